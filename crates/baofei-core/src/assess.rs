@@ -1,0 +1,269 @@
+//! Self-assessment: risk tier, a short questionnaire drawn from the seeds, and what closing each gap
+//! would do to the premium, computed by re-running the engine (never guessed).
+
+use crate::citation::Citation;
+use crate::domain::{EnvCreditGrade, Line, StandardisationGrade};
+use crate::engine::{loaded, quote_enterprise, Rules};
+use crate::error::Errors;
+use crate::input::{Enterprise, QuoteInput};
+use crate::quote::{Band, Quote};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Risk tier of the 2024 MEM + NFRA notice (high / medium / low), used to scale prevention services.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskTier {
+    /// 低风险.
+    Low,
+    /// 中风险.
+    Medium,
+    /// 高风险.
+    High,
+}
+
+impl RiskTier {
+    /// Stable key.
+    pub fn key(self) -> &'static str {
+        match self {
+            RiskTier::Low => "low",
+            RiskTier::Medium => "medium",
+            RiskTier::High => "high",
+        }
+    }
+}
+
+pub(crate) fn c182(article: &str) -> Citation {
+    Citation {
+        document: "重庆市人民政府办公厅关于在高危行业领域强制推行安全生产责任保险的实施意见".into(),
+        number: Some("渝府办发〔2017〕182号".into()),
+        article: Some(article.into()),
+        url: None,
+    }
+}
+fn c282(article: &str) -> Citation {
+    Citation { document: "关于进一步推进安全生产责任保险工作的通知".into(), number: Some("吉应急规划财务联〔2020〕282号".into()), article: Some(article.into()), url: None }
+}
+fn c27(article: &str) -> Citation {
+    Citation {
+        document: "安全生产责任保险实施办法".into(),
+        number: Some("应急〔2025〕27号".into()),
+        article: Some(article.into()),
+        url: Some("https://www.gov.cn/zhengce/zhengceku/202504/content_7017006.htm".into()),
+    }
+}
+fn c294() -> Citation {
+    Citation { document: "重庆市生态环境局关于市五届人大四次会议第0304号建议办理情况的答复函".into(), number: Some("渝环函〔2021〕294号".into()), article: Some("一(一)".into()), url: None }
+}
+
+/// Source of the high/medium/low tiering.
+pub fn tiering_citation() -> Citation {
+    Citation {
+        document: "关于充分发挥安全生产责任保险功能作用助力安全生产治本攻坚三年行动的通知".into(),
+        number: None,
+        article: None,
+        url: Some("https://wxredian.com/art?id=e87e6c8ba25811bfa0a01b11a416fccd".into()),
+    }
+}
+
+/// Tier from the quote's facts: high when the band is loaded or the enterprise is blacklisted or left a
+/// major hazard unrectified; low after three clean years with a good grade; medium otherwise.
+/// The notice sets no criteria: these are ours and the trace marks them illustrative.
+pub fn risk_tier(e: &Enterprise, band: &Band) -> RiskTier {
+    if loaded(e) || e.blacklisted || e.refused_rectification {
+        return RiskTier::High;
+    }
+    let good_grade = match e.line {
+        Line::WorkSafety => e.standardisation <= StandardisationGrade::Grade2,
+        Line::Environmental => e.env_credit_grade.is_some_and(|g| g <= EnvCreditGrade::Good),
+    };
+    if band.kind == "clean" && good_grade {
+        RiskTier::Low
+    } else {
+        RiskTier::Medium
+    }
+}
+
+/// How a question is answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerKind {
+    /// `yes` / `no`; the good answer is given by `good`.
+    YesNo {
+        /// Which answer is the safe one.
+        good: bool,
+    },
+    /// One of the standardisation grades.
+    Standardisation,
+    /// One of the environmental credit grades.
+    EnvCredit,
+}
+
+/// One question of the self-assessment.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Question {
+    /// Stable id (used in share links and the JS API).
+    pub id: &'static str,
+    /// Line it applies to (`None`: both).
+    pub line: Option<Line>,
+    /// Question, Chinese.
+    pub zh: &'static str,
+    /// Question, English.
+    pub en: &'static str,
+    /// Kind of answer.
+    pub kind: AnswerKind,
+    /// What to do if the answer is the risky one, Chinese.
+    pub fix_zh: &'static str,
+    /// The same, English.
+    pub fix_en: &'static str,
+    /// Whether a risky answer alone makes the tier high.
+    pub severe: bool,
+    /// Source.
+    pub source: Citation,
+}
+
+/// The questionnaire, in display order.
+pub fn questions() -> Vec<Question> {
+    use AnswerKind::*;
+    let ws = Some(Line::WorkSafety);
+    let env = Some(Line::Environmental);
+    let q = |id, line, zh, en, kind, fix_zh, fix_en, severe, source| Question { id, line, zh, en, kind, fix_zh, fix_en, severe, source };
+    vec![
+        q("standardisation", ws, "安全生产标准化达标等级", "Safety standardisation grade", Standardisation, "提升安全生产标准化等级", "Reach a higher standardisation grade", false, c182("二(五)")),
+        q("blacklist", None, "是否被列入安全生产失信联合惩戒名单(黑名单)？", "Is the enterprise on the joint-punishment blacklist?", YesNo { good: false }, "整改失信行为并申请信用修复，移出黑名单", "Correct the breaches and apply to be removed from the blacklist", true, c182("二(五)")),
+        q("hazards_rectified", None, "排查发现的重大事故隐患是否均已整改？", "Have all major hidden hazards found been rectified?", YesNo { good: true }, "立即整改重大隐患；拒不整改的，下一年度可上浮费率并报告监管部门", "Rectify major hazards now; refusing lets the insurer raise next year's rate and report it", true, c182("二(八)")),
+        q("hazard_inspection", None, "是否定期开展隐患排查治理并建立台账？", "Do you inspect for hidden hazards regularly and keep a register?", YesNo { good: true }, "建立隐患排查治理制度和台账，配合保险机构的隐患排查服务", "Set up regular hazard inspection with a register; use the insurer's inspection service", true, tiering_citation()),
+        q("risk_assessment", ws, "是否开展安全风险辨识、评估？", "Do you identify and assess safety risks?", YesNo { good: true }, "开展安全风险辨识评估(大中型高危企业保险机构每年至少提供1次)", "Carry out a risk assessment (insurers owe large and medium high-risk units at least one a year in Jilin)", false, c282("三(三)")),
+        q("training", None, "是否对全体从业人员开展安全生产宣传教育培训？", "Are all employees given safety training?", YesNo { good: true }, "组织全员安全培训，可使用保险机构的培训服务", "Train all employees; the insurer's training service can be used", false, c182("二(八)")),
+        q("emergency_drills", None, "是否制定应急预案并每年开展应急救援演练？", "Do you have an emergency plan and hold a drill every year?", YesNo { good: true }, "制定应急预案并至少每年演练一次", "Write an emergency plan and drill it at least yearly", false, c182("二(九)")),
+        q("accident_records", None, "是否如实记录并报告生产安全事故？", "Are accidents recorded and reported truthfully?", YesNo { good: true }, "建立事故记录并依法如实报告", "Keep accident records and report as the law requires", true, crate::accident::citation()),
+        q("all_insured", ws, "是否为全体从业人员按统一保险金额投保？", "Are all employees insured at one uniform sum?", YesNo { good: true }, "全员按统一标准投保，不论用工形式和岗位", "Insure every employee at one sum, whatever the contract or post", false, c27("第十六条")),
+        q("continuous_cover", ws, "保险是否连续有效、未退保或延迟续保？", "Is cover continuous, never surrendered or renewed late?", YesNo { good: true }, "按期续保；依法关闭或完全停产前不得退保", "Renew on time; no surrender unless closed or fully stopped", false, c27("第十六条")),
+        q("only_other_cover", ws, "是否仅投保了雇主责任险、承运人责任险或建筑团体意外险？", "Do you hold only employer, carrier or construction group accident cover?", YesNo { good: false }, "增加投保或调整投保为安全生产责任保险", "Add or convert to work-safety liability insurance", false, c182("三(三)")),
+        q("safety_fund", ws, "是否依法提取安全生产费用？", "Do you set aside the safety production fund as required?", YesNo { good: true }, "依法提取安全生产费用；保费可在其中列支", "Set aside the safety production fund; the premium may be paid from it", false, c27("第六条")),
+        q("cooperate_services", None, "是否配合保险机构的事故预防服务？", "Do you cooperate with the insurer's prevention services?", YesNo { good: true }, "配合事故预防服务并整改评估发现的隐患", "Cooperate with prevention services and fix the hazards they find", false, c182("二(八)")),
+        q("occupational_hazards", ws, "从业人员是否接触有毒有害物质或严重职业病危害？", "Are employees exposed to toxic substances or serious occupational-disease hazards?", YesNo { good: false }, "考虑附加职业病保险责任", "Consider adding occupational-disease cover", false, c182("二(一)")),
+        q("env_credit", env, "企业环境信用评价等级", "Environmental credit grade", EnvCredit, "改善环境信用评价等级(诚信企业可获费率优惠)", "Improve the environmental credit grade (诚信 enterprises may get rate discounts)", false, c294()),
+        q("env_risk_assessment", env, "是否按 HJ 941-2018 完成突发环境事件风险评估？", "Have you assessed environmental incident risk under HJ 941-2018?", YesNo { good: true }, "完成环境风险评估并确定风险等级", "Complete the environmental risk assessment and grade", false, Citation { document: "企业突发环境事件风险分级方法".into(), number: Some("HJ 941-2018".into()), article: None, url: None }),
+        q("env_emergency_plan", env, "是否编制并备案突发环境事件应急预案？", "Is there a filed environmental emergency plan?", YesNo { good: true }, "编制并备案突发环境事件应急预案", "Draft and file an environmental emergency plan", true, Citation { document: "企业突发环境事件风险分级方法".into(), number: Some("HJ 941-2018".into()), article: None, url: None }),
+        q("env_violations", env, "近三年是否受到环境行政处罚？", "Any environmental administrative penalty in the last three years?", YesNo { good: false }, "整改违法行为，避免信用降级", "Correct violations to avoid a credit downgrade", false, c294()),
+    ]
+}
+
+/// One gap found, with the premium effect of closing it (if it affects pricing).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Gap {
+    /// Question id.
+    pub question: String,
+    /// What to do, Chinese.
+    pub fix_zh: String,
+    /// What to do, English.
+    pub fix_en: String,
+    /// Source.
+    pub source: Citation,
+    /// Premium after closing the gap, when it changes pricing, 元.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub premium_after: Option<Decimal>,
+    /// premium_after − current premium (negative = saving), 元.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub premium_change: Option<Decimal>,
+}
+
+/// Result of a self-assessment.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Assessment {
+    /// Overall tier: the worse of the quote's tier and the questionnaire's.
+    pub tier: RiskTier,
+    /// Questions answered.
+    pub answered: usize,
+    /// Gaps, the ones that lower the premium most first.
+    pub gaps: Vec<Gap>,
+}
+
+/// Applies the answers that change rating inputs (grades, blacklist, rectification) to the input.
+pub fn apply_answers(input: &QuoteInput, answers: &BTreeMap<String, String>) -> QuoteInput {
+    let mut i = input.clone();
+    if let Some(g) = answers.get("standardisation").filter(|g| !g.is_empty()) {
+        i.standardisation = g.clone();
+    }
+    if let Some(a) = answers.get("blacklist") {
+        i.blacklisted = a == "yes";
+    }
+    if let Some(a) = answers.get("hazards_rectified") {
+        i.refused_rectification = a == "no";
+    }
+    if let Some(g) = answers.get("env_credit").filter(|g| !g.is_empty()) {
+        i.env_credit_grade = g.clone();
+    }
+    i
+}
+
+/// Runs the self-assessment for an input (already carrying the answers, see [`apply_answers`]).
+pub fn assess(rules: &Rules, input: &QuoteInput, answers: &BTreeMap<String, String>) -> Result<(Quote, Assessment), Errors> {
+    let e = input.validate()?;
+    let current = quote_enterprise(rules, &e)?;
+    let mut gaps = Vec::new();
+    let mut tier = current.risk_tier;
+    let mut answered = 0;
+    let mut minor = 0;
+    for q in questions().into_iter().filter(|q| q.line.is_none_or(|l| l == e.line)) {
+        let Some(a) = answers.get(q.id).filter(|a| !a.is_empty()) else { continue };
+        answered += 1;
+        // The improved enterprise, if the fix changes a rating input.
+        let (risky, improved): (bool, Option<Enterprise>) = match q.kind {
+            AnswerKind::YesNo { good } => {
+                let risky = (a == "yes") != good;
+                let improved = match q.id {
+                    "blacklist" => Some(Enterprise { blacklisted: false, ..e.clone() }),
+                    "hazards_rectified" => Some(Enterprise { refused_rectification: false, ..e.clone() }),
+                    _ => None,
+                };
+                (risky, improved)
+            }
+            AnswerKind::Standardisation => {
+                let next = match e.standardisation {
+                    StandardisationGrade::None => Some(StandardisationGrade::Grade3),
+                    StandardisationGrade::Grade3 => Some(StandardisationGrade::Grade2),
+                    StandardisationGrade::Grade2 => Some(StandardisationGrade::Grade1),
+                    StandardisationGrade::Grade1 => None,
+                };
+                (next.is_some(), next.map(|g| Enterprise { standardisation: g, ..e.clone() }))
+            }
+            AnswerKind::EnvCredit => {
+                let next = match e.env_credit_grade {
+                    Some(EnvCreditGrade::Poor) => Some(EnvCreditGrade::Warning),
+                    Some(EnvCreditGrade::Warning) => Some(EnvCreditGrade::Good),
+                    Some(EnvCreditGrade::Good) => Some(EnvCreditGrade::Trustworthy),
+                    _ => None,
+                };
+                (next.is_some(), next.map(|g| Enterprise { env_credit_grade: Some(g), ..e.clone() }))
+            }
+        };
+        if !risky {
+            continue;
+        }
+        if q.severe {
+            tier = RiskTier::High;
+        } else {
+            minor += 1;
+        }
+        let after = match improved {
+            Some(better) => Some(quote_enterprise(rules, &better)?.premium),
+            None => None,
+        };
+        gaps.push(Gap {
+            question: q.id.into(),
+            fix_zh: q.fix_zh.into(),
+            fix_en: q.fix_en.into(),
+            source: q.source,
+            premium_after: after,
+            premium_change: after.map(|p| p - current.premium),
+        });
+    }
+    if minor >= 3 && tier == RiskTier::Low {
+        tier = RiskTier::Medium;
+    }
+    gaps.sort_by_key(|g| g.premium_change.unwrap_or(Decimal::ZERO));
+    Ok((current, Assessment { tier, answered, gaps }))
+}

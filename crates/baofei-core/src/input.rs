@@ -1,0 +1,432 @@
+//! The one input structure every front end fills, and its validation.
+//!
+//! Numbers arrive as strings (JSON integers are accepted for counts), so that money never passes through
+//! a binary float and every bad field can be named in the error.
+
+use crate::date::Date;
+use crate::domain::{AccidentGrade, EnvCreditGrade, EnvRiskGrade, Line, SizeClass, StandardisationGrade};
+use crate::error::{ErrorCode, Errors, FieldError};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// Facts of one accident; the engine derives its grade (see [`crate::accident`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AccidentFacts {
+    /// Deaths.
+    #[serde(deserialize_with = "str_or_int")]
+    pub deaths: String,
+    /// Serious injuries incl. acute industrial poisoning.
+    #[serde(deserialize_with = "str_or_int")]
+    pub serious_injuries: String,
+    /// Direct economic loss in 元.
+    #[serde(deserialize_with = "str_or_int")]
+    pub direct_loss: String,
+}
+
+/// Accident record of one year: counts by grade and deaths, and/or a list of accidents by facts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HistoryYear {
+    /// Number of 一般 accidents.
+    #[serde(deserialize_with = "str_or_int")]
+    pub ordinary: String,
+    /// Number of 较大 accidents.
+    #[serde(deserialize_with = "str_or_int")]
+    pub larger: String,
+    /// Number of 重大 accidents.
+    #[serde(deserialize_with = "str_or_int")]
+    pub serious: String,
+    /// Number of 特别重大 accidents.
+    #[serde(deserialize_with = "str_or_int")]
+    pub especially_serious: String,
+    /// Deaths in the counted accidents.
+    #[serde(deserialize_with = "str_or_int")]
+    pub deaths: String,
+    /// Accidents given by their facts; their grades and deaths are added to the counts above.
+    pub accidents: Vec<AccidentFacts>,
+}
+
+/// Everything the engine needs about one enterprise. Empty strings mean "not given".
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct QuoteInput {
+    /// As-of date, `YYYY-MM-DD`: which rules are in force.
+    pub as_of: String,
+    /// Region id, e.g. `chongqing`.
+    pub region: String,
+    /// `work_safety` or `environmental`.
+    pub line: String,
+    /// Sector id, e.g. `hazardous_chemicals.production`.
+    pub sector: String,
+    /// Employees (all must be insured at one sum).
+    #[serde(deserialize_with = "str_or_int")]
+    pub employees: String,
+    /// Annual revenue in 元 (optional; informs the size class when none is given).
+    #[serde(deserialize_with = "str_or_int")]
+    pub annual_revenue: String,
+    /// `large`, `medium`, `small`, `micro`; derived from employees when empty.
+    pub size_class: String,
+    /// 工程造价 in 元 (construction).
+    #[serde(deserialize_with = "str_or_int")]
+    pub contract_value: String,
+    /// Approved annual capacity in tonnes (coal).
+    #[serde(deserialize_with = "str_or_int")]
+    pub tonnage: String,
+    /// Vehicles (road freight).
+    #[serde(deserialize_with = "str_or_int")]
+    pub vehicles: String,
+    /// Seats (road passenger).
+    #[serde(deserialize_with = "str_or_int")]
+    pub seats: String,
+    /// Construction: a high-risk project (tall, long-span, tunnel...).
+    pub high_risk_project: bool,
+    /// Construction: metro works.
+    pub metro: bool,
+    /// Chosen per-person death/disability limit in 元; defaults to the legal minimum in force.
+    #[serde(deserialize_with = "str_or_int")]
+    pub per_person_limit: String,
+    /// Chosen aggregate limit in 元.
+    #[serde(deserialize_with = "str_or_int")]
+    pub aggregate_limit: String,
+    /// Accident history, most recent year first (at most three years).
+    pub history: Vec<HistoryYear>,
+    /// 安全生产标准化等级: `grade1`, `grade2`, `grade3`, `none`.
+    pub standardisation: String,
+    /// On the joint-punishment (失信联合惩戒) blacklist.
+    pub blacklisted: bool,
+    /// Refused to rectify a major hidden hazard.
+    pub refused_rectification: bool,
+    /// Loss ratio of the last policy year, e.g. `0.45`; empty if unknown.
+    #[serde(deserialize_with = "str_or_int")]
+    pub loss_ratio: String,
+    /// 环责险: environmental risk grade `general`, `larger`, `major`.
+    pub env_risk_grade: String,
+    /// 环责险: environmental credit grade `trustworthy`, `good`, `warning`, `poor`.
+    pub env_credit_grade: String,
+}
+
+/// Accepts a JSON string or integer (never a float: money must not pass through f64).
+fn str_or_int<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum SI {
+        S(String),
+        I(i64),
+        U(u64),
+    }
+    Ok(match SI::deserialize(d).map_err(|_| serde::de::Error::custom("expected a string or an integer (decimals must be strings)"))? {
+        SI::S(s) => s,
+        SI::I(i) => i.to_string(),
+        SI::U(u) => u.to_string(),
+    })
+}
+
+/// One validated year of history.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Year {
+    /// Accidents per grade (index = `AccidentGrade as usize`).
+    pub by_grade: [u32; 4],
+    /// Deaths.
+    pub deaths: u32,
+}
+
+impl Year {
+    /// Worst grade, if any accident.
+    pub fn worst(&self) -> Option<AccidentGrade> {
+        AccidentGrade::ALL.iter().rev().copied().find(|g| self.by_grade[*g as usize] > 0)
+    }
+    /// Whether there was any accident or death.
+    pub fn any(&self) -> bool {
+        self.deaths > 0 || self.by_grade.iter().any(|n| *n > 0)
+    }
+}
+
+/// Validated input.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Enterprise {
+    /// As-of date.
+    pub as_of: Date,
+    /// Region id (checked against the statutes).
+    pub region: String,
+    /// Line.
+    pub line: Line,
+    /// Sector id (checked against the statutes).
+    pub sector: String,
+    /// Employees.
+    pub employees: u32,
+    /// Revenue.
+    pub annual_revenue: Option<Decimal>,
+    /// Size class, and whether it was derived rather than given.
+    pub size_class: (SizeClass, bool),
+    /// 工程造价.
+    pub contract_value: Option<Decimal>,
+    /// Tonnes.
+    pub tonnage: Option<Decimal>,
+    /// Vehicles.
+    pub vehicles: Option<u32>,
+    /// Seats.
+    pub seats: Option<u32>,
+    /// High-risk construction project.
+    pub high_risk_project: bool,
+    /// Metro works.
+    pub metro: bool,
+    /// Per-person limit.
+    pub per_person_limit: Option<Decimal>,
+    /// Aggregate limit.
+    pub aggregate_limit: Option<Decimal>,
+    /// Three years, most recent first (missing years are accident-free).
+    pub history: [Year; 3],
+    /// Standardisation grade.
+    pub standardisation: StandardisationGrade,
+    /// Blacklisted.
+    pub blacklisted: bool,
+    /// Refused to rectify.
+    pub refused_rectification: bool,
+    /// Loss ratio.
+    pub loss_ratio: Option<Decimal>,
+    /// Environmental risk grade.
+    pub env_risk_grade: Option<EnvRiskGrade>,
+    /// Environmental credit grade.
+    pub env_credit_grade: Option<EnvCreditGrade>,
+}
+
+/// Largest money amount accepted anywhere (1万亿元): beyond any real enterprise, far from overflow.
+pub const MAX_MONEY: i64 = 1_000_000_000_000;
+/// Largest count accepted (employees, vehicles, seats, accidents, deaths).
+pub const MAX_COUNT: u32 = 10_000_000;
+
+struct V {
+    errs: Vec<FieldError>,
+}
+
+impl V {
+    fn push(&mut self, field: &str, code: ErrorCode, zh: String, en: String) {
+        self.errs.push(FieldError::new(field, code, zh, en));
+    }
+    fn count(&mut self, field: &str, s: &str, label_zh: &str) -> Option<u32> {
+        let s = s.trim();
+        if s.is_empty() {
+            return None;
+        }
+        if s.starts_with('-') {
+            self.push(field, ErrorCode::TooSmall, format!("{label_zh}不能为负数"), format!("{field} cannot be negative"));
+            return None;
+        }
+        match s.parse::<u64>() {
+            Ok(n) if n <= u64::from(MAX_COUNT) => Some(n as u32),
+            Ok(_) => {
+                self.push(field, ErrorCode::TooLarge, format!("{label_zh}过大(上限 {MAX_COUNT})"), format!("{field} is too large (max {MAX_COUNT})"));
+                None
+            }
+            Err(_) if s.bytes().all(|b| b.is_ascii_digit()) => {
+                self.push(field, ErrorCode::TooLarge, format!("{label_zh}过大"), format!("{field} is too large"));
+                None
+            }
+            Err(_) => {
+                self.push(field, ErrorCode::Invalid, format!("{label_zh}须为整数"), format!("{field} must be a whole number"));
+                None
+            }
+        }
+    }
+    fn money(&mut self, field: &str, s: &str, label_zh: &str, max: Decimal) -> Option<Decimal> {
+        let s = s.trim();
+        if s.is_empty() {
+            return None;
+        }
+        // Decimal::from_str accepts only plain decimal notation: no exponent, no NaN, no Infinity.
+        match s.parse::<Decimal>() {
+            Ok(d) if d.is_sign_negative() && !d.is_zero() => {
+                self.push(field, ErrorCode::TooSmall, format!("{label_zh}不能为负数"), format!("{field} cannot be negative"));
+                None
+            }
+            Ok(d) if d > max => {
+                self.push(field, ErrorCode::TooLarge, format!("{label_zh}超出上限 {max}"), format!("{field} exceeds the maximum {max}"));
+                None
+            }
+            Ok(d) => Some(d.normalize()),
+            Err(_) => {
+                self.push(field, ErrorCode::Invalid, format!("{label_zh}不是有效数字"), format!("{field} is not a valid number"));
+                None
+            }
+        }
+    }
+    fn code<T: Copy>(&mut self, field: &str, s: &str, table: &[(&str, T)], label_zh: &str) -> Option<T> {
+        let s = s.trim();
+        if s.is_empty() {
+            return None;
+        }
+        let found = table.iter().find(|(k, _)| *k == s).map(|(_, v)| *v);
+        if found.is_none() {
+            let keys: Vec<&str> = table.iter().map(|(k, _)| *k).collect();
+            self.push(field, ErrorCode::Unknown, format!("未知的{label_zh}: {s}"), format!("unknown {field} {s:?}; expected one of {}", keys.join(", ")));
+        }
+        found
+    }
+    fn missing(&mut self, field: &str, label_zh: &str) {
+        self.push(field, ErrorCode::Missing, format!("请填写{label_zh}"), format!("{field} is required"));
+    }
+}
+
+/// Size class from headcount alone when none is given. The thresholds follow the usual industrial
+/// classification (1000 / 300 / 20 employees); they are an assumption and the quote says so.
+pub fn size_from_employees(employees: u32) -> SizeClass {
+    match employees {
+        1000.. => SizeClass::Large,
+        300.. => SizeClass::Medium,
+        20.. => SizeClass::Small,
+        _ => SizeClass::Micro,
+    }
+}
+
+impl QuoteInput {
+    /// Checks every field and returns the validated enterprise or every problem found.
+    /// Sector and region codes are checked later against the statutes.
+    pub fn validate(&self) -> Result<Enterprise, Errors> {
+        let mut v = V { errs: Vec::new() };
+        let as_of = if self.as_of.trim().is_empty() {
+            v.missing("as_of", "评估日期");
+            None
+        } else {
+            let d = Date::parse(self.as_of.trim());
+            if d.is_none() {
+                v.push("as_of", ErrorCode::Invalid, "日期格式应为 YYYY-MM-DD".into(), "as_of must be a real date YYYY-MM-DD".into());
+            }
+            d
+        };
+        if self.region.trim().is_empty() {
+            v.missing("region", "地区");
+        }
+        if self.sector.trim().is_empty() {
+            v.missing("sector", "行业");
+        }
+        let line = if self.line.trim().is_empty() {
+            v.missing("line", "险种");
+            None
+        } else {
+            v.code("line", &self.line, &[("work_safety", Line::WorkSafety), ("environmental", Line::Environmental)], "险种")
+        };
+        let max_money = Decimal::from(MAX_MONEY);
+        let employees = v.count("employees", &self.employees, "从业人员数");
+        if employees.is_none() && self.employees.trim().is_empty() && line == Some(Line::WorkSafety) {
+            v.missing("employees", "从业人员数");
+        }
+        if employees == Some(0) && line == Some(Line::WorkSafety) {
+            v.push("employees", ErrorCode::TooSmall, "从业人员数至少为 1".into(), "employees must be at least 1".into());
+        }
+        let annual_revenue = v.money("annual_revenue", &self.annual_revenue, "营业收入", max_money);
+        let sizes = [("large", SizeClass::Large), ("medium", SizeClass::Medium), ("small", SizeClass::Small), ("micro", SizeClass::Micro)];
+        let size_given = v.code("size_class", &self.size_class, &sizes, "企业规模");
+        let contract_value = v.money("contract_value", &self.contract_value, "工程造价", max_money);
+        let tonnage = v.money("tonnage", &self.tonnage, "核定产能", Decimal::from(1_000_000_000));
+        let vehicles = v.count("vehicles", &self.vehicles, "车辆数");
+        let seats = v.count("seats", &self.seats, "座位数");
+        let per_person_limit = v.money("per_person_limit", &self.per_person_limit, "每人限额", Decimal::from(100_000_000));
+        let aggregate_limit = v.money("aggregate_limit", &self.aggregate_limit, "累计限额", max_money);
+        for (f, val) in [("per_person_limit", per_person_limit), ("aggregate_limit", aggregate_limit)] {
+            if val.is_some_and(|d| d.is_zero()) {
+                v.push(f, ErrorCode::TooSmall, "限额须大于 0".into(), format!("{f} must be greater than 0"));
+            }
+        }
+        if self.history.len() > 3 {
+            v.push("history", ErrorCode::TooLarge, "事故记录最多三年".into(), "history covers at most three years".into());
+        }
+        let mut history: [Year; 3] = Default::default();
+        for (i, y) in self.history.iter().take(3).enumerate() {
+            let f = |name: &str| format!("history.{i}.{name}");
+            let mut year = Year::default();
+            for (g, s, zh) in [
+                (AccidentGrade::Ordinary, &y.ordinary, "一般事故数"),
+                (AccidentGrade::Larger, &y.larger, "较大事故数"),
+                (AccidentGrade::Serious, &y.serious, "重大事故数"),
+                (AccidentGrade::EspeciallySerious, &y.especially_serious, "特别重大事故数"),
+            ] {
+                year.by_grade[g as usize] = v.count(&f(g.key()), s, zh).unwrap_or(0);
+            }
+            year.deaths = v.count(&f("deaths"), &y.deaths, "死亡人数").unwrap_or(0);
+            for (j, a) in y.accidents.iter().enumerate() {
+                let af = |name: &str| format!("history.{i}.accidents.{j}.{name}");
+                let d = v.count(&af("deaths"), &a.deaths, "死亡人数").unwrap_or(0);
+                let inj = v.count(&af("serious_injuries"), &a.serious_injuries, "重伤人数").unwrap_or(0);
+                let loss = v.money(&af("direct_loss"), &a.direct_loss, "直接经济损失", max_money).unwrap_or_default();
+                let g = crate::accident::grade(d, inj, loss);
+                year.by_grade[g as usize] = year.by_grade[g as usize].saturating_add(1);
+                year.deaths = year.deaths.saturating_add(d);
+            }
+            let total: u64 = year.by_grade.iter().map(|n| u64::from(*n)).sum();
+            if year.deaths > 0 && total == 0 {
+                v.push(&f("deaths"), ErrorCode::Unsupported, "有死亡人数但没有事故记录".into(), "deaths recorded without any accident".into());
+            }
+            history[i] = year;
+        }
+        let grades = [
+            ("grade1", StandardisationGrade::Grade1),
+            ("grade2", StandardisationGrade::Grade2),
+            ("grade3", StandardisationGrade::Grade3),
+            ("none", StandardisationGrade::None),
+        ];
+        let standardisation = v.code("standardisation", &self.standardisation, &grades, "标准化等级").unwrap_or(StandardisationGrade::None);
+        let loss_ratio = v.money("loss_ratio", &self.loss_ratio, "赔付率", Decimal::from(100));
+        let env_risk_grade = v.code(
+            "env_risk_grade",
+            &self.env_risk_grade,
+            &[("general", EnvRiskGrade::General), ("larger", EnvRiskGrade::Larger), ("major", EnvRiskGrade::Major)],
+            "环境风险等级",
+        );
+        let env_credit_grade = v.code(
+            "env_credit_grade",
+            &self.env_credit_grade,
+            &[
+                ("trustworthy", EnvCreditGrade::Trustworthy),
+                ("good", EnvCreditGrade::Good),
+                ("warning", EnvCreditGrade::Warning),
+                ("poor", EnvCreditGrade::Poor),
+            ],
+            "环境信用等级",
+        );
+        if line == Some(Line::Environmental) {
+            if self.env_risk_grade.trim().is_empty() {
+                v.missing("env_risk_grade", "环境风险等级");
+            }
+            if self.env_credit_grade.trim().is_empty() {
+                v.missing("env_credit_grade", "环境信用等级");
+            }
+        }
+        if !v.errs.is_empty() {
+            return Err(Errors(v.errs));
+        }
+        // Every field that was required was checked above, so these are present.
+        let (Some(as_of), Some(line)) = (as_of, line) else {
+            return Err(Errors::one(FieldError::new("as_of", ErrorCode::Invalid, "输入不完整", "incomplete input")));
+        };
+        let employees = employees.unwrap_or(0);
+        let size_class = match size_given {
+            Some(s) => (s, false),
+            None => (size_from_employees(employees), true),
+        };
+        Ok(Enterprise {
+            as_of,
+            region: self.region.trim().to_string(),
+            line,
+            sector: self.sector.trim().to_string(),
+            employees,
+            annual_revenue,
+            size_class,
+            contract_value,
+            tonnage,
+            vehicles,
+            seats,
+            high_risk_project: self.high_risk_project,
+            metro: self.metro,
+            per_person_limit,
+            aggregate_limit,
+            history,
+            standardisation,
+            blacklisted: self.blacklisted,
+            refused_rectification: self.refused_rectification,
+            loss_ratio,
+            env_risk_grade,
+            env_credit_grade,
+        })
+    }
+}

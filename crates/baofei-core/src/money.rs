@@ -1,0 +1,43 @@
+//! Rounding and formatting of money and factors. The only place a rounding strategy is chosen.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Rounds an amount in 元 to the fen (0.01) half away from zero (四舍五入), the convention of Chinese
+/// premium notices. Applied once per reported amount, never to intermediate products. `-0` becomes `0`.
+pub fn round_fen(d: Decimal) -> Decimal {
+    let r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    if r.is_zero() {
+        Decimal::ZERO.round_dp(2)
+    } else {
+        r
+    }
+}
+
+/// A factor or rate for display: trailing zeros dropped, at least two decimals (`1.2` → `1.20`).
+pub fn fmt_factor(d: Decimal) -> String {
+    let n = d.normalize();
+    if n.scale() < 2 {
+        let mut x = n;
+        x.rescale(2);
+        x.to_string()
+    } else {
+        n.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn half_away_from_zero_at_the_fen() {
+        let d = |s| Decimal::from_str(s).unwrap();
+        assert_eq!(round_fen(d("0.125")).to_string(), "0.13");
+        assert_eq!(round_fen(d("0.135")).to_string(), "0.14");
+        assert_eq!(round_fen(d("2.5")).to_string(), "2.50");
+        assert_eq!(round_fen(d("-0.001")).to_string(), "0.00");
+        assert_eq!(fmt_factor(d("1.2")), "1.20");
+        assert_eq!(fmt_factor(d("0.00145")), "0.00145");
+    }
+}

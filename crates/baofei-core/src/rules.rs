@@ -1,0 +1,697 @@
+//! Rule data: statutes (the law, fixed by this build) and pricing packs (an insurer's or ours).
+//!
+//! Every value is effective-dated and cited. A [`PricingPack`] can change prices and labels, but it has
+//! no field through which it could change a statutory floor or cap: those live only in [`Statutes`].
+//! Both are validated when loaded ([`Statutes::validate`], [`PricingPack::validate`]); the engine never
+//! trusts a pack it did not check.
+
+use crate::citation::Citation;
+use crate::date::Date;
+use crate::domain::{Line, Obligation, PremiumBasis};
+use crate::error::{ErrorCode, Errors, FieldError};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One effective-dated value with its source.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dated<T> {
+    /// First day in force.
+    pub from: Date,
+    /// First day no longer in force (repeal), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+    /// The value.
+    pub value: T,
+    /// Where it comes from.
+    pub source: Citation,
+    /// True where no published figure exists and the value is our assumption.
+    #[serde(default)]
+    pub illustrative: bool,
+    /// Why it is illustrative, or how it is read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl<T> Dated<T> {
+    /// Whether this value is in force on `day`.
+    pub fn in_force(&self, day: Date) -> bool {
+        self.from <= day && self.until.is_none_or(|u| day < u)
+    }
+}
+
+/// An OpenFisca-style parameter: description, unit, national values, and regional overrides.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
+pub struct Param<T> {
+    /// What the parameter means.
+    pub description: String,
+    /// Unit of the value (`ratio`, `元`, `factor`...).
+    pub unit: String,
+    /// Values that apply everywhere unless a region overrides them.
+    #[serde(default)]
+    pub national: Vec<Dated<T>>,
+    /// Per-region values, keyed by region id; they replace the national value where in force.
+    #[serde(default)]
+    pub regions: BTreeMap<String, Vec<Dated<T>>>,
+}
+
+fn latest_in_force<T>(vs: &[Dated<T>], day: Date) -> Option<&Dated<T>> {
+    vs.iter().filter(|v| v.in_force(day)).max_by_key(|v| v.from)
+}
+
+/// Where a value came from when looked up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The national value.
+    National,
+    /// The region's own value.
+    Regional,
+}
+
+impl<T> Param<T> {
+    /// The value in force on `day` for `region`, preferring the region's own; the latest `from` wins.
+    pub fn lookup(&self, region: &str, day: Date) -> Option<(&Dated<T>, Scope)> {
+        let latest = |vs| latest_in_force(vs, day);
+        if let Some(v) = self.regions.get(region).and_then(|vs| latest(vs)) {
+            return Some((v, Scope::Regional));
+        }
+        latest(&self.national).map(|v| (v, Scope::National))
+    }
+
+    /// The national value in force and the region's own, separately (for floors that take the higher).
+    pub fn both(&self, region: &str, day: Date) -> (Option<&Dated<T>>, Option<&Dated<T>>) {
+        let latest = |vs| latest_in_force(vs, day);
+        (latest(&self.national), self.regions.get(region).and_then(|vs| latest(vs)))
+    }
+
+    fn all_values(&self) -> impl Iterator<Item = (String, &Dated<T>)> {
+        self.national
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (format!("national.{i}"), v))
+            .chain(self.regions.iter().flat_map(|(r, vs)| vs.iter().enumerate().map(move |(i, v)| (format!("regions.{r}.{i}"), v))))
+    }
+}
+
+/// A region the rules know.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// Stable id, e.g. `chongqing`.
+    pub id: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+}
+
+/// A sector or 环责险 risk class, with the basis its premium is computed on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectorDef {
+    /// Stable id `group.sub`, e.g. `hazardous_chemicals.production`.
+    pub id: String,
+    /// Line it belongs to.
+    pub line: Line,
+    /// Group name in Chinese, e.g. 危险化学品.
+    pub group_zh: String,
+    /// Group name in English.
+    pub group_en: String,
+    /// Subsector name in Chinese.
+    pub name_zh: String,
+    /// Subsector name in English.
+    pub name_en: String,
+    /// What its premium multiplies.
+    pub basis: PremiumBasis,
+}
+
+impl SectorDef {
+    /// The group part of the id (`hazardous_chemicals` for `hazardous_chemicals.production`).
+    pub fn group(&self) -> &str {
+        self.id.split('.').next().unwrap_or(&self.id)
+    }
+}
+
+/// A rule that makes (or encourages) insurance for some sectors.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObligationRule {
+    /// Line concerned.
+    pub line: Line,
+    /// Sector groups (`mining`) or full ids (`mining.coal`); `*` for all sectors of the line.
+    pub sectors: Vec<String>,
+    /// Regions where it applies; empty for nationwide.
+    #[serde(default)]
+    pub regions: Vec<String>,
+    /// How strong.
+    pub obligation: Obligation,
+    /// What the rule says, in Chinese.
+    pub text_zh: String,
+    /// What the rule says, in English.
+    pub text_en: String,
+    /// First day in force.
+    pub from: Date,
+    /// First day no longer in force.
+    #[serde(default)]
+    pub until: Option<Date>,
+    /// Source.
+    pub source: Citation,
+}
+
+/// The penalty for not insuring when required.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Penalty {
+    /// Fine range in 元 on first finding.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub fine_min: Decimal,
+    /// Upper end of the first fine.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub fine_max: Decimal,
+    /// Fine range if still not corrected after the deadline.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub repeat_min: Decimal,
+    /// Upper end of the repeat fine.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub repeat_max: Decimal,
+    /// The penalty in words, Chinese.
+    pub text_zh: String,
+    /// The penalty in words, English.
+    pub text_en: String,
+}
+
+/// The statutory float band (费率浮动幅度) of seed 002 二(五), as amplitudes around 1.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FloatBand {
+    /// Normal amplitude either way (0.40 = within 40% of the base guided rate).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub normal: Decimal,
+    /// Upward amplitude allowed after a 较大 or worse accident or fatal accidents in two consecutive years.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub loaded_up: Decimal,
+    /// Accident-free years after which the downward float may exceed `normal`.
+    pub clean_years: u8,
+}
+
+/// A prevention service the insurer owes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceRule {
+    /// Stable id, e.g. `hazard_inspection`.
+    pub id: String,
+    /// Line.
+    pub line: Line,
+    /// Name in Chinese.
+    pub name_zh: String,
+    /// Name in English.
+    pub name_en: String,
+    /// Minimum times per year; 0 means "provided, frequency set by contract".
+    pub per_year: u32,
+    /// Applies only to these size classes (empty: all).
+    #[serde(default)]
+    pub sizes: Vec<crate::domain::SizeClass>,
+    /// Applies only to these risk tiers (empty: all).
+    #[serde(default)]
+    pub tiers: Vec<crate::assess::RiskTier>,
+    /// Regions (empty: nationwide).
+    #[serde(default)]
+    pub regions: Vec<String>,
+    /// First day in force.
+    pub from: Date,
+    /// Source.
+    pub source: Citation,
+    /// True where the frequency is our assumption.
+    #[serde(default)]
+    pub illustrative: bool,
+}
+
+/// The law: what no pricing pack may change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statutes {
+    /// Version of the statute data.
+    pub version: String,
+    /// Regions.
+    pub regions: Vec<Region>,
+    /// Sector taxonomy of both lines.
+    pub sectors: Vec<SectorDef>,
+    /// Who must (or is encouraged to) insure.
+    pub obligations: Vec<ObligationRule>,
+    /// Penalty for a compulsory enterprise that does not insure, per line.
+    pub penalty: BTreeMap<Line, Param<Penalty>>,
+    /// Minimum per-person death/disability limit (元), 安责险 only. The higher of national and regional applies.
+    pub minimum_limit: Param<Decimal>,
+    /// Float band, per line.
+    pub float_band: BTreeMap<Line, Param<FloatBand>>,
+    /// Minimum share of premium for the prevention fund, per line.
+    pub prevention_min: BTreeMap<Line, Param<Decimal>>,
+    /// Maximum share of premium spent on prevention services, per line.
+    pub prevention_max: BTreeMap<Line, Param<Decimal>>,
+    /// Prevention services owed.
+    pub services: Vec<ServiceRule>,
+}
+
+/// How a base premium is computed for some sectors.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Scheme {
+    /// quantity (headcount, seats or vehicles) x per-person limit x rate.
+    Proportional {
+        /// Rate on the per-person limit, e.g. 0.001 (1‰).
+        #[serde(with = "rust_decimal::serde::str")]
+        rate: Decimal,
+    },
+    /// Tonnes x 元 per tonne.
+    PerTonne {
+        /// 元 per tonne of approved capacity.
+        #[serde(with = "rust_decimal::serde::str")]
+        yuan_per_tonne: Decimal,
+    },
+    /// Contract value x rate from a banded table (construction).
+    ContractTable {
+        /// Bands in ascending order of contract value.
+        bands: Vec<ContractBand>,
+        /// Multiplier for metro works (Hunan: +50%), if the table has one.
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::rules::opt_dec")]
+        metro_factor: Option<Decimal>,
+    },
+    /// Premium by aggregate limit tier (环责险).
+    LimitTiers {
+        /// Tiers in ascending order of limit.
+        tiers: Vec<LimitTier>,
+    },
+}
+
+/// One contract-value band of a construction table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContractBand {
+    /// The band covers contract values up to and including this (元); `None` for the top band.
+    #[serde(default, with = "crate::rules::opt_dec")]
+    pub up_to: Option<Decimal>,
+    /// Rows by cover.
+    pub rows: Vec<ContractRow>,
+}
+
+/// One row of a construction table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContractRow {
+    /// Per-person death/disability cover the row prices (元).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub per_person: Decimal,
+    /// Aggregate limit the row prices (元).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub aggregate: Decimal,
+    /// Rate on contract value for ordinary projects (e.g. 0.00145 for 1.45‰).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub rate: Decimal,
+    /// Rate for high-risk projects, if the table distinguishes them.
+    #[serde(default, with = "crate::rules::opt_dec")]
+    pub high_risk_rate: Option<Decimal>,
+}
+
+/// One 环责险 limit tier.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitTier {
+    /// Aggregate limit (元).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub limit: Decimal,
+    /// Annual base premium (元).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub premium: Decimal,
+}
+
+/// Base rating for a set of sectors.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateEntry {
+    /// Sector ids or groups this entry prices.
+    pub sectors: Vec<String>,
+    /// How.
+    pub scheme: Scheme,
+    /// Sector differential (差别费率) per sector id; missing ids use 1.
+    #[serde(default)]
+    pub sector_factors: BTreeMap<String, FactorValue>,
+}
+
+/// A decimal carried as a string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct FactorValue(#[serde(with = "rust_decimal::serde::str")] pub Decimal);
+
+/// Keyed multiplicative factors (e.g. `{"grade1": "0.90", ...}`).
+pub type FactorTable = BTreeMap<String, FactorValue>;
+
+/// One loss-ratio band.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LossRatioBand {
+    /// Applies to loss ratios below this; `None` for the top band.
+    #[serde(default, with = "crate::rules::opt_dec")]
+    pub below: Option<Decimal>,
+    /// Factor.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub factor: Decimal,
+}
+
+/// Pack identity.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackMeta {
+    /// Stable id, e.g. `baofei-reference`.
+    pub id: String,
+    /// Version.
+    pub version: String,
+    /// Name in Chinese.
+    pub name_zh: String,
+    /// Name in English.
+    pub name_en: String,
+}
+
+/// Pricing: what an insurer may change. Nothing here can lower a statutory floor or widen a cap.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PricingPack {
+    /// Identity.
+    pub meta: PackMeta,
+    /// Base rates: each dated value is a list of entries; a region's list replaces the national one.
+    pub rates: BTreeMap<Line, Param<Vec<RateEntry>>>,
+    /// 分级费率 by enterprise size.
+    pub size_factors: Param<FactorTable>,
+    /// 分级费率 by environmental risk grade (环责险).
+    pub env_risk_factors: Param<FactorTable>,
+    /// Float by the worst accident grade of the last year (`none` when there was none).
+    pub accident_factors: Param<FactorTable>,
+    /// Float by deaths last year (`0`, `1`, `2`, `3+`).
+    pub death_factors: Param<FactorTable>,
+    /// Float when fatal accidents happened in two consecutive years (`yes`/`no`).
+    pub consecutive_fatal_factors: Param<FactorTable>,
+    /// Float by 安全生产标准化 grade.
+    pub standardisation_factors: Param<FactorTable>,
+    /// Float by consecutive accident-free years (`0`..`3`).
+    pub claim_free_factors: Param<FactorTable>,
+    /// Float when on the joint-punishment blacklist (`yes`/`no`).
+    pub blacklist_factors: Param<FactorTable>,
+    /// Float when a major hidden hazard was not rectified (`yes`/`no`).
+    pub refused_rectification_factors: Param<FactorTable>,
+    /// Float by environmental credit grade (环责险).
+    pub env_credit_factors: Param<FactorTable>,
+    /// Float by last policy year's loss ratio.
+    pub loss_ratio_factors: Param<Vec<LossRatioBand>>,
+    /// Lowest float factor after the clean-years condition (the seed sets none; must be in (0, 1 - normal]).
+    pub clean_floor: Param<Decimal>,
+}
+
+pub(crate) mod opt_dec {
+    //! `Option<Decimal>` as an optional string.
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(d) => s.collect_str(d),
+            None => s.serialize_none(),
+        }
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        let s: Option<String> = Option::deserialize(d)?;
+        s.map(|s| s.parse::<Decimal>().map_err(serde::de::Error::custom)).transpose()
+    }
+}
+
+/// Keys each factor table must have, in the order that must never get cheaper as things get worse.
+pub const ORDERED_KEYS: &[(&str, &[&str])] = &[
+    ("accident_factors", &["none", "ordinary", "larger", "serious", "especially_serious"]),
+    ("death_factors", &["0", "1", "2", "3+"]),
+    ("consecutive_fatal_factors", &["no", "yes"]),
+    ("standardisation_factors", &["grade1", "grade2", "grade3", "none"]),
+    ("claim_free_factors", &["3", "2", "1", "0"]),
+    ("blacklist_factors", &["no", "yes"]),
+    ("refused_rectification_factors", &["no", "yes"]),
+    ("env_credit_factors", &["trustworthy", "good", "warning", "poor"]),
+    ("env_risk_factors", &["general", "larger", "major"]),
+];
+
+/// Keys of the size table (no order imposed).
+pub const SIZE_KEYS: &[&str] = &["large", "medium", "small", "micro"];
+
+/// Largest factor a pack may use anywhere: keeps absurd packs out and arithmetic far from overflow.
+pub const MAX_FACTOR: Decimal = Decimal::from_parts(100, 0, 0, false, 0);
+
+struct Check<'a> {
+    errs: Vec<FieldError>,
+    regions: &'a [String],
+}
+
+impl Check<'_> {
+    fn err(&mut self, field: String, zh: String, en: String) {
+        self.errs.push(FieldError::new(field, ErrorCode::InvalidPack, zh, en));
+    }
+    fn citation(&mut self, field: &str, c: &Citation) {
+        if c.document.trim().is_empty() {
+            self.err(format!("{field}.source.document"), "缺少出处文件名".into(), "source document is empty".into());
+        }
+    }
+    fn param<T>(&mut self, field: &str, p: &Param<T>, mut each: impl FnMut(&mut Self, &str, &T)) {
+        for r in p.regions.keys() {
+            if !self.regions.iter().any(|x| x == r) {
+                self.err(format!("{field}.regions.{r}"), format!("未知地区 {r}"), format!("unknown region {r}"));
+            }
+        }
+        for (path, v) in p.all_values() {
+            let f = format!("{field}.{path}");
+            self.citation(&f, &v.source);
+            if let Some(u) = v.until {
+                if u <= v.from {
+                    self.err(f.clone(), "失效日期早于生效日期".into(), "`until` is not after `from`".into());
+                }
+            }
+            each(self, &f, &v.value);
+        }
+        // Two values of one scope starting the same day make the lookup ambiguous.
+        let scopes = std::iter::once(("national".to_string(), &p.national)).chain(p.regions.iter().map(|(r, v)| (format!("regions.{r}"), v)));
+        for (scope, vs) in scopes {
+            let mut froms: Vec<Date> = vs.iter().map(|v| v.from).collect();
+            froms.sort();
+            if froms.windows(2).any(|w| w[0] == w[1]) {
+                self.err(format!("{field}.{scope}"), "同一日期有两个取值".into(), "two values start on the same day".into());
+            }
+        }
+    }
+    fn factor(&mut self, field: &str, d: Decimal) {
+        if d <= Decimal::ZERO || d > MAX_FACTOR {
+            self.err(field.into(), format!("系数 {d} 超出 (0, 100]"), format!("factor {d} outside (0, 100]"));
+        }
+    }
+    fn table(&mut self, field: &str, t: &FactorTable, keys: &[&str], ordered: bool) {
+        for k in keys {
+            if !t.contains_key(*k) {
+                self.err(format!("{field}.{k}"), format!("缺少键 {k}"), format!("missing key {k}"));
+            }
+        }
+        for (k, v) in t {
+            if !keys.contains(&k.as_str()) {
+                self.err(format!("{field}.{k}"), format!("未知键 {k}"), format!("unknown key {k}"));
+            }
+            self.factor(&format!("{field}.{k}"), v.0);
+        }
+        if ordered {
+            let vals: Vec<Decimal> = keys.iter().filter_map(|k| t.get(*k)).map(|v| v.0).collect();
+            if vals.windows(2).any(|w| w[1] < w[0]) {
+                self.err(
+                    field.into(),
+                    format!("系数须随风险单调不减 ({})", keys.join(" ≤ ")),
+                    format!("factors must not decrease as risk worsens ({})", keys.join(" <= ")),
+                );
+            }
+        }
+    }
+}
+
+impl Statutes {
+    /// Checks internal consistency: known regions, dated values, citations, sane ratios.
+    pub fn validate(&self) -> Result<(), Errors> {
+        let regions: Vec<String> = self.regions.iter().map(|r| r.id.clone()).collect();
+        let mut c = Check { errs: Vec::new(), regions: &regions };
+        c.param("minimum_limit", &self.minimum_limit, |c, f, v| {
+            if *v <= Decimal::ZERO {
+                c.err(f.into(), "最低限额须为正".into(), "minimum limit must be positive".into());
+            }
+        });
+        for (line, p) in &self.float_band {
+            c.param(&format!("float_band.{}", line.key()), p, |c, f, b| {
+                if b.normal <= Decimal::ZERO || b.normal >= Decimal::ONE || b.loaded_up < b.normal {
+                    c.err(f.into(), "浮动幅度不合理".into(), "float band must satisfy 0 < normal < 1 and loaded_up >= normal".into());
+                }
+            });
+        }
+        for (name, m) in [("prevention_min", &self.prevention_min), ("prevention_max", &self.prevention_max)] {
+            for (line, p) in m {
+                c.param(&format!("{name}.{}", line.key()), p, |c, f, v| {
+                    if *v < Decimal::ZERO || *v > Decimal::ONE {
+                        c.err(f.into(), "比例须在 0 到 1 之间".into(), "ratio must be within [0, 1]".into());
+                    }
+                });
+            }
+        }
+        for (line, p) in &self.penalty {
+            c.param(&format!("penalty.{}", line.key()), p, |_, _, _| {});
+        }
+        for (i, o) in self.obligations.iter().enumerate() {
+            c.citation(&format!("obligations.{i}"), &o.source);
+        }
+        for (i, s) in self.services.iter().enumerate() {
+            c.citation(&format!("services.{i}"), &s.source);
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for s in &self.sectors {
+            if !seen.insert(&s.id) {
+                c.err(format!("sectors.{}", s.id), "行业重复".into(), "duplicate sector".into());
+            }
+        }
+        if c.errs.is_empty() {
+            Ok(())
+        } else {
+            Err(Errors(c.errs))
+        }
+    }
+
+    /// The sector with this id.
+    pub fn sector(&self, id: &str) -> Option<&SectorDef> {
+        self.sectors.iter().find(|s| s.id == id)
+    }
+}
+
+/// Whether a sector list (`*`, groups or ids) names this sector.
+pub fn names_sector(list: &[String], s: &SectorDef) -> bool {
+    list.iter().any(|x| x == "*" || x == &s.id || x == s.group())
+}
+
+impl PricingPack {
+    /// Checks a pack against the statutes it will run under: known regions and sectors, complete and
+    /// monotone factor tables, positive rates, and a clean floor inside the law's band.
+    pub fn validate(&self, statutes: &Statutes) -> Result<(), Errors> {
+        let regions: Vec<String> = statutes.regions.iter().map(|r| r.id.clone()).collect();
+        let mut c = Check { errs: Vec::new(), regions: &regions };
+        for (line, p) in &self.rates {
+            c.param(&format!("rates.{}", line.key()), p, |c, f, entries| {
+                for (i, e) in entries.iter().enumerate() {
+                    let f = format!("{f}.value.{i}");
+                    for s in &e.sectors {
+                        let known = s == "*" || statutes.sectors.iter().any(|d| d.line == *line && (&d.id == s || d.group() == s));
+                        if !known {
+                            c.err(format!("{f}.sectors"), format!("未知行业 {s}"), format!("unknown sector {s} for this line"));
+                        }
+                    }
+                    for (s, v) in &e.sector_factors {
+                        if statutes.sector(s).is_none() {
+                            c.err(format!("{f}.sector_factors.{s}"), format!("未知行业 {s}"), format!("unknown sector {s}"));
+                        }
+                        c.factor(&format!("{f}.sector_factors.{s}"), v.0);
+                    }
+                    check_scheme(c, &f, &e.scheme);
+                }
+            });
+        }
+        c.param("size_factors", &self.size_factors, |c, f, t| c.table(f, t, SIZE_KEYS, false));
+        let tables: [(&str, &Param<FactorTable>); 9] = [
+            ("accident_factors", &self.accident_factors),
+            ("death_factors", &self.death_factors),
+            ("consecutive_fatal_factors", &self.consecutive_fatal_factors),
+            ("standardisation_factors", &self.standardisation_factors),
+            ("claim_free_factors", &self.claim_free_factors),
+            ("blacklist_factors", &self.blacklist_factors),
+            ("refused_rectification_factors", &self.refused_rectification_factors),
+            ("env_credit_factors", &self.env_credit_factors),
+            ("env_risk_factors", &self.env_risk_factors),
+        ];
+        for (name, p) in tables {
+            let keys = ORDERED_KEYS.iter().find(|(n, _)| *n == name).map(|(_, k)| *k).unwrap_or(&[]);
+            c.param(name, p, |c, f, t| c.table(f, t, keys, true));
+        }
+        c.param("loss_ratio_factors", &self.loss_ratio_factors, |c, f, bands| {
+            let mut prev: Option<Decimal> = None;
+            for (i, b) in bands.iter().enumerate() {
+                c.factor(&format!("{f}.{i}.factor"), b.factor);
+                if prev.is_some_and(|p| b.factor < p) {
+                    c.err(format!("{f}.{i}"), "赔付率系数须单调不减".into(), "loss-ratio factors must not decrease".into());
+                }
+                prev = Some(b.factor);
+                let last = i + 1 == bands.len();
+                if b.below.is_none() != last {
+                    c.err(format!("{f}.{i}.below"), "只有最后一档可无上限".into(), "only the last band may be open-ended".into());
+                }
+            }
+            let bounds: Vec<Decimal> = bands.iter().filter_map(|b| b.below).collect();
+            if bounds.windows(2).any(|w| w[1] <= w[0]) {
+                c.err(f.into(), "分档须递增".into(), "band bounds must increase".into());
+            }
+        });
+        c.param("clean_floor", &self.clean_floor, |c, f, v| {
+            if *v <= Decimal::ZERO || *v > Decimal::ONE {
+                c.err(f.into(), "下浮下限须在 (0, 1] 内".into(), "clean floor must be within (0, 1]".into());
+            }
+        });
+        if c.errs.is_empty() {
+            Ok(())
+        } else {
+            Err(Errors(c.errs))
+        }
+    }
+}
+
+fn check_scheme(c: &mut Check<'_>, f: &str, s: &Scheme) {
+    let pos = |c: &mut Check<'_>, field: String, d: Decimal, max: Decimal| {
+        if d <= Decimal::ZERO || d > max {
+            c.err(field, format!("数值 {d} 超出范围"), format!("value {d} out of range (0, {max}]"));
+        }
+    };
+    let big = Decimal::from(1_000_000_000_000i64);
+    match s {
+        Scheme::Proportional { rate } => pos(c, format!("{f}.scheme.rate"), *rate, Decimal::ONE),
+        Scheme::PerTonne { yuan_per_tonne } => pos(c, format!("{f}.scheme.yuan_per_tonne"), *yuan_per_tonne, Decimal::from(10_000)),
+        Scheme::ContractTable { bands, metro_factor } => {
+            if bands.is_empty() {
+                c.err(format!("{f}.scheme.bands"), "费率表为空".into(), "table has no bands".into());
+            }
+            if let Some(m) = metro_factor {
+                c.factor(&format!("{f}.scheme.metro_factor"), *m);
+            }
+            let tops: Vec<Decimal> = bands.iter().filter_map(|b| b.up_to).collect();
+            if tops.windows(2).any(|w| w[1] <= w[0]) || bands.iter().rev().skip(1).any(|b| b.up_to.is_none()) {
+                c.err(format!("{f}.scheme.bands"), "分档须递增且仅最高档无上限".into(), "bands must ascend; only the last may be open".into());
+            }
+            for (i, b) in bands.iter().enumerate() {
+                if b.rows.is_empty() {
+                    c.err(format!("{f}.scheme.bands.{i}.rows"), "该档无费率".into(), "band has no rows".into());
+                }
+                for (j, r) in b.rows.iter().enumerate() {
+                    let rf = format!("{f}.scheme.bands.{i}.rows.{j}");
+                    pos(c, format!("{rf}.rate"), r.rate, Decimal::ONE);
+                    pos(c, format!("{rf}.per_person"), r.per_person, big);
+                    pos(c, format!("{rf}.aggregate"), r.aggregate, big);
+                    if let Some(h) = r.high_risk_rate {
+                        pos(c, format!("{rf}.high_risk_rate"), h, Decimal::ONE);
+                    }
+                }
+            }
+        }
+        Scheme::LimitTiers { tiers } => {
+            if tiers.is_empty() {
+                c.err(format!("{f}.scheme.tiers"), "限额档为空".into(), "no tiers".into());
+            }
+            for (i, t) in tiers.iter().enumerate() {
+                pos(c, format!("{f}.scheme.tiers.{i}.limit"), t.limit, big);
+                pos(c, format!("{f}.scheme.tiers.{i}.premium"), t.premium, big);
+            }
+            if tiers.windows(2).any(|w| w[1].limit <= w[0].limit || w[1].premium < w[0].premium) {
+                c.err(format!("{f}.scheme.tiers"), "限额档须递增".into(), "tiers must ascend in limit and premium".into());
+            }
+        }
+    }
+}

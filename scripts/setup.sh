@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need, skipping whatever is already present.
+# Safe to run repeatedly: a warm run takes a few seconds.
+# Facts behind each step: ../shared/toolchain.md (measured on this kind of machine).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Versions pinned in one place. WASM_BINDGEN must equal the `wasm-bindgen` crate pinned in Cargo.toml
+# (`=0.2.X`), because Trunk and wasm-bindgen-test-runner refuse a mismatched CLI.
+WASM_BINDGEN_VERSION="${WASM_BINDGEN_VERSION:-0.2.130}"
+TRUNK_VERSION="0.21.14"
+BINARYEN_VERSION="132.0.0"
+TOOLS_DIR="${BAOFEI_TOOLS:-$HOME/.cache/baofei-tools}"
+
+log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
+
+# 1. The wasm32 standard library.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding rustup target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. Chromium and ChromeDriver from Debian (matched major versions).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  log "installing chromium and chromium-driver (apt)"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# 3. A wasm-opt that understands what current rustc emits (Debian's binaryen 108 does not).
+if ! "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version_${BINARYEN_VERSION%%.*}"; then
+  log "installing binaryen@$BINARYEN_VERSION (npm) into $TOOLS_DIR"
+  mkdir -p "$TOOLS_DIR"
+  (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION")
+fi
+
+# 4. wasm-bindgen CLI at exactly the crate's version (also provides wasm-bindgen-test-runner).
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$\| $WASM_BINDGEN_VERSION "; then
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 10 minutes)"
+  # Not --locked: its lockfile pins a dependency version the registry mirror lacks (toolchain.md).
+  cargo install -q wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# 5. Trunk (0.22 needs a newer rustc than this machine has).
+if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+  log "installing trunk $TRUNK_VERSION (about 15-25 minutes)"
+  cargo install -q trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# 6. Crates, so that Trunk's offline build (cargo --offline) finds them.
+if [ -f Cargo.lock ]; then
+  cargo fetch -q
+fi
+log "tools ready: $(wasm-bindgen --version), $(trunk --version), wasm-opt $("$TOOLS_DIR/node_modules/.bin/wasm-opt" --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"
