@@ -7,7 +7,7 @@
 
 use crate::assess::RiskTier;
 use crate::citation::Citation;
-use crate::domain::{AccidentGrade, Line, Obligation, PremiumBasis, StandardisationGrade};
+use crate::domain::{AccidentGrade, Line, Obligation, PremiumBasis};
 use crate::error::{ErrorCode, Errors, FieldError};
 use crate::input::{Enterprise, QuoteInput};
 use crate::money::{fmt_factor, round_fen};
@@ -126,10 +126,6 @@ pub fn quote_enterprise(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> 
     }
     let mut cx = Ctx { e, trace: Vec::new(), warnings: Vec::new(), assumptions: Vec::new(), illustrative: false };
 
-    let obligation = obligation(st, e, sector, &mut cx)?;
-    let (limits, min_src) = limits(st, pack, e, sector, &mut cx)?;
-    let _ = min_src;
-
     // 3. Base premium: a region's entries override the national ones for the sectors they name.
     let rates_param = pack.rates.get(&e.line).ok_or_else(|| err("line", ErrorCode::NoRuleInForce, "该险种无费率", "the pack has no rates for this line"))?;
     let (nat, reg) = rates_param.both(&e.region, e.as_of);
@@ -144,6 +140,8 @@ pub fn quote_enterprise(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> 
             }
         })?;
     let (rates_src, rates_ill, rates_note) = (rates.source.clone(), rates.illustrative, rates.note.clone());
+    let obligation = obligation(st, e, sector, &mut cx)?;
+    let limits = limits(st, e, sector, &mut cx)?;
     let base = base_premium(&mut cx, entry, sector, &limits, &rates_src, rates_ill, rates_note.as_ref())?;
 
     // 4. Sector differential.
@@ -270,8 +268,7 @@ fn obligation(st: &Statutes, e: &Enterprise, sector: &SectorDef, cx: &mut Ctx<'_
     Ok(ObligationResult { level, basis, penalty })
 }
 
-fn limits(st: &Statutes, pack: &PricingPack, e: &Enterprise, sector: &SectorDef, cx: &mut Ctx<'_>) -> Result<(Limits, Option<Citation>), Errors> {
-    let _ = pack;
+fn limits(st: &Statutes, e: &Enterprise, sector: &SectorDef, cx: &mut Ctx<'_>) -> Result<Limits, Errors> {
     let (min, min_src) = if e.line == Line::WorkSafety {
         // The higher of the national floor and the region's own: a region may raise, never lower it.
         let (nat, reg) = st.minimum_limit.both(&e.region, e.as_of);
@@ -326,7 +323,7 @@ fn limits(st: &Statutes, pack: &PricingPack, e: &Enterprise, sector: &SectorDef,
         }
         _ => None,
     };
-    Ok((Limits { minimum_per_person: min, minimum_source: min_src.clone(), per_person, aggregate, below_minimum: below }, min_src))
+    Ok(Limits { minimum_per_person: min, minimum_source: min_src, per_person, aggregate, below_minimum: below })
 }
 
 /// The most specific entry naming the sector: its full id, then its group, then `*`.
@@ -509,6 +506,13 @@ fn band(st: &Statutes, pack: &PricingPack, e: &Enterprise, raw: Decimal, cx: &mu
     let d = cx.lookup(p, "float_band")?;
     let b = &d.value;
     let clean = e.history.iter().all(|y| !y.any()) && usize::from(b.clean_years) <= e.history.len();
+    if clean {
+        cx.assumptions.push(msg(
+            "history_clean",
+            "近三年未填写任何事故：按连续3年未发生事故计",
+            "no accident entered for the last three years: treated as three accident-free years",
+        ));
+    }
     let normal_low = Decimal::ONE - b.normal;
     let (kind, low, high, mut illustrative) = if loaded(e) {
         ("loaded", normal_low, Decimal::ONE + b.loaded_up, d.illustrative)
@@ -607,9 +611,6 @@ fn warnings(e: &Enterprise, limits: &Limits, band: &Band, cx: &mut Ctx<'_>) {
             en: "refusing to rectify a major hidden hazard lets the insurer raise next year's rate and report it to the regulator".into(),
             source: Some(Citation { document: "重庆市人民政府办公厅关于在高危行业领域强制推行安全生产责任保险的实施意见".into(), number: Some("渝府办发〔2017〕182号".into()), article: Some("二(八)".into()), url: None }),
         });
-    }
-    if e.line == Line::WorkSafety && e.standardisation == StandardisationGrade::None {
-        // Not a warning on its own; the self-assessment turns it into a next step.
     }
     if cx.illustrative {
         cx.warnings.push(msg(

@@ -5,12 +5,13 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// Rounds an amount in 元 to the fen (0.01) half away from zero (四舍五入), the convention of Chinese
 /// premium notices. Applied once per reported amount, never to intermediate products. `-0` becomes `0`.
 pub fn round_fen(d: Decimal) -> Decimal {
-    let r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let mut r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     if r.is_zero() {
-        Decimal::ZERO.round_dp(2)
-    } else {
-        r
+        r = Decimal::ZERO;
     }
+    // round_dp never adds places: 138000.0 must still print as 138000.00.
+    r.rescale(2);
+    r
 }
 
 /// A factor or rate for display: trailing zeros dropped, at least two decimals (`1.2` → `1.20`).
@@ -37,6 +38,8 @@ mod tests {
         assert_eq!(round_fen(d("0.135")).to_string(), "0.14");
         assert_eq!(round_fen(d("2.5")).to_string(), "2.50");
         assert_eq!(round_fen(d("-0.001")).to_string(), "0.00");
+        assert_eq!(round_fen(d("138000.0")).to_string(), "138000.00");
+        assert_eq!(round_fen(d("7")).to_string(), "7.00");
         assert_eq!(fmt_factor(d("1.2")), "1.20");
         assert_eq!(fmt_factor(d("0.00145")), "0.00145");
     }

@@ -1,0 +1,174 @@
+//! Invariants that hold for every input and every valid pack.
+
+use baofei_core::input::{HistoryYear, QuoteInput};
+use baofei_core::{quote, Quote, Rules};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use std::sync::OnceLock;
+
+fn rules() -> &'static Rules {
+    static R: OnceLock<Rules> = OnceLock::new();
+    R.get_or_init(|| baofei_rules::load().unwrap())
+}
+
+const REGIONS: &[&str] = &["national", "chongqing", "jilin", "guangdong_zhongshan", "hunan", "shandong", "hubei", "anhui_fuyang"];
+const GRADES: &[&str] = &["grade1", "grade2", "grade3", "none"];
+const CREDIT: &[&str] = &["trustworthy", "good", "warning", "poor"];
+
+fn year() -> impl Strategy<Value = HistoryYear> {
+    (0u32..3, 0u32..2, 0u32..2, 0u32..2, 0u32..12).prop_map(|(o, l, s, e, d)| {
+        let any = o + l + s + e > 0;
+        HistoryYear {
+            ordinary: o.to_string(),
+            larger: l.to_string(),
+            serious: s.to_string(),
+            especially_serious: e.to_string(),
+            deaths: if any { d.to_string() } else { "0".into() },
+            accidents: vec![],
+        }
+    })
+}
+
+/// A random valid enterprise of either line.
+fn input() -> impl Strategy<Value = QuoteInput> {
+    let ws_sector = prop::sample::select(vec![
+        "hazardous_chemicals.production",
+        "mining.non_coal_underground",
+        "fireworks.trading",
+        "metal_smelting.ferrous",
+        "fishery.marine",
+        "other.general",
+        "construction.general",
+        "mining.coal",
+        "transport.road_passenger",
+        "transport.road_freight",
+    ]);
+    let env_sector = prop::sample::select(vec!["heavy_metals.smelting", "hazardous_waste.operator", "petrochemical.refining"]);
+    let line = prop_oneof![ws_sector.prop_map(|s| ("work_safety", s)), env_sector.prop_map(|s| ("environmental", s))];
+    (
+        line,
+        prop::sample::select(REGIONS),
+        2018u16..2031,
+        1u32..5000,
+        prop::sample::select(GRADES),
+        prop::collection::vec(year(), 0..=3),
+        any::<bool>(),
+        any::<bool>(),
+        prop::option::of(0u32..300),
+        prop::sample::select(CREDIT),
+        prop::sample::select(vec!["general", "larger", "major"]),
+        prop::sample::select(vec!["400000", "500000"]),
+    )
+        .prop_map(|((line, sector), region, year, employees, grade, history, bl, rr, lr, credit, risk, pp)| QuoteInput {
+            as_of: format!("{year}-07-01"),
+            region: region.into(),
+            line: line.into(),
+            sector: sector.into(),
+            employees: employees.to_string(),
+            contract_value: "30000000".into(),
+            tonnage: "60000".into(),
+            seats: "40".into(),
+            vehicles: "12".into(),
+            per_person_limit: pp.into(),
+            aggregate_limit: if line == "environmental" { "2000000".into() } else { String::new() },
+            history,
+            standardisation: grade.into(),
+            blacklisted: bl,
+            refused_rectification: rr,
+            loss_ratio: lr.map(|x| format!("{}.{:02}", x / 100, x % 100)).unwrap_or_default(),
+            env_risk_grade: risk.into(),
+            env_credit_grade: credit.into(),
+            ..Default::default()
+        })
+}
+
+fn q(i: &QuoteInput) -> Quote {
+    quote(rules(), i).unwrap_or_else(|e| panic!("valid input rejected: {e}\n{i:?}"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn float_stays_in_band_and_nothing_is_negative(i in input()) {
+        let r = q(&i);
+        prop_assert!(r.band.low <= r.band.factor && r.band.factor <= r.band.high);
+        prop_assert!(r.premium_low <= r.premium && r.premium <= r.premium_high);
+        prop_assert!(r.premium >= Decimal::ZERO && r.premium_low >= Decimal::ZERO);
+        prop_assert_eq!(r.premium.scale(), 2);
+        // The statutory band: at most +40% normally, +150% when loaded; never below the pack's floor.
+        prop_assert!(r.band.high <= Decimal::new(250, 2));
+        if r.band.kind == "normal" {
+            prop_assert_eq!(r.band.high, Decimal::new(140, 2));
+            prop_assert_eq!(r.band.low, Decimal::new(60, 2));
+        }
+    }
+
+    #[test]
+    fn one_more_accident_never_lowers_the_premium(i in input(), which in 0usize..3, grade in 0usize..4, deaths in 0u32..5) {
+        let before = q(&i);
+        let mut worse = i.clone();
+        while worse.history.len() <= which {
+            worse.history.push(HistoryYear::default());
+        }
+        let y = &mut worse.history[which];
+        let bump = |s: &mut String, by: u32| *s = (s.parse::<u32>().unwrap_or(0) + by).to_string();
+        match grade {
+            0 => bump(&mut y.ordinary, 1),
+            1 => bump(&mut y.larger, 1),
+            2 => bump(&mut y.serious, 1),
+            _ => bump(&mut y.especially_serious, 1),
+        }
+        bump(&mut y.deaths, deaths);
+        let after = q(&worse);
+        prop_assert!(after.premium >= before.premium, "{} -> {}", before.premium, after.premium);
+        prop_assert!(after.premium_high >= before.premium_high);
+    }
+
+    #[test]
+    fn a_better_grade_never_raises_the_premium(i in input(), g in 0usize..4, c in 0usize..4) {
+        let base = q(&i);
+        let mut better = i.clone();
+        let gi = GRADES.iter().position(|x| *x == i.standardisation).unwrap();
+        better.standardisation = GRADES[g.min(gi)].into();
+        let ci = CREDIT.iter().position(|x| *x == i.env_credit_grade).unwrap();
+        better.env_credit_grade = CREDIT[c.min(ci)].into();
+        better.blacklisted = false;
+        better.refused_rectification = false;
+        prop_assert!(q(&better).premium <= base.premium);
+    }
+
+    /// An insurer pack with arbitrary (valid) factors moves prices, never the band or the legal minimum.
+    #[test]
+    fn insurer_packs_cannot_break_the_law(i in input(), scale in 1u32..60, floor in 1u32..100) {
+        let mut pack: serde_json::Value = serde_json::from_str(&baofei_rules::pack_json()).unwrap();
+        // Multiply every accident factor by scale/10 (keeps the order, so the pack stays valid).
+        let k = Decimal::new(i64::from(scale), 1);
+        for v in pack["accident_factors"]["national"][0]["value"].as_object_mut().unwrap().values_mut() {
+            let d: Decimal = v.as_str().unwrap().parse().unwrap();
+            *v = serde_json::Value::String((d * k).round_dp(4).to_string());
+        }
+        pack["clean_floor"]["national"][0]["value"] = serde_json::Value::String(Decimal::new(i64::from(floor), 2).to_string());
+        let pack = baofei_rules::parse_pack(&pack.to_string()).unwrap();
+        let insurer = rules().with_pack(pack).unwrap();
+        let ours = q(&i);
+        let theirs = quote(&insurer, &i).unwrap();
+        prop_assert_eq!(theirs.limits.minimum_per_person, ours.limits.minimum_per_person);
+        prop_assert_eq!(theirs.band.high, ours.band.high);
+        prop_assert!(theirs.band.low <= theirs.band.factor && theirs.band.factor <= theirs.band.high);
+        prop_assert!(theirs.band.low >= Decimal::new(i64::from(floor), 2).min(Decimal::new(60, 2)));
+        prop_assert_eq!(theirs.prevention.max_ratio, ours.prevention.max_ratio);
+    }
+}
+
+proptest! {
+    /// Arbitrary text in every field yields a value or field errors, never a panic.
+    #[test]
+    fn arbitrary_strings_never_panic(a in ".{0,12}", b in ".{0,12}", c in "[-0-9.eE]{0,30}", d in "[-0-9]{0,25}") {
+        let i = QuoteInput { as_of: a.clone(), region: b.clone(), line: "work_safety".into(), sector: a, employees: d.clone(), contract_value: c.clone(), loss_ratio: c, per_person_limit: d, ..Default::default() };
+        if let Err(e) = quote(rules(), &i) {
+            prop_assert!(!e.0.is_empty());
+            prop_assert!(e.0.iter().all(|x| !x.field.is_empty() && !x.message_zh.is_empty() && !x.message_en.is_empty()));
+        }
+    }
+}
