@@ -1,0 +1,363 @@
+//! The widget's state without Yew: form values by short key, conversion to the engine's input,
+//! share-link encoding, and display formatting. Tested natively; the components only render it.
+//!
+//! The keys are also the share-link format (`#v=1&r=chongqing&...`), so one table serves the form,
+//! the URL and the saved inputs.
+
+use baofei_core::input::{HistoryYear, QuoteInput};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// Interface language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    /// 简体中文 (default).
+    Zh,
+    /// English.
+    En,
+}
+
+/// Share-link format version.
+pub const LINK_VERSION: &str = "1";
+
+/// Longest value accepted from a link or storage: the longest real value is a sector id.
+const MAX_VALUE_LEN: usize = 64;
+
+/// History counters per year: key suffix and engine field.
+pub const HISTORY_KEYS: [(&str, &str); 5] = [("o", "ordinary"), ("l", "larger"), ("s", "serious"), ("x", "especially_serious"), ("d", "deaths")];
+
+/// Every form key, its default, and the engine field it feeds (for error messages).
+/// Amount keys (`rev`, `cv`, `pp`, `agg`) are in 万元 in the form and sent to the engine in 元.
+pub const FIELDS: &[(&str, &str, &str)] = &[
+    ("d", "", "as_of"),
+    ("r", "chongqing", "region"),
+    ("l", "work_safety", "line"),
+    ("s", "hazardous_chemicals.production", "sector"),
+    ("e", "100", "employees"),
+    ("rev", "", "annual_revenue"),
+    ("sz", "", "size_class"),
+    ("cv", "", "contract_value"),
+    ("t", "", "tonnage"),
+    ("veh", "", "vehicles"),
+    ("seats", "", "seats"),
+    ("hr", "", "high_risk_project"),
+    ("metro", "", "metro"),
+    ("pp", "", "per_person_limit"),
+    ("agg", "", "aggregate_limit"),
+    ("std", "none", "standardisation"),
+    ("bl", "", "blacklisted"),
+    ("rr", "", "refused_rectification"),
+    ("lr", "", "loss_ratio"),
+    ("er", "general", "env_risk_grade"),
+    ("ec", "good", "env_credit_grade"),
+];
+
+/// The whole widget state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Form {
+    /// Interface language.
+    pub lang: Lang,
+    /// Values by key (see [`FIELDS`], `h{year}.{o|l|s|x|d}`, `a.{question}`).
+    pub values: BTreeMap<String, String>,
+}
+
+fn is_known_key(k: &str) -> bool {
+    if FIELDS.iter().any(|(f, _, _)| *f == k) {
+        return true;
+    }
+    if let Some(rest) = k.strip_prefix('h') {
+        let mut parts = rest.splitn(2, '.');
+        let (y, c) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        return matches!(y, "0" | "1" | "2") && HISTORY_KEYS.iter().any(|(s, _)| *s == c);
+    }
+    k.strip_prefix("a.").is_some_and(|q| baofei_core::assess::questions().iter().any(|x| x.id == q))
+}
+
+impl Form {
+    /// Defaults, with the as-of date supplied by the caller (the engine never reads a clock).
+    pub fn new(today: &str) -> Form {
+        let mut values: BTreeMap<String, String> = FIELDS.iter().map(|(k, d, _)| (k.to_string(), d.to_string())).collect();
+        values.insert("d".into(), today.into());
+        Form { lang: Lang::Zh, values }
+    }
+
+    /// A value, or "".
+    pub fn get(&self, key: &str) -> &str {
+        self.values.get(key).map(String::as_str).unwrap_or("")
+    }
+
+    /// A flag.
+    pub fn flag(&self, key: &str) -> bool {
+        matches!(self.get(key), "1" | "true" | "yes")
+    }
+
+    /// Sets a value; unknown keys and over-long values are refused (returns false).
+    pub fn set(&mut self, key: &str, value: &str) -> bool {
+        if !is_known_key(key) || value.chars().count() > MAX_VALUE_LEN {
+            return false;
+        }
+        self.values.insert(key.into(), value.into());
+        true
+    }
+
+    /// The questionnaire answers (`a.*` keys).
+    pub fn answers(&self) -> BTreeMap<String, String> {
+        self.values.iter().filter_map(|(k, v)| k.strip_prefix("a.").map(|q| (q.to_string(), v.clone()))).collect()
+    }
+
+    /// The engine input. Amounts typed in 万元 become 元; text that is not a number is passed on as
+    /// typed so that the engine reports it against the right field.
+    pub fn to_input(&self) -> QuoteInput {
+        let wan = |k: &str| wan_to_yuan(self.get(k));
+        let history = (0..3)
+            .map(|y| {
+                let g = |c: &str| self.get(&format!("h{y}.{c}")).trim().to_string();
+                HistoryYear { ordinary: g("o"), larger: g("l"), serious: g("s"), especially_serious: g("x"), deaths: g("d"), accidents: vec![] }
+            })
+            .collect();
+        QuoteInput {
+            as_of: self.get("d").trim().into(),
+            region: self.get("r").into(),
+            line: self.get("l").into(),
+            sector: self.get("s").into(),
+            employees: self.get("e").trim().into(),
+            annual_revenue: wan("rev"),
+            size_class: self.get("sz").into(),
+            contract_value: wan("cv"),
+            tonnage: self.get("t").trim().into(),
+            vehicles: self.get("veh").trim().into(),
+            seats: self.get("seats").trim().into(),
+            high_risk_project: self.flag("hr"),
+            metro: self.flag("metro"),
+            per_person_limit: wan("pp"),
+            aggregate_limit: wan("agg"),
+            history,
+            standardisation: self.get("std").into(),
+            blacklisted: self.flag("bl"),
+            refused_rectification: self.flag("rr"),
+            loss_ratio: percent_to_ratio(self.get("lr")),
+            env_risk_grade: self.get("er").into(),
+            env_credit_grade: self.get("ec").into(),
+        }
+    }
+
+    /// The share-link fragment (without `#`): version, language and every non-default value.
+    pub fn to_fragment(&self) -> String {
+        let defaults = Form::new(self.get("d"));
+        let mut out = format!("v={LINK_VERSION}");
+        if self.lang == Lang::En {
+            out.push_str("&lang=en");
+        }
+        for (k, v) in &self.values {
+            if defaults.values.get(k).map(String::as_str).unwrap_or("") != v || k == "d" {
+                out.push('&');
+                out.push_str(&pct_encode(k));
+                out.push('=');
+                out.push_str(&pct_encode(v));
+            }
+        }
+        out
+    }
+
+    /// Restores a form from a fragment over the defaults. Unknown keys are skipped and reported;
+    /// a link of another version is refused.
+    pub fn from_fragment(fragment: &str, today: &str) -> Result<(Form, Vec<String>), String> {
+        let mut f = Form::new(today);
+        let mut skipped = Vec::new();
+        let fragment = fragment.trim_start_matches('#');
+        if fragment.is_empty() {
+            return Ok((f, skipped));
+        }
+        let mut version = None;
+        for pair in fragment.split('&').filter(|p| !p.is_empty()).take(200) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let (k, v) = (pct_decode(k), pct_decode(v));
+            match k.as_str() {
+                "v" => version = Some(v),
+                "lang" => f.lang = if v == "en" { Lang::En } else { Lang::Zh },
+                _ => {
+                    if !f.set(&k, &v) {
+                        skipped.push(k.chars().take(MAX_VALUE_LEN).collect());
+                    }
+                }
+            }
+        }
+        match version.as_deref() {
+            Some(LINK_VERSION) => Ok((f, skipped)),
+            Some(other) => Err(format!("unsupported link version {}", other.chars().take(8).collect::<String>())),
+            None => Err("link has no version".into()),
+        }
+    }
+}
+
+/// "12.5" 万元 → "125000" 元, exactly.
+pub fn wan_to_yuan(s: &str) -> String {
+    let t = s.trim();
+    match t.parse::<Decimal>() {
+        Ok(d) => d.checked_mul(Decimal::from(10_000)).map(|x| x.normalize().to_string()).unwrap_or_else(|| t.into()),
+        Err(_) => t.into(),
+    }
+}
+
+/// "45" % → "0.45".
+pub fn percent_to_ratio(s: &str) -> String {
+    let t = s.trim();
+    match t.parse::<Decimal>() {
+        Ok(d) => (d / Decimal::from(100)).normalize().to_string(),
+        Err(_) => t.into(),
+    }
+}
+
+/// The form key showing an engine field (`history.0.deaths` → `h0.d`), for field-level messages.
+pub fn form_key(engine_field: &str) -> Option<String> {
+    if let Some((_, rest)) = engine_field.split_once("history.") {
+        let mut p = rest.split('.');
+        let (y, name) = (p.next()?, p.next()?);
+        let short = HISTORY_KEYS.iter().find(|(_, long)| *long == name)?.0;
+        return Some(format!("h{y}.{short}"));
+    }
+    FIELDS.iter().find(|(_, _, f)| *f == engine_field).map(|(k, _, _)| k.to_string())
+}
+
+fn pct_encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn pct_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(if b[i] == b'+' { b' ' } else { b[i] });
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// 54000.5 → "54,000.50".
+pub fn fmt_yuan(d: Decimal) -> String {
+    let s = baofei_core::money::round_fen(d).to_string();
+    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
+    let (sign, digits) = int.strip_prefix('-').map(|x| ("-", x)).unwrap_or(("", int));
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped}.{frac}")
+}
+
+/// An amount the Chinese way: "5.4万元" from 1万 up, "850.00元" below.
+pub fn fmt_money(d: Decimal, lang: Lang) -> String {
+    let unit = if lang == Lang::Zh { ("万元", "元") } else { (" 万元 (10k yuan)", " 元") };
+    if d.abs() >= Decimal::from(10_000) {
+        let w = (d / Decimal::from(10_000)).round_dp(2).normalize();
+        format!("{w}{}", unit.0)
+    } else {
+        format!("{}{}", fmt_yuan(d), unit.1)
+    }
+}
+
+/// A ratio as a percentage: 0.21 → "21%".
+pub fn fmt_pct(d: Decimal) -> String {
+    format!("{}%", (d * Decimal::from(100)).normalize())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wan_converts_exactly_and_passes_bad_text_through() {
+        assert_eq!(wan_to_yuan("40"), "400000");
+        assert_eq!(wan_to_yuan("0.1"), "1000");
+        assert_eq!(wan_to_yuan("abc"), "abc");
+        assert_eq!(percent_to_ratio("45"), "0.45");
+    }
+
+    #[test]
+    fn share_link_round_trips() {
+        let mut f = Form::new("2026-11-23");
+        f.set("r", "jilin");
+        f.set("h0.l", "1");
+        f.set("a.blacklist", "yes");
+        f.set("s", "金属 & <script>");
+        f.lang = Lang::En;
+        let link = f.to_fragment();
+        assert!(link.starts_with("v=1&lang=en"));
+        let (back, skipped) = Form::from_fragment(&link, "2000-01-01").unwrap();
+        assert_eq!(back, f);
+        assert!(skipped.is_empty());
+    }
+
+    #[test]
+    fn hostile_links_are_contained() {
+        let (f, skipped) = Form::from_fragment("#v=1&evil=1&r=%3Cimg%20src%3Dx%3E&e=%ZZ", "2026-01-01").unwrap();
+        assert_eq!(skipped, vec!["evil".to_string()]);
+        assert_eq!(f.get("r"), "<img src=x>"); // kept as text; the engine rejects the region
+        assert_eq!(f.get("e"), "%ZZ");
+        assert!(Form::from_fragment("v=9&r=x", "2026-01-01").is_err());
+        let long = format!("v=1&s={}", "x".repeat(500));
+        let (f, skipped) = Form::from_fragment(&long, "2026-01-01").unwrap();
+        assert_eq!(f.get("s"), "hazardous_chemicals.production");
+        assert_eq!(skipped.len(), 1);
+    }
+
+    #[test]
+    fn engine_fields_map_to_form_keys() {
+        assert_eq!(form_key("history.2.deaths").as_deref(), Some("h2.d"));
+        assert_eq!(form_key("per_person_limit").as_deref(), Some("pp"));
+        assert_eq!(form_key("nonsense"), None);
+    }
+
+    #[test]
+    fn money_formats_the_chinese_way() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(fmt_yuan(d("1234567.5")), "1,234,567.50");
+        assert_eq!(fmt_money(d("54000"), Lang::Zh), "5.4万元");
+        assert_eq!(fmt_money(d("850"), Lang::Zh), "850.00元");
+        assert_eq!(fmt_pct(d("0.21")), "21%");
+    }
+
+    #[test]
+    fn default_form_quotes() {
+        let rules = baofei_rules::load().unwrap();
+        let q = baofei_core::quote(&rules, &Form::new("2026-11-23").to_input()).unwrap();
+        // 100 employees → small (×1.05): 100 × 40万 × 1‰ × 1.50 × 1.05 × 0.90.
+        assert_eq!(q.premium.to_string(), "56700.00");
+    }
+}
+
+/// A QR code of `text` as an SVG path (one unit per module) and its size in modules.
+pub fn qr_svg_path(text: &str) -> Option<(i32, String)> {
+    use qrcodegen::{QrCode, QrCodeEcc};
+    let qr = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
+    let n = qr.size();
+    let mut d = String::new();
+    for y in 0..n {
+        for x in 0..n {
+            if qr.get_module(x, y) {
+                d.push_str(&format!("M{x} {y}h1v1h-1z"));
+            }
+        }
+    }
+    Some((n, d))
+}

@@ -1,0 +1,55 @@
+// Shared E2E plumbing: a static server for dist/ on loopback and Debian's headless Chromium.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { join, extname, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const DIST = process.env.BAOFEI_DIST ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
+
+/** Serves `root` on 127.0.0.1 on a free port. `headers` are added to every response. */
+export async function serve(root = DIST, headers = {}) {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(root, path);
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Debian's Chromium, headless; the flags keep it off this machine's closed network. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** Opens the widget and waits for the engine's first premium. Collects console errors and requests. */
+export async function open(browser, url, { width = 1280, height = 900 } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const log = { errors: [], requests: [], loaded: false };
+  page.on('console', (m) => m.type() === 'error' && log.errors.push(m.text()));
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  page.on('request', (r) => log.loaded && log.requests.push(r.url()));
+  await page.goto(url);
+  await page.waitForSelector('#premium', { timeout: 30000 });
+  log.loaded = true;
+  return { page, log };
+}
+
+/** Replaces a text field's value the way a user types it. */
+export async function type(page, selector, value) {
+  await page.fill(selector, '');
+  await page.type(selector, value);
+}

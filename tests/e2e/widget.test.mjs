@@ -1,0 +1,119 @@
+// The built widget in real headless Chromium: typing, live results, share links, language, errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, type } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const premium = (page) => page.getAttribute('#premium', 'data-yuan');
+
+test('typing a headcount shows the premium the engine computed', async () => {
+  const { page, log } = await open(browser, server.url);
+  // Defaults: Chongqing, hazardous-chemicals production, 100 employees (small), legal minimum 40万.
+  assert.equal(await premium(page), '56700.00');
+  await type(page, '#f-e', '200');
+  // 200 × 40万 × 1‰ × 1.50 (sector) × 1.05 (small) × 0.90 (no accident) = 113,400.00
+  await page.waitForFunction(() => document.querySelector('#premium')?.dataset.yuan === '113400.00');
+  assert.equal(await premium(page), '113400.00');
+  assert.match(await page.textContent('#premium'), /11\.34万元/);
+  assert.match(await page.textContent('#obligation'), /强制投保/);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test('Chongqing hazardous chemicals with a 较大 accident last year: loaded premium and the 150% cap message', async () => {
+  const { page } = await open(browser, server.url);
+  await page.selectOption('#f-r', 'chongqing');
+  await type(page, '#f-e', '100');
+  await page.selectOption('#f-sz', 'medium');
+  await type(page, '#f-h0-l', '1');
+  await type(page, '#f-h0-d', '3');
+  // 60,000 guided × (1.20 较大 × 2.00 for 3 deaths) = 144,000.00, inside the +150% band.
+  await page.waitForFunction(() => document.querySelector('#premium')?.dataset.yuan === '144000.00');
+  const warning = await page.textContent('#warnings [data-code=loaded_band]');
+  assert.match(warning, /上浮至150%/);
+  assert.match(warning, /渝府办发〔2017〕182号/);
+  assert.match(await page.textContent('#band'), /2\.50/);
+  // Blacklisted as well: 3.12 is capped at 2.50.
+  await page.check('#f-bl');
+  await page.waitForFunction(() => document.querySelector('#premium')?.dataset.yuan === '150000.00');
+  assert.ok(await page.$('#warnings [data-code=float_clamped]'));
+  await page.close();
+});
+
+test('a share link restores the same state', async () => {
+  const { page } = await open(browser, server.url);
+  await page.selectOption('#f-r', 'jilin');
+  await type(page, '#f-e', '250');
+  await type(page, '#f-h1-o', '2');
+  await page.waitForFunction(() => location.hash.includes('e=250'));
+  const link = await page.inputValue('#share-link');
+  const shown = await premium(page);
+  assert.ok(await page.$('.bf-qr path'), 'QR code drawn');
+  const second = await open(browser, link);
+  assert.equal(await second.page.inputValue('#f-e'), '250');
+  assert.equal(await second.page.inputValue('#f-r'), 'jilin');
+  assert.equal(await second.page.inputValue('#f-h1-o'), '2');
+  assert.equal(await premium(second.page), shown);
+  await page.close(); await second.page.close();
+});
+
+test('switching language changes every label and keeps the figure', async () => {
+  const { page } = await open(browser, server.url);
+  const before = await premium(page);
+  assert.match(await page.textContent('h1'), /安责险/);
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.querySelector('h1').textContent.startsWith('Work-safety'));
+  assert.equal(await page.getAttribute('.bf', 'lang'), 'en');
+  assert.match(await page.textContent('#obligation'), /Compulsory/);
+  assert.equal(await premium(page), before);
+  await page.close();
+});
+
+test('bad input shows a field error in the current language, and no figure', async () => {
+  const { page, log } = await open(browser, server.url);
+  await type(page, '#f-e', '-5');
+  await page.waitForSelector('#f-e-err');
+  assert.match(await page.textContent('#f-e-err'), /不能为负数/);
+  assert.equal(await page.getAttribute('#f-e', 'aria-invalid'), 'true');
+  assert.equal(await page.$('#premium'), null);
+  assert.match(await page.textContent('.bf-errors'), /不能为负数/);
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => /cannot be negative/.test(document.querySelector('#f-e-err')?.textContent ?? ''));
+  const body = await page.textContent('body');
+  assert.doesNotMatch(body, /NaN|undefined|panicked/);
+  await type(page, '#f-e', '100');
+  await page.waitForSelector('#premium');
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test('works on a 360 px phone without horizontal scrolling', async () => {
+  const { page } = await open(browser, server.url, { width: 360, height: 740 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  await page.close();
+});
+
+test('the self-assessment prices each gap with the engine', async () => {
+  const { page } = await open(browser, server.url);
+  await page.check('#f-bl');
+  await page.selectOption('#q-hazard_inspection', 'no');
+  await page.waitForSelector('#gaps li[data-question=blacklist]');
+  assert.match(await page.textContent('#tier'), /高风险/);
+  // Leaving the blacklist removes its 1.30 load: 56,700 → the engine's own figure, shown as a saving.
+  assert.match(await page.textContent('#gaps li[data-question=blacklist]'), /可节省/);
+  assert.match(await page.textContent('#gaps li[data-question=hazard_inspection]'), /不直接影响保费/);
+  await page.close();
+});
+
+test('no network request after the page has loaded', async () => {
+  const { page, log } = await open(browser, server.url);
+  await type(page, '#f-e', '321');
+  await page.click('#lang-toggle');
+  await page.waitForTimeout(300);
+  assert.deepEqual(log.requests, []);
+  await page.close();
+});
