@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 WASM_BINDGEN_VERSION="${WASM_BINDGEN_VERSION:-0.2.130}"
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0"
-TOOLS_DIR="${BAOFEI_TOOLS:-$HOME/.cache/baofei-tools}"
+
+. "$(dirname "$0")/env.sh"
 
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
 
@@ -48,7 +49,13 @@ if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   cargo install -q trunk --version "$TRUNK_VERSION" --locked
 fi
 
-# 6. Crates, so that Trunk's offline build (cargo --offline) finds them.
+# 6. playwright-core for the end-to-end tests (drives Debian's Chromium; downloads no browser).
+if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  log "installing playwright-core (npm) for the end-to-end tests"
+  (cd tests/e2e && npm ci --no-audit --no-fund --silent)
+fi
+
+# 7. Crates, so that Trunk's offline build (cargo --offline) finds them.
 if [ -f Cargo.lock ]; then
   cargo fetch -q
 fi

@@ -43,7 +43,12 @@ pub(crate) fn c182(article: &str) -> Citation {
     }
 }
 fn c282(article: &str) -> Citation {
-    Citation { document: "关于进一步推进安全生产责任保险工作的通知".into(), number: Some("吉应急规划财务联〔2020〕282号".into()), article: Some(article.into()), url: None }
+    Citation {
+        document: "关于进一步推进安全生产责任保险工作的通知".into(),
+        number: Some("吉应急规划财务联〔2020〕282号".into()),
+        article: Some(article.into()),
+        url: None,
+    }
 }
 fn c27(article: &str) -> Citation {
     Citation {
@@ -54,7 +59,12 @@ fn c27(article: &str) -> Citation {
     }
 }
 fn c294() -> Citation {
-    Citation { document: "重庆市生态环境局关于市五届人大四次会议第0304号建议办理情况的答复函".into(), number: Some("渝环函〔2021〕294号".into()), article: Some("一(一)".into()), url: None }
+    Citation {
+        document: "重庆市生态环境局关于市五届人大四次会议第0304号建议办理情况的答复函".into(),
+        number: Some("渝环函〔2021〕294号".into()),
+        article: Some("一(一)".into()),
+        url: None,
+    }
 }
 
 /// Source of the high/medium/low tiering.
@@ -76,7 +86,9 @@ pub fn risk_tier(e: &Enterprise, band: &Band) -> RiskTier {
     }
     let good_grade = match e.line {
         Line::WorkSafety => e.standardisation <= StandardisationGrade::Grade2,
-        Line::Environmental => e.env_credit_grade.is_some_and(|g| g <= EnvCreditGrade::Good),
+        Line::Environmental => e
+            .env_credit_grade
+            .is_some_and(|g| g <= EnvCreditGrade::Good),
     };
     if band.kind == "clean" && good_grade {
         RiskTier::Low
@@ -128,7 +140,17 @@ pub fn questions() -> Vec<Question> {
     use AnswerKind::*;
     let ws = Some(Line::WorkSafety);
     let env = Some(Line::Environmental);
-    let q = |id, line, zh, en, kind, fix_zh, fix_en, severe, source| Question { id, line, zh, en, kind, fix_zh, fix_en, severe, source };
+    let q = |id, line, zh, en, kind, fix_zh, fix_en, severe, source| Question {
+        id,
+        line,
+        zh,
+        en,
+        kind,
+        fix_zh,
+        fix_en,
+        severe,
+        source,
+    };
     vec![
         q("standardisation", ws, "安全生产标准化达标等级", "Safety standardisation grade", Standardisation, "提升安全生产标准化等级", "Reach a higher standardisation grade", false, c182("二(五)")),
         q("blacklist", None, "是否被列入安全生产失信联合惩戒名单(黑名单)？", "Is the enterprise on the joint-punishment blacklist?", YesNo { good: false }, "整改失信行为并申请信用修复，移出黑名单", "Correct the breaches and apply to be removed from the blacklist", true, c182("二(五)")),
@@ -200,23 +222,38 @@ pub fn apply_answers(input: &QuoteInput, answers: &BTreeMap<String, String>) -> 
 }
 
 /// Runs the self-assessment for an input (already carrying the answers, see [`apply_answers`]).
-pub fn assess(rules: &Rules, input: &QuoteInput, answers: &BTreeMap<String, String>) -> Result<(Quote, Assessment), Errors> {
+pub fn assess(
+    rules: &Rules,
+    input: &QuoteInput,
+    answers: &BTreeMap<String, String>,
+) -> Result<(Quote, Assessment), Errors> {
     let e = input.validate()?;
     let current = quote_enterprise(rules, &e)?;
     let mut gaps = Vec::new();
     let mut tier = current.risk_tier;
     let mut answered = 0;
     let mut minor = 0;
-    for q in questions().into_iter().filter(|q| q.line.is_none_or(|l| l == e.line)) {
-        let Some(a) = answers.get(q.id).filter(|a| !a.is_empty()) else { continue };
+    for q in questions()
+        .into_iter()
+        .filter(|q| q.line.is_none_or(|l| l == e.line))
+    {
+        let Some(a) = answers.get(q.id).filter(|a| !a.is_empty()) else {
+            continue;
+        };
         answered += 1;
         // The improved enterprise, if the fix changes a rating input.
         let (risky, improved): (bool, Option<Enterprise>) = match q.kind {
             AnswerKind::YesNo { good } => {
                 let risky = (a == "yes") != good;
                 let improved = match q.id {
-                    "blacklist" => Some(Enterprise { blacklisted: false, ..e.clone() }),
-                    "hazards_rectified" => Some(Enterprise { refused_rectification: false, ..e.clone() }),
+                    "blacklist" => Some(Enterprise {
+                        blacklisted: false,
+                        ..e.clone()
+                    }),
+                    "hazards_rectified" => Some(Enterprise {
+                        refused_rectification: false,
+                        ..e.clone()
+                    }),
                     _ => None,
                 };
                 (risky, improved)
@@ -228,7 +265,13 @@ pub fn assess(rules: &Rules, input: &QuoteInput, answers: &BTreeMap<String, Stri
                     StandardisationGrade::Grade2 => Some(StandardisationGrade::Grade1),
                     StandardisationGrade::Grade1 => None,
                 };
-                (next.is_some(), next.map(|g| Enterprise { standardisation: g, ..e.clone() }))
+                (
+                    next.is_some(),
+                    next.map(|g| Enterprise {
+                        standardisation: g,
+                        ..e.clone()
+                    }),
+                )
             }
             AnswerKind::EnvCredit => {
                 let next = match e.env_credit_grade {
@@ -237,7 +280,13 @@ pub fn assess(rules: &Rules, input: &QuoteInput, answers: &BTreeMap<String, Stri
                     Some(EnvCreditGrade::Good) => Some(EnvCreditGrade::Trustworthy),
                     _ => None,
                 };
-                (next.is_some(), next.map(|g| Enterprise { env_credit_grade: Some(g), ..e.clone() }))
+                (
+                    next.is_some(),
+                    next.map(|g| Enterprise {
+                        env_credit_grade: Some(g),
+                        ..e.clone()
+                    }),
+                )
             }
         };
         if !risky {
@@ -265,5 +314,12 @@ pub fn assess(rules: &Rules, input: &QuoteInput, answers: &BTreeMap<String, Stri
         tier = RiskTier::Medium;
     }
     gaps.sort_by_key(|g| g.premium_change.unwrap_or(Decimal::ZERO));
-    Ok((current, Assessment { tier, answered, gaps }))
+    Ok((
+        current,
+        Assessment {
+            tier,
+            answered,
+            gaps,
+        },
+    ))
 }

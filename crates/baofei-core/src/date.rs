@@ -37,9 +37,9 @@ impl Date {
             return None;
         }
         let digits = |r: std::ops::Range<usize>| -> Option<u16> {
-            s.get(r.clone())?
-                .bytes()
-                .try_fold(0u16, |acc, c| c.is_ascii_digit().then(|| acc * 10 + u16::from(c - b'0')))
+            s.get(r.clone())?.bytes().try_fold(0u16, |acc, c| {
+                c.is_ascii_digit().then(|| acc * 10 + u16::from(c - b'0'))
+            })
         };
         let year = digits(0..4)?;
         let month = u8::try_from(digits(5..7)?).ok()?;
@@ -68,7 +68,9 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let s = String::deserialize(d)?;
-        Date::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("invalid date {s:?}, expected YYYY-MM-DD")))
+        Date::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("invalid date {s:?}, expected YYYY-MM-DD"))
+        })
     }
 }
 
@@ -86,7 +88,16 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        for bad in ["2023-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "25-03-29", "2025/03/29", "２０２５-03-29", "1899-12-31"] {
+        for bad in [
+            "2023-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-04-31",
+            "25-03-29",
+            "2025/03/29",
+            "２０２５-03-29",
+            "1899-12-31",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
         assert!(Date::parse("2024-02-29").is_some());

@@ -40,8 +40,12 @@ pub enum AccidentGrade {
 
 impl AccidentGrade {
     /// All grades, mildest first.
-    pub const ALL: [AccidentGrade; 4] =
-        [AccidentGrade::Ordinary, AccidentGrade::Larger, AccidentGrade::Serious, AccidentGrade::EspeciallySerious];
+    pub const ALL: [AccidentGrade; 4] = [
+        AccidentGrade::Ordinary,
+        AccidentGrade::Larger,
+        AccidentGrade::Serious,
+        AccidentGrade::EspeciallySerious,
+    ];
     /// Key used in factor tables.
     pub fn key(self) -> &'static str {
         match self {
@@ -135,7 +139,11 @@ pub enum EnvRiskGrade {
 
 impl EnvRiskGrade {
     /// Mildest first.
-    pub const ALL: [EnvRiskGrade; 3] = [EnvRiskGrade::General, EnvRiskGrade::Larger, EnvRiskGrade::Major];
+    pub const ALL: [EnvRiskGrade; 3] = [
+        EnvRiskGrade::General,
+        EnvRiskGrade::Larger,
+        EnvRiskGrade::Major,
+    ];
     /// Key used in factor tables.
     pub fn key(self) -> &'static str {
         match self {
@@ -162,8 +170,12 @@ pub enum EnvCreditGrade {
 
 impl EnvCreditGrade {
     /// Best first.
-    pub const ALL: [EnvCreditGrade; 4] =
-        [EnvCreditGrade::Trustworthy, EnvCreditGrade::Good, EnvCreditGrade::Warning, EnvCreditGrade::Poor];
+    pub const ALL: [EnvCreditGrade; 4] = [
+        EnvCreditGrade::Trustworthy,
+        EnvCreditGrade::Good,
+        EnvCreditGrade::Warning,
+        EnvCreditGrade::Poor,
+    ];
     /// Key used in factor tables.
     pub fn key(self) -> &'static str {
         match self {

@@ -1,9 +1,15 @@
 //! The quote pipeline: validate, classify, price, float within the law's band, round, explain.
 //!
 //! Order of steps (each one a trace entry):
-//! 1. obligation and penalty; 2. minimum limit; 3. base premium from the pack's scheme;
-//! 4. sector differential; 5. tier (size, or environmental risk grade); 6. floating factors, multiplied,
-//! then clamped into the statutory band; 7. rounding to the fen; 8. prevention fund and services.
+//!
+//! 1. obligation and penalty;
+//! 2. minimum limit;
+//! 3. base premium from the pack's scheme;
+//! 4. sector differential;
+//! 5. tier (size, or environmental risk grade);
+//! 6. floating factors, multiplied, then clamped into the statutory band;
+//! 7. rounding to the fen;
+//! 8. prevention fund and services.
 
 use crate::assess::RiskTier;
 use crate::citation::Citation;
@@ -12,7 +18,9 @@ use crate::error::{ErrorCode, Errors, FieldError};
 use crate::input::{Enterprise, QuoteInput};
 use crate::money::{fmt_factor, round_fen};
 use crate::quote::{Band, Limits, Message, ObligationResult, Prevention, Quote, Service, Step};
-use crate::rules::{names_sector, Dated, FactorTable, Param, PricingPack, RateEntry, Scheme, SectorDef, Statutes};
+use crate::rules::{
+    names_sector, Dated, FactorTable, Param, PricingPack, RateEntry, Scheme, SectorDef, Statutes,
+};
 use rust_decimal::Decimal;
 
 /// Validated statutes and a validated pricing pack, ready to quote with.
@@ -41,7 +49,10 @@ impl Rules {
     /// The same statutes with another pricing pack (an insurer's), validated.
     pub fn with_pack(&self, pack: PricingPack) -> Result<Rules, Errors> {
         pack.validate(&self.statutes)?;
-        Ok(Rules { statutes: self.statutes.clone(), pack })
+        Ok(Rules {
+            statutes: self.statutes.clone(),
+            pack,
+        })
     }
 }
 
@@ -53,7 +64,12 @@ fn err(field: &str, code: ErrorCode, zh: impl Into<String>, en: impl Into<String
 }
 
 fn overflow() -> Errors {
-    err("input", ErrorCode::Overflow, "数值过大，无法计算", "numbers too large to compute")
+    err(
+        "input",
+        ErrorCode::Overflow,
+        "数值过大，无法计算",
+        "numbers too large to compute",
+    )
 }
 
 fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Errors> {
@@ -70,7 +86,17 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     #[allow(clippy::too_many_arguments)]
-    fn step(&mut self, id: &str, zh: &str, en: &str, parameter: String, value: String, source: Option<&Citation>, illustrative: bool, note: Option<&String>) {
+    fn step(
+        &mut self,
+        id: &str,
+        zh: &str,
+        en: &str,
+        parameter: String,
+        value: String,
+        source: Option<&Citation>,
+        illustrative: bool,
+        note: Option<&String>,
+    ) {
         self.illustrative |= illustrative;
         self.trace.push(Step {
             id: id.into(),
@@ -84,22 +110,51 @@ impl Ctx<'_> {
         });
     }
     fn lookup<'p, T>(&self, p: &'p Param<T>, field: &str) -> Result<&'p Dated<T>, Errors> {
-        p.lookup(&self.e.region, self.e.as_of).map(|(v, _)| v).ok_or_else(|| {
-            err(
-                "as_of",
-                ErrorCode::NoRuleInForce,
-                format!("{} 在该日期无有效规则", self.e.as_of),
-                format!("no rule for {field} is in force on {} in this region", self.e.as_of),
-            )
-        })
+        p.lookup(&self.e.region, self.e.as_of)
+            .map(|(v, _)| v)
+            .ok_or_else(|| {
+                err(
+                    "as_of",
+                    ErrorCode::NoRuleInForce,
+                    format!("{} 在该日期无有效规则", self.e.as_of),
+                    format!(
+                        "no rule for {field} is in force on {} in this region",
+                        self.e.as_of
+                    ),
+                )
+            })
     }
     /// Looks up `key` in a factor table, records the step and returns the factor.
-    fn factor(&mut self, id: &str, zh: &str, en: &str, table: &str, p: &Param<FactorTable>, key: &str) -> Result<Decimal, Errors> {
+    fn factor(
+        &mut self,
+        id: &str,
+        zh: &str,
+        en: &str,
+        table: &str,
+        p: &Param<FactorTable>,
+        key: &str,
+    ) -> Result<Decimal, Errors> {
         let d = self.lookup(p, table)?;
         // Validation guarantees every key; a missing one would be a validator bug, reported not panicked.
-        let f = d.value.get(key).map(|v| v.0).ok_or_else(|| err(table, ErrorCode::InvalidPack, "费率表缺少键", format!("{table} lacks key {key}")))?;
+        let f = d.value.get(key).map(|v| v.0).ok_or_else(|| {
+            err(
+                table,
+                ErrorCode::InvalidPack,
+                "费率表缺少键",
+                format!("{table} lacks key {key}"),
+            )
+        })?;
         let (src, ill, note) = (d.source.clone(), d.illustrative, d.note.clone());
-        self.step(id, zh, en, format!("{table}[{key}] = {}", fmt_factor(f)), fmt_factor(f), Some(&src), ill, note.as_ref());
+        self.step(
+            id,
+            zh,
+            en,
+            format!("{table}[{key}] = {}", fmt_factor(f)),
+            fmt_factor(f),
+            Some(&src),
+            ill,
+            note.as_ref(),
+        );
         Ok(f)
     }
 }
@@ -116,37 +171,98 @@ pub fn quote_enterprise(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> 
     let pack = &rules.pack;
     if !st.regions.iter().any(|r| r.id == e.region) {
         let known: Vec<&str> = st.regions.iter().map(|r| r.id.as_str()).collect();
-        return Err(err("region", ErrorCode::Unknown, format!("未知地区 {}", e.region), format!("unknown region {:?}; known: {}", e.region, known.join(", "))));
+        return Err(err(
+            "region",
+            ErrorCode::Unknown,
+            format!("未知地区 {}", e.region),
+            format!("unknown region {:?}; known: {}", e.region, known.join(", ")),
+        ));
     }
-    let sector = st
-        .sector(&e.sector)
-        .ok_or_else(|| err("sector", ErrorCode::Unknown, format!("未知行业 {}", e.sector), format!("unknown sector {:?}", e.sector)))?;
+    let sector = st.sector(&e.sector).ok_or_else(|| {
+        err(
+            "sector",
+            ErrorCode::Unknown,
+            format!("未知行业 {}", e.sector),
+            format!("unknown sector {:?}", e.sector),
+        )
+    })?;
     if sector.line != e.line {
-        return Err(err("sector", ErrorCode::Unsupported, "该行业不属于所选险种", "this sector belongs to the other insurance line"));
+        return Err(err(
+            "sector",
+            ErrorCode::Unsupported,
+            "该行业不属于所选险种",
+            "this sector belongs to the other insurance line",
+        ));
     }
-    let mut cx = Ctx { e, trace: Vec::new(), warnings: Vec::new(), assumptions: Vec::new(), illustrative: false };
+    let mut cx = Ctx {
+        e,
+        trace: Vec::new(),
+        warnings: Vec::new(),
+        assumptions: Vec::new(),
+        illustrative: false,
+    };
 
     // 3. Base premium: a region's entries override the national ones for the sectors they name.
-    let rates_param = pack.rates.get(&e.line).ok_or_else(|| err("line", ErrorCode::NoRuleInForce, "该险种无费率", "the pack has no rates for this line"))?;
+    let rates_param = pack.rates.get(&e.line).ok_or_else(|| {
+        err(
+            "line",
+            ErrorCode::NoRuleInForce,
+            "该险种无费率",
+            "the pack has no rates for this line",
+        )
+    })?;
     let (nat, reg) = rates_param.both(&e.region, e.as_of);
     let (rates, entry) = reg
         .and_then(|d| pick_entry(&d.value, sector).map(|en| (d, en)))
         .or_else(|| nat.and_then(|d| pick_entry(&d.value, sector).map(|en| (d, en))))
         .ok_or_else(|| {
             if nat.is_none() && reg.is_none() {
-                err("as_of", ErrorCode::NoRuleInForce, format!("{} 无有效费率", e.as_of), format!("no rates are in force on {} in this region", e.as_of))
+                err(
+                    "as_of",
+                    ErrorCode::NoRuleInForce,
+                    format!("{} 无有效费率", e.as_of),
+                    format!("no rates are in force on {} in this region", e.as_of),
+                )
             } else {
-                err("sector", ErrorCode::NoRuleInForce, "该行业在费率包中无费率", "the pricing pack has no rate for this sector")
+                err(
+                    "sector",
+                    ErrorCode::NoRuleInForce,
+                    "该行业在费率包中无费率",
+                    "the pricing pack has no rate for this sector",
+                )
             }
         })?;
-    let (rates_src, rates_ill, rates_note) = (rates.source.clone(), rates.illustrative, rates.note.clone());
+    let (rates_src, rates_ill, rates_note) =
+        (rates.source.clone(), rates.illustrative, rates.note.clone());
     let obligation = obligation(st, e, sector, &mut cx)?;
     let limits = limits(st, e, sector, &mut cx)?;
-    let base = base_premium(&mut cx, entry, sector, &limits, &rates_src, rates_ill, rates_note.as_ref())?;
+    let base = base_premium(
+        &mut cx,
+        entry,
+        sector,
+        &limits,
+        &rates_src,
+        rates_ill,
+        rates_note.as_ref(),
+    )?;
 
     // 4. Sector differential.
-    let sf = entry.sector_factors.get(&sector.id).or_else(|| entry.sector_factors.get(sector.group())).map(|v| v.0).unwrap_or(Decimal::ONE);
-    cx.step("sector_factor", "差别费率(行业)", "sector differential", format!("sector_factors[{}] = {}", sector.id, fmt_factor(sf)), fmt_factor(sf), Some(&rates_src), rates_ill, None);
+    let sf = entry
+        .sector_factors
+        .get(&sector.id)
+        .or_else(|| entry.sector_factors.get(sector.group()))
+        .map(|v| v.0)
+        .unwrap_or(Decimal::ONE);
+    cx.step(
+        "sector_factor",
+        "差别费率(行业)",
+        "sector differential",
+        format!("sector_factors[{}] = {}", sector.id, fmt_factor(sf)),
+        fmt_factor(sf),
+        Some(&rates_src),
+        rates_ill,
+        None,
+    );
 
     // 5. Tier.
     let tier = match e.line {
@@ -159,15 +275,45 @@ pub fn quote_enterprise(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> 
                     format!("size class not given; assumed {} from {} employees (1000/300/20 thresholds)", size.key(), e.employees),
                 ));
             }
-            cx.factor("tier_factor", "分级费率(企业规模)", "tier factor (size)", "size_factors", &pack.size_factors, size.key())?
+            cx.factor(
+                "tier_factor",
+                "分级费率(企业规模)",
+                "tier factor (size)",
+                "size_factors",
+                &pack.size_factors,
+                size.key(),
+            )?
         }
         Line::Environmental => {
-            let g = e.env_risk_grade.ok_or_else(|| err("env_risk_grade", ErrorCode::Missing, "请填写环境风险等级", "env_risk_grade is required"))?;
-            cx.factor("tier_factor", "分级费率(环境风险等级)", "tier factor (environmental risk grade)", "env_risk_factors", &pack.env_risk_factors, g.key())?
+            let g = e.env_risk_grade.ok_or_else(|| {
+                err(
+                    "env_risk_grade",
+                    ErrorCode::Missing,
+                    "请填写环境风险等级",
+                    "env_risk_grade is required",
+                )
+            })?;
+            cx.factor(
+                "tier_factor",
+                "分级费率(环境风险等级)",
+                "tier factor (environmental risk grade)",
+                "env_risk_factors",
+                &pack.env_risk_factors,
+                g.key(),
+            )?
         }
     };
     let guided = mul(mul(base, sf)?, tier)?;
-    cx.step("guided_premium", "基准保费(浮动前)", "guided premium (before float)", "base × sector × tier".into(), round_fen(guided).to_string(), None, false, None);
+    cx.step(
+        "guided_premium",
+        "基准保费(浮动前)",
+        "guided premium (before float)",
+        "base × sector × tier".into(),
+        round_fen(guided).to_string(),
+        None,
+        false,
+        None,
+    );
 
     // 6. Float.
     let raw = float_raw(&mut cx, pack)?;
@@ -176,7 +322,12 @@ pub fn quote_enterprise(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> 
         "float_factor",
         "浮动系数(限幅后)",
         "floating factor (clamped to band)",
-        format!("clamp({}, {}, {})", fmt_factor(raw), fmt_factor(band.low), fmt_factor(band.high)),
+        format!(
+            "clamp({}, {}, {})",
+            fmt_factor(raw),
+            fmt_factor(band.low),
+            fmt_factor(band.high)
+        ),
         fmt_factor(band.factor),
         Some(&band.source),
         band.illustrative,
@@ -187,7 +338,16 @@ pub fn quote_enterprise(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> 
     let premium = round_fen(mul(guided, band.factor)?);
     let premium_low = round_fen(mul(guided, band.low)?);
     let premium_high = round_fen(mul(guided, band.high)?);
-    cx.step("premium", "保费(四舍五入到分)", "premium (rounded half away from zero to the fen)", "guided × float".into(), premium.to_string(), None, false, None);
+    cx.step(
+        "premium",
+        "保费(四舍五入到分)",
+        "premium (rounded half away from zero to the fen)",
+        "guided × float".into(),
+        premium.to_string(),
+        None,
+        false,
+        None,
+    );
 
     // 8. Prevention.
     let risk_tier = crate::assess::risk_tier(e, &band);
@@ -229,10 +389,20 @@ pub fn quote_enterprise(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> 
 }
 
 fn msg(code: &str, zh: impl Into<String>, en: impl Into<String>) -> Message {
-    Message { code: code.into(), zh: zh.into(), en: en.into(), source: None }
+    Message {
+        code: code.into(),
+        zh: zh.into(),
+        en: en.into(),
+        source: None,
+    }
 }
 
-fn obligation(st: &Statutes, e: &Enterprise, sector: &SectorDef, cx: &mut Ctx<'_>) -> Result<ObligationResult, Errors> {
+fn obligation(
+    st: &Statutes,
+    e: &Enterprise,
+    sector: &SectorDef,
+    cx: &mut Ctx<'_>,
+) -> Result<ObligationResult, Errors> {
     let mut rules: Vec<_> = st
         .obligations
         .iter()
@@ -241,16 +411,29 @@ fn obligation(st: &Statutes, e: &Enterprise, sector: &SectorDef, cx: &mut Ctx<'_
         .filter(|o| o.from <= e.as_of && o.until.is_none_or(|u| e.as_of < u))
         .collect();
     rules.sort_by(|a, b| b.obligation.cmp(&a.obligation).then(b.from.cmp(&a.from)));
-    let level = rules.first().map(|o| o.obligation).unwrap_or(Obligation::Encouraged);
-    let basis: Vec<Message> =
-        rules.iter().map(|o| Message { code: format!("{:?}", o.obligation).to_lowercase(), zh: o.text_zh.clone(), en: o.text_en.clone(), source: Some(o.source.clone()) }).collect();
-    let penalty = if level == Obligation::Compulsory {
-        st.penalty.get(&e.line).and_then(|p| p.lookup(&e.region, e.as_of)).map(|(d, _)| Message {
-            code: "penalty".into(),
-            zh: d.value.text_zh.clone(),
-            en: d.value.text_en.clone(),
-            source: Some(d.source.clone()),
+    let level = rules
+        .first()
+        .map(|o| o.obligation)
+        .unwrap_or(Obligation::Encouraged);
+    let basis: Vec<Message> = rules
+        .iter()
+        .map(|o| Message {
+            code: format!("{:?}", o.obligation).to_lowercase(),
+            zh: o.text_zh.clone(),
+            en: o.text_en.clone(),
+            source: Some(o.source.clone()),
         })
+        .collect();
+    let penalty = if level == Obligation::Compulsory {
+        st.penalty
+            .get(&e.line)
+            .and_then(|p| p.lookup(&e.region, e.as_of))
+            .map(|(d, _)| Message {
+                code: "penalty".into(),
+                zh: d.value.text_zh.clone(),
+                en: d.value.text_en.clone(),
+                source: Some(d.source.clone()),
+            })
     } else {
         None
     };
@@ -259,16 +442,26 @@ fn obligation(st: &Statutes, e: &Enterprise, sector: &SectorDef, cx: &mut Ctx<'_
         "obligation",
         "是否强制投保",
         "compulsory status",
-        top.map(|o| o.text_en.clone()).unwrap_or_else(|| "no rule names this sector".into()),
+        top.map(|o| o.text_en.clone())
+            .unwrap_or_else(|| "no rule names this sector".into()),
         format!("{level:?}").to_lowercase(),
         top.map(|o| &o.source),
         false,
         None,
     );
-    Ok(ObligationResult { level, basis, penalty })
+    Ok(ObligationResult {
+        level,
+        basis,
+        penalty,
+    })
 }
 
-fn limits(st: &Statutes, e: &Enterprise, sector: &SectorDef, cx: &mut Ctx<'_>) -> Result<Limits, Errors> {
+fn limits(
+    st: &Statutes,
+    e: &Enterprise,
+    sector: &SectorDef,
+    cx: &mut Ctx<'_>,
+) -> Result<Limits, Errors> {
     let (min, min_src) = if e.line == Line::WorkSafety {
         // The higher of the national floor and the region's own: a region may raise, never lower it.
         let (nat, reg) = st.minimum_limit.both(&e.region, e.as_of);
@@ -293,7 +486,13 @@ fn limits(st: &Statutes, e: &Enterprise, sector: &SectorDef, cx: &mut Ctx<'_>) -
     } else {
         (None, None)
     };
-    let needs_pp = matches!(sector.basis, PremiumBasis::Headcount | PremiumBasis::Seats | PremiumBasis::Vehicles | PremiumBasis::ContractValue);
+    let needs_pp = matches!(
+        sector.basis,
+        PremiumBasis::Headcount
+            | PremiumBasis::Seats
+            | PremiumBasis::Vehicles
+            | PremiumBasis::ContractValue
+    );
     let per_person = match (e.per_person_limit, min) {
         (Some(p), _) => Some(p),
         (None, Some(m)) => {
@@ -305,7 +504,12 @@ fn limits(st: &Statutes, e: &Enterprise, sector: &SectorDef, cx: &mut Ctx<'_>) -
             Some(m)
         }
         (None, None) if needs_pp => {
-            return Err(err("per_person_limit", ErrorCode::Missing, "该日期无法定最低限额，请填写每人限额", "no statutory minimum on this date: per_person_limit is required"));
+            return Err(err(
+                "per_person_limit",
+                ErrorCode::Missing,
+                "该日期无法定最低限额，请填写每人限额",
+                "no statutory minimum on this date: per_person_limit is required",
+            ));
         }
         (None, None) => None,
     };
@@ -323,7 +527,13 @@ fn limits(st: &Statutes, e: &Enterprise, sector: &SectorDef, cx: &mut Ctx<'_>) -
         }
         _ => None,
     };
-    Ok(Limits { minimum_per_person: min, minimum_source: min_src, per_person, aggregate, below_minimum: below })
+    Ok(Limits {
+        minimum_per_person: min,
+        minimum_source: min_src,
+        per_person,
+        aggregate,
+        below_minimum: below,
+    })
 }
 
 /// The most specific entry naming the sector: its full id, then its group, then `*`.
@@ -333,10 +543,25 @@ fn pick_entry<'a>(entries: &'a [RateEntry], s: &SectorDef) -> Option<&'a RateEnt
 }
 
 fn need<T>(v: Option<T>, field: &str, zh: &str) -> Result<T, Errors> {
-    v.ok_or_else(|| err(field, ErrorCode::Missing, format!("该行业按{zh}计费，请填写"), format!("{field} is required for this sector's premium basis")))
+    v.ok_or_else(|| {
+        err(
+            field,
+            ErrorCode::Missing,
+            format!("该行业按{zh}计费，请填写"),
+            format!("{field} is required for this sector's premium basis"),
+        )
+    })
 }
 
-fn base_premium(cx: &mut Ctx<'_>, entry: &RateEntry, sector: &SectorDef, limits: &Limits, src: &Citation, ill: bool, note: Option<&String>) -> Result<Decimal, Errors> {
+fn base_premium(
+    cx: &mut Ctx<'_>,
+    entry: &RateEntry,
+    sector: &SectorDef,
+    limits: &Limits,
+    src: &Citation,
+    ill: bool,
+    note: Option<&String>,
+) -> Result<Decimal, Errors> {
     let e = cx.e;
     match &entry.scheme {
         Scheme::Proportional { rate } => {
@@ -344,10 +569,22 @@ fn base_premium(cx: &mut Ctx<'_>, entry: &RateEntry, sector: &SectorDef, limits:
                 PremiumBasis::Headcount => (e.employees, "employees"),
                 PremiumBasis::Seats => (need(e.seats, "seats", "座位数")?, "seats"),
                 PremiumBasis::Vehicles => (need(e.vehicles, "vehicles", "车辆数")?, "vehicles"),
-                _ => return Err(err("sector", ErrorCode::InvalidPack, "费率方案与计费基础不符", "scheme does not fit the sector's premium basis")),
+                _ => {
+                    return Err(err(
+                        "sector",
+                        ErrorCode::InvalidPack,
+                        "费率方案与计费基础不符",
+                        "scheme does not fit the sector's premium basis",
+                    ))
+                }
             };
             if qty == 0 {
-                return Err(err(what, ErrorCode::TooSmall, "数量须大于 0", format!("{what} must be greater than 0")));
+                return Err(err(
+                    what,
+                    ErrorCode::TooSmall,
+                    "数量须大于 0",
+                    format!("{what} must be greater than 0"),
+                ));
             }
             let pp = need(limits.per_person, "per_person_limit", "每人限额")?;
             let base = mul(mul(Decimal::from(qty), pp)?, *rate)?;
@@ -366,32 +603,73 @@ fn base_premium(cx: &mut Ctx<'_>, entry: &RateEntry, sector: &SectorDef, limits:
         Scheme::PerTonne { yuan_per_tonne } => {
             let t = need(e.tonnage, "tonnage", "核定产能(吨)")?;
             let base = mul(t, *yuan_per_tonne)?;
-            cx.step("base_premium", "基准保费 = 核定产能 × 每吨费率", "base premium = approved tonnes × 元 per tonne", format!("{t} t × {yuan_per_tonne} 元/t"), round_fen(base).to_string(), Some(src), ill, note);
+            cx.step(
+                "base_premium",
+                "基准保费 = 核定产能 × 每吨费率",
+                "base premium = approved tonnes × 元 per tonne",
+                format!("{t} t × {yuan_per_tonne} 元/t"),
+                round_fen(base).to_string(),
+                Some(src),
+                ill,
+                note,
+            );
             Ok(base)
         }
-        Scheme::ContractTable { bands, metro_factor } => {
+        Scheme::ContractTable {
+            bands,
+            metro_factor,
+        } => {
             let v = need(e.contract_value, "contract_value", "工程造价")?;
             if v.is_zero() {
-                return Err(err("contract_value", ErrorCode::TooSmall, "工程造价须大于 0", "contract_value must be greater than 0"));
+                return Err(err(
+                    "contract_value",
+                    ErrorCode::TooSmall,
+                    "工程造价须大于 0",
+                    "contract_value must be greater than 0",
+                ));
             }
             let (bi, band) = bands
                 .iter()
                 .enumerate()
                 .find(|(_, b)| b.up_to.is_none_or(|u| v <= u))
-                .ok_or_else(|| err("contract_value", ErrorCode::TooLarge, "工程造价超出费率表范围", "contract value above the table's top band"))?;
+                .ok_or_else(|| {
+                    err(
+                        "contract_value",
+                        ErrorCode::TooLarge,
+                        "工程造价超出费率表范围",
+                        "contract value above the table's top band",
+                    )
+                })?;
             let pp = need(limits.per_person, "per_person_limit", "每人限额")?;
             let agg = limits.aggregate;
             let row = band
                 .rows
                 .iter()
                 .filter(|r| r.per_person >= pp && agg.is_none_or(|a| r.aggregate >= a))
-                .min_by(|a, b| a.per_person.cmp(&b.per_person).then(a.aggregate.cmp(&b.aggregate)))
-                .ok_or_else(|| err("per_person_limit", ErrorCode::TooLarge, "所选限额高于费率表最高档", "chosen limits exceed the table's highest row"))?;
+                .min_by(|a, b| {
+                    a.per_person
+                        .cmp(&b.per_person)
+                        .then(a.aggregate.cmp(&b.aggregate))
+                })
+                .ok_or_else(|| {
+                    err(
+                        "per_person_limit",
+                        ErrorCode::TooLarge,
+                        "所选限额高于费率表最高档",
+                        "chosen limits exceed the table's highest row",
+                    )
+                })?;
             if row.per_person != pp || agg.is_some_and(|a| a != row.aggregate) {
                 cx.assumptions.push(msg(
                     "table_row",
-                    format!("费率表按每人 {} 元、累计 {} 元一档计价", row.per_person, row.aggregate),
-                    format!("the table prices the row of {} 元 per person and {} 元 aggregate", row.per_person, row.aggregate),
+                    format!(
+                        "费率表按每人 {} 元、累计 {} 元一档计价",
+                        row.per_person, row.aggregate
+                    ),
+                    format!(
+                        "the table prices the row of {} 元 per person and {} 元 aggregate",
+                        row.per_person, row.aggregate
+                    ),
                 ));
             }
             let mut rate = row.rate;
@@ -402,7 +680,11 @@ fn base_premium(cx: &mut Ctx<'_>, entry: &RateEntry, sector: &SectorDef, limits:
                         rate = h;
                         col = "high_risk";
                     }
-                    None => cx.warnings.push(msg("no_high_risk_column", "该费率表不区分高风险工程", "this table has no separate rate for high-risk projects")),
+                    None => cx.warnings.push(msg(
+                        "no_high_risk_column",
+                        "该费率表不区分高风险工程",
+                        "this table has no separate rate for high-risk projects",
+                    )),
                 }
             }
             let mut base = mul(v, rate)?;
@@ -410,7 +692,15 @@ fn base_premium(cx: &mut Ctx<'_>, entry: &RateEntry, sector: &SectorDef, limits:
                 "base_premium",
                 "基准保费 = 工程造价 × 费率",
                 "base premium = contract value × rate",
-                format!("band {bi} (≤ {}), row {} / {} 元, column {col}: {v} × {}‰", band.up_to.map(|u| u.to_string()).unwrap_or_else(|| "∞".into()), row.per_person, row.aggregate, fmt_factor(rate * Decimal::from(1000))),
+                format!(
+                    "band {bi} (≤ {}), row {} / {} 元, column {col}: {v} × {}‰",
+                    band.up_to
+                        .map(|u| u.to_string())
+                        .unwrap_or_else(|| "∞".into()),
+                    row.per_person,
+                    row.aggregate,
+                    fmt_factor(rate * Decimal::from(1000))
+                ),
                 round_fen(base).to_string(),
                 Some(src),
                 ill,
@@ -419,25 +709,56 @@ fn base_premium(cx: &mut Ctx<'_>, entry: &RateEntry, sector: &SectorDef, limits:
             if e.metro {
                 if let Some(m) = metro_factor {
                     base = mul(base, *m)?;
-                    cx.step("metro_factor", "地铁工程上浮", "metro works loading", format!("metro_factor = {}", fmt_factor(*m)), round_fen(base).to_string(), Some(src), ill, None);
+                    cx.step(
+                        "metro_factor",
+                        "地铁工程上浮",
+                        "metro works loading",
+                        format!("metro_factor = {}", fmt_factor(*m)),
+                        round_fen(base).to_string(),
+                        Some(src),
+                        ill,
+                        None,
+                    );
                 }
             }
             Ok(base)
         }
         Scheme::LimitTiers { tiers } => {
-            let first = tiers.first().ok_or_else(|| err("rates", ErrorCode::InvalidPack, "限额档为空", "no tiers"))?;
+            let first = tiers
+                .first()
+                .ok_or_else(|| err("rates", ErrorCode::InvalidPack, "限额档为空", "no tiers"))?;
             let agg = match limits.aggregate {
                 Some(a) => a,
                 None => {
-                    cx.assumptions.push(msg("aggregate_default", format!("累计限额未填写，按最低档 {} 元计", first.limit), format!("aggregate limit not given; the lowest tier {} 元 is used", first.limit)));
+                    cx.assumptions.push(msg(
+                        "aggregate_default",
+                        format!("累计限额未填写，按最低档 {} 元计", first.limit),
+                        format!(
+                            "aggregate limit not given; the lowest tier {} 元 is used",
+                            first.limit
+                        ),
+                    ));
                     first.limit
                 }
             };
-            let t = tiers
-                .iter()
-                .find(|t| t.limit >= agg)
-                .ok_or_else(|| err("aggregate_limit", ErrorCode::TooLarge, "累计限额高于费率表最高档", "aggregate limit above the table's highest tier"))?;
-            cx.step("base_premium", "基准保费(按累计限额档)", "base premium (by aggregate limit tier)", format!("tier ≥ {agg}: limit {} → {} 元", t.limit, t.premium), round_fen(t.premium).to_string(), Some(src), ill, note);
+            let t = tiers.iter().find(|t| t.limit >= agg).ok_or_else(|| {
+                err(
+                    "aggregate_limit",
+                    ErrorCode::TooLarge,
+                    "累计限额高于费率表最高档",
+                    "aggregate limit above the table's highest tier",
+                )
+            })?;
+            cx.step(
+                "base_premium",
+                "基准保费(按累计限额档)",
+                "base premium (by aggregate limit tier)",
+                format!("tier ≥ {agg}: limit {} → {} 元", t.limit, t.premium),
+                round_fen(t.premium).to_string(),
+                Some(src),
+                ill,
+                note,
+            );
             Ok(t.premium)
         }
     }
@@ -448,33 +769,124 @@ fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal, Errors> {
     let last = &e.history[0];
     let mut f = Decimal::ONE;
     let worst = last.worst().map(AccidentGrade::key).unwrap_or("none");
-    f = mul(f, cx.factor("float.accident", "上年度事故等级", "worst accident grade last year", "accident_factors", &pack.accident_factors, worst)?)?;
+    f = mul(
+        f,
+        cx.factor(
+            "float.accident",
+            "上年度事故等级",
+            "worst accident grade last year",
+            "accident_factors",
+            &pack.accident_factors,
+            worst,
+        )?,
+    )?;
     let deaths = match last.deaths {
         0 => "0",
         1 => "1",
         2 => "2",
         _ => "3+",
     };
-    f = mul(f, cx.factor("float.deaths", "上年度死亡人数", "deaths last year", "death_factors", &pack.death_factors, deaths)?)?;
+    f = mul(
+        f,
+        cx.factor(
+            "float.deaths",
+            "上年度死亡人数",
+            "deaths last year",
+            "death_factors",
+            &pack.death_factors,
+            deaths,
+        )?,
+    )?;
     let consecutive = if consecutive_fatal(e) { "yes" } else { "no" };
-    f = mul(f, cx.factor("float.consecutive_fatal", "连续2年发生亡人事故", "fatal accidents in two consecutive years", "consecutive_fatal_factors", &pack.consecutive_fatal_factors, consecutive)?)?;
+    f = mul(
+        f,
+        cx.factor(
+            "float.consecutive_fatal",
+            "连续2年发生亡人事故",
+            "fatal accidents in two consecutive years",
+            "consecutive_fatal_factors",
+            &pack.consecutive_fatal_factors,
+            consecutive,
+        )?,
+    )?;
     let clean = e.history.iter().take_while(|y| !y.any()).count();
-    f = mul(f, cx.factor("float.claim_free", "连续无事故年数", "consecutive accident-free years", "claim_free_factors", &pack.claim_free_factors, &clean.to_string())?)?;
+    f = mul(
+        f,
+        cx.factor(
+            "float.claim_free",
+            "连续无事故年数",
+            "consecutive accident-free years",
+            "claim_free_factors",
+            &pack.claim_free_factors,
+            &clean.to_string(),
+        )?,
+    )?;
     if e.line == Line::WorkSafety {
-        f = mul(f, cx.factor("float.standardisation", "安全生产标准化等级", "safety standardisation grade", "standardisation_factors", &pack.standardisation_factors, e.standardisation.key())?)?;
+        f = mul(
+            f,
+            cx.factor(
+                "float.standardisation",
+                "安全生产标准化等级",
+                "safety standardisation grade",
+                "standardisation_factors",
+                &pack.standardisation_factors,
+                e.standardisation.key(),
+            )?,
+        )?;
     }
     let yn = |b: bool| if b { "yes" } else { "no" };
-    f = mul(f, cx.factor("float.blacklist", "失信联合惩戒黑名单", "joint-punishment blacklist", "blacklist_factors", &pack.blacklist_factors, yn(e.blacklisted))?)?;
-    f = mul(f, cx.factor("float.refused_rectification", "重大隐患拒不整改", "refused to rectify a major hazard", "refused_rectification_factors", &pack.refused_rectification_factors, yn(e.refused_rectification))?)?;
+    f = mul(
+        f,
+        cx.factor(
+            "float.blacklist",
+            "失信联合惩戒黑名单",
+            "joint-punishment blacklist",
+            "blacklist_factors",
+            &pack.blacklist_factors,
+            yn(e.blacklisted),
+        )?,
+    )?;
+    f = mul(
+        f,
+        cx.factor(
+            "float.refused_rectification",
+            "重大隐患拒不整改",
+            "refused to rectify a major hazard",
+            "refused_rectification_factors",
+            &pack.refused_rectification_factors,
+            yn(e.refused_rectification),
+        )?,
+    )?;
     if let Some(lr) = e.loss_ratio {
         let d = cx.lookup(&pack.loss_ratio_factors, "loss_ratio_factors")?;
-        let b = d.value.iter().find(|b| b.below.is_none_or(|x| lr < x)).ok_or_else(|| err("loss_ratio", ErrorCode::InvalidPack, "赔付率分档不全", "loss-ratio bands do not cover this value"))?;
-        let (src, ill, note, factor, below) = (d.source.clone(), d.illustrative, d.note.clone(), b.factor, b.below);
+        let b = d
+            .value
+            .iter()
+            .find(|b| b.below.is_none_or(|x| lr < x))
+            .ok_or_else(|| {
+                err(
+                    "loss_ratio",
+                    ErrorCode::InvalidPack,
+                    "赔付率分档不全",
+                    "loss-ratio bands do not cover this value",
+                )
+            })?;
+        let (src, ill, note, factor, below) = (
+            d.source.clone(),
+            d.illustrative,
+            d.note.clone(),
+            b.factor,
+            b.below,
+        );
         cx.step(
             "float.loss_ratio",
             "上年度赔付率",
             "loss ratio last policy year",
-            format!("loss ratio {lr} < {} → {}", below.map(|x| x.to_string()).unwrap_or_else(|| "∞".into()), fmt_factor(factor)),
+            format!(
+                "loss ratio {lr} < {} → {}",
+                below.map(|x| x.to_string()).unwrap_or_else(|| "∞".into()),
+                fmt_factor(factor)
+            ),
             fmt_factor(factor),
             Some(&src),
             ill,
@@ -483,26 +895,70 @@ fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal, Errors> {
         f = mul(f, factor)?;
     }
     if e.line == Line::Environmental {
-        let g = e.env_credit_grade.ok_or_else(|| err("env_credit_grade", ErrorCode::Missing, "请填写环境信用等级", "env_credit_grade is required"))?;
-        f = mul(f, cx.factor("float.env_credit", "企业环境信用等级", "environmental credit grade", "env_credit_factors", &pack.env_credit_factors, g.key())?)?;
+        let g = e.env_credit_grade.ok_or_else(|| {
+            err(
+                "env_credit_grade",
+                ErrorCode::Missing,
+                "请填写环境信用等级",
+                "env_credit_grade is required",
+            )
+        })?;
+        f = mul(
+            f,
+            cx.factor(
+                "float.env_credit",
+                "企业环境信用等级",
+                "environmental credit grade",
+                "env_credit_factors",
+                &pack.env_credit_factors,
+                g.key(),
+            )?,
+        )?;
     }
-    cx.step("float_raw", "浮动系数(限幅前)", "floating factor (before the band)", "product of the factors above".into(), fmt_factor(f), None, false, None);
+    cx.step(
+        "float_raw",
+        "浮动系数(限幅前)",
+        "floating factor (before the band)",
+        "product of the factors above".into(),
+        fmt_factor(f),
+        None,
+        false,
+        None,
+    );
     Ok(f)
 }
 
 /// Fatal accidents in two consecutive years of the three-year history.
 pub fn consecutive_fatal(e: &Enterprise) -> bool {
-    e.history.windows(2).any(|w| w[0].deaths > 0 && w[1].deaths > 0)
+    e.history
+        .windows(2)
+        .any(|w| w[0].deaths > 0 && w[1].deaths > 0)
 }
 
 /// Whether the history triggers the widened upward band: a 较大 or worse accident in any of the three
 /// years, or fatal accidents in two consecutive years (seed 002 二(五)).
 pub fn loaded(e: &Enterprise) -> bool {
-    e.history.iter().any(|y| y.worst().is_some_and(|g| g >= AccidentGrade::Larger)) || consecutive_fatal(e)
+    e.history
+        .iter()
+        .any(|y| y.worst().is_some_and(|g| g >= AccidentGrade::Larger))
+        || consecutive_fatal(e)
 }
 
-fn band(st: &Statutes, pack: &PricingPack, e: &Enterprise, raw: Decimal, cx: &mut Ctx<'_>) -> Result<Band, Errors> {
-    let p = st.float_band.get(&e.line).ok_or_else(|| err("line", ErrorCode::NoRuleInForce, "无浮动幅度规则", "no float band for this line"))?;
+fn band(
+    st: &Statutes,
+    pack: &PricingPack,
+    e: &Enterprise,
+    raw: Decimal,
+    cx: &mut Ctx<'_>,
+) -> Result<Band, Errors> {
+    let p = st.float_band.get(&e.line).ok_or_else(|| {
+        err(
+            "line",
+            ErrorCode::NoRuleInForce,
+            "无浮动幅度规则",
+            "no float band for this line",
+        )
+    })?;
     let d = cx.lookup(p, "float_band")?;
     let b = &d.value;
     let clean = e.history.iter().all(|y| !y.any()) && usize::from(b.clean_years) <= e.history.len();
@@ -515,16 +971,35 @@ fn band(st: &Statutes, pack: &PricingPack, e: &Enterprise, raw: Decimal, cx: &mu
     }
     let normal_low = Decimal::ONE - b.normal;
     let (kind, low, high, mut illustrative) = if loaded(e) {
-        ("loaded", normal_low, Decimal::ONE + b.loaded_up, d.illustrative)
+        (
+            "loaded",
+            normal_low,
+            Decimal::ONE + b.loaded_up,
+            d.illustrative,
+        )
     } else if clean {
         let floor = cx.lookup(&pack.clean_floor, "clean_floor")?;
         // The seed lets the downward float exceed 40% without a floor; the pack sets one, never above the normal floor.
         let low = floor.value.min(normal_low);
         let (s, ill, note) = (floor.source.clone(), floor.illustrative, floor.note.clone());
-        cx.step("clean_floor", "连续3年无事故：下浮下限", "three accident-free years: lowest float", format!("clean_floor = {}", fmt_factor(low)), fmt_factor(low), Some(&s), ill, note.as_ref());
+        cx.step(
+            "clean_floor",
+            "连续3年无事故：下浮下限",
+            "three accident-free years: lowest float",
+            format!("clean_floor = {}", fmt_factor(low)),
+            fmt_factor(low),
+            Some(&s),
+            ill,
+            note.as_ref(),
+        );
         ("clean", low, Decimal::ONE + b.normal, d.illustrative || ill)
     } else {
-        ("normal", normal_low, Decimal::ONE + b.normal, d.illustrative)
+        (
+            "normal",
+            normal_low,
+            Decimal::ONE + b.normal,
+            d.illustrative,
+        )
     };
     illustrative |= d.illustrative;
     let factor = raw.clamp(low, high);
@@ -539,30 +1014,72 @@ fn band(st: &Statutes, pack: &PricingPack, e: &Enterprise, raw: Decimal, cx: &mu
         d.illustrative,
         note.as_ref(),
     );
-    Ok(Band { low, high, kind: kind.into(), raw_factor: raw, factor, clamped: factor != raw, source: src, illustrative })
+    Ok(Band {
+        low,
+        high,
+        kind: kind.into(),
+        raw_factor: raw,
+        factor,
+        clamped: factor != raw,
+        source: src,
+        illustrative,
+    })
 }
 
-fn prevention(st: &Statutes, e: &Enterprise, premium: Decimal, tier: RiskTier, cx: &mut Ctx<'_>) -> Result<Prevention, Errors> {
+fn prevention(
+    st: &Statutes,
+    e: &Enterprise,
+    premium: Decimal,
+    tier: RiskTier,
+    cx: &mut Ctx<'_>,
+) -> Result<Prevention, Errors> {
     let mut sources = Vec::new();
     // A floor: the highest minimum in force (national or regional). A cap: the lowest maximum in force.
     let pick = |p: Option<&Param<Decimal>>, higher: bool| -> Option<Dated<Decimal>> {
         let (n, r) = p?.both(&e.region, e.as_of);
         match (n, r) {
-            (Some(n), Some(r)) => Some(if (r.value > n.value) == higher { r.clone() } else { n.clone() }),
+            (Some(n), Some(r)) => Some(if (r.value > n.value) == higher {
+                r.clone()
+            } else {
+                n.clone()
+            }),
             (a, b) => a.or(b).cloned(),
         }
     };
     let min = pick(st.prevention_min.get(&e.line), true);
     let max = pick(st.prevention_max.get(&e.line), false);
-    let mut amount = |d: &Option<Dated<Decimal>>, id: &str, zh: &str, en: &str| -> Result<Option<Decimal>, Errors> {
+    let mut amount = |d: &Option<Dated<Decimal>>,
+                      id: &str,
+                      zh: &str,
+                      en: &str|
+     -> Result<Option<Decimal>, Errors> {
         let Some(d) = d else { return Ok(None) };
         let a = round_fen(mul(premium, d.value)?);
         sources.push(d.source.clone());
-        cx.step(id, zh, en, format!("{} × {}", premium, fmt_factor(d.value)), a.to_string(), Some(&d.source), d.illustrative, d.note.as_ref());
+        cx.step(
+            id,
+            zh,
+            en,
+            format!("{} × {}", premium, fmt_factor(d.value)),
+            a.to_string(),
+            Some(&d.source),
+            d.illustrative,
+            d.note.as_ref(),
+        );
         Ok(Some(a))
     };
-    let min_amount = amount(&min, "prevention.min", "事故预防资金下限", "prevention fund, at least")?;
-    let max_amount = amount(&max, "prevention.max", "事故预防服务支出上限", "prevention spending, at most")?;
+    let min_amount = amount(
+        &min,
+        "prevention.min",
+        "事故预防资金下限",
+        "prevention fund, at least",
+    )?;
+    let max_amount = amount(
+        &max,
+        "prevention.max",
+        "事故预防服务支出上限",
+        "prevention spending, at most",
+    )?;
     let size = e.size_class.0;
     let services = st
         .services
@@ -573,10 +1090,24 @@ fn prevention(st: &Statutes, e: &Enterprise, premium: Decimal, tier: RiskTier, c
         .filter(|s| s.tiers.is_empty() || s.tiers.contains(&tier))
         .map(|s| {
             cx.illustrative |= s.illustrative;
-            Service { id: s.id.clone(), name_zh: s.name_zh.clone(), name_en: s.name_en.clone(), per_year: s.per_year, source: s.source.clone(), illustrative: s.illustrative }
+            Service {
+                id: s.id.clone(),
+                name_zh: s.name_zh.clone(),
+                name_en: s.name_en.clone(),
+                per_year: s.per_year,
+                source: s.source.clone(),
+                illustrative: s.illustrative,
+            }
         })
         .collect();
-    Ok(Prevention { min_ratio: min.map(|d| d.value), min_amount, max_ratio: max.map(|d| d.value), max_amount, sources, services })
+    Ok(Prevention {
+        min_ratio: min.map(|d| d.value),
+        min_amount,
+        max_ratio: max.map(|d| d.value),
+        max_amount,
+        sources,
+        services,
+    })
 }
 
 fn warnings(e: &Enterprise, limits: &Limits, band: &Band, cx: &mut Ctx<'_>) {
@@ -584,7 +1115,10 @@ fn warnings(e: &Enterprise, limits: &Limits, band: &Band, cx: &mut Ctx<'_>) {
         cx.warnings.push(Message {
             code: "below_minimum_limit".into(),
             zh: format!("所选每人限额低于 {} 起施行的法定最低 {} 元", e.as_of, m),
-            en: format!("the chosen per-person limit is below the legal minimum of {m} 元 in force on {}", e.as_of),
+            en: format!(
+                "the chosen per-person limit is below the legal minimum of {m} 元 in force on {}",
+                e.as_of
+            ),
             source: limits.minimum_source.clone(),
         });
     }
@@ -598,11 +1132,38 @@ fn warnings(e: &Enterprise, limits: &Limits, band: &Band, cx: &mut Ctx<'_>) {
     }
     if band.clamped {
         let (zh, en) = if band.factor == band.high {
-            (format!("浮动系数 {} 已按上限 {} 封顶", fmt_factor(band.raw_factor), fmt_factor(band.high)), format!("the float {} was capped at {}", fmt_factor(band.raw_factor), fmt_factor(band.high)))
+            (
+                format!(
+                    "浮动系数 {} 已按上限 {} 封顶",
+                    fmt_factor(band.raw_factor),
+                    fmt_factor(band.high)
+                ),
+                format!(
+                    "the float {} was capped at {}",
+                    fmt_factor(band.raw_factor),
+                    fmt_factor(band.high)
+                ),
+            )
         } else {
-            (format!("浮动系数 {} 已按下限 {} 封底", fmt_factor(band.raw_factor), fmt_factor(band.low)), format!("the float {} was floored at {}", fmt_factor(band.raw_factor), fmt_factor(band.low)))
+            (
+                format!(
+                    "浮动系数 {} 已按下限 {} 封底",
+                    fmt_factor(band.raw_factor),
+                    fmt_factor(band.low)
+                ),
+                format!(
+                    "the float {} was floored at {}",
+                    fmt_factor(band.raw_factor),
+                    fmt_factor(band.low)
+                ),
+            )
         };
-        cx.warnings.push(Message { code: "float_clamped".into(), zh, en, source: Some(band.source.clone()) });
+        cx.warnings.push(Message {
+            code: "float_clamped".into(),
+            zh,
+            en,
+            source: Some(band.source.clone()),
+        });
     }
     if e.refused_rectification {
         cx.warnings.push(Message {

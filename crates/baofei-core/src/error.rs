@@ -43,14 +43,28 @@ pub struct FieldError {
 
 impl FieldError {
     /// Builds an error for `field`.
-    pub fn new(field: impl Into<String>, code: ErrorCode, zh: impl Into<String>, en: impl Into<String>) -> Self {
-        FieldError { field: field.into(), code, message_zh: zh.into(), message_en: en.into() }
+    pub fn new(
+        field: impl Into<String>,
+        code: ErrorCode,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Self {
+        FieldError {
+            field: field.into(),
+            code,
+            message_zh: zh.into(),
+            message_en: en.into(),
+        }
     }
 }
 
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} ({})", self.field, self.message_en, self.message_zh)
+        write!(
+            f,
+            "{}: {} ({})",
+            self.field, self.message_en, self.message_zh
+        )
     }
 }
 

@@ -4,7 +4,9 @@
 //! a binary float and every bad field can be named in the error.
 
 use crate::date::Date;
-use crate::domain::{AccidentGrade, EnvCreditGrade, EnvRiskGrade, Line, SizeClass, StandardisationGrade};
+use crate::domain::{
+    AccidentGrade, EnvCreditGrade, EnvRiskGrade, Line, SizeClass, StandardisationGrade,
+};
 use crate::error::{ErrorCode, Errors, FieldError};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -115,11 +117,15 @@ fn str_or_int<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
         I(i64),
         U(u64),
     }
-    Ok(match SI::deserialize(d).map_err(|_| serde::de::Error::custom("expected a string or an integer (decimals must be strings)"))? {
-        SI::S(s) => s,
-        SI::I(i) => i.to_string(),
-        SI::U(u) => u.to_string(),
-    })
+    Ok(
+        match SI::deserialize(d).map_err(|_| {
+            serde::de::Error::custom("expected a string or an integer (decimals must be strings)")
+        })? {
+            SI::S(s) => s,
+            SI::I(i) => i.to_string(),
+            SI::U(u) => u.to_string(),
+        },
+    )
 }
 
 /// One validated year of history.
@@ -134,7 +140,11 @@ pub struct Year {
 impl Year {
     /// Worst grade, if any accident.
     pub fn worst(&self) -> Option<AccidentGrade> {
-        AccidentGrade::ALL.iter().rev().copied().find(|g| self.by_grade[*g as usize] > 0)
+        AccidentGrade::ALL
+            .iter()
+            .rev()
+            .copied()
+            .find(|g| self.by_grade[*g as usize] > 0)
     }
     /// Whether there was any accident or death.
     pub fn any(&self) -> bool {
@@ -210,21 +220,41 @@ impl V {
             return None;
         }
         if s.starts_with('-') {
-            self.push(field, ErrorCode::TooSmall, format!("{label_zh}不能为负数"), format!("{field} cannot be negative"));
+            self.push(
+                field,
+                ErrorCode::TooSmall,
+                format!("{label_zh}不能为负数"),
+                format!("{field} cannot be negative"),
+            );
             return None;
         }
         match s.parse::<u64>() {
             Ok(n) if n <= u64::from(MAX_COUNT) => Some(n as u32),
             Ok(_) => {
-                self.push(field, ErrorCode::TooLarge, format!("{label_zh}过大(上限 {MAX_COUNT})"), format!("{field} is too large (max {MAX_COUNT})"));
+                self.push(
+                    field,
+                    ErrorCode::TooLarge,
+                    format!("{label_zh}过大(上限 {MAX_COUNT})"),
+                    format!("{field} is too large (max {MAX_COUNT})"),
+                );
                 None
             }
             Err(_) if s.bytes().all(|b| b.is_ascii_digit()) => {
-                self.push(field, ErrorCode::TooLarge, format!("{label_zh}过大"), format!("{field} is too large"));
+                self.push(
+                    field,
+                    ErrorCode::TooLarge,
+                    format!("{label_zh}过大"),
+                    format!("{field} is too large"),
+                );
                 None
             }
             Err(_) => {
-                self.push(field, ErrorCode::Invalid, format!("{label_zh}须为整数"), format!("{field} must be a whole number"));
+                self.push(
+                    field,
+                    ErrorCode::Invalid,
+                    format!("{label_zh}须为整数"),
+                    format!("{field} must be a whole number"),
+                );
                 None
             }
         }
@@ -237,21 +267,42 @@ impl V {
         // Decimal::from_str accepts only plain decimal notation: no exponent, no NaN, no Infinity.
         match s.parse::<Decimal>() {
             Ok(d) if d.is_sign_negative() && !d.is_zero() => {
-                self.push(field, ErrorCode::TooSmall, format!("{label_zh}不能为负数"), format!("{field} cannot be negative"));
+                self.push(
+                    field,
+                    ErrorCode::TooSmall,
+                    format!("{label_zh}不能为负数"),
+                    format!("{field} cannot be negative"),
+                );
                 None
             }
             Ok(d) if d > max => {
-                self.push(field, ErrorCode::TooLarge, format!("{label_zh}超出上限 {max}"), format!("{field} exceeds the maximum {max}"));
+                self.push(
+                    field,
+                    ErrorCode::TooLarge,
+                    format!("{label_zh}超出上限 {max}"),
+                    format!("{field} exceeds the maximum {max}"),
+                );
                 None
             }
             Ok(d) => Some(d.normalize()),
             Err(_) => {
-                self.push(field, ErrorCode::Invalid, format!("{label_zh}不是有效数字"), format!("{field} is not a valid number"));
+                self.push(
+                    field,
+                    ErrorCode::Invalid,
+                    format!("{label_zh}不是有效数字"),
+                    format!("{field} is not a valid number"),
+                );
                 None
             }
         }
     }
-    fn code<T: Copy>(&mut self, field: &str, s: &str, table: &[(&str, T)], label_zh: &str) -> Option<T> {
+    fn code<T: Copy>(
+        &mut self,
+        field: &str,
+        s: &str,
+        table: &[(&str, T)],
+        label_zh: &str,
+    ) -> Option<T> {
         let s = s.trim();
         if s.is_empty() {
             return None;
@@ -259,12 +310,22 @@ impl V {
         let found = table.iter().find(|(k, _)| *k == s).map(|(_, v)| *v);
         if found.is_none() {
             let keys: Vec<&str> = table.iter().map(|(k, _)| *k).collect();
-            self.push(field, ErrorCode::Unknown, format!("未知的{label_zh}: {s}"), format!("unknown {field} {s:?}; expected one of {}", keys.join(", ")));
+            self.push(
+                field,
+                ErrorCode::Unknown,
+                format!("未知的{label_zh}: {s}"),
+                format!("unknown {field} {s:?}; expected one of {}", keys.join(", ")),
+            );
         }
         found
     }
     fn missing(&mut self, field: &str, label_zh: &str) {
-        self.push(field, ErrorCode::Missing, format!("请填写{label_zh}"), format!("{field} is required"));
+        self.push(
+            field,
+            ErrorCode::Missing,
+            format!("请填写{label_zh}"),
+            format!("{field} is required"),
+        );
     }
 }
 
@@ -290,7 +351,12 @@ impl QuoteInput {
         } else {
             let d = Date::parse(self.as_of.trim());
             if d.is_none() {
-                v.push("as_of", ErrorCode::Invalid, "日期格式应为 YYYY-MM-DD".into(), "as_of must be a real date YYYY-MM-DD".into());
+                v.push(
+                    "as_of",
+                    ErrorCode::Invalid,
+                    "日期格式应为 YYYY-MM-DD".into(),
+                    "as_of must be a real date YYYY-MM-DD".into(),
+                );
             }
             d
         };
@@ -304,32 +370,89 @@ impl QuoteInput {
             v.missing("line", "险种");
             None
         } else {
-            v.code("line", &self.line, &[("work_safety", Line::WorkSafety), ("environmental", Line::Environmental)], "险种")
+            v.code(
+                "line",
+                &self.line,
+                &[
+                    ("work_safety", Line::WorkSafety),
+                    ("environmental", Line::Environmental),
+                ],
+                "险种",
+            )
         };
         let max_money = Decimal::from(MAX_MONEY);
         let employees = v.count("employees", &self.employees, "从业人员数");
-        if employees.is_none() && self.employees.trim().is_empty() && line == Some(Line::WorkSafety) {
+        if employees.is_none() && self.employees.trim().is_empty() && line == Some(Line::WorkSafety)
+        {
             v.missing("employees", "从业人员数");
         }
         if employees == Some(0) && line == Some(Line::WorkSafety) {
-            v.push("employees", ErrorCode::TooSmall, "从业人员数至少为 1".into(), "employees must be at least 1".into());
+            v.push(
+                "employees",
+                ErrorCode::TooSmall,
+                "从业人员数至少为 1".into(),
+                "employees must be at least 1".into(),
+            );
         }
-        let annual_revenue = v.money("annual_revenue", &self.annual_revenue, "营业收入", max_money);
-        let sizes = [("large", SizeClass::Large), ("medium", SizeClass::Medium), ("small", SizeClass::Small), ("micro", SizeClass::Micro)];
+        let annual_revenue = v.money(
+            "annual_revenue",
+            &self.annual_revenue,
+            "营业收入",
+            max_money,
+        );
+        let sizes = [
+            ("large", SizeClass::Large),
+            ("medium", SizeClass::Medium),
+            ("small", SizeClass::Small),
+            ("micro", SizeClass::Micro),
+        ];
         let size_given = v.code("size_class", &self.size_class, &sizes, "企业规模");
-        let contract_value = v.money("contract_value", &self.contract_value, "工程造价", max_money);
-        let tonnage = v.money("tonnage", &self.tonnage, "核定产能", Decimal::from(1_000_000_000));
+        let contract_value = v.money(
+            "contract_value",
+            &self.contract_value,
+            "工程造价",
+            max_money,
+        );
+        let tonnage = v.money(
+            "tonnage",
+            &self.tonnage,
+            "核定产能",
+            Decimal::from(1_000_000_000),
+        );
         let vehicles = v.count("vehicles", &self.vehicles, "车辆数");
         let seats = v.count("seats", &self.seats, "座位数");
-        let per_person_limit = v.money("per_person_limit", &self.per_person_limit, "每人限额", Decimal::from(100_000_000));
-        let aggregate_limit = v.money("aggregate_limit", &self.aggregate_limit, "累计限额", max_money);
-        for (f, val) in [("per_person_limit", per_person_limit), ("aggregate_limit", aggregate_limit)] {
+        let per_person_limit = v.money(
+            "per_person_limit",
+            &self.per_person_limit,
+            "每人限额",
+            Decimal::from(100_000_000),
+        );
+        let aggregate_limit = v.money(
+            "aggregate_limit",
+            &self.aggregate_limit,
+            "累计限额",
+            max_money,
+        );
+        for (f, val) in [
+            ("per_person_limit", per_person_limit),
+            ("aggregate_limit", aggregate_limit),
+        ] {
             if val.is_some_and(|d| d.is_zero()) {
-                v.push(f, ErrorCode::TooSmall, "限额须大于 0".into(), format!("{f} must be greater than 0"));
+                v.push(
+                    f,
+                    ErrorCode::TooSmall,
+                    "限额须大于 0".into(),
+                    format!("{f} must be greater than 0"),
+                );
             }
         }
         if self.history.len() > 3 {
-            v.push("history", ErrorCode::TooLarge, "事故记录最多三年".into(), "history covers at most three years".into());
+            v.push(
+                "history",
+                ErrorCode::TooLarge,
+                "事故记录最多三年".into(),
+                "history covers at most three years".into(),
+            );
         }
         let mut history: [Year; 3] = Default::default();
         for (i, y) in self.history.iter().take(3).enumerate() {
@@ -339,7 +462,11 @@ impl QuoteInput {
                 (AccidentGrade::Ordinary, &y.ordinary, "一般事故数"),
                 (AccidentGrade::Larger, &y.larger, "较大事故数"),
                 (AccidentGrade::Serious, &y.serious, "重大事故数"),
-                (AccidentGrade::EspeciallySerious, &y.especially_serious, "特别重大事故数"),
+                (
+                    AccidentGrade::EspeciallySerious,
+                    &y.especially_serious,
+                    "特别重大事故数",
+                ),
             ] {
                 year.by_grade[g as usize] = v.count(&f(g.key()), s, zh).unwrap_or(0);
             }
@@ -347,15 +474,29 @@ impl QuoteInput {
             for (j, a) in y.accidents.iter().enumerate() {
                 let af = |name: &str| format!("history.{i}.accidents.{j}.{name}");
                 let d = v.count(&af("deaths"), &a.deaths, "死亡人数").unwrap_or(0);
-                let inj = v.count(&af("serious_injuries"), &a.serious_injuries, "重伤人数").unwrap_or(0);
-                let loss = v.money(&af("direct_loss"), &a.direct_loss, "直接经济损失", max_money).unwrap_or_default();
+                let inj = v
+                    .count(&af("serious_injuries"), &a.serious_injuries, "重伤人数")
+                    .unwrap_or(0);
+                let loss = v
+                    .money(
+                        &af("direct_loss"),
+                        &a.direct_loss,
+                        "直接经济损失",
+                        max_money,
+                    )
+                    .unwrap_or_default();
                 let g = crate::accident::grade(d, inj, loss);
                 year.by_grade[g as usize] = year.by_grade[g as usize].saturating_add(1);
                 year.deaths = year.deaths.saturating_add(d);
             }
             let total: u64 = year.by_grade.iter().map(|n| u64::from(*n)).sum();
             if year.deaths > 0 && total == 0 {
-                v.push(&f("deaths"), ErrorCode::Unsupported, "有死亡人数但没有事故记录".into(), "deaths recorded without any accident".into());
+                v.push(
+                    &f("deaths"),
+                    ErrorCode::Unsupported,
+                    "有死亡人数但没有事故记录".into(),
+                    "deaths recorded without any accident".into(),
+                );
             }
             history[i] = year;
         }
@@ -365,12 +506,23 @@ impl QuoteInput {
             ("grade3", StandardisationGrade::Grade3),
             ("none", StandardisationGrade::None),
         ];
-        let standardisation = v.code("standardisation", &self.standardisation, &grades, "标准化等级").unwrap_or(StandardisationGrade::None);
+        let standardisation = v
+            .code(
+                "standardisation",
+                &self.standardisation,
+                &grades,
+                "标准化等级",
+            )
+            .unwrap_or(StandardisationGrade::None);
         let loss_ratio = v.money("loss_ratio", &self.loss_ratio, "赔付率", Decimal::from(100));
         let env_risk_grade = v.code(
             "env_risk_grade",
             &self.env_risk_grade,
-            &[("general", EnvRiskGrade::General), ("larger", EnvRiskGrade::Larger), ("major", EnvRiskGrade::Major)],
+            &[
+                ("general", EnvRiskGrade::General),
+                ("larger", EnvRiskGrade::Larger),
+                ("major", EnvRiskGrade::Major),
+            ],
             "环境风险等级",
         );
         let env_credit_grade = v.code(
@@ -397,7 +549,12 @@ impl QuoteInput {
         }
         // Every field that was required was checked above, so these are present.
         let (Some(as_of), Some(line)) = (as_of, line) else {
-            return Err(Errors::one(FieldError::new("as_of", ErrorCode::Invalid, "输入不完整", "incomplete input")));
+            return Err(Errors::one(FieldError::new(
+                "as_of",
+                ErrorCode::Invalid,
+                "输入不完整",
+                "incomplete input",
+            )));
         };
         let employees = employees.unwrap_or(0);
         let size_class = match size_given {

@@ -83,7 +83,10 @@ impl<T> Param<T> {
     /// The national value in force and the region's own, separately (for floors that take the higher).
     pub fn both(&self, region: &str, day: Date) -> (Option<&Dated<T>>, Option<&Dated<T>>) {
         let latest = |vs| latest_in_force(vs, day);
-        (latest(&self.national), self.regions.get(region).and_then(|vs| latest(vs)))
+        (
+            latest(&self.national),
+            self.regions.get(region).and_then(|vs| latest(vs)),
+        )
     }
 
     fn all_values(&self) -> impl Iterator<Item = (String, &Dated<T>)> {
@@ -91,7 +94,11 @@ impl<T> Param<T> {
             .iter()
             .enumerate()
             .map(|(i, v)| (format!("national.{i}"), v))
-            .chain(self.regions.iter().flat_map(|(r, vs)| vs.iter().enumerate().map(move |(i, v)| (format!("regions.{r}.{i}"), v))))
+            .chain(self.regions.iter().flat_map(|(r, vs)| {
+                vs.iter()
+                    .enumerate()
+                    .map(move |(i, v)| (format!("regions.{r}.{i}"), v))
+            }))
     }
 }
 
@@ -275,7 +282,11 @@ pub enum Scheme {
         /// Bands in ascending order of contract value.
         bands: Vec<ContractBand>,
         /// Multiplier for metro works (Hunan: +50%), if the table has one.
-        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::rules::opt_dec")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::rules::opt_dec"
+        )]
         metro_factor: Option<Decimal>,
     },
     /// Premium by aggregate limit tier (环责险).
@@ -420,20 +431,36 @@ pub(crate) mod opt_dec {
     }
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
         let s: Option<String> = Option::deserialize(d)?;
-        s.map(|s| s.parse::<Decimal>().map_err(serde::de::Error::custom)).transpose()
+        s.map(|s| s.parse::<Decimal>().map_err(serde::de::Error::custom))
+            .transpose()
     }
 }
 
 /// Keys each factor table must have, in the order that must never get cheaper as things get worse.
 pub const ORDERED_KEYS: &[(&str, &[&str])] = &[
-    ("accident_factors", &["none", "ordinary", "larger", "serious", "especially_serious"]),
+    (
+        "accident_factors",
+        &[
+            "none",
+            "ordinary",
+            "larger",
+            "serious",
+            "especially_serious",
+        ],
+    ),
     ("death_factors", &["0", "1", "2", "3+"]),
     ("consecutive_fatal_factors", &["no", "yes"]),
-    ("standardisation_factors", &["grade1", "grade2", "grade3", "none"]),
+    (
+        "standardisation_factors",
+        &["grade1", "grade2", "grade3", "none"],
+    ),
     ("claim_free_factors", &["3", "2", "1", "0"]),
     ("blacklist_factors", &["no", "yes"]),
     ("refused_rectification_factors", &["no", "yes"]),
-    ("env_credit_factors", &["trustworthy", "good", "warning", "poor"]),
+    (
+        "env_credit_factors",
+        &["trustworthy", "good", "warning", "poor"],
+    ),
     ("env_risk_factors", &["general", "larger", "major"]),
 ];
 
@@ -450,17 +477,26 @@ struct Check<'a> {
 
 impl Check<'_> {
     fn err(&mut self, field: String, zh: String, en: String) {
-        self.errs.push(FieldError::new(field, ErrorCode::InvalidPack, zh, en));
+        self.errs
+            .push(FieldError::new(field, ErrorCode::InvalidPack, zh, en));
     }
     fn citation(&mut self, field: &str, c: &Citation) {
         if c.document.trim().is_empty() {
-            self.err(format!("{field}.source.document"), "缺少出处文件名".into(), "source document is empty".into());
+            self.err(
+                format!("{field}.source.document"),
+                "缺少出处文件名".into(),
+                "source document is empty".into(),
+            );
         }
     }
     fn param<T>(&mut self, field: &str, p: &Param<T>, mut each: impl FnMut(&mut Self, &str, &T)) {
         for r in p.regions.keys() {
             if !self.regions.iter().any(|x| x == r) {
-                self.err(format!("{field}.regions.{r}"), format!("未知地区 {r}"), format!("unknown region {r}"));
+                self.err(
+                    format!("{field}.regions.{r}"),
+                    format!("未知地区 {r}"),
+                    format!("unknown region {r}"),
+                );
             }
         }
         for (path, v) in p.all_values() {
@@ -468,35 +504,56 @@ impl Check<'_> {
             self.citation(&f, &v.source);
             if let Some(u) = v.until {
                 if u <= v.from {
-                    self.err(f.clone(), "失效日期早于生效日期".into(), "`until` is not after `from`".into());
+                    self.err(
+                        f.clone(),
+                        "失效日期早于生效日期".into(),
+                        "`until` is not after `from`".into(),
+                    );
                 }
             }
             each(self, &f, &v.value);
         }
         // Two values of one scope starting the same day make the lookup ambiguous.
-        let scopes = std::iter::once(("national".to_string(), &p.national)).chain(p.regions.iter().map(|(r, v)| (format!("regions.{r}"), v)));
+        let scopes = std::iter::once(("national".to_string(), &p.national))
+            .chain(p.regions.iter().map(|(r, v)| (format!("regions.{r}"), v)));
         for (scope, vs) in scopes {
             let mut froms: Vec<Date> = vs.iter().map(|v| v.from).collect();
             froms.sort();
             if froms.windows(2).any(|w| w[0] == w[1]) {
-                self.err(format!("{field}.{scope}"), "同一日期有两个取值".into(), "two values start on the same day".into());
+                self.err(
+                    format!("{field}.{scope}"),
+                    "同一日期有两个取值".into(),
+                    "two values start on the same day".into(),
+                );
             }
         }
     }
     fn factor(&mut self, field: &str, d: Decimal) {
         if d <= Decimal::ZERO || d > MAX_FACTOR {
-            self.err(field.into(), format!("系数 {d} 超出 (0, 100]"), format!("factor {d} outside (0, 100]"));
+            self.err(
+                field.into(),
+                format!("系数 {d} 超出 (0, 100]"),
+                format!("factor {d} outside (0, 100]"),
+            );
         }
     }
     fn table(&mut self, field: &str, t: &FactorTable, keys: &[&str], ordered: bool) {
         for k in keys {
             if !t.contains_key(*k) {
-                self.err(format!("{field}.{k}"), format!("缺少键 {k}"), format!("missing key {k}"));
+                self.err(
+                    format!("{field}.{k}"),
+                    format!("缺少键 {k}"),
+                    format!("missing key {k}"),
+                );
             }
         }
         for (k, v) in t {
             if !keys.contains(&k.as_str()) {
-                self.err(format!("{field}.{k}"), format!("未知键 {k}"), format!("unknown key {k}"));
+                self.err(
+                    format!("{field}.{k}"),
+                    format!("未知键 {k}"),
+                    format!("unknown key {k}"),
+                );
             }
             self.factor(&format!("{field}.{k}"), v.0);
         }
@@ -506,7 +563,10 @@ impl Check<'_> {
                 self.err(
                     field.into(),
                     format!("系数须随风险单调不减 ({})", keys.join(" ≤ ")),
-                    format!("factors must not decrease as risk worsens ({})", keys.join(" <= ")),
+                    format!(
+                        "factors must not decrease as risk worsens ({})",
+                        keys.join(" <= ")
+                    ),
                 );
             }
         }
@@ -517,24 +577,42 @@ impl Statutes {
     /// Checks internal consistency: known regions, dated values, citations, sane ratios.
     pub fn validate(&self) -> Result<(), Errors> {
         let regions: Vec<String> = self.regions.iter().map(|r| r.id.clone()).collect();
-        let mut c = Check { errs: Vec::new(), regions: &regions };
+        let mut c = Check {
+            errs: Vec::new(),
+            regions: &regions,
+        };
         c.param("minimum_limit", &self.minimum_limit, |c, f, v| {
             if *v <= Decimal::ZERO {
-                c.err(f.into(), "最低限额须为正".into(), "minimum limit must be positive".into());
+                c.err(
+                    f.into(),
+                    "最低限额须为正".into(),
+                    "minimum limit must be positive".into(),
+                );
             }
         });
         for (line, p) in &self.float_band {
             c.param(&format!("float_band.{}", line.key()), p, |c, f, b| {
                 if b.normal <= Decimal::ZERO || b.normal >= Decimal::ONE || b.loaded_up < b.normal {
-                    c.err(f.into(), "浮动幅度不合理".into(), "float band must satisfy 0 < normal < 1 and loaded_up >= normal".into());
+                    c.err(
+                        f.into(),
+                        "浮动幅度不合理".into(),
+                        "float band must satisfy 0 < normal < 1 and loaded_up >= normal".into(),
+                    );
                 }
             });
         }
-        for (name, m) in [("prevention_min", &self.prevention_min), ("prevention_max", &self.prevention_max)] {
+        for (name, m) in [
+            ("prevention_min", &self.prevention_min),
+            ("prevention_max", &self.prevention_max),
+        ] {
             for (line, p) in m {
                 c.param(&format!("{name}.{}", line.key()), p, |c, f, v| {
                     if *v < Decimal::ZERO || *v > Decimal::ONE {
-                        c.err(f.into(), "比例须在 0 到 1 之间".into(), "ratio must be within [0, 1]".into());
+                        c.err(
+                            f.into(),
+                            "比例须在 0 到 1 之间".into(),
+                            "ratio must be within [0, 1]".into(),
+                        );
                     }
                 });
             }
@@ -551,7 +629,11 @@ impl Statutes {
         let mut seen = std::collections::BTreeSet::new();
         for s in &self.sectors {
             if !seen.insert(&s.id) {
-                c.err(format!("sectors.{}", s.id), "行业重复".into(), "duplicate sector".into());
+                c.err(
+                    format!("sectors.{}", s.id),
+                    "行业重复".into(),
+                    "duplicate sector".into(),
+                );
             }
         }
         if c.errs.is_empty() {
@@ -569,7 +651,8 @@ impl Statutes {
 
 /// Whether a sector list (`*`, groups or ids) names this sector.
 pub fn names_sector(list: &[String], s: &SectorDef) -> bool {
-    list.iter().any(|x| x == "*" || x == &s.id || x == s.group())
+    list.iter()
+        .any(|x| x == "*" || x == &s.id || x == s.group())
 }
 
 impl PricingPack {
@@ -577,20 +660,35 @@ impl PricingPack {
     /// monotone factor tables, positive rates, and a clean floor inside the law's band.
     pub fn validate(&self, statutes: &Statutes) -> Result<(), Errors> {
         let regions: Vec<String> = statutes.regions.iter().map(|r| r.id.clone()).collect();
-        let mut c = Check { errs: Vec::new(), regions: &regions };
+        let mut c = Check {
+            errs: Vec::new(),
+            regions: &regions,
+        };
         for (line, p) in &self.rates {
             c.param(&format!("rates.{}", line.key()), p, |c, f, entries| {
                 for (i, e) in entries.iter().enumerate() {
                     let f = format!("{f}.value.{i}");
                     for s in &e.sectors {
-                        let known = s == "*" || statutes.sectors.iter().any(|d| d.line == *line && (&d.id == s || d.group() == s));
+                        let known = s == "*"
+                            || statutes
+                                .sectors
+                                .iter()
+                                .any(|d| d.line == *line && (&d.id == s || d.group() == s));
                         if !known {
-                            c.err(format!("{f}.sectors"), format!("未知行业 {s}"), format!("unknown sector {s} for this line"));
+                            c.err(
+                                format!("{f}.sectors"),
+                                format!("未知行业 {s}"),
+                                format!("unknown sector {s} for this line"),
+                            );
                         }
                     }
                     for (s, v) in &e.sector_factors {
                         if statutes.sector(s).is_none() {
-                            c.err(format!("{f}.sector_factors.{s}"), format!("未知行业 {s}"), format!("unknown sector {s}"));
+                            c.err(
+                                format!("{f}.sector_factors.{s}"),
+                                format!("未知行业 {s}"),
+                                format!("unknown sector {s}"),
+                            );
                         }
                         c.factor(&format!("{f}.sector_factors.{s}"), v.0);
                     }
@@ -598,7 +696,9 @@ impl PricingPack {
                 }
             });
         }
-        c.param("size_factors", &self.size_factors, |c, f, t| c.table(f, t, SIZE_KEYS, false));
+        c.param("size_factors", &self.size_factors, |c, f, t| {
+            c.table(f, t, SIZE_KEYS, false)
+        });
         let tables: [(&str, &Param<FactorTable>); 9] = [
             ("accident_factors", &self.accident_factors),
             ("death_factors", &self.death_factors),
@@ -606,35 +706,62 @@ impl PricingPack {
             ("standardisation_factors", &self.standardisation_factors),
             ("claim_free_factors", &self.claim_free_factors),
             ("blacklist_factors", &self.blacklist_factors),
-            ("refused_rectification_factors", &self.refused_rectification_factors),
+            (
+                "refused_rectification_factors",
+                &self.refused_rectification_factors,
+            ),
             ("env_credit_factors", &self.env_credit_factors),
             ("env_risk_factors", &self.env_risk_factors),
         ];
         for (name, p) in tables {
-            let keys = ORDERED_KEYS.iter().find(|(n, _)| *n == name).map(|(_, k)| *k).unwrap_or(&[]);
+            let keys = ORDERED_KEYS
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, k)| *k)
+                .unwrap_or(&[]);
             c.param(name, p, |c, f, t| c.table(f, t, keys, true));
         }
-        c.param("loss_ratio_factors", &self.loss_ratio_factors, |c, f, bands| {
-            let mut prev: Option<Decimal> = None;
-            for (i, b) in bands.iter().enumerate() {
-                c.factor(&format!("{f}.{i}.factor"), b.factor);
-                if prev.is_some_and(|p| b.factor < p) {
-                    c.err(format!("{f}.{i}"), "赔付率系数须单调不减".into(), "loss-ratio factors must not decrease".into());
+        c.param(
+            "loss_ratio_factors",
+            &self.loss_ratio_factors,
+            |c, f, bands| {
+                let mut prev: Option<Decimal> = None;
+                for (i, b) in bands.iter().enumerate() {
+                    c.factor(&format!("{f}.{i}.factor"), b.factor);
+                    if prev.is_some_and(|p| b.factor < p) {
+                        c.err(
+                            format!("{f}.{i}"),
+                            "赔付率系数须单调不减".into(),
+                            "loss-ratio factors must not decrease".into(),
+                        );
+                    }
+                    prev = Some(b.factor);
+                    let last = i + 1 == bands.len();
+                    if b.below.is_none() != last {
+                        c.err(
+                            format!("{f}.{i}.below"),
+                            "只有最后一档可无上限".into(),
+                            "only the last band may be open-ended".into(),
+                        );
+                    }
                 }
-                prev = Some(b.factor);
-                let last = i + 1 == bands.len();
-                if b.below.is_none() != last {
-                    c.err(format!("{f}.{i}.below"), "只有最后一档可无上限".into(), "only the last band may be open-ended".into());
+                let bounds: Vec<Decimal> = bands.iter().filter_map(|b| b.below).collect();
+                if bounds.windows(2).any(|w| w[1] <= w[0]) {
+                    c.err(
+                        f.into(),
+                        "分档须递增".into(),
+                        "band bounds must increase".into(),
+                    );
                 }
-            }
-            let bounds: Vec<Decimal> = bands.iter().filter_map(|b| b.below).collect();
-            if bounds.windows(2).any(|w| w[1] <= w[0]) {
-                c.err(f.into(), "分档须递增".into(), "band bounds must increase".into());
-            }
-        });
+            },
+        );
         c.param("clean_floor", &self.clean_floor, |c, f, v| {
             if *v <= Decimal::ZERO || *v > Decimal::ONE {
-                c.err(f.into(), "下浮下限须在 (0, 1] 内".into(), "clean floor must be within (0, 1]".into());
+                c.err(
+                    f.into(),
+                    "下浮下限须在 (0, 1] 内".into(),
+                    "clean floor must be within (0, 1]".into(),
+                );
             }
         });
         if c.errs.is_empty() {
@@ -648,27 +775,53 @@ impl PricingPack {
 fn check_scheme(c: &mut Check<'_>, f: &str, s: &Scheme) {
     let pos = |c: &mut Check<'_>, field: String, d: Decimal, max: Decimal| {
         if d <= Decimal::ZERO || d > max {
-            c.err(field, format!("数值 {d} 超出范围"), format!("value {d} out of range (0, {max}]"));
+            c.err(
+                field,
+                format!("数值 {d} 超出范围"),
+                format!("value {d} out of range (0, {max}]"),
+            );
         }
     };
     let big = Decimal::from(1_000_000_000_000i64);
     match s {
         Scheme::Proportional { rate } => pos(c, format!("{f}.scheme.rate"), *rate, Decimal::ONE),
-        Scheme::PerTonne { yuan_per_tonne } => pos(c, format!("{f}.scheme.yuan_per_tonne"), *yuan_per_tonne, Decimal::from(10_000)),
-        Scheme::ContractTable { bands, metro_factor } => {
+        Scheme::PerTonne { yuan_per_tonne } => pos(
+            c,
+            format!("{f}.scheme.yuan_per_tonne"),
+            *yuan_per_tonne,
+            Decimal::from(10_000),
+        ),
+        Scheme::ContractTable {
+            bands,
+            metro_factor,
+        } => {
             if bands.is_empty() {
-                c.err(format!("{f}.scheme.bands"), "费率表为空".into(), "table has no bands".into());
+                c.err(
+                    format!("{f}.scheme.bands"),
+                    "费率表为空".into(),
+                    "table has no bands".into(),
+                );
             }
             if let Some(m) = metro_factor {
                 c.factor(&format!("{f}.scheme.metro_factor"), *m);
             }
             let tops: Vec<Decimal> = bands.iter().filter_map(|b| b.up_to).collect();
-            if tops.windows(2).any(|w| w[1] <= w[0]) || bands.iter().rev().skip(1).any(|b| b.up_to.is_none()) {
-                c.err(format!("{f}.scheme.bands"), "分档须递增且仅最高档无上限".into(), "bands must ascend; only the last may be open".into());
+            if tops.windows(2).any(|w| w[1] <= w[0])
+                || bands.iter().rev().skip(1).any(|b| b.up_to.is_none())
+            {
+                c.err(
+                    format!("{f}.scheme.bands"),
+                    "分档须递增且仅最高档无上限".into(),
+                    "bands must ascend; only the last may be open".into(),
+                );
             }
             for (i, b) in bands.iter().enumerate() {
                 if b.rows.is_empty() {
-                    c.err(format!("{f}.scheme.bands.{i}.rows"), "该档无费率".into(), "band has no rows".into());
+                    c.err(
+                        format!("{f}.scheme.bands.{i}.rows"),
+                        "该档无费率".into(),
+                        "band has no rows".into(),
+                    );
                 }
                 for (j, r) in b.rows.iter().enumerate() {
                     let rf = format!("{f}.scheme.bands.{i}.rows.{j}");
@@ -683,14 +836,25 @@ fn check_scheme(c: &mut Check<'_>, f: &str, s: &Scheme) {
         }
         Scheme::LimitTiers { tiers } => {
             if tiers.is_empty() {
-                c.err(format!("{f}.scheme.tiers"), "限额档为空".into(), "no tiers".into());
+                c.err(
+                    format!("{f}.scheme.tiers"),
+                    "限额档为空".into(),
+                    "no tiers".into(),
+                );
             }
             for (i, t) in tiers.iter().enumerate() {
                 pos(c, format!("{f}.scheme.tiers.{i}.limit"), t.limit, big);
                 pos(c, format!("{f}.scheme.tiers.{i}.premium"), t.premium, big);
             }
-            if tiers.windows(2).any(|w| w[1].limit <= w[0].limit || w[1].premium < w[0].premium) {
-                c.err(format!("{f}.scheme.tiers"), "限额档须递增".into(), "tiers must ascend in limit and premium".into());
+            if tiers
+                .windows(2)
+                .any(|w| w[1].limit <= w[0].limit || w[1].premium < w[0].premium)
+            {
+                c.err(
+                    format!("{f}.scheme.tiers"),
+                    "限额档须递增".into(),
+                    "tiers must ascend in limit and premium".into(),
+                );
             }
         }
     }

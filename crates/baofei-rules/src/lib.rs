@@ -36,16 +36,43 @@ pub fn pack_json() -> String {
         ("meta", rule_file!("pricing/meta.json")),
         ("rates", rule_file!("pricing/rates.json")),
         ("size_factors", rule_file!("pricing/size_factors.json")),
-        ("env_risk_factors", rule_file!("pricing/env_risk_factors.json")),
-        ("accident_factors", rule_file!("pricing/accident_factors.json")),
+        (
+            "env_risk_factors",
+            rule_file!("pricing/env_risk_factors.json"),
+        ),
+        (
+            "accident_factors",
+            rule_file!("pricing/accident_factors.json"),
+        ),
         ("death_factors", rule_file!("pricing/death_factors.json")),
-        ("consecutive_fatal_factors", rule_file!("pricing/consecutive_fatal_factors.json")),
-        ("standardisation_factors", rule_file!("pricing/standardisation_factors.json")),
-        ("claim_free_factors", rule_file!("pricing/claim_free_factors.json")),
-        ("blacklist_factors", rule_file!("pricing/blacklist_factors.json")),
-        ("refused_rectification_factors", rule_file!("pricing/refused_rectification_factors.json")),
-        ("env_credit_factors", rule_file!("pricing/env_credit_factors.json")),
-        ("loss_ratio_factors", rule_file!("pricing/loss_ratio_factors.json")),
+        (
+            "consecutive_fatal_factors",
+            rule_file!("pricing/consecutive_fatal_factors.json"),
+        ),
+        (
+            "standardisation_factors",
+            rule_file!("pricing/standardisation_factors.json"),
+        ),
+        (
+            "claim_free_factors",
+            rule_file!("pricing/claim_free_factors.json"),
+        ),
+        (
+            "blacklist_factors",
+            rule_file!("pricing/blacklist_factors.json"),
+        ),
+        (
+            "refused_rectification_factors",
+            rule_file!("pricing/refused_rectification_factors.json"),
+        ),
+        (
+            "env_credit_factors",
+            rule_file!("pricing/env_credit_factors.json"),
+        ),
+        (
+            "loss_ratio_factors",
+            rule_file!("pricing/loss_ratio_factors.json"),
+        ),
         ("clean_floor", rule_file!("pricing/clean_floor.json")),
     ];
     assemble(&parts)
@@ -72,7 +99,11 @@ fn parse_error(what: &str, e: serde_json::Error) -> Errors {
         what,
         ErrorCode::InvalidPack,
         format!("规则数据无法解析(第{}行第{}列): {e}", e.line(), e.column()),
-        format!("cannot parse {what} at line {}, column {}: {e}", e.line(), e.column()),
+        format!(
+            "cannot parse {what} at line {}, column {}: {e}",
+            e.line(),
+            e.column()
+        ),
     ))
 }
 
@@ -83,6 +114,7 @@ pub fn parse_pack(json: &str) -> Result<PricingPack, Errors> {
 
 /// The statutes and the reference pack, parsed and validated.
 pub fn load() -> Result<Rules, Errors> {
-    let statutes: Statutes = serde_json::from_str(&statutes_json()).map_err(|e| parse_error("statutes", e))?;
+    let statutes: Statutes =
+        serde_json::from_str(&statutes_json()).map_err(|e| parse_error("statutes", e))?;
     Rules::new(statutes, parse_pack(&pack_json())?)
 }

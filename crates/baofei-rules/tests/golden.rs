@@ -60,7 +60,8 @@ fn golden_dir() -> PathBuf {
 }
 
 fn opt_str(v: &Option<rust_decimal::Decimal>) -> Value {
-    v.map(|d| Value::String(d.to_string())).unwrap_or(Value::Null)
+    v.map(|d| Value::String(d.to_string()))
+        .unwrap_or(Value::Null)
 }
 
 fn check(q: &Quote, x: &Expect) -> Vec<String> {
@@ -83,16 +84,32 @@ fn check(q: &Quote, x: &Expect) -> Vec<String> {
         eq("premium_high", q.premium_high.to_string(), w);
     }
     if let Some(w) = &x.obligation {
-        eq("obligation", format!("{:?}", q.obligation.level).to_lowercase(), w);
+        eq(
+            "obligation",
+            format!("{:?}", q.obligation.level).to_lowercase(),
+            w,
+        );
     }
     if let Some(w) = x.penalty {
-        eq("penalty", q.obligation.penalty.is_some().to_string(), &w.to_string());
+        eq(
+            "penalty",
+            q.obligation.penalty.is_some().to_string(),
+            &w.to_string(),
+        );
     }
     if let Some(w) = &x.minimum_per_person {
-        eq("minimum_per_person", opt_str(&q.limits.minimum_per_person).to_string(), &w.to_string());
+        eq(
+            "minimum_per_person",
+            opt_str(&q.limits.minimum_per_person).to_string(),
+            &w.to_string(),
+        );
     }
     if let Some(w) = x.below_minimum {
-        eq("below_minimum", q.limits.below_minimum.to_string(), &w.to_string());
+        eq(
+            "below_minimum",
+            q.limits.below_minimum.to_string(),
+            &w.to_string(),
+        );
     }
     if let Some(w) = &x.band_kind {
         eq("band_kind", q.band.kind.clone(), w);
@@ -110,10 +127,18 @@ fn check(q: &Quote, x: &Expect) -> Vec<String> {
         eq("clamped", q.band.clamped.to_string(), &w.to_string());
     }
     if let Some(w) = &x.prevention_min_amount {
-        eq("prevention_min_amount", opt_str(&q.prevention.min_amount).to_string(), &w.to_string());
+        eq(
+            "prevention_min_amount",
+            opt_str(&q.prevention.min_amount).to_string(),
+            &w.to_string(),
+        );
     }
     if let Some(w) = &x.prevention_max_amount {
-        eq("prevention_max_amount", opt_str(&q.prevention.max_amount).to_string(), &w.to_string());
+        eq(
+            "prevention_max_amount",
+            opt_str(&q.prevention.max_amount).to_string(),
+            &w.to_string(),
+        );
     }
     if let Some(w) = &x.risk_tier {
         eq("risk_tier", q.risk_tier.key().to_string(), w);
@@ -124,13 +149,20 @@ fn check(q: &Quote, x: &Expect) -> Vec<String> {
     for (id, want) in &x.steps {
         match q.trace.iter().find(|s| &s.id == id) {
             Some(s) => eq(&format!("step {id}"), s.value.clone(), want),
-            None => eq(&format!("step {id}"), "(missing from the trace)".into(), want),
+            None => eq(
+                &format!("step {id}"),
+                "(missing from the trace)".into(),
+                want,
+            ),
         }
     }
     let mut f = mismatches;
     for code in &x.warnings {
         if !q.warnings.iter().any(|w| &w.code == code) {
-            f.push(format!("warning {code} missing; got {:?}", q.warnings.iter().map(|w| &w.code).collect::<Vec<_>>()));
+            f.push(format!(
+                "warning {code} missing; got {:?}",
+                q.warnings.iter().map(|w| &w.code).collect::<Vec<_>>()
+            ));
         }
     }
     for code in &x.no_warnings {
@@ -140,7 +172,14 @@ fn check(q: &Quote, x: &Expect) -> Vec<String> {
     }
     for id in &x.services {
         if !q.prevention.services.iter().any(|s| &s.id == id) {
-            f.push(format!("service {id} missing; got {:?}", q.prevention.services.iter().map(|s| &s.id).collect::<Vec<_>>()));
+            f.push(format!(
+                "service {id} missing; got {:?}",
+                q.prevention
+                    .services
+                    .iter()
+                    .map(|s| &s.id)
+                    .collect::<Vec<_>>()
+            ));
         }
     }
     for id in &x.no_services {
@@ -157,22 +196,34 @@ fn check(q: &Quote, x: &Expect) -> Vec<String> {
 #[test]
 fn golden_cases() {
     let rules = baofei_rules::load().unwrap();
-    let mut files: Vec<_> = std::fs::read_dir(golden_dir()).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    let mut files: Vec<_> = std::fs::read_dir(golden_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
     files.sort();
     let (mut n, mut failures) = (0, Vec::new());
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
-        let cases: Vec<Case> = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let cases: Vec<Case> =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         for c in cases {
             n += 1;
-            assert!(!c.source.trim().is_empty(), "{}: case {:?} cites no source", file.display(), c.name);
+            assert!(
+                !c.source.trim().is_empty(),
+                "{}: case {:?} cites no source",
+                file.display(),
+                c.name
+            );
             let case_rules = match &c.pack_patch {
                 None => rules.clone(),
                 Some(patch) => {
                     let mut pack: Value = serde_json::from_str(&baofei_rules::pack_json()).unwrap();
                     merge_patch(&mut pack, patch);
                     let pack = baofei_rules::parse_pack(&pack.to_string()).unwrap();
-                    rules.with_pack(pack).unwrap_or_else(|e| panic!("{}: patched pack invalid: {e}", c.name))
+                    rules
+                        .with_pack(pack)
+                        .unwrap_or_else(|e| panic!("{}: patched pack invalid: {e}", c.name))
                 }
             };
             let problems = match quote(&case_rules, &c.input) {
@@ -184,12 +235,19 @@ fn golden_cases() {
                         (field, code) => {
                             let hit = errs.0.iter().any(|e| {
                                 field.as_ref().is_none_or(|f| &e.field == f)
-                                    && code.as_ref().is_none_or(|c| serde_json::to_value(e.code).unwrap() == Value::String(c.clone()))
+                                    && code.as_ref().is_none_or(|c| {
+                                        serde_json::to_value(e.code).unwrap()
+                                            == Value::String(c.clone())
+                                    })
                             });
                             if !hit {
                                 p.push(format!("expected error {field:?}/{code:?}, got {errs}"));
                             }
-                            if errs.0.iter().any(|e| e.message_zh.is_empty() || e.message_en.is_empty()) {
+                            if errs
+                                .0
+                                .iter()
+                                .any(|e| e.message_zh.is_empty() || e.message_en.is_empty())
+                            {
                                 p.push("an error lacks a message in one language".into());
                             }
                         }
@@ -198,13 +256,23 @@ fn golden_cases() {
                 }
             };
             if !problems.is_empty() {
-                failures.push(format!("{} / {}:\n    {}", file.file_name().unwrap().to_string_lossy(), c.name, problems.join("\n    ")));
+                failures.push(format!(
+                    "{} / {}:\n    {}",
+                    file.file_name().unwrap().to_string_lossy(),
+                    c.name,
+                    problems.join("\n    ")
+                ));
             }
         }
     }
     println!("{n} golden cases checked");
     assert!(n >= 40, "only {n} golden cases");
-    assert!(failures.is_empty(), "{} of {n} golden cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {n} golden cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 fn merge_patch(target: &mut Value, patch: &Value) {

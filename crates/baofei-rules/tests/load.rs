@@ -1,6 +1,5 @@
 //! The shipped rule data parses, validates, and keeps its promises.
 
-
 #[test]
 fn shipped_rules_load_and_validate() {
     let rules = baofei_rules::load().unwrap_or_else(|e| panic!("shipped rules invalid: {e}"));
@@ -18,12 +17,21 @@ fn no_gaps_in_time() {
         for month in [1u8, 4, 7, 10] {
             let day = baofei_core::Date::new(year, month, 1).unwrap();
             for region in st.regions.iter().map(|r| r.id.as_str()) {
-                assert!(st.minimum_limit.lookup(region, day).is_some(), "no minimum limit {region} {day}");
+                assert!(
+                    st.minimum_limit.lookup(region, day).is_some(),
+                    "no minimum limit {region} {day}"
+                );
                 for (line, p) in &st.float_band {
-                    assert!(p.lookup(region, day).is_some(), "no band {line:?} {region} {day}");
+                    assert!(
+                        p.lookup(region, day).is_some(),
+                        "no band {line:?} {region} {day}"
+                    );
                 }
                 for (line, p) in &rules.pack().rates {
-                    assert!(p.lookup(region, day).is_some(), "no rates {line:?} {region} {day}");
+                    assert!(
+                        p.lookup(region, day).is_some(),
+                        "no rates {line:?} {region} {day}"
+                    );
                 }
             }
         }
@@ -49,8 +57,17 @@ fn walk(v: &serde_json::Value, n: &mut usize) {
                 let doc = m["source"]["document"].as_str().unwrap_or("");
                 assert!(!doc.trim().is_empty(), "uncited value: {v}");
             }
-            if m.get("illustrative") == Some(&serde_json::Value::Bool(true)) && m.contains_key("value") {
-                assert!(m.get("note").is_some() || m["source"]["document"].as_str().unwrap_or("").contains("illustrative"), "illustrative without a note: {v}");
+            if m.get("illustrative") == Some(&serde_json::Value::Bool(true))
+                && m.contains_key("value")
+            {
+                assert!(
+                    m.get("note").is_some()
+                        || m["source"]["document"]
+                            .as_str()
+                            .unwrap_or("")
+                            .contains("illustrative"),
+                    "illustrative without a note: {v}"
+                );
             }
             m.values().for_each(|x| walk(x, n));
         }

@@ -11,7 +11,16 @@ fn rules() -> &'static Rules {
     R.get_or_init(|| baofei_rules::load().unwrap())
 }
 
-const REGIONS: &[&str] = &["national", "chongqing", "jilin", "guangdong_zhongshan", "hunan", "shandong", "hubei", "anhui_fuyang"];
+const REGIONS: &[&str] = &[
+    "national",
+    "chongqing",
+    "jilin",
+    "guangdong_zhongshan",
+    "hunan",
+    "shandong",
+    "hubei",
+    "anhui_fuyang",
+];
 const GRADES: &[&str] = &["grade1", "grade2", "grade3", "none"];
 const CREDIT: &[&str] = &["trustworthy", "good", "warning", "poor"];
 
@@ -43,8 +52,15 @@ fn input() -> impl Strategy<Value = QuoteInput> {
         "transport.road_passenger",
         "transport.road_freight",
     ]);
-    let env_sector = prop::sample::select(vec!["heavy_metals.smelting", "hazardous_waste.operator", "petrochemical.refining"]);
-    let line = prop_oneof![ws_sector.prop_map(|s| ("work_safety", s)), env_sector.prop_map(|s| ("environmental", s))];
+    let env_sector = prop::sample::select(vec![
+        "heavy_metals.smelting",
+        "hazardous_waste.operator",
+        "petrochemical.refining",
+    ]);
+    let line = prop_oneof![
+        ws_sector.prop_map(|s| ("work_safety", s)),
+        env_sector.prop_map(|s| ("environmental", s))
+    ];
     (
         line,
         prop::sample::select(REGIONS),
@@ -59,27 +75,48 @@ fn input() -> impl Strategy<Value = QuoteInput> {
         prop::sample::select(vec!["general", "larger", "major"]),
         prop::sample::select(vec!["400000", "500000"]),
     )
-        .prop_map(|((line, sector), region, year, employees, grade, history, bl, rr, lr, credit, risk, pp)| QuoteInput {
-            as_of: format!("{year}-07-01"),
-            region: region.into(),
-            line: line.into(),
-            sector: sector.into(),
-            employees: employees.to_string(),
-            contract_value: "30000000".into(),
-            tonnage: "60000".into(),
-            seats: "40".into(),
-            vehicles: "12".into(),
-            per_person_limit: pp.into(),
-            aggregate_limit: if line == "environmental" { "2000000".into() } else { String::new() },
-            history,
-            standardisation: grade.into(),
-            blacklisted: bl,
-            refused_rectification: rr,
-            loss_ratio: lr.map(|x| format!("{}.{:02}", x / 100, x % 100)).unwrap_or_default(),
-            env_risk_grade: risk.into(),
-            env_credit_grade: credit.into(),
-            ..Default::default()
-        })
+        .prop_map(
+            |(
+                (line, sector),
+                region,
+                year,
+                employees,
+                grade,
+                history,
+                bl,
+                rr,
+                lr,
+                credit,
+                risk,
+                pp,
+            )| QuoteInput {
+                as_of: format!("{year}-07-01"),
+                region: region.into(),
+                line: line.into(),
+                sector: sector.into(),
+                employees: employees.to_string(),
+                contract_value: "30000000".into(),
+                tonnage: "60000".into(),
+                seats: "40".into(),
+                vehicles: "12".into(),
+                per_person_limit: pp.into(),
+                aggregate_limit: if line == "environmental" {
+                    "2000000".into()
+                } else {
+                    String::new()
+                },
+                history,
+                standardisation: grade.into(),
+                blacklisted: bl,
+                refused_rectification: rr,
+                loss_ratio: lr
+                    .map(|x| format!("{}.{:02}", x / 100, x % 100))
+                    .unwrap_or_default(),
+                env_risk_grade: risk.into(),
+                env_credit_grade: credit.into(),
+                ..Default::default()
+            },
+        )
 }
 
 fn q(i: &QuoteInput) -> Quote {

@@ -25,7 +25,12 @@ fn rules() -> &'static Result<Rules, Errors> {
 /// Today in the browser's local time, `YYYY-MM-DD`: only the default of the as-of field.
 fn today() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }
 
 /// Widget state: the form plus two interface flags.
@@ -51,7 +56,14 @@ pub enum Action {
 }
 
 fn first_sector(pred: impl Fn(&baofei_core::rules::SectorDef) -> bool) -> Option<String> {
-    rules().as_ref().ok()?.statutes().sectors.iter().find(|s| pred(s)).map(|s| s.id.clone())
+    rules()
+        .as_ref()
+        .ok()?
+        .statutes()
+        .sectors
+        .iter()
+        .find(|s| pred(s))
+        .map(|s| s.id.clone())
 }
 
 impl Reducible for State {
@@ -87,9 +99,21 @@ fn initial_state() -> State {
     let remember = stored.is_some();
     let source = if hash.len() > 1 { Some(hash) } else { stored };
     match source.map(|f| Form::from_fragment(&f, &today)) {
-        Some(Ok((form, _skipped))) => State { form, link_error: false, remember },
-        Some(Err(_)) => State { form: Form::new(&today), link_error: true, remember },
-        None => State { form: Form::new(&today), link_error: false, remember },
+        Some(Ok((form, _skipped))) => State {
+            form,
+            link_error: false,
+            remember,
+        },
+        Some(Err(_)) => State {
+            form: Form::new(&today),
+            link_error: true,
+            remember,
+        },
+        None => State {
+            form: Form::new(&today),
+            link_error: false,
+            remember,
+        },
     }
 }
 
@@ -140,7 +164,16 @@ pub fn App() -> Html {
             } else {
                 LocalStorage::delete(STORAGE_KEY);
             }
-            gloo::utils::document_element().set_attribute("lang", if fragment.contains("lang=en") { "en" } else { "zh-CN" }).ok();
+            gloo::utils::document_element()
+                .set_attribute(
+                    "lang",
+                    if fragment.contains("lang=en") {
+                        "en"
+                    } else {
+                        "zh-CN"
+                    },
+                )
+                .ok();
         });
     }
 
@@ -149,13 +182,31 @@ pub fn App() -> Html {
         Callback::from(move |a: Action| state.dispatch(a))
     };
     let errors: BTreeMap<String, String> = match &outcome.0 {
-        Err(e) => e.0.iter().filter_map(|x| form_key(&x.field).map(|k| (k, msg(lang, &x.message_zh, &x.message_en)))).collect(),
+        Err(e) => {
+            e.0.iter()
+                .filter_map(|x| {
+                    form_key(&x.field).map(|k| (k, msg(lang, &x.message_zh, &x.message_en)))
+                })
+                .collect()
+        }
         Ok(_) => BTreeMap::new(),
     };
-    let cx = Cx { form: &state.form, errors: &errors, dispatch: &dispatch, tr, lang };
+    let cx = Cx {
+        form: &state.form,
+        errors: &errors,
+        dispatch: &dispatch,
+        tr,
+        lang,
+    };
     let on_lang = {
         let d = dispatch.clone();
-        Callback::from(move |_| d.emit(Action::Lang(if lang == Lang::Zh { Lang::En } else { Lang::Zh })))
+        Callback::from(move |_| {
+            d.emit(Action::Lang(if lang == Lang::Zh {
+                Lang::En
+            } else {
+                Lang::Zh
+            }))
+        })
     };
     let on_print = Callback::from(|_| {
         let _ = gloo::utils::window().print();
@@ -189,7 +240,11 @@ pub fn App() -> Html {
 }
 
 fn msg(lang: Lang, zh: &str, en: &str) -> String {
-    if lang == Lang::Zh { zh.to_string() } else { en.to_string() }
+    if lang == Lang::Zh {
+        zh.to_string()
+    } else {
+        en.to_string()
+    }
 }
 
 /// What every field helper needs.
@@ -212,13 +267,29 @@ fn field_error(cx: &Cx<'_>, key: &str) -> Html {
     }
 }
 
-fn text_field(cx: &Cx<'_>, key: &str, label: &str, unit: &str, mode: &str, hint: Option<&str>) -> Html {
+fn text_field(
+    cx: &Cx<'_>,
+    key: &str,
+    label: &str,
+    unit: &str,
+    mode: &str,
+    hint: Option<&str>,
+) -> Html {
     let id = dom_id(key);
     let k = key.to_string();
     let d = cx.dispatch.clone();
-    let oninput = Callback::from(move |e: InputEvent| d.emit(Action::Set(k.clone(), e.target_unchecked_into::<HtmlInputElement>().value())));
+    let oninput = Callback::from(move |e: InputEvent| {
+        d.emit(Action::Set(
+            k.clone(),
+            e.target_unchecked_into::<HtmlInputElement>().value(),
+        ))
+    });
     let invalid = cx.errors.contains_key(key);
-    let described = if invalid { Some(format!("{id}-err")) } else { hint.map(|_| format!("{id}-hint")) };
+    let described = if invalid {
+        Some(format!("{id}-err"))
+    } else {
+        hint.map(|_| format!("{id}-hint"))
+    };
     html! {
         <div class={classes!("bf-field", invalid.then_some("invalid"))}>
             <label for={id.clone()}>{ label }</label>
@@ -234,12 +305,23 @@ fn text_field(cx: &Cx<'_>, key: &str, label: &str, unit: &str, mode: &str, hint:
     }
 }
 
-fn select_field(cx: &Cx<'_>, key: &str, label: &str, options: Vec<(String, String)>, on: Option<Callback<Event>>) -> Html {
+fn select_field(
+    cx: &Cx<'_>,
+    key: &str,
+    label: &str,
+    options: Vec<(String, String)>,
+    on: Option<Callback<Event>>,
+) -> Html {
     let id = dom_id(key);
     let cur = cx.form.get(key).to_string();
     let onchange = on.unwrap_or_else(|| {
         let (k, d) = (key.to_string(), cx.dispatch.clone());
-        Callback::from(move |e: Event| d.emit(Action::Set(k.clone(), e.target_unchecked_into::<HtmlSelectElement>().value())))
+        Callback::from(move |e: Event| {
+            d.emit(Action::Set(
+                k.clone(),
+                e.target_unchecked_into::<HtmlSelectElement>().value(),
+            ))
+        })
     });
     let invalid = cx.errors.contains_key(key);
     html! {
@@ -259,7 +341,10 @@ fn checkbox(cx: &Cx<'_>, key: &str, label: &str) -> Html {
     let (k, d) = (key.to_string(), cx.dispatch.clone());
     let onchange = Callback::from(move |e: Event| {
         let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-        d.emit(Action::Set(k.clone(), if on { "1".into() } else { String::new() }))
+        d.emit(Action::Set(
+            k.clone(),
+            if on { "1".into() } else { String::new() },
+        ))
     });
     html! {
         <div class="bf-check">
@@ -270,14 +355,23 @@ fn checkbox(cx: &Cx<'_>, key: &str, label: &str) -> Html {
 }
 
 fn opts(keys: &[&str], labels: &[&str]) -> Vec<(String, String)> {
-    keys.iter().zip(labels).map(|(k, l)| (k.to_string(), l.to_string())).collect()
+    keys.iter()
+        .zip(labels)
+        .map(|(k, l)| (k.to_string(), l.to_string()))
+        .collect()
 }
 
 fn form_view(cx: &Cx<'_>) -> Html {
     let Ok(rules) = rules() else { return html! {} };
     let st = rules.statutes();
     let (tr, lang, f) = (cx.tr, cx.lang, cx.form);
-    let name = |zh: &str, en: &str| if lang == Lang::Zh { zh.to_string() } else { en.to_string() };
+    let name = |zh: &str, en: &str| {
+        if lang == Lang::Zh {
+            zh.to_string()
+        } else {
+            en.to_string()
+        }
+    };
     let line = f.get("l");
     let sector = st.sector(f.get("s"));
     let group = sector.map(|s| s.group().to_string()).unwrap_or_default();
@@ -287,15 +381,32 @@ fn form_view(cx: &Cx<'_>) -> Html {
             groups.push((s.group().to_string(), name(&s.group_zh, &s.group_en)));
         }
     }
-    let subs: Vec<(String, String)> = st.sectors.iter().filter(|s| s.group() == group).map(|s| (s.id.clone(), name(&s.name_zh, &s.name_en))).collect();
-    let regions = st.regions.iter().map(|r| (r.id.clone(), name(&r.name_zh, &r.name_en))).collect();
+    let subs: Vec<(String, String)> = st
+        .sectors
+        .iter()
+        .filter(|s| s.group() == group)
+        .map(|s| (s.id.clone(), name(&s.name_zh, &s.name_en)))
+        .collect();
+    let regions = st
+        .regions
+        .iter()
+        .map(|r| (r.id.clone(), name(&r.name_zh, &r.name_en)))
+        .collect();
     let on_line = {
         let d = cx.dispatch.clone();
-        Callback::from(move |e: Event| d.emit(Action::Line(e.target_unchecked_into::<HtmlSelectElement>().value())))
+        Callback::from(move |e: Event| {
+            d.emit(Action::Line(
+                e.target_unchecked_into::<HtmlSelectElement>().value(),
+            ))
+        })
     };
     let on_group = {
         let d = cx.dispatch.clone();
-        Callback::from(move |e: Event| d.emit(Action::Group(e.target_unchecked_into::<HtmlSelectElement>().value())))
+        Callback::from(move |e: Event| {
+            d.emit(Action::Group(
+                e.target_unchecked_into::<HtmlSelectElement>().value(),
+            ))
+        })
     };
     let group_select = {
         // The group select shows the current sector's group; it is not a form key of its own.
@@ -375,7 +486,12 @@ fn form_view(cx: &Cx<'_>) -> Html {
 fn history_view(cx: &Cx<'_>) -> Html {
     let tr = cx.tr;
     let cols = ["o", "l", "s", "x", "d"];
-    let heads: Vec<&str> = tr.grades.iter().copied().chain(std::iter::once(tr.deaths)).collect();
+    let heads: Vec<&str> = tr
+        .grades
+        .iter()
+        .copied()
+        .chain(std::iter::once(tr.deaths))
+        .collect();
     html! {
         <fieldset class="bf-history">
             <legend>{ tr.history_heading }</legend>
@@ -413,7 +529,9 @@ fn history_view(cx: &Cx<'_>) -> Html {
 fn cite(c: &Citation) -> Html {
     let text = c.short();
     match &c.url {
-        Some(u) if u.starts_with("https://") || u.starts_with("http://") => html! { <cite><a href={u.clone()} target="_blank" rel="noopener noreferrer">{ text }</a></cite> },
+        Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
+            html! { <cite><a href={u.clone()} target="_blank" rel="noopener noreferrer">{ text }</a></cite> }
+        }
         _ => html! { <cite>{ text }</cite> },
     }
 }
@@ -552,8 +670,15 @@ fn bound_key(qid: &str) -> Option<(&'static str, bool)> {
 
 fn assessment_view(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors>) -> Html {
     let (tr, lang, f) = (cx.tr, cx.lang, cx.form);
-    let line = if f.get("l") == "environmental" { Line::Environmental } else { Line::WorkSafety };
-    let qs: Vec<_> = questions().into_iter().filter(|q| q.line.is_none_or(|l| l == line)).collect();
+    let line = if f.get("l") == "environmental" {
+        Line::Environmental
+    } else {
+        Line::WorkSafety
+    };
+    let qs: Vec<_> = questions()
+        .into_iter()
+        .filter(|q| q.line.is_none_or(|l| l == line))
+        .collect();
     let result = match outcome {
         Ok((q, a)) => html! {
             <div class="bf-assess-result" aria-live="polite">
@@ -618,12 +743,20 @@ fn assessment_view(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors>) -
 fn share_view(cx: &Cx<'_>, remember: bool) -> Html {
     let tr = cx.tr;
     let loc = gloo::utils::window().location();
-    let base = format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default());
+    let base = format!(
+        "{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default()
+    );
     let link = format!("{base}#{}", cx.form.to_fragment());
     let qr = qr_svg_path(&link);
     let on_remember = {
         let d = cx.dispatch.clone();
-        Callback::from(move |e: Event| d.emit(Action::Remember(e.target_unchecked_into::<HtmlInputElement>().checked())))
+        Callback::from(move |e: Event| {
+            d.emit(Action::Remember(
+                e.target_unchecked_into::<HtmlInputElement>().checked(),
+            ))
+        })
     };
     html! {
         <section class="bf-share no-print" aria-labelledby="share-h">
@@ -667,7 +800,10 @@ pub fn CopyButton(p: &CopyProps) -> Html {
     let onclick = {
         let (link, copied) = (p.link.clone(), copied.clone());
         Callback::from(move |_| {
-            let _ = gloo::utils::window().navigator().clipboard().write_text(&link);
+            let _ = gloo::utils::window()
+                .navigator()
+                .clipboard()
+                .write_text(&link);
             copied.set(Some(link.clone()));
         })
     };
@@ -706,7 +842,11 @@ pub fn install_panic_screen() {
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
         if let Some(el) = gloo::utils::document().get_element_by_id("baofei") {
-            el.set_inner_html(&format!("<div class=\"bf-crash\" role=\"alert\"><p>{}</p><p lang=\"en\">{}</p></div>", crate::i18n::ZH.crash, crate::i18n::EN.crash));
+            el.set_inner_html(&format!(
+                "<div class=\"bf-crash\" role=\"alert\"><p>{}</p><p lang=\"en\">{}</p></div>",
+                crate::i18n::ZH.crash,
+                crate::i18n::EN.crash
+            ));
         }
     }));
 }

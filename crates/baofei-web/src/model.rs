@@ -24,7 +24,13 @@ pub const LINK_VERSION: &str = "1";
 const MAX_VALUE_LEN: usize = 64;
 
 /// History counters per year: key suffix and engine field.
-pub const HISTORY_KEYS: [(&str, &str); 5] = [("o", "ordinary"), ("l", "larger"), ("s", "serious"), ("x", "especially_serious"), ("d", "deaths")];
+pub const HISTORY_KEYS: [(&str, &str); 5] = [
+    ("o", "ordinary"),
+    ("l", "larger"),
+    ("s", "serious"),
+    ("x", "especially_serious"),
+    ("d", "deaths"),
+];
 
 /// Every form key, its default, and the engine field it feeds (for error messages).
 /// Amount keys (`rev`, `cv`, `pp`, `agg`) are in 万元 in the form and sent to the engine in 元.
@@ -70,15 +76,22 @@ fn is_known_key(k: &str) -> bool {
         let (y, c) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
         return matches!(y, "0" | "1" | "2") && HISTORY_KEYS.iter().any(|(s, _)| *s == c);
     }
-    k.strip_prefix("a.").is_some_and(|q| baofei_core::assess::questions().iter().any(|x| x.id == q))
+    k.strip_prefix("a.")
+        .is_some_and(|q| baofei_core::assess::questions().iter().any(|x| x.id == q))
 }
 
 impl Form {
     /// Defaults, with the as-of date supplied by the caller (the engine never reads a clock).
     pub fn new(today: &str) -> Form {
-        let mut values: BTreeMap<String, String> = FIELDS.iter().map(|(k, d, _)| (k.to_string(), d.to_string())).collect();
+        let mut values: BTreeMap<String, String> = FIELDS
+            .iter()
+            .map(|(k, d, _)| (k.to_string(), d.to_string()))
+            .collect();
         values.insert("d".into(), today.into());
-        Form { lang: Lang::Zh, values }
+        Form {
+            lang: Lang::Zh,
+            values,
+        }
     }
 
     /// A value, or "".
@@ -102,7 +115,10 @@ impl Form {
 
     /// The questionnaire answers (`a.*` keys).
     pub fn answers(&self) -> BTreeMap<String, String> {
-        self.values.iter().filter_map(|(k, v)| k.strip_prefix("a.").map(|q| (q.to_string(), v.clone()))).collect()
+        self.values
+            .iter()
+            .filter_map(|(k, v)| k.strip_prefix("a.").map(|q| (q.to_string(), v.clone())))
+            .collect()
     }
 
     /// The engine input. Amounts typed in 万元 become 元; text that is not a number is passed on as
@@ -112,7 +128,14 @@ impl Form {
         let history = (0..3)
             .map(|y| {
                 let g = |c: &str| self.get(&format!("h{y}.{c}")).trim().to_string();
-                HistoryYear { ordinary: g("o"), larger: g("l"), serious: g("s"), especially_serious: g("x"), deaths: g("d"), accidents: vec![] }
+                HistoryYear {
+                    ordinary: g("o"),
+                    larger: g("l"),
+                    serious: g("s"),
+                    especially_serious: g("x"),
+                    deaths: g("d"),
+                    accidents: vec![],
+                }
             })
             .collect();
         QuoteInput {
@@ -184,7 +207,10 @@ impl Form {
         }
         match version.as_deref() {
             Some(LINK_VERSION) => Ok((f, skipped)),
-            Some(other) => Err(format!("unsupported link version {}", other.chars().take(8).collect::<String>())),
+            Some(other) => Err(format!(
+                "unsupported link version {}",
+                other.chars().take(8).collect::<String>()
+            )),
             None => Err("link has no version".into()),
         }
     }
@@ -194,7 +220,10 @@ impl Form {
 pub fn wan_to_yuan(s: &str) -> String {
     let t = s.trim();
     match t.parse::<Decimal>() {
-        Ok(d) => d.checked_mul(Decimal::from(10_000)).map(|x| x.normalize().to_string()).unwrap_or_else(|| t.into()),
+        Ok(d) => d
+            .checked_mul(Decimal::from(10_000))
+            .map(|x| x.normalize().to_string())
+            .unwrap_or_else(|| t.into()),
         Err(_) => t.into(),
     }
 }
@@ -216,7 +245,10 @@ pub fn form_key(engine_field: &str) -> Option<String> {
         let short = HISTORY_KEYS.iter().find(|(_, long)| *long == name)?.0;
         return Some(format!("h{y}.{short}"));
     }
-    FIELDS.iter().find(|(_, _, f)| *f == engine_field).map(|(k, _, _)| k.to_string())
+    FIELDS
+        .iter()
+        .find(|(_, _, f)| *f == engine_field)
+        .map(|(k, _, _)| k.to_string())
 }
 
 fn pct_encode(s: &str) -> String {
@@ -267,7 +299,11 @@ pub fn fmt_yuan(d: Decimal) -> String {
 
 /// An amount the Chinese way: "5.4万元" from 1万 up, "850.00元" below.
 pub fn fmt_money(d: Decimal, lang: Lang) -> String {
-    let unit = if lang == Lang::Zh { ("万元", "元") } else { (" 万元 (10k yuan)", " 元") };
+    let unit = if lang == Lang::Zh {
+        ("万元", "元")
+    } else {
+        (" 万元 (10k yuan)", " 元")
+    };
     if d.abs() >= Decimal::from(10_000) {
         let w = (d / Decimal::from(10_000)).round_dp(2).normalize();
         format!("{w}{}", unit.0)
@@ -279,6 +315,22 @@ pub fn fmt_money(d: Decimal, lang: Lang) -> String {
 /// A ratio as a percentage: 0.21 → "21%".
 pub fn fmt_pct(d: Decimal) -> String {
     format!("{}%", (d * Decimal::from(100)).normalize())
+}
+
+/// A QR code of `text` as an SVG path (one unit per module) and its size in modules.
+pub fn qr_svg_path(text: &str) -> Option<(i32, String)> {
+    use qrcodegen::{QrCode, QrCodeEcc};
+    let qr = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
+    let n = qr.size();
+    let mut d = String::new();
+    for y in 0..n {
+        for x in 0..n {
+            if qr.get_module(x, y) {
+                d.push_str(&format!("M{x} {y}h1v1h-1z"));
+            }
+        }
+    }
+    Some((n, d))
 }
 
 #[cfg(test)]
@@ -310,7 +362,8 @@ mod tests {
 
     #[test]
     fn hostile_links_are_contained() {
-        let (f, skipped) = Form::from_fragment("#v=1&evil=1&r=%3Cimg%20src%3Dx%3E&e=%ZZ", "2026-01-01").unwrap();
+        let (f, skipped) =
+            Form::from_fragment("#v=1&evil=1&r=%3Cimg%20src%3Dx%3E&e=%ZZ", "2026-01-01").unwrap();
         assert_eq!(skipped, vec!["evil".to_string()]);
         assert_eq!(f.get("r"), "<img src=x>"); // kept as text; the engine rejects the region
         assert_eq!(f.get("e"), "%ZZ");
@@ -338,26 +391,18 @@ mod tests {
     }
 
     #[test]
+    fn qr_code_encodes_a_long_link() {
+        let link = format!("https://example.gov.cn/baofei/#{}", Form::new("2026-11-23").to_fragment());
+        let (size, path) = qr_svg_path(&link).unwrap();
+        assert!(size >= 21 && (size - 17) % 4 == 0, "QR sizes are 17 + 4v: {size}");
+        assert!(path.starts_with("M0 0h1v1h-1z")); // finder pattern corner
+    }
+
+    #[test]
     fn default_form_quotes() {
         let rules = baofei_rules::load().unwrap();
         let q = baofei_core::quote(&rules, &Form::new("2026-11-23").to_input()).unwrap();
         // 100 employees → small (×1.05): 100 × 40万 × 1‰ × 1.50 × 1.05 × 0.90.
         assert_eq!(q.premium.to_string(), "56700.00");
     }
-}
-
-/// A QR code of `text` as an SVG path (one unit per module) and its size in modules.
-pub fn qr_svg_path(text: &str) -> Option<(i32, String)> {
-    use qrcodegen::{QrCode, QrCodeEcc};
-    let qr = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
-    let n = qr.size();
-    let mut d = String::new();
-    for y in 0..n {
-        for x in 0..n {
-            if qr.get_module(x, y) {
-                d.push_str(&format!("M{x} {y}h1v1h-1z"));
-            }
-        }
-    }
-    Some((n, d))
 }

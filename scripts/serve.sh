@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Sets up (first run only) and serves the widget on http://127.0.0.1:8080 with live reload.
+#   scripts/serve.sh            debug build
+#   scripts/serve.sh --release  the size-tuned release build (what is deployed)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+. scripts/env.sh
+exec trunk serve "$@"

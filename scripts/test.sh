@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Sets up (first run only) and runs every test. Exits non-zero on any failure.
+#   1. cargo fmt --check and cargo clippy -D warnings (native and wasm32)
+#   2. native unit, golden, property and integration tests (cargo nextest)
+#   3. wasm-bindgen-test tests in headless Chromium
+#   4. release build with Trunk, then end-to-end tests of dist/ in headless Chromium
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+./scripts/setup.sh
+. scripts/env.sh
+logs=$(mktemp -d)
+stage() { printf '\n\033[1;35m== %s ==\033[0m\n' "$*"; }
+
+stage "format and lints"
+cargo fmt --all --check
+cargo clippy -q --workspace --all-targets -- -D warnings
+cargo clippy -q -p baofei-web --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+stage "native tests"
+cargo nextest run --workspace --no-fail-fast 2>&1 | tee "$logs/native"
+
+stage "wasm tests in headless Chromium"
+# A stalled WebDriver call can hang the runner (wasm-bindgen PR #5338): bound it.
+WASM_BINDGEN_TEST_TIMEOUT=120 timeout 900 \
+  cargo test --target wasm32-unknown-unknown -p baofei-web --test browser 2>&1 | tee "$logs/wasm"
+
+stage "release build"
+trunk build --release 2>&1 | tail -n 3
+
+stage "end-to-end tests of dist/ in headless Chromium"
+(cd tests/e2e && timeout 600 node --test --test-reporter=spec --test-concurrency=1 ./*.test.mjs) 2>&1 | tee "$logs/e2e"
+
+stage "summary"
+grep -E "^\s+Summary" "$logs/native" | sed 's/^ */native (nextest): /'
+grep -E "^test result" "$logs/wasm" | sed 's/^/wasm in Chromium: /'
+printf 'end-to-end in Chromium: %s tests, %s passed, %s failed\n' \
+  "$(grep -oP '^ℹ tests \K\d+' "$logs/e2e")" "$(grep -oP '^ℹ pass \K\d+' "$logs/e2e")" "$(grep -oP '^ℹ fail \K\d+' "$logs/e2e")"
+echo "bundle: $(ls -1 dist | tr '\n' ' ')"
+echo "total time: $(( $(date +%s) - start ))s"

@@ -1,0 +1,30 @@
+// Writes docs/screenshots/*.png of the main states (desktop and 360 px phone). Run after a release build:
+//   node tests/e2e/screenshots.mjs
+import { mkdir } from 'node:fs/promises';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, launch, open, type } from './harness.mjs';
+
+const out = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
+await mkdir(out, { recursive: true });
+const server = await serve();
+const browser = await launch();
+const shot = async (name, setup, viewport) => {
+  const { page } = await open(browser, server.url, viewport);
+  await setup(page);
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: join(out, `${name}.png`), fullPage: !viewport || viewport.width > 400 ? false : false });
+  await page.close();
+};
+const loaded = async (p) => { await type(p, '#f-h0-l', '1'); await type(p, '#f-h0-d', '3'); };
+await shot('desktop-default', async () => {});
+await shot('desktop-loaded-accident', loaded);
+await shot('desktop-trace', async (p) => { await p.click('#trace summary'); await p.locator('#trace').scrollIntoViewIfNeeded(); });
+await shot('desktop-english', async (p) => { await p.click('#lang-toggle'); });
+await shot('desktop-error', async (p) => { await type(p, '#f-e', '-5'); });
+await shot('desktop-assessment', async (p) => { await p.check('#f-bl'); await p.selectOption('#q-hazard_inspection', 'no'); await p.locator('#tier').scrollIntoViewIfNeeded(); });
+await shot('phone-default', async () => {}, { width: 360, height: 740 });
+await shot('phone-result', async (p) => { await loaded(p); await p.locator('#result-h').scrollIntoViewIfNeeded(); }, { width: 360, height: 740 });
+await browser.close();
+await server.close();
+console.log(`screenshots written to ${out}`);
