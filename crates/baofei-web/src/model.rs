@@ -392,9 +392,15 @@ mod tests {
 
     #[test]
     fn qr_code_encodes_a_long_link() {
-        let link = format!("https://example.gov.cn/baofei/#{}", Form::new("2026-11-23").to_fragment());
+        let link = format!(
+            "https://example.gov.cn/baofei/#{}",
+            Form::new("2026-11-23").to_fragment()
+        );
         let (size, path) = qr_svg_path(&link).unwrap();
-        assert!(size >= 21 && (size - 17) % 4 == 0, "QR sizes are 17 + 4v: {size}");
+        assert!(
+            size >= 21 && (size - 17) % 4 == 0,
+            "QR sizes are 17 + 4v: {size}"
+        );
         assert!(path.starts_with("M0 0h1v1h-1z")); // finder pattern corner
     }
 
