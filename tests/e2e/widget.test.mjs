@@ -117,3 +117,27 @@ test('no network request after the page has loaded', async () => {
   assert.deepEqual(log.requests, []);
   await page.close();
 });
+
+test('print view is a clean quote sheet: facts used, premium and sources; no form', async () => {
+  const { page } = await open(browser, server.url);
+  await type(page, '#f-h0-o', '1');
+  await type(page, '#f-h0-d', '1');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('.bf-form'), false);
+  assert.equal(await page.isVisible('.bf-assess'), false);
+  assert.equal(await page.isVisible('#print'), false);
+  assert.ok(await page.isVisible('.bf-summary'));
+  assert.match(await page.textContent('.bf-summary'), /上一年: 一般 1, 死亡人数 1/);
+  assert.ok(await page.isVisible('#premium'));
+  assert.ok(await page.isVisible('#trace tr[data-step=base_premium]'), 'trace printed even when collapsed');
+  await page.close();
+});
+
+test('the per-person limit shows the legal minimum in force as its default', async () => {
+  const { page } = await open(browser, server.url);
+  assert.equal(await page.getAttribute('#f-pp', 'placeholder'), '40');
+  await page.fill('#f-d', '2024-06-01');
+  await page.waitForFunction(() => document.querySelector('#f-pp').placeholder === '30');
+  assert.match(await page.textContent('#minimum'), /30万元/);
+  await page.close();
+});

@@ -58,6 +58,24 @@ fn c27(article: &str) -> Citation {
         url: Some("https://www.gov.cn/zhengce/zhengceku/202504/content_7017006.htm".into()),
     }
 }
+fn aqf(article: &str) -> Citation {
+    Citation {
+        document: "中华人民共和国安全生产法(2021年修正)".into(),
+        number: None,
+        article: Some(article.into()),
+        url: Some("https://cla29.com/zy202301/t20230129_1602029.html".into()),
+    }
+}
+fn c001() -> Citation {
+    Citation {
+        document:
+            "长春市生态环境局对市政协十四届二次会议第329号委员提案的答复(引吉环文〔2019〕170号)"
+                .into(),
+        number: Some("吉环文〔2019〕170号".into()),
+        article: Some("一(五)".into()),
+        url: None,
+    }
+}
 fn c294() -> Citation {
     Citation {
         document: "重庆市生态环境局关于市五届人大四次会议第0304号建议办理情况的答复函".into(),
@@ -152,6 +170,11 @@ pub fn questions() -> Vec<Question> {
         source,
     };
     vec![
+        q("insured", ws, "目前是否已投保安全生产责任保险？", "Is the enterprise insured under work-safety liability insurance now?", YesNo { good: true }, "高危行业应当投保；未投保的责令限期改正，处5万至10万元罚款，逾期未改正处10万至20万元罚款", "High-risk units must insure; otherwise a deadline and a fine of 50,000–100,000 元, then 100,000–200,000 元", true, aqf("第五十一条、第一百零九条")),
+        q("work_injury", ws, "是否依法为从业人员缴纳工伤保险？", "Are employees covered by work-injury insurance as the law requires?", YesNo { good: true }, "依法参加工伤保险；安责险赔偿不影响工伤保险待遇", "Join work-injury insurance; 安责险 claims do not reduce it", false, aqf("第五十一条第一款")),
+        q("premium_from_enterprise", ws, "保费是否全部由企业承担、未摊派给从业人员？", "Does the enterprise pay the whole premium, charging none to employees?", YesNo { good: true }, "保费由企业承担，不得以任何方式摊派给从业人员", "The enterprise pays; nothing may be charged to employees", false, c27("第六条")),
+        q("env_insured", env, "目前是否已投保环境污染责任保险？", "Is the enterprise insured under pollution liability insurance now?", YesNo { good: true }, "涉重金属、危废、石化等高风险企业应保尽保；危险废物单位依法应当投保", "Heavy-metal, hazardous-waste and petrochemical enterprises are to be fully covered; hazardous-waste handlers must insure", true, c001()),
+        q("env_info_sharing", env, "是否配合开展环境风险评估和信息共享？", "Do you take part in environmental risk assessment and information sharing?", YesNo { good: true }, "配合生态环境部门和保险机构开展风险评估、信息共享", "Take part in the risk assessment and information sharing with the regulator and insurer", false, c001()),
         q("standardisation", ws, "安全生产标准化达标等级", "Safety standardisation grade", Standardisation, "提升安全生产标准化等级", "Reach a higher standardisation grade", false, c182("二(五)")),
         q("blacklist", None, "是否被列入安全生产失信联合惩戒名单(黑名单)？", "Is the enterprise on the joint-punishment blacklist?", YesNo { good: false }, "整改失信行为并申请信用修复，移出黑名单", "Correct the breaches and apply to be removed from the blacklist", true, c182("二(五)")),
         q("hazards_rectified", None, "排查发现的重大事故隐患是否均已整改？", "Have all major hidden hazards found been rectified?", YesNo { good: true }, "立即整改重大隐患；拒不整改的，下一年度可上浮费率并报告监管部门", "Rectify major hazards now; refusing lets the insurer raise next year's rate and report it", true, c182("二(八)")),

@@ -177,6 +177,16 @@ pub fn App() -> Html {
         });
     }
 
+    // Browsers without ::details-content print a closed <details> empty: open the trace first.
+    use_effect_with((), |_| {
+        let listener = gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", |_| {
+            if let Some(el) = gloo::utils::document().get_element_by_id("trace") {
+                let _ = el.set_attribute("open", "");
+            }
+        });
+        move || drop(listener)
+    });
+
     let dispatch = {
         let state = state.clone();
         Callback::from(move |a: Action| state.dispatch(a))
@@ -228,12 +238,12 @@ pub fn App() -> Html {
                 <p class="bf-banner" role="alert">{ tr.link_error }</p>
             }
             <main class="bf-main">
-                { form_view(&cx) }
+                { form_view(&cx, match &outcome.0 { Ok((q, _)) => q.limits.minimum_per_person, Err(_) => None }) }
                 { result_panel(&cx, &outcome.0) }
             </main>
             { assessment_view(&cx, &outcome.0) }
             { share_view(&cx, state.remember) }
-            { related_view(tr, lang) }
+            { related_view(tr) }
             <footer class="bf-foot"><p>{ tr.disclaimer }</p></footer>
         </div>
     }
@@ -275,6 +285,19 @@ fn text_field(
     mode: &str,
     hint: Option<&str>,
 ) -> Html {
+    text_field_ph(cx, key, label, unit, mode, hint, None)
+}
+
+/// A text field with a placeholder (e.g. the legal minimum that applies when left empty).
+fn text_field_ph(
+    cx: &Cx<'_>,
+    key: &str,
+    label: &str,
+    unit: &str,
+    mode: &str,
+    hint: Option<&str>,
+    placeholder: Option<String>,
+) -> Html {
     let id = dom_id(key);
     let k = key.to_string();
     let d = cx.dispatch.clone();
@@ -295,7 +318,7 @@ fn text_field(
             <label for={id.clone()}>{ label }</label>
             <div class="bf-input">
                 <input id={id.clone()} name={key.to_string()} type="text" inputmode={mode.to_string()} autocomplete="off"
-                    value={cx.form.get(key).to_string()} {oninput}
+                    value={cx.form.get(key).to_string()} {oninput} {placeholder}
                     aria-invalid={invalid.to_string()} aria-describedby={described} />
                 if !unit.is_empty() { <span class="bf-unit" aria-hidden="true">{ unit }</span> }
             </div>
@@ -361,7 +384,7 @@ fn opts(keys: &[&str], labels: &[&str]) -> Vec<(String, String)> {
         .collect()
 }
 
-fn form_view(cx: &Cx<'_>) -> Html {
+fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
     let Ok(rules) = rules() else { return html! {} };
     let st = rules.statutes();
     let (tr, lang, f) = (cx.tr, cx.lang, cx.form);
@@ -463,7 +486,8 @@ fn form_view(cx: &Cx<'_>) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ tr.limits_heading }</legend>
-                if !env { { text_field(cx, "pp", tr.per_person, tr.unit_wan, "decimal", Some(tr.limit_hint)) } }
+                if !env { { text_field_ph(cx, "pp", tr.per_person, tr.unit_wan, "decimal", Some(tr.limit_hint),
+                    minimum.map(|m| (m / rust_decimal::Decimal::from(10_000)).normalize().to_string())) } }
                 { text_field(cx, "agg", tr.aggregate, tr.unit_wan, "decimal", None) }
             </fieldset>
             { history_view(cx) }
@@ -555,7 +579,7 @@ fn result_panel(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors>) -> H
                 </ul>
             </div>
         },
-        Ok((q, _)) => quote_view(tr, lang, q),
+        Ok((q, _)) => html! { <>{ summary_view(tr, lang, cx.form) }{ quote_view(tr, lang, q) }</> },
     };
     html! {
         <section class="bf-result" aria-labelledby="result-h">
@@ -570,6 +594,70 @@ fn level_index(l: Obligation) -> usize {
         Obligation::Encouraged => 0,
         Obligation::Expected => 1,
         Obligation::Compulsory => 2,
+    }
+}
+
+/// The facts the quote rests on, for the printed sheet.
+fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
+    let Ok(rules) = rules() else { return html! {} };
+    let st = rules.statutes();
+    let name = |zh: &str, en: &str| msg(lang, zh, en);
+    let region = st
+        .regions
+        .iter()
+        .find(|r| r.id == form.get("r"))
+        .map(|r| name(&r.name_zh, &r.name_en))
+        .unwrap_or_default();
+    let sector = st
+        .sector(form.get("s"))
+        .map(|s| {
+            format!(
+                "{} · {}",
+                name(&s.group_zh, &s.group_en),
+                name(&s.name_zh, &s.name_en)
+            )
+        })
+        .unwrap_or_default();
+    let history: Vec<String> = (0..3)
+        .filter_map(|y| {
+            let parts: Vec<String> = ["o", "l", "s", "x"]
+                .iter()
+                .zip(tr.grades)
+                .filter_map(|(c, g)| {
+                    let n = form.get(&format!("h{y}.{c}"));
+                    (!n.is_empty() && n != "0").then(|| format!("{g} {n}"))
+                })
+                .collect();
+            (!parts.is_empty()).then(|| {
+                format!(
+                    "{}: {}, {} {}",
+                    tr.years[y],
+                    parts.join(", "),
+                    tr.deaths,
+                    form.get(&format!("h{y}.d"))
+                )
+            })
+        })
+        .collect();
+    let rows = [
+        (tr.as_of, form.get("d").to_string()),
+        (tr.region, region),
+        (tr.sector, sector),
+        (tr.employees, form.get("e").to_string()),
+        (
+            tr.history_heading,
+            if history.is_empty() {
+                tr.none_entered.to_string()
+            } else {
+                history.join("; ")
+            },
+        ),
+    ];
+    html! {
+        <div class="bf-summary print-only">
+            <h3>{ tr.summary_heading }</h3>
+            <dl>{ for rows.iter().map(|(k, v)| html! { <><dt>{ *k }</dt><dd>{ v.clone() }</dd></> }) }</dl>
+        </div>
     }
 }
 
@@ -811,28 +899,35 @@ pub fn CopyButton(p: &CopyProps) -> Html {
     html! { <button type="button" id="copy" {onclick} aria-live="polite">{ if done { p.done.clone() } else { p.label.clone() } }</button> }
 }
 
-fn related_view(tr: &T, lang: Lang) -> Html {
-    let items = [
-        (
-            "中山市巨灾指数保险：市财政局、应急管理局、金融工作局、气象局联合请示开展巨灾保险试点，计划2021年度开始，以分散自然灾害风险。",
-            "Zhongshan catastrophe index insurance: the city's finance, emergency, finance-work and weather bureaus jointly proposed a pilot from 2021 to spread natural-disaster risk.",
-            Citation { document: "关于“要求将保险主体的防灾减灾工作纳入应急管理机制中”的建议答复函".into(), number: Some("中山应急函〔2020〕373号".into()), article: Some("二(一)1".into()), url: None },
-        ),
-        (
-            "长春市生态环境损害赔偿：对赔偿金额较大、风险较大的企业推行环境污染强制责任保险，作为生态环境损害赔偿的保障；涉重金属、危废及石油化工等高风险企业应保尽保。",
-            "Changchun ecological damage compensation: compulsory pollution liability insurance backs compensation for high-risk enterprises; heavy-metal, hazardous-waste and petrochemical enterprises are to be fully covered.",
-            Citation { document: "长春市生态环境局对市政协十四届二次会议第329号委员提案的答复".into(), number: Some("吉环文〔2019〕170号(所引方案)".into()), article: Some("一(五)".into()), url: None },
-        ),
-        (
-            "重庆绿色保险：《重庆市企业环境信用评价办法》对环保诚信企业给予环境污染责任保险费率优惠；2020年投保企业71家、保费1.56亿元；大渡口建桥工业园区首次为园区公共区域投保。",
-            "Chongqing green insurance: the enterprise environmental credit measures give 诚信 enterprises pollution-insurance rate discounts; 71 enterprises insured in 2020 (premium 156 million yuan); the first industrial-park common-area policy (Jianqiao park, Dadukou).",
-            Citation { document: "重庆市生态环境局关于市五届人大四次会议第0304号建议办理情况的答复函".into(), number: Some("渝环函〔2021〕294号".into()), article: Some("一".into()), url: None },
-        ),
-    ];
+/// Sources of the related-scheme texts in `T::related`.
+fn related_sources() -> [Citation; 3] {
+    [
+        Citation {
+            document: "关于“要求将保险主体的防灾减灾工作纳入应急管理机制中”的建议答复函".into(),
+            number: Some("中山应急函〔2020〕373号".into()),
+            article: Some("二(一)1".into()),
+            url: None,
+        },
+        Citation {
+            document: "长春市生态环境局对市政协十四届二次会议第329号委员提案的答复".into(),
+            number: Some("吉环文〔2019〕170号(所引方案)".into()),
+            article: Some("一(五)".into()),
+            url: None,
+        },
+        Citation {
+            document: "重庆市生态环境局关于市五届人大四次会议第0304号建议办理情况的答复函".into(),
+            number: Some("渝环函〔2021〕294号".into()),
+            article: Some("一".into()),
+            url: None,
+        },
+    ]
+}
+
+fn related_view(tr: &T) -> Html {
     html! {
         <section class="bf-related" aria-labelledby="related-h">
             <h2 id="related-h">{ tr.related_heading }</h2>
-            <ul>{ for items.iter().map(|(zh, en, c)| html! { <li>{ msg(lang, zh, en) }{ " · " }{ cite(c) }</li> }) }</ul>
+            <ul>{ for tr.related.iter().zip(related_sources()).map(|(text, c)| html! { <li>{ *text }{ " · " }{ cite(&c) }</li> }) }</ul>
         </section>
     }
 }

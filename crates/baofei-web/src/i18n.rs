@@ -109,6 +109,10 @@ pub struct T {
     pub crash: &'static str,
     pub risk_tier: &'static str,
     pub rules_version: &'static str,
+    pub summary_heading: &'static str,
+    pub none_entered: &'static str,
+    /// The related schemes of the seeds, in the order of `app::RELATED_SOURCES`.
+    pub related: [&'static str; 3],
 }
 
 /// 简体中文.
@@ -215,6 +219,13 @@ pub const ZH: T = T {
     crash: "组件出现意外错误，请刷新页面。",
     risk_tier: "风险分级",
     rules_version: "规则版本",
+    summary_heading: "测算依据的企业信息",
+    none_entered: "无",
+    related: [
+        "中山市巨灾指数保险：市财政局、应急管理局、金融工作局、气象局联合请示开展巨灾保险试点，计划2021年度开始，以分散自然灾害风险。",
+        "长春市生态环境损害赔偿：对赔偿金额较大、风险较大的企业推行环境污染强制责任保险，作为生态环境损害赔偿的保障；涉重金属、危废及石油化工等高风险企业应保尽保。",
+        "重庆绿色保险：《重庆市企业环境信用评价办法》对环保诚信企业给予环境污染责任保险费率优惠；2020年投保企业71家、保费1.56亿元；大渡口建桥工业园区首次为园区公共区域投保。",
+    ],
 };
 
 /// English.
@@ -321,6 +332,13 @@ pub const EN: T = T {
     crash: "The widget hit an unexpected error. Please reload the page.",
     risk_tier: "Risk tier",
     rules_version: "Rules version",
+    summary_heading: "Enterprise facts used",
+    none_entered: "none",
+    related: [
+        "Zhongshan catastrophe index insurance: the city's finance, emergency, finance-work and weather bureaus jointly proposed a pilot from 2021 to spread natural-disaster risk.",
+        "Changchun ecological damage compensation: compulsory pollution liability insurance backs compensation for high-risk enterprises; heavy-metal, hazardous-waste and petrochemical enterprises are to be fully covered.",
+        "Chongqing green insurance: the enterprise environmental credit measures give 诚信 enterprises pollution-insurance rate discounts; 71 enterprises insured in 2020 (premium 156 million yuan); the first industrial-park common-area policy (Jianqiao park, Dadukou).",
+    ],
 };
 
 /// The table for a language.
