@@ -141,3 +141,32 @@ test('the per-person limit shows the legal minimum in force as its default', asy
   assert.match(await page.textContent('#minimum'), /30万元/);
   await page.close();
 });
+
+test('guidance notes and priced next steps appear with their citations', async () => {
+  const { page } = await open(browser, server.url);
+  await page.selectOption('#f-sz', 'medium');
+  await page.selectOption('#f-oc', 'employer_liability');
+  await page.check('#f-dep');
+  const note = await page.waitForSelector('#notes li[data-code=convert_other_cover]');
+  assert.match(await note.textContent(), /增加投保或调整投保为安全生产责任保险/);
+  assert.match(await note.textContent(), /渝府办发〔2017〕182号 三\(三\)/);
+  assert.ok(await page.$('#notes li[data-code=risk_deposit]'));
+  // Standardisation grade 3 (0.95): 60,000 × 0.90 × 0.95 = 51,300 vs 54,000 today: saves 2,700.00.
+  const step = await page.textContent('#next-steps li[data-step=standardisation]');
+  assert.match(step, /可节省 2,700\.00元/);
+  await page.close();
+});
+
+test('an accident entered by its facts gets its grade from the engine and loads the band', async () => {
+  const { page } = await open(browser, server.url);
+  await page.click('#facts summary');
+  await type(page, '#f-h0-a0-d', '3');
+  await page.waitForFunction(() => /较大/.test(document.querySelector('#grade-0-0').textContent));
+  await page.waitForSelector('#warnings [data-code=loaded_band]');
+  await type(page, '#f-h0-a0-d', '2');
+  await page.waitForFunction(() => /一般/.test(document.querySelector('#grade-0-0').textContent));
+  assert.equal(await page.$('#warnings [data-code=loaded_band]'), null);
+  await type(page, '#f-h0-a0-l', '1000');
+  await page.waitForFunction(() => /较大/.test(document.querySelector('#grade-0-0').textContent));
+  await page.close();
+});

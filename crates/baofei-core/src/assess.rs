@@ -3,7 +3,7 @@
 
 use crate::citation::Citation;
 use crate::domain::{EnvCreditGrade, Line, StandardisationGrade};
-use crate::engine::{loaded, quote_enterprise, Rules};
+use crate::engine::{loaded, price, quote_enterprise, Rules};
 use crate::error::Errors;
 use crate::input::{Enterprise, QuoteInput};
 use crate::quote::{Band, Quote};
@@ -321,7 +321,7 @@ pub fn assess(
             minor += 1;
         }
         let after = match improved {
-            Some(better) => Some(quote_enterprise(rules, &better)?.premium),
+            Some(better) => Some(price(rules, &better)?.premium),
             None => None,
         };
         gaps.push(Gap {

@@ -165,8 +165,17 @@ pub fn quote(rules: &Rules, input: &QuoteInput) -> Result<Quote, Errors> {
     quote_enterprise(rules, &e)
 }
 
-/// Quotes an already validated enterprise (used by the self-assessment to try improvements).
+/// Quotes an already validated enterprise: the price, then the guidance notes that apply and the next
+/// steps, each priced by running the engine again on the improved enterprise.
 pub fn quote_enterprise(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> {
+    let mut q = price(rules, e)?;
+    q.notes = crate::guidance::notes(&rules.statutes, e, q.obligation.level);
+    q.next_steps = crate::guidance::next_steps(rules, e, &q)?;
+    Ok(q)
+}
+
+/// The price and its trace, without notes or next steps (what trying an improvement needs).
+pub(crate) fn price(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> {
     let st = &rules.statutes;
     let pack = &rules.pack;
     if !st.regions.iter().any(|r| r.id == e.region) {
@@ -382,6 +391,8 @@ pub fn quote_enterprise(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> 
         prevention,
         risk_tier,
         illustrative: cx.illustrative,
+        notes: Vec::new(),
+        next_steps: Vec::new(),
         trace: cx.trace,
         warnings: cx.warnings,
         assumptions: cx.assumptions,
@@ -415,8 +426,10 @@ fn obligation(
         .first()
         .map(|o| o.obligation)
         .unwrap_or(Obligation::Encouraged);
+    // Only the rules at the level that applies: an "encouraged" line beside "compulsory" misleads.
     let basis: Vec<Message> = rules
         .iter()
+        .filter(|o| o.obligation == level)
         .map(|o| Message {
             code: format!("{:?}", o.obligation).to_lowercase(),
             zh: o.text_zh.clone(),

@@ -104,6 +104,11 @@ pub struct QuoteInput {
     pub loss_ratio: String,
     /// 环责险: environmental risk grade `general`, `larger`, `major`.
     pub env_risk_grade: String,
+    /// Other cover held instead of 安责险: `employer_liability`, `carrier_liability`,
+    /// `construction_group_accident`, or empty.
+    pub other_cover: String,
+    /// Has a stored safety risk deposit (安全生产风险抵押金).
+    pub risk_deposit: bool,
     /// 环责险: environmental credit grade `trustworthy`, `good`, `warning`, `poor`.
     pub env_credit_grade: String,
 }
@@ -199,6 +204,21 @@ pub struct Enterprise {
     pub env_risk_grade: Option<EnvRiskGrade>,
     /// Environmental credit grade.
     pub env_credit_grade: Option<EnvCreditGrade>,
+    /// Holds only another cover (employer, carrier, construction group accident).
+    pub other_cover: Option<OtherCover>,
+    /// Has a stored safety risk deposit.
+    pub risk_deposit: bool,
+}
+
+/// Cover that seed 002 says must be added to or converted into 安责险.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OtherCover {
+    /// 雇主责任保险.
+    EmployerLiability,
+    /// 承运人责任险.
+    CarrierLiability,
+    /// 建筑团体意外保险.
+    ConstructionGroupAccident,
 }
 
 /// Largest money amount accepted anywhere (1万亿元): beyond any real enterprise, far from overflow.
@@ -536,6 +556,19 @@ impl QuoteInput {
             ],
             "环境信用等级",
         );
+        let other_cover = v.code(
+            "other_cover",
+            &self.other_cover,
+            &[
+                ("employer_liability", OtherCover::EmployerLiability),
+                ("carrier_liability", OtherCover::CarrierLiability),
+                (
+                    "construction_group_accident",
+                    OtherCover::ConstructionGroupAccident,
+                ),
+            ],
+            "其他险种",
+        );
         if line == Some(Line::Environmental) {
             if self.env_risk_grade.trim().is_empty() {
                 v.missing("env_risk_grade", "环境风险等级");
@@ -584,6 +617,8 @@ impl QuoteInput {
             loss_ratio,
             env_risk_grade,
             env_credit_grade,
+            other_cover,
+            risk_deposit: self.risk_deposit,
         })
     }
 }

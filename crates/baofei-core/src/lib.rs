@@ -11,6 +11,7 @@ pub mod date;
 pub mod domain;
 pub mod engine;
 pub mod error;
+pub mod guidance;
 pub mod input;
 pub mod money;
 pub mod quote;

@@ -185,4 +185,28 @@ pub struct Quote {
     pub assumptions: Vec<Message>,
     /// True if any parameter used is illustrative.
     pub illustrative: bool,
+    /// Duties and benefits that apply to this enterprise (guidance notes, each cited).
+    pub notes: Vec<Message>,
+    /// Actions that would lower the premium or close a compliance gap, each priced by the engine.
+    pub next_steps: Vec<NextStep>,
+}
+
+/// One action and its effect on the premium.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NextStep {
+    /// Stable id: `standardisation`, `leave_blacklist`, `rectify_hazards`, `raise_limit`, `env_credit`.
+    pub id: String,
+    /// What to do, Chinese.
+    pub zh: String,
+    /// What to do, English.
+    pub en: String,
+    /// Premium after the action, 元.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub premium_after: Decimal,
+    /// Change against the current premium (negative = saving), 元.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub premium_change: Decimal,
+    /// Why the action counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Citation>,
 }

@@ -235,6 +235,55 @@ pub struct ServiceRule {
     pub illustrative: bool,
 }
 
+/// A condition on the enterprise for a guidance note.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    /// Holds only employer-liability, carrier-liability or construction group accident cover.
+    OtherCover,
+    /// Has a stored safety risk deposit (安全生产风险抵押金).
+    RiskDeposit,
+    /// Refused to rectify a major hidden hazard.
+    RefusedRectification,
+    /// On the joint-punishment blacklist.
+    Blacklisted,
+    /// Environmental credit grade 诚信.
+    EnvCreditTrustworthy,
+}
+
+/// A duty or benefit shown with the result when its conditions hold (issue: guidance as cited rules).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuidanceRule {
+    /// Stable id.
+    pub id: String,
+    /// Line.
+    pub line: Line,
+    /// Sector groups or ids (empty: all).
+    #[serde(default)]
+    pub sectors: Vec<String>,
+    /// Regions (empty: nationwide).
+    #[serde(default)]
+    pub regions: Vec<String>,
+    /// Shown only when the obligation is at least this strong.
+    #[serde(default)]
+    pub min_obligation: Option<Obligation>,
+    /// Every flag must hold.
+    #[serde(default)]
+    pub when: Vec<Flag>,
+    /// The note, Chinese.
+    pub text_zh: String,
+    /// The note, English.
+    pub text_en: String,
+    /// First day in force.
+    pub from: Date,
+    /// First day no longer in force.
+    #[serde(default)]
+    pub until: Option<Date>,
+    /// Source.
+    pub source: Citation,
+}
+
 /// The law: what no pricing pack may change.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -259,6 +308,8 @@ pub struct Statutes {
     pub prevention_max: BTreeMap<Line, Param<Decimal>>,
     /// Prevention services owed.
     pub services: Vec<ServiceRule>,
+    /// Duties and benefits attached to insuring.
+    pub guidance: Vec<GuidanceRule>,
 }
 
 /// How a base premium is computed for some sectors.
@@ -625,6 +676,18 @@ impl Statutes {
         }
         for (i, s) in self.services.iter().enumerate() {
             c.citation(&format!("services.{i}"), &s.source);
+        }
+        for (i, g) in self.guidance.iter().enumerate() {
+            c.citation(&format!("guidance.{i}"), &g.source);
+            for r in &g.regions {
+                if !regions.contains(r) {
+                    c.err(
+                        format!("guidance.{i}.regions"),
+                        format!("未知地区 {r}"),
+                        format!("unknown region {r}"),
+                    );
+                }
+            }
         }
         let mut seen = std::collections::BTreeSet::new();
         for s in &self.sectors {

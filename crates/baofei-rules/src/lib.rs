@@ -15,7 +15,7 @@ macro_rules! rule_file {
 
 /// The statutes as one JSON document, assembled from one file per concept.
 pub fn statutes_json() -> String {
-    let parts: [(&str, &str); 10] = [
+    let parts: [(&str, &str); 11] = [
         ("version", rule_file!("statutes/version.json")),
         ("regions", rule_file!("statutes/regions.json")),
         ("sectors", rule_file!("statutes/sectors.json")),
@@ -26,6 +26,7 @@ pub fn statutes_json() -> String {
         ("prevention_min", rule_file!("statutes/prevention_min.json")),
         ("prevention_max", rule_file!("statutes/prevention_max.json")),
         ("services", rule_file!("statutes/services.json")),
+        ("guidance", rule_file!("statutes/guidance.json")),
     ];
     assemble(&parts)
 }

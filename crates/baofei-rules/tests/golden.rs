@@ -51,6 +51,13 @@ struct Expect {
     services: Vec<String>,
     #[serde(default)]
     no_services: Vec<String>,
+    #[serde(default)]
+    notes: Vec<String>,
+    #[serde(default)]
+    no_notes: Vec<String>,
+    /// Next step id → expected premium change (元).
+    #[serde(default)]
+    next_steps: BTreeMap<String, String>,
     error_field: Option<String>,
     error_code: Option<String>,
 }
@@ -156,6 +163,16 @@ fn check(q: &Quote, x: &Expect) -> Vec<String> {
             ),
         }
     }
+    for (id, change) in &x.next_steps {
+        match q.next_steps.iter().find(|s| &s.id == id) {
+            Some(s) => eq(
+                &format!("next step {id}"),
+                s.premium_change.to_string(),
+                change,
+            ),
+            None => eq(&format!("next step {id}"), "(missing)".into(), change),
+        }
+    }
     let mut f = mismatches;
     for code in &x.warnings {
         if !q.warnings.iter().any(|w| &w.code == code) {
@@ -180,6 +197,19 @@ fn check(q: &Quote, x: &Expect) -> Vec<String> {
                     .map(|s| &s.id)
                     .collect::<Vec<_>>()
             ));
+        }
+    }
+    for id in &x.notes {
+        if !q.notes.iter().any(|n| &n.code == id) {
+            f.push(format!(
+                "note {id} missing; got {:?}",
+                q.notes.iter().map(|n| &n.code).collect::<Vec<_>>()
+            ));
+        }
+    }
+    for id in &x.no_notes {
+        if q.notes.iter().any(|n| &n.code == id) {
+            f.push(format!("note {id} present but must not be"));
         }
     }
     for id in &x.no_services {

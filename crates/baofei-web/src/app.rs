@@ -179,11 +179,12 @@ pub fn App() -> Html {
 
     // Browsers without ::details-content print a closed <details> empty: open the trace first.
     use_effect_with((), |_| {
-        let listener = gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", |_| {
-            if let Some(el) = gloo::utils::document().get_element_by_id("trace") {
-                let _ = el.set_attribute("open", "");
-            }
-        });
+        let listener =
+            gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", |_| {
+                if let Some(el) = gloo::utils::document().get_element_by_id("trace") {
+                    let _ = el.set_attribute("open", "");
+                }
+            });
         move || drop(listener)
     });
 
@@ -498,12 +499,61 @@ fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
                     { select_field(cx, "ec", tr.env_credit, opts(&["trustworthy", "good", "warning", "poor"], &tr.env_credit_grades), None) }
                 } else {
                     { select_field(cx, "std", tr.standardisation, opts(&["grade1", "grade2", "grade3", "none"], &tr.std_grades), None) }
+                    { select_field(cx, "oc", tr.other_cover, opts(&["", "employer_liability", "carrier_liability", "construction_group_accident"], &tr.other_cover_opts), None) }
+                    { checkbox(cx, "dep", tr.risk_deposit) }
                 }
                 { checkbox(cx, "bl", tr.blacklisted) }
                 { checkbox(cx, "rr", tr.refused) }
                 { text_field(cx, "lr", tr.loss_ratio, tr.unit_pct, "decimal", None) }
             </fieldset>
         </form>
+    }
+}
+
+fn grade_label(tr: &T, g: baofei_core::domain::AccidentGrade) -> &'static str {
+    tr.grades[g as usize]
+}
+
+fn facts_view(cx: &Cx<'_>) -> Html {
+    use crate::model::{ACCIDENTS_PER_YEAR, ACCIDENT_KEYS};
+    let tr = cx.tr;
+    let labels = [tr.deaths, tr.injuries, tr.loss];
+    html! {
+        <details class="bf-facts" id="facts">
+            <summary>{ tr.facts_heading }</summary>
+            <p class="bf-hint">{ tr.facts_help }</p>
+            { for (0..3).map(|y| html! {
+                <div class="bf-facts-year">
+                { for (0..ACCIDENTS_PER_YEAR).map(|n| {
+                    let grade = cx.form.accident_grade(y, n);
+                    html! {
+                        <div class="bf-facts-row" role="group" aria-label={format!("{} · {} {}", tr.years[y], tr.accident_n, n + 1)}>
+                            <span class="bf-facts-title">{ format!("{} · {} {}", tr.years[y], tr.accident_n, n + 1) }</span>
+                            { for ACCIDENT_KEYS.iter().zip(labels).map(|((c, _), label)| {
+                                let key = format!("h{y}.a{n}.{c}");
+                                let id = dom_id(&key);
+                                let d = cx.dispatch.clone();
+                                let k = key.clone();
+                                let invalid = cx.errors.contains_key(&key);
+                                html! {
+                                    <label class="bf-facts-cell">
+                                        <span>{ label }</span>
+                                        <input id={id.clone()} type="text" inputmode="decimal" value={cx.form.get(&key).to_string()}
+                                            aria-invalid={invalid.to_string()} aria-describedby={invalid.then(|| format!("{id}-err"))}
+                                            oninput={Callback::from(move |e: InputEvent| d.emit(Action::Set(k.clone(), e.target_unchecked_into::<HtmlInputElement>().value())))} />
+                                        { field_error(cx, &key) }
+                                    </label>
+                                }
+                            }) }
+                            <output class="bf-grade" id={format!("grade-{y}-{n}")} aria-live="polite">
+                                { grade.map(|g| format!("{}: {}", tr.derived_grade, grade_label(tr, g))).unwrap_or_default() }
+                            </output>
+                        </div>
+                    }
+                }) }
+                </div>
+            }) }
+        </details>
     }
 }
 
@@ -546,6 +596,7 @@ fn history_view(cx: &Cx<'_>) -> Html {
                 }) }
                 </tbody>
             </table>
+            { facts_view(cx) }
         </fieldset>
     }
 }
@@ -703,6 +754,30 @@ fn quote_view(tr: &T, lang: Lang, q: &Quote) -> Html {
                     <p id="penalty"><strong>{ tr.penalty }{ "：" }</strong>{ m(p) } { for p.source.iter().map(|c| html! { <> {" · "} { cite(c) } </> }) }</p>
                 }
             </div>
+            if !q.next_steps.is_empty() {
+                <div class="bf-next">
+                    <h3>{ tr.next_steps_heading }</h3>
+                    <ol id="next-steps">
+                    { for q.next_steps.iter().map(|n| {
+                        let effect = if n.premium_change.is_sign_negative() && !n.premium_change.is_zero() {
+                            format!("{} {}", tr.saves, fmt_money(-n.premium_change, lang))
+                        } else if n.premium_change.is_zero() {
+                            tr.no_price_effect.to_string()
+                        } else {
+                            format!("{} {}", tr.costs, fmt_money(n.premium_change, lang))
+                        };
+                        html! { <li data-step={n.id.clone()}>{ msg(lang, &n.zh, &n.en) }{ " — " }<strong>{ effect }</strong>
+                            { for n.source.iter().map(|c| html! { <> {" · "} { cite(c) } </> }) }</li> }
+                    }) }
+                    </ol>
+                </div>
+            }
+            if !q.notes.is_empty() {
+                <div class="bf-notes">
+                    <h3>{ tr.notes_heading }</h3>
+                    <ul id="notes">{ for q.notes.iter().map(|n| html! { <li data-code={n.code.clone()}>{ m(n) } { for n.source.iter().map(|c| html! { <> {" · "} { cite(c) } </> }) }</li> }) }</ul>
+                </div>
+            }
             <div class="bf-prevention">
                 <h3>{ tr.prevention_heading }</h3>
                 <ul>

@@ -4,7 +4,7 @@
 //! The keys are also the share-link format (`#v=1&r=chongqing&...`), so one table serves the form,
 //! the URL and the saved inputs.
 
-use baofei_core::input::{HistoryYear, QuoteInput};
+use baofei_core::input::{AccidentFacts, HistoryYear, QuoteInput};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -56,6 +56,18 @@ pub const FIELDS: &[(&str, &str, &str)] = &[
     ("lr", "", "loss_ratio"),
     ("er", "general", "env_risk_grade"),
     ("ec", "good", "env_credit_grade"),
+    ("oc", "", "other_cover"),
+    ("dep", "", "risk_deposit"),
+];
+
+/// Accidents entered by their facts, per year (the engine derives the grade): at most this many.
+pub const ACCIDENTS_PER_YEAR: usize = 2;
+
+/// Accident fact fields: key suffix and engine field. The loss is typed in 万元.
+pub const ACCIDENT_KEYS: [(&str, &str); 3] = [
+    ("d", "deaths"),
+    ("i", "serious_injuries"),
+    ("l", "direct_loss"),
 ];
 
 /// The whole widget state.
@@ -72,9 +84,18 @@ fn is_known_key(k: &str) -> bool {
         return true;
     }
     if let Some(rest) = k.strip_prefix('h') {
-        let mut parts = rest.splitn(2, '.');
-        let (y, c) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-        return matches!(y, "0" | "1" | "2") && HISTORY_KEYS.iter().any(|(s, _)| *s == c);
+        let parts: Vec<&str> = rest.split('.').collect();
+        return match parts.as_slice() {
+            [y, c] => matches!(*y, "0" | "1" | "2") && HISTORY_KEYS.iter().any(|(s, _)| s == c),
+            [y, a, c] => {
+                matches!(*y, "0" | "1" | "2")
+                    && a.strip_prefix('a')
+                        .and_then(|n| n.parse::<usize>().ok())
+                        .is_some_and(|n| n < ACCIDENTS_PER_YEAR && a.len() == 2)
+                    && ACCIDENT_KEYS.iter().any(|(s, _)| s == c)
+            }
+            _ => false,
+        };
     }
     k.strip_prefix("a.")
         .is_some_and(|q| baofei_core::assess::questions().iter().any(|x| x.id == q))
@@ -128,13 +149,25 @@ impl Form {
         let history = (0..3)
             .map(|y| {
                 let g = |c: &str| self.get(&format!("h{y}.{c}")).trim().to_string();
+                let accidents = (0..ACCIDENTS_PER_YEAR)
+                    .filter_map(|n| {
+                        let a = |c: &str| self.get(&format!("h{y}.a{n}.{c}")).trim().to_string();
+                        let (d, i, l) = (a("d"), a("i"), a("l"));
+                        let any = !d.is_empty() || !i.is_empty() || !l.is_empty();
+                        any.then(|| AccidentFacts {
+                            deaths: d,
+                            serious_injuries: i,
+                            direct_loss: wan_to_yuan(&l),
+                        })
+                    })
+                    .collect();
                 HistoryYear {
                     ordinary: g("o"),
                     larger: g("l"),
                     serious: g("s"),
                     especially_serious: g("x"),
                     deaths: g("d"),
-                    accidents: vec![],
+                    accidents,
                 }
             })
             .collect();
@@ -161,7 +194,35 @@ impl Form {
             loss_ratio: percent_to_ratio(self.get("lr")),
             env_risk_grade: self.get("er").into(),
             env_credit_grade: self.get("ec").into(),
+            other_cover: self.get("oc").into(),
+            risk_deposit: self.flag("dep"),
         }
+    }
+
+    /// The grade the engine derives for an accident entered by its facts, once they parse.
+    pub fn accident_grade(
+        &self,
+        year: usize,
+        n: usize,
+    ) -> Option<baofei_core::domain::AccidentGrade> {
+        let a = |c: &str| self.get(&format!("h{year}.a{n}.{c}")).trim().to_string();
+        let (d, i, l) = (a("d"), a("i"), a("l"));
+        if d.is_empty() && i.is_empty() && l.is_empty() {
+            return None;
+        }
+        let count = |s: &str| {
+            if s.is_empty() {
+                Some(0)
+            } else {
+                s.parse::<u32>().ok()
+            }
+        };
+        let loss = if l.is_empty() {
+            Some(Decimal::ZERO)
+        } else {
+            wan_to_yuan(&l).parse::<Decimal>().ok()
+        };
+        Some(baofei_core::accident::grade(count(&d)?, count(&i)?, loss?))
     }
 
     /// The share-link fragment (without `#`): version, language and every non-default value.
@@ -239,11 +300,19 @@ pub fn percent_to_ratio(s: &str) -> String {
 
 /// The form key showing an engine field (`history.0.deaths` → `h0.d`), for field-level messages.
 pub fn form_key(engine_field: &str) -> Option<String> {
-    if let Some((_, rest)) = engine_field.split_once("history.") {
-        let mut p = rest.split('.');
-        let (y, name) = (p.next()?, p.next()?);
-        let short = HISTORY_KEYS.iter().find(|(_, long)| *long == name)?.0;
-        return Some(format!("h{y}.{short}"));
+    if let Some(rest) = engine_field.strip_prefix("history.") {
+        let p: Vec<&str> = rest.split('.').collect();
+        return match p.as_slice() {
+            [y, name] => Some(format!(
+                "h{y}.{}",
+                HISTORY_KEYS.iter().find(|(_, long)| long == name)?.0
+            )),
+            [y, "accidents", n, name] => Some(format!(
+                "h{y}.a{n}.{}",
+                ACCIDENT_KEYS.iter().find(|(_, long)| long == name)?.0
+            )),
+            _ => None,
+        };
     }
     FIELDS
         .iter()
@@ -372,6 +441,30 @@ mod tests {
         let (f, skipped) = Form::from_fragment(&long, "2026-01-01").unwrap();
         assert_eq!(f.get("s"), "hazardous_chemicals.production");
         assert_eq!(skipped.len(), 1);
+    }
+
+    #[test]
+    fn accidents_by_facts_reach_the_engine_and_show_their_grade() {
+        let mut f = Form::new("2026-11-23");
+        assert!(f.set("h0.a0.d", "3"));
+        assert!(f.set("h0.a1.l", "1000"));
+        assert!(!f.set("h0.a2.d", "1"), "only two accidents a year");
+        assert_eq!(
+            f.accident_grade(0, 0),
+            Some(baofei_core::domain::AccidentGrade::Larger)
+        );
+        assert_eq!(
+            f.accident_grade(0, 1),
+            Some(baofei_core::domain::AccidentGrade::Larger),
+            "1000万元 loss"
+        );
+        let i = f.to_input();
+        assert_eq!(i.history[0].accidents.len(), 2);
+        assert_eq!(i.history[0].accidents[1].direct_loss, "10000000");
+        assert_eq!(
+            form_key("history.0.accidents.1.direct_loss").as_deref(),
+            Some("h0.a1.l")
+        );
     }
 
     #[test]

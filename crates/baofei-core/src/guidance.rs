@@ -1,0 +1,139 @@
+//! Guidance in the result: the duties and benefits the rules attach to insuring (data in the statutes),
+//! and next steps, each priced by running the engine on the improved enterprise (never guessed).
+
+use crate::assess::{c182, tiering_citation};
+use crate::domain::{EnvCreditGrade, Line, Obligation, StandardisationGrade};
+use crate::engine::{price, Rules};
+use crate::error::Errors;
+use crate::input::Enterprise;
+use crate::quote::{Message, NextStep, Quote};
+use crate::rules::{names_sector, Flag, Statutes};
+
+fn holds(e: &Enterprise, f: Flag) -> bool {
+    match f {
+        Flag::OtherCover => e.other_cover.is_some(),
+        Flag::RiskDeposit => e.risk_deposit,
+        Flag::RefusedRectification => e.refused_rectification,
+        Flag::Blacklisted => e.blacklisted,
+        Flag::EnvCreditTrustworthy => e.env_credit_grade == Some(EnvCreditGrade::Trustworthy),
+    }
+}
+
+/// The guidance notes whose conditions hold for this enterprise on its as-of date.
+pub fn notes(st: &Statutes, e: &Enterprise, level: Obligation) -> Vec<Message> {
+    let Some(sector) = st.sector(&e.sector) else {
+        return Vec::new();
+    };
+    st.guidance
+        .iter()
+        .filter(|g| g.line == e.line && g.from <= e.as_of && g.until.is_none_or(|u| e.as_of < u))
+        .filter(|g| g.sectors.is_empty() || names_sector(&g.sectors, sector))
+        .filter(|g| g.regions.is_empty() || g.regions.contains(&e.region))
+        .filter(|g| g.min_obligation.is_none_or(|m| level >= m))
+        .filter(|g| g.when.iter().all(|f| holds(e, *f)))
+        .map(|g| Message {
+            code: g.id.clone(),
+            zh: g.text_zh.clone(),
+            en: g.text_en.clone(),
+            source: Some(g.source.clone()),
+        })
+        .collect()
+}
+
+/// Actions that would lower the premium or close a compliance gap, cheapest result first.
+pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextStep>, Errors> {
+    let mut out = Vec::new();
+    let mut push =
+        |id: &str, zh: String, en: String, better: Enterprise, source| -> Result<(), Errors> {
+            let after = price(rules, &better)?.premium;
+            out.push(NextStep {
+                id: id.into(),
+                zh,
+                en,
+                premium_after: after,
+                premium_change: after - q.premium,
+                source,
+            });
+            Ok(())
+        };
+    if e.line == Line::WorkSafety {
+        let next = match e.standardisation {
+            StandardisationGrade::None => Some((StandardisationGrade::Grade3, "三级", "grade 3")),
+            StandardisationGrade::Grade3 => Some((StandardisationGrade::Grade2, "二级", "grade 2")),
+            StandardisationGrade::Grade2 => Some((StandardisationGrade::Grade1, "一级", "grade 1")),
+            StandardisationGrade::Grade1 => None,
+        };
+        if let Some((g, zh, en)) = next {
+            push(
+                "standardisation",
+                format!("达到安全生产标准化{zh}：达标单位下一投保周期可适当降低费率"),
+                format!("Reach safety standardisation {en}: compliant units get a moderate rate cut next period"),
+                Enterprise { standardisation: g, ..e.clone() },
+                Some(tiering_citation()),
+            )?;
+        }
+    }
+    if e.blacklisted {
+        push(
+            "leave_blacklist",
+            "纠正失信行为并移出联合惩戒名单".into(),
+            "Correct the breaches and leave the joint-punishment blacklist".into(),
+            Enterprise {
+                blacklisted: false,
+                ..e.clone()
+            },
+            Some(c182("二(五)")),
+        )?;
+    }
+    if e.refused_rectification {
+        push(
+            "rectify_hazards",
+            "整改重大事故隐患(拒不整改可上浮费率并被报告监管部门)".into(),
+            "Rectify the major hidden hazard (refusal raises the rate and is reported to the regulator)".into(),
+            Enterprise { refused_rectification: false, ..e.clone() },
+            Some(c182("二(八)")),
+        )?;
+    }
+    if let (true, Some(min)) = (q.limits.below_minimum, q.limits.minimum_per_person) {
+        push(
+            "raise_limit",
+            format!("将每人限额提高到法定最低 {min} 元"),
+            format!("Raise the per-person limit to the legal minimum of {min} 元"),
+            Enterprise {
+                per_person_limit: Some(min),
+                ..e.clone()
+            },
+            q.limits.minimum_source.clone(),
+        )?;
+    }
+    if e.line == Line::Environmental {
+        let next = match e.env_credit_grade {
+            Some(EnvCreditGrade::Poor) => Some((EnvCreditGrade::Warning, "警示", "warning")),
+            Some(EnvCreditGrade::Warning) => Some((EnvCreditGrade::Good, "良好", "good")),
+            Some(EnvCreditGrade::Good) => {
+                Some((EnvCreditGrade::Trustworthy, "诚信", "trustworthy"))
+            }
+            _ => None,
+        };
+        if let Some((g, zh, en)) = next {
+            push(
+                "env_credit",
+                format!("将企业环境信用等级提升到{zh}"),
+                format!("Improve the environmental credit grade to {en}"),
+                Enterprise {
+                    env_credit_grade: Some(g),
+                    ..e.clone()
+                },
+                Some(crate::Citation {
+                    document: "重庆市生态环境局关于市五届人大四次会议第0304号建议办理情况的答复函"
+                        .into(),
+                    number: Some("渝环函〔2021〕294号".into()),
+                    article: Some("一(一)".into()),
+                    url: None,
+                }),
+            )?;
+        }
+    }
+    out.sort_by_key(|s| s.premium_change);
+    Ok(out)
+}
