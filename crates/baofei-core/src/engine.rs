@@ -165,6 +165,12 @@ pub fn quote(rules: &Rules, input: &QuoteInput) -> Result<Quote, Errors> {
     quote_enterprise(rules, &e)
 }
 
+/// Quotes one enterprise without guidance notes or next steps: what batch quoting needs, at a
+/// fraction of the cost (next steps re-run the engine once per action).
+pub fn quote_brief(rules: &Rules, input: &QuoteInput) -> Result<Quote, Errors> {
+    price(rules, &input.validate()?)
+}
+
 /// Quotes an already validated enterprise: the price, then the guidance notes that apply and the next
 /// steps, each priced by running the engine again on the improved enterprise.
 pub fn quote_enterprise(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> {

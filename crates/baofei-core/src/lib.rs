@@ -19,7 +19,7 @@ pub mod rules;
 
 pub use citation::Citation;
 pub use date::Date;
-pub use engine::{quote, quote_enterprise, Rules};
+pub use engine::{quote, quote_brief, quote_enterprise, Rules};
 pub use error::{ErrorCode, Errors, FieldError};
 pub use input::QuoteInput;
 pub use quote::Quote;

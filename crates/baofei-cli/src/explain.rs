@@ -1,0 +1,177 @@
+//! `baofei explain`: one quote, every step with its citation, for a terminal.
+
+use baofei_core::quote::Message;
+use baofei_core::{quote, Citation, QuoteInput};
+use std::io::Read;
+use std::path::Path;
+use std::process::ExitCode;
+
+fn pick<'a>(lang: &str, zh: &'a str, en: &'a str) -> &'a str {
+    if lang == "en" {
+        en
+    } else {
+        zh
+    }
+}
+
+fn cite(c: &Option<Citation>) -> String {
+    c.as_ref()
+        .map(|c| format!("  [{}]", c.short()))
+        .unwrap_or_default()
+}
+
+fn list(lang: &str, title: &str, items: &[Message]) {
+    if items.is_empty() {
+        return;
+    }
+    println!("\n{title}");
+    for m in items {
+        println!("  - {}{}", pick(lang, &m.zh, &m.en), cite(&m.source));
+    }
+}
+
+/// Runs `baofei explain`.
+pub fn run(path: &Path, lang: &str, pack: Option<&Path>) -> Result<ExitCode, String> {
+    let rules = crate::load_rules(pack)?;
+    let mut text = String::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| e.to_string())?;
+    } else {
+        text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    let input: QuoteInput = serde_json::from_str(&text)
+        .map_err(|e| format!("{}: not a QuoteInput: {e}", path.display()))?;
+    let q = match quote(&rules, &input) {
+        Ok(q) => q,
+        Err(errs) => {
+            eprintln!("{}", pick(lang, "无法测算：", "Cannot quote:"));
+            for e in &errs.0 {
+                eprintln!(
+                    "  {}: {}",
+                    e.field,
+                    pick(lang, &e.message_zh, &e.message_en)
+                );
+            }
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let zh = lang != "en";
+    let t = |a: &'static str, b: &'static str| if zh { a } else { b };
+    println!(
+        "{} — {} · {} · {}",
+        t("保费测算说明", "Quote explanation"),
+        q.region,
+        q.sector,
+        q.as_of
+    );
+    println!(
+        "{}: {:?}{}",
+        t("投保义务", "Obligation"),
+        q.obligation.level,
+        q.obligation
+            .basis
+            .first()
+            .map(|b| cite(&b.source))
+            .unwrap_or_default()
+    );
+    if let Some(p) = &q.obligation.penalty {
+        println!(
+            "{}: {}",
+            t("未投保处罚", "Penalty"),
+            pick(lang, &p.zh, &p.en)
+        );
+    }
+    match q.limits.minimum_per_person {
+        Some(m) => println!(
+            "{}: {m} 元{}",
+            t("法定最低每人限额", "Legal minimum per person"),
+            cite(&q.limits.minimum_source)
+        ),
+        None => println!(
+            "{}",
+            t("无法定最低每人限额", "No statutory per-person minimum")
+        ),
+    }
+    println!(
+        "{}: {} 元   {}: {} – {} 元   {}: {} [{}–{}]{}",
+        t("估算保费", "Premium"),
+        q.premium,
+        t("区间", "range"),
+        q.premium_low,
+        q.premium_high,
+        t("浮动", "float"),
+        q.band.factor.normalize(),
+        q.band.low,
+        q.band.high,
+        if q.illustrative {
+            t("  (含示意参数)", "  (uses illustrative parameters)")
+        } else {
+            ""
+        }
+    );
+    println!("\n{}", t("计算过程", "Steps"));
+    for (i, s) in q.trace.iter().enumerate() {
+        let mark = if s.illustrative {
+            t(" [示意]", " [illustrative]")
+        } else {
+            ""
+        };
+        println!(
+            "{:>3}. {:<28} {}{}",
+            i + 1,
+            pick(lang, &s.label_zh, &s.label_en),
+            s.value,
+            mark
+        );
+        println!("     {}{}", s.parameter, cite(&s.source));
+        if let Some(n) = &s.note {
+            println!("     {n}");
+        }
+    }
+    println!("\n{}", t("事故预防", "Prevention"));
+    if let (Some(r), Some(a)) = (q.prevention.min_ratio, q.prevention.min_amount) {
+        println!("  {} {r} = {a} 元", t("预防资金不低于", "fund at least"));
+    }
+    if let (Some(r), Some(a)) = (q.prevention.max_ratio, q.prevention.max_amount) {
+        println!(
+            "  {} {r} = {a} 元",
+            t("预防服务支出不超过", "spending at most")
+        );
+    }
+    for s in &q.prevention.services {
+        let freq = if s.per_year == 0 {
+            t("按合同约定", "as agreed").to_string()
+        } else {
+            format!("≥{}/{}", s.per_year, t("年", "year"))
+        };
+        println!(
+            "  - {} ({freq}){}",
+            pick(lang, &s.name_zh, &s.name_en),
+            cite(&Some(s.source.clone()))
+        );
+    }
+    list(lang, t("提示", "Warnings"), &q.warnings);
+    list(lang, t("推定与默认", "Assumptions"), &q.assumptions);
+    list(lang, t("义务与政策支持", "Duties and support"), &q.notes);
+    if !q.next_steps.is_empty() {
+        println!("\n{}", t("下一步", "Next steps"));
+        for n in &q.next_steps {
+            println!(
+                "  - {}: {:+} 元{}",
+                pick(lang, &n.zh, &n.en),
+                n.premium_change,
+                cite(&n.source)
+            );
+        }
+    }
+    println!(
+        "\n{} {} · statutes {} · {}",
+        t("版本", "versions"),
+        q.engine_version,
+        q.statutes_version,
+        q.pack
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,153 @@
+//! The `baofei` binary end to end, on the sample files in `tests/cli/`.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn baofei(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_baofei"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn quote_csv_matches_the_expected_output_and_reports_every_bad_row() {
+    let o = baofei(&["quote", "tests/cli/enterprises.csv", "--quiet"]);
+    assert_eq!(o.status.code(), Some(1), "rows were rejected, so exit 1");
+    let want = std::fs::read_to_string(root().join("tests/cli/enterprises.expected.csv")).unwrap();
+    assert_eq!(stdout(&o), want);
+    let out = stdout(&o);
+    assert!(out
+        .lines()
+        .any(|l| l.starts_with("5,bad-employees,error,") && l.contains("employees")));
+    assert!(out
+        .lines()
+        .any(|l| l.starts_with("7,bad-flag,error,") && l.contains("blacklisted")));
+    assert_eq!(out.lines().count(), 9, "header + every input row");
+}
+
+#[test]
+fn summary_goes_to_stderr() {
+    let o = baofei(&["quote", "tests/cli/enterprises.csv"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("rows 8, quoted 5, rejected 3"), "{err}");
+}
+
+#[test]
+fn quote_jsonl_names_the_bad_field() {
+    let o = baofei(&["quote", "tests/cli/enterprises.jsonl", "-q"]);
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["premium"], "54000.00");
+    assert_eq!(lines[1]["premium"], "150000.00");
+    assert_eq!(lines[2]["status"], "error");
+    assert_eq!(lines[2]["id"], "c");
+    assert_eq!(lines[2]["errors"][0]["field"], "employees");
+    assert_eq!(lines[3]["errors"][0]["field"], "json");
+}
+
+#[test]
+fn unknown_csv_column_is_refused() {
+    let dir = std::env::temp_dir().join(format!("baofei-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("bad.csv");
+    std::fs::write(&f, "region,employes\nchongqing,10\n").unwrap();
+    let o = baofei(&["quote", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown CSV column(s): employes"));
+}
+
+#[test]
+fn insurer_pack_changes_the_price_but_not_the_law() {
+    let ours = stdout(&baofei(&["quote", "tests/cli/enterprises.csv", "-q"]));
+    let theirs = stdout(&baofei(&[
+        "quote",
+        "tests/cli/enterprises.csv",
+        "-q",
+        "--pack",
+        "tests/cli/insurer-pack.json",
+    ]));
+    let row = |s: &str| {
+        s.lines()
+            .nth(1)
+            .unwrap()
+            .split(',')
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (row(&ours), row(&theirs));
+    assert_eq!(a[3], "54000.00");
+    assert_eq!(b[3], "64800.00", "sector factor 1.80 instead of 1.50");
+    assert_eq!(a[8], b[8], "minimum limit unchanged");
+    assert_eq!(a[12], b[12], "band unchanged");
+}
+
+#[test]
+fn explain_prints_steps_with_citations() {
+    let o = baofei(&["explain", "tests/cli/enterprise.json"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    for needle in [
+        "144000.00",
+        "渝府办发〔2017〕182号 二(五)",
+        "应急〔2025〕27号 第十五条",
+        "增加投保或调整投保为安全生产责任保险",
+        "下一步",
+    ] {
+        assert!(out.contains(needle), "missing {needle}:\n{out}");
+    }
+    let en = stdout(&baofei(&[
+        "explain",
+        "tests/cli/enterprise.json",
+        "--lang",
+        "en",
+    ]));
+    assert!(en.contains("Steps") && en.contains("Next steps"));
+}
+
+#[test]
+fn pack_check_reports_coverage_and_errors() {
+    let ok = baofei(&["pack", "check"]);
+    assert!(ok.status.success());
+    let out = stdout(&ok);
+    assert!(
+        out.contains("valid") && out.contains("illustrative parameters") && out.contains("hunan")
+    );
+    assert!(baofei(&["pack", "check", "tests/cli/insurer-pack.json"])
+        .status
+        .success());
+    let bad = baofei(&["pack", "check", "tests/cli/broken-pack.json"]);
+    assert_eq!(bad.status.code(), Some(1));
+    let out = stdout(&bad);
+    assert!(out.contains("INVALID (3 problems)"), "{out}");
+    assert!(out.contains("unknown sector casino"));
+    assert!(out.contains("must not decrease"));
+}
+
+#[test]
+fn every_command_has_a_manual() {
+    for cmd in [
+        &["--help"][..],
+        &["quote", "--help"],
+        &["explain", "--help"],
+        &["pack", "check", "--help"],
+    ] {
+        let out = stdout(&baofei(cmd));
+        assert!(
+            out.contains("EXAMPLES") || out.contains("SYNOPSIS"),
+            "{cmd:?}:\n{out}"
+        );
+    }
+}
