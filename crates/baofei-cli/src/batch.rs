@@ -378,6 +378,8 @@ pub fn run(args: &QuoteArgs) -> Result<ExitCode, String> {
         return Err(e);
     }
     let secs = started.elapsed().as_secs_f64();
+    // Seconds and rows per second are measurements, not money: floats are fine here.
+    #[allow(clippy::float_arithmetic)]
     if !args.quiet {
         eprintln!(
             "rows {rows}, quoted {}, rejected {rejected}, time {secs:.2}s, {:.0} rows/s on {} threads",
@@ -426,7 +428,7 @@ fn read_rows(
         let cols = match rdr
             .headers()
             .map_err(|e| e.to_string())
-            .and_then(|h| Columns::new(h))
+            .and_then(Columns::new)
         {
             Ok(c) => c,
             Err(e) => {
