@@ -321,7 +321,7 @@ pub fn assess(
             minor += 1;
         }
         let after = match improved {
-            Some(better) => Some(price(rules, &better)?.premium),
+            Some(better) => Some(price(rules, &better, false)?.premium),
             None => None,
         };
         gaps.push(Gap {

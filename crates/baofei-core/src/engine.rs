@@ -76,8 +76,21 @@ fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Errors> {
     a.checked_mul(b).ok_or_else(overflow)
 }
 
+/// Records a trace step. The parameter and value strings are only built when the caller asked for a
+/// trace (batch quoting does not), but the illustrative flag is always accumulated.
+macro_rules! step {
+    ($cx:expr, $id:expr, $zh:expr, $en:expr, $param:expr, $value:expr, $src:expr, $ill:expr, $note:expr $(,)?) => {{
+        let illustrative: bool = $ill;
+        $cx.illustrative |= illustrative;
+        if $cx.tracing {
+            $cx.step($id, $zh, $en, $param, $value, $src, illustrative, $note);
+        }
+    }};
+}
+
 struct Ctx<'a> {
     e: &'a Enterprise,
+    tracing: bool,
     trace: Vec<Step>,
     warnings: Vec<Message>,
     assumptions: Vec<Message>,
@@ -97,7 +110,6 @@ impl Ctx<'_> {
         illustrative: bool,
         note: Option<&String>,
     ) {
-        self.illustrative |= illustrative;
         self.trace.push(Step {
             id: id.into(),
             label_zh: zh.into(),
@@ -144,16 +156,16 @@ impl Ctx<'_> {
                 format!("{table} lacks key {key}"),
             )
         })?;
-        let (src, ill, note) = (d.source.clone(), d.illustrative, d.note.clone());
-        self.step(
+        step!(
+            self,
             id,
             zh,
             en,
             format!("{table}[{key}] = {}", fmt_factor(f)),
             fmt_factor(f),
-            Some(&src),
-            ill,
-            note.as_ref(),
+            Some(&d.source),
+            d.illustrative,
+            d.note.as_ref(),
         );
         Ok(f)
     }
@@ -168,20 +180,21 @@ pub fn quote(rules: &Rules, input: &QuoteInput) -> Result<Quote, Errors> {
 /// Quotes one enterprise without guidance notes or next steps: what batch quoting needs, at a
 /// fraction of the cost (next steps re-run the engine once per action).
 pub fn quote_brief(rules: &Rules, input: &QuoteInput) -> Result<Quote, Errors> {
-    price(rules, &input.validate()?)
+    price(rules, &input.validate()?, false)
 }
 
 /// Quotes an already validated enterprise: the price, then the guidance notes that apply and the next
 /// steps, each priced by running the engine again on the improved enterprise.
 pub fn quote_enterprise(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> {
-    let mut q = price(rules, e)?;
+    let mut q = price(rules, e, true)?;
     q.notes = crate::guidance::notes(&rules.statutes, e, q.obligation.level);
     q.next_steps = crate::guidance::next_steps(rules, e, &q)?;
     Ok(q)
 }
 
 /// The price and its trace, without notes or next steps (what trying an improvement needs).
-pub(crate) fn price(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> {
+/// With `tracing` false no trace is built (the premium and every other field are the same).
+pub(crate) fn price(rules: &Rules, e: &Enterprise, tracing: bool) -> Result<Quote, Errors> {
     let st = &rules.statutes;
     let pack = &rules.pack;
     if !st.regions.iter().any(|r| r.id == e.region) {
@@ -211,6 +224,7 @@ pub(crate) fn price(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> {
     }
     let mut cx = Ctx {
         e,
+        tracing,
         trace: Vec::new(),
         warnings: Vec::new(),
         assumptions: Vec::new(),
@@ -268,7 +282,8 @@ pub(crate) fn price(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> {
         .or_else(|| entry.sector_factors.get(sector.group()))
         .map(|v| v.0)
         .unwrap_or(Decimal::ONE);
-    cx.step(
+    step!(
+        cx,
         "sector_factor",
         "差别费率(行业)",
         "sector differential",
@@ -319,7 +334,8 @@ pub(crate) fn price(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> {
         }
     };
     let guided = mul(mul(base, sf)?, tier)?;
-    cx.step(
+    step!(
+        cx,
         "guided_premium",
         "基准保费(浮动前)",
         "guided premium (before float)",
@@ -333,7 +349,8 @@ pub(crate) fn price(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> {
     // 6. Float.
     let raw = float_raw(&mut cx, pack)?;
     let band = band(st, pack, e, raw, &mut cx)?;
-    cx.step(
+    step!(
+        cx,
         "float_factor",
         "浮动系数(限幅后)",
         "floating factor (clamped to band)",
@@ -353,7 +370,8 @@ pub(crate) fn price(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> {
     let premium = round_fen(mul(guided, band.factor)?);
     let premium_low = round_fen(mul(guided, band.low)?);
     let premium_high = round_fen(mul(guided, band.high)?);
-    cx.step(
+    step!(
+        cx,
         "premium",
         "保费(四舍五入到分)",
         "premium (rounded half away from zero to the fen)",
@@ -366,7 +384,8 @@ pub(crate) fn price(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> {
 
     // 8. Prevention.
     let risk_tier = crate::assess::risk_tier(e, &band);
-    cx.step(
+    step!(
+        cx,
         "risk_tier",
         "风险分级(高/中/低)",
         "risk tier (high/medium/low)",
@@ -457,7 +476,8 @@ fn obligation(
         None
     };
     let top = rules.first();
-    cx.step(
+    step!(
+        cx,
         "obligation",
         "是否强制投保",
         "compulsory status",
@@ -490,7 +510,8 @@ fn limits(
             (None, r) => r,
         };
         if let Some(d) = pick {
-            cx.step(
+            step!(
+                cx,
                 "minimum_limit",
                 "最低每人死亡伤残限额",
                 "statutory minimum per-person limit",
@@ -607,7 +628,8 @@ fn base_premium(
             }
             let pp = need(limits.per_person, "per_person_limit", "每人限额")?;
             let base = mul(mul(Decimal::from(qty), pp)?, *rate)?;
-            cx.step(
+            step!(
+                cx,
                 "base_premium",
                 "基准保费 = 数量 × 每人限额 × 基准费率",
                 "base premium = quantity × per-person limit × base rate",
@@ -622,7 +644,8 @@ fn base_premium(
         Scheme::PerTonne { yuan_per_tonne } => {
             let t = need(e.tonnage, "tonnage", "核定产能(吨)")?;
             let base = mul(t, *yuan_per_tonne)?;
-            cx.step(
+            step!(
+                cx,
                 "base_premium",
                 "基准保费 = 核定产能 × 每吨费率",
                 "base premium = approved tonnes × 元 per tonne",
@@ -707,7 +730,8 @@ fn base_premium(
                 }
             }
             let mut base = mul(v, rate)?;
-            cx.step(
+            step!(
+                cx,
                 "base_premium",
                 "基准保费 = 工程造价 × 费率",
                 "base premium = contract value × rate",
@@ -728,7 +752,8 @@ fn base_premium(
             if e.metro {
                 if let Some(m) = metro_factor {
                     base = mul(base, *m)?;
-                    cx.step(
+                    step!(
+                        cx,
                         "metro_factor",
                         "地铁工程上浮",
                         "metro works loading",
@@ -768,7 +793,8 @@ fn base_premium(
                     "aggregate limit above the table's highest tier",
                 )
             })?;
-            cx.step(
+            step!(
+                cx,
                 "base_premium",
                 "基准保费(按累计限额档)",
                 "base premium (by aggregate limit tier)",
@@ -897,7 +923,8 @@ fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal, Errors> {
             b.factor,
             b.below,
         );
-        cx.step(
+        step!(
+            cx,
             "float.loss_ratio",
             "上年度赔付率",
             "loss ratio last policy year",
@@ -934,7 +961,8 @@ fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal, Errors> {
             )?,
         )?;
     }
-    cx.step(
+    step!(
+        cx,
         "float_raw",
         "浮动系数(限幅前)",
         "floating factor (before the band)",
@@ -1001,7 +1029,8 @@ fn band(
         // The seed lets the downward float exceed 40% without a floor; the pack sets one, never above the normal floor.
         let low = floor.value.min(normal_low);
         let (s, ill, note) = (floor.source.clone(), floor.illustrative, floor.note.clone());
-        cx.step(
+        step!(
+            cx,
             "clean_floor",
             "连续3年无事故：下浮下限",
             "three accident-free years: lowest float",
@@ -1023,7 +1052,8 @@ fn band(
     illustrative |= d.illustrative;
     let factor = raw.clamp(low, high);
     let (src, note) = (d.source.clone(), d.note.clone());
-    cx.step(
+    step!(
+        cx,
         "float_band",
         "费率浮动幅度",
         "float band",
@@ -1075,7 +1105,8 @@ fn prevention(
         let Some(d) = d else { return Ok(None) };
         let a = round_fen(mul(premium, d.value)?);
         sources.push(d.source.clone());
-        cx.step(
+        step!(
+            cx,
             id,
             zh,
             en,

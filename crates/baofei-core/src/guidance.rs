@@ -45,7 +45,7 @@ pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextSt
     let mut out = Vec::new();
     let mut push =
         |id: &str, zh: String, en: String, better: Enterprise, source| -> Result<(), Errors> {
-            let after = price(rules, &better)?.premium;
+            let after = price(rules, &better, false)?.premium;
             out.push(NextStep {
                 id: id.into(),
                 zh,
