@@ -433,18 +433,19 @@ fn msg(code: &str, zh: impl Into<String>, en: impl Into<String>) -> Message {
     }
 }
 
-fn obligation(
+/// Compulsory status of a sector in a region on a date, with the rules behind it and the penalty.
+pub fn obligation_of(
     st: &Statutes,
-    e: &Enterprise,
+    region: &str,
     sector: &SectorDef,
-    cx: &mut Ctx<'_>,
-) -> Result<ObligationResult, Errors> {
+    as_of: crate::Date,
+) -> ObligationResult {
     let mut rules: Vec<_> = st
         .obligations
         .iter()
-        .filter(|o| o.line == e.line && names_sector(&o.sectors, sector))
-        .filter(|o| o.regions.is_empty() || o.regions.contains(&e.region))
-        .filter(|o| o.from <= e.as_of && o.until.is_none_or(|u| e.as_of < u))
+        .filter(|o| o.line == sector.line && names_sector(&o.sectors, sector))
+        .filter(|o| o.regions.is_empty() || o.regions.iter().any(|r| r == region))
+        .filter(|o| o.from <= as_of && o.until.is_none_or(|u| as_of < u))
         .collect();
     rules.sort_by(|a, b| b.obligation.cmp(&a.obligation).then(b.from.cmp(&a.from)));
     let level = rules
@@ -452,7 +453,7 @@ fn obligation(
         .map(|o| o.obligation)
         .unwrap_or(Obligation::Encouraged);
     // Only the rules at the level that applies: an "encouraged" line beside "compulsory" misleads.
-    let basis: Vec<Message> = rules
+    let basis = rules
         .iter()
         .filter(|o| o.obligation == level)
         .map(|o| Message {
@@ -464,8 +465,8 @@ fn obligation(
         .collect();
     let penalty = if level == Obligation::Compulsory {
         st.penalty
-            .get(&e.line)
-            .and_then(|p| p.lookup(&e.region, e.as_of))
+            .get(&sector.line)
+            .and_then(|p| p.lookup(region, as_of))
             .map(|(d, _)| Message {
                 code: "penalty".into(),
                 zh: d.value.text_zh.clone(),
@@ -475,24 +476,34 @@ fn obligation(
     } else {
         None
     };
-    let top = rules.first();
+    ObligationResult {
+        level,
+        basis,
+        penalty,
+    }
+}
+
+fn obligation(
+    st: &Statutes,
+    e: &Enterprise,
+    sector: &SectorDef,
+    cx: &mut Ctx<'_>,
+) -> Result<ObligationResult, Errors> {
+    let res = obligation_of(st, &e.region, sector, e.as_of);
+    let top = res.basis.first();
     step!(
         cx,
         "obligation",
         "是否强制投保",
         "compulsory status",
-        top.map(|o| o.text_en.clone())
+        top.map(|o| o.en.clone())
             .unwrap_or_else(|| "no rule names this sector".into()),
-        format!("{level:?}").to_lowercase(),
-        top.map(|o| &o.source),
+        format!("{:?}", res.level).to_lowercase(),
+        top.and_then(|o| o.source.as_ref()),
         false,
         None,
     );
-    Ok(ObligationResult {
-        level,
-        basis,
-        penalty,
-    })
+    Ok(res)
 }
 
 fn limits(

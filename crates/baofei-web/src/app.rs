@@ -17,7 +17,7 @@ use yew::prelude::*;
 const STORAGE_KEY: &str = "baofei.form";
 
 /// The statutes and reference pack, parsed once.
-fn rules() -> &'static Result<Rules, Errors> {
+pub(crate) fn rules() -> &'static Result<Rules, Errors> {
     static R: OnceLock<Result<Rules, Errors>> = OnceLock::new();
     R.get_or_init(baofei_rules::load)
 }
@@ -31,6 +31,45 @@ fn today() -> String {
         d.get_month() + 1,
         d.get_date()
     )
+}
+
+/// A validated insurer pack for one instance, compared by identity.
+#[derive(Clone)]
+pub struct PackState(pub Rc<Result<Rules, Errors>>);
+
+impl PartialEq for PackState {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// How the widget is hosted.
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct AppProps {
+    /// Share-link fragment to start from (embedded); the standalone page reads its address bar.
+    #[prop_or_default]
+    pub preset: Option<AttrValue>,
+    /// Force a language: "zh" or "en".
+    #[prop_or_default]
+    pub lang: Option<AttrValue>,
+    /// The standalone page: keep the address bar and (if asked) local storage in step.
+    #[prop_or_default]
+    pub standalone: bool,
+    /// Element that receives `baofei-quote` events (embedded).
+    #[prop_or_default]
+    pub host: Option<web_sys::Element>,
+    /// Instance id carried in events.
+    #[prop_or_default]
+    pub instance: AttrValue,
+    /// An insurer's pack (validated; `Err` = rejected).
+    #[prop_or_default]
+    pub pack: Option<PackState>,
+    /// iframe mode: the only origin quote and height messages go to, and the only one listened to.
+    #[prop_or_default]
+    pub parent_origin: Option<AttrValue>,
+    /// Base URL of the standalone page, for share links made inside an embed.
+    #[prop_or_default]
+    pub link_base: Option<AttrValue>,
 }
 
 /// Widget state: the form plus two interface flags.
@@ -92,25 +131,46 @@ impl Reducible for State {
     }
 }
 
-fn initial_state() -> State {
+fn initial_state(props: &AppProps) -> State {
     let today = today();
-    let hash = gloo::utils::window().location().hash().unwrap_or_default();
-    let stored: Option<String> = LocalStorage::get(STORAGE_KEY).ok();
-    let remember = stored.is_some();
-    let source = if hash.len() > 1 { Some(hash) } else { stored };
-    match source.map(|f| Form::from_fragment(&f, &today)) {
+    let (source, remember) = if props.standalone {
+        let hash = gloo::utils::window().location().hash().unwrap_or_default();
+        let stored: Option<String> = LocalStorage::get(STORAGE_KEY).ok();
+        let remember = stored.is_some();
+        (if hash.len() > 1 { Some(hash) } else { stored }, remember)
+    } else {
+        (
+            props
+                .preset
+                .as_ref()
+                .map(|p| p.to_string())
+                .filter(|p| !p.is_empty()),
+            false,
+        )
+    };
+    let mut state = initial_from(source, &today, remember);
+    match props.lang.as_deref() {
+        Some("en") => state.form.lang = Lang::En,
+        Some("zh") | Some("zh-CN") => state.form.lang = Lang::Zh,
+        _ => {}
+    }
+    state
+}
+
+fn initial_from(source: Option<String>, today: &str, remember: bool) -> State {
+    match source.map(|f| Form::from_fragment(&f, today)) {
         Some(Ok((form, _skipped))) => State {
             form,
             link_error: false,
             remember,
         },
         Some(Err(_)) => State {
-            form: Form::new(&today),
+            form: Form::new(today),
             link_error: true,
             remember,
         },
         None => State {
-            form: Form::new(&today),
+            form: Form::new(today),
             link_error: false,
             remember,
         },
@@ -133,8 +193,8 @@ fn answers(form: &Form) -> BTreeMap<String, String> {
     a
 }
 
-fn compute(form: &Form) -> Outcome {
-    let rules = match rules() {
+fn compute(form: &Form, pack: Option<&PackState>) -> Outcome {
+    let rules = match pack.map(|p| p.0.as_ref()).unwrap_or_else(|| rules()) {
         Ok(r) => r,
         Err(e) => return Outcome(Err(e.clone())),
     };
@@ -144,9 +204,14 @@ fn compute(form: &Form) -> Outcome {
 
 /// The widget.
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(initial_state);
-    let outcome = use_memo(state.form.clone(), compute);
+pub fn App(props: &AppProps) -> Html {
+    let state = {
+        let props = props.clone();
+        use_reducer(move || initial_state(&props))
+    };
+    let outcome = use_memo((state.form.clone(), props.pack.clone()), |(f, p)| {
+        compute(f, p.as_ref())
+    });
     let lang = state.form.lang;
     let tr = t(lang);
 
@@ -154,7 +219,11 @@ pub fn App() -> Html {
     {
         let fragment = state.form.to_fragment();
         let remember = state.remember;
-        use_effect_with((fragment, remember), |(fragment, remember)| {
+        let standalone = props.standalone;
+        use_effect_with((fragment, remember), move |(fragment, remember)| {
+            if !standalone {
+                return;
+            }
             let w = gloo::utils::window();
             if let Ok(h) = w.history() {
                 let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
@@ -187,6 +256,31 @@ pub fn App() -> Html {
             });
         move || drop(listener)
     });
+
+    // Tell the host page (event) or the parent window (iframe) about every new quote.
+    {
+        let (host, instance, parent) = (
+            props.host.clone(),
+            props.instance.clone(),
+            props.parent_origin.clone(),
+        );
+        use_effect_with(outcome.clone(), move |outcome| {
+            if let Ok((q, _)) = &outcome.0 {
+                crate::embed::announce(host.as_ref(), &instance, parent.as_deref(), q);
+            }
+        });
+    }
+    {
+        let parent = props.parent_origin.clone();
+        let state = state.clone();
+        use_effect_with(parent, move |parent| {
+            let guards = parent.as_ref().map(|p| {
+                let dispatch = Callback::from(move |l: Lang| state.dispatch(Action::Lang(l)));
+                crate::embed::iframe_link(p.to_string(), dispatch)
+            });
+            move || drop(guards)
+        });
+    }
 
     let dispatch = {
         let state = state.clone();
@@ -235,6 +329,14 @@ pub fn App() -> Html {
                     <button type="button" id="print" onclick={on_print}>{ tr.print }</button>
                 </div>
             </header>
+            if let Some(PackState(p)) = &props.pack {
+                if let Err(e) = p.as_ref() {
+                    <div class="bf-banner bf-pack-error" role="alert" id="pack-error">
+                        <strong>{ if lang == Lang::Zh { "费率包无效，未予采用：" } else { "The pricing pack is invalid and was not used:" } }</strong>
+                        <ul>{ for e.0.iter().take(20).map(|x| html! { <li><code>{ x.field.clone() }</code>{ " — " }{ msg(lang, &x.message_zh, &x.message_en) }</li> }) }</ul>
+                    </div>
+                }
+            }
             if state.link_error {
                 <p class="bf-banner" role="alert">{ tr.link_error }</p>
             }
@@ -243,7 +345,7 @@ pub fn App() -> Html {
                 { result_panel(&cx, &outcome.0) }
             </main>
             { assessment_view(&cx, &outcome.0) }
-            { share_view(&cx, state.remember) }
+            { share_view(&cx, state.remember, props.link_base.as_deref(), props.standalone) }
             { related_view(tr) }
             <footer class="bf-foot"><p>{ tr.disclaimer }</p></footer>
         </div>
@@ -903,14 +1005,17 @@ fn assessment_view(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors>) -
     }
 }
 
-fn share_view(cx: &Cx<'_>, remember: bool) -> Html {
+fn share_view(cx: &Cx<'_>, remember: bool, link_base: Option<&str>, standalone: bool) -> Html {
     let tr = cx.tr;
     let loc = gloo::utils::window().location();
-    let base = format!(
-        "{}{}",
-        loc.origin().unwrap_or_default(),
-        loc.pathname().unwrap_or_default()
-    );
+    let base = match link_base {
+        Some(b) => b.to_string(),
+        None => format!(
+            "{}{}",
+            loc.origin().unwrap_or_default(),
+            loc.pathname().unwrap_or_default()
+        ),
+    };
     let link = format!("{base}#{}", cx.form.to_fragment());
     let qr = qr_svg_path(&link);
     let on_remember = {
@@ -936,11 +1041,13 @@ fn share_view(cx: &Cx<'_>, remember: bool) -> Html {
                     <path d={path} fill="#000" />
                 </svg>
             }
-            <div class="bf-check">
-                <input type="checkbox" id="remember" checked={remember} onchange={on_remember} />
-                <label for="remember">{ tr.remember }</label>
-            </div>
-            <p class="bf-hint">{ tr.remember_help }</p>
+            if standalone {
+                <div class="bf-check">
+                    <input type="checkbox" id="remember" checked={remember} onchange={on_remember} />
+                    <label for="remember">{ tr.remember }</label>
+                </div>
+                <p class="bf-hint">{ tr.remember_help }</p>
+            }
         </section>
     }
 }
@@ -971,7 +1078,7 @@ pub fn CopyButton(p: &CopyProps) -> Html {
         })
     };
     let done = copied.as_ref() == Some(&p.link);
-    html! { <button type="button" id="copy" {onclick} aria-live="polite">{ if done { p.done.clone() } else { p.label.clone() } }</button> }
+    html! { <button type="button" class="bf-copy" {onclick} aria-live="polite">{ if done { p.done.clone() } else { p.label.clone() } }</button> }
 }
 
 /// Sources of the related-scheme texts in `T::related`.

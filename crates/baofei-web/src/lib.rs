@@ -7,13 +7,23 @@ pub mod model;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 
-/// Mounts the widget on `#baofei` (or the body) and installs the friendly panic screen.
+#[cfg(target_arch = "wasm32")]
+pub mod builder;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+
+/// Installs the friendly panic screen and, on the standalone page (an element `#baofei`), mounts the
+/// widget there. On a host page nothing is mounted until `<baofei-quote>` or `mount()` asks.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     app::install_panic_screen();
-    let root = gloo::utils::document().get_element_by_id("baofei");
-    match root {
-        Some(el) => yew::Renderer::<app::App>::with_root(el).render(),
-        None => yew::Renderer::<app::App>::new().render(),
+    let Some(el) = gloo::utils::document().get_element_by_id("baofei") else {
+        return;
     };
+    let props = app::AppProps {
+        standalone: true,
+        parent_origin: embed::iframe_parent().map(Into::into),
+        ..Default::default()
+    };
+    yew::Renderer::<app::App>::with_root_and_props(el, props).render();
 }

@@ -1,0 +1,291 @@
+//! Baofei's JavaScript API. Only this crate exports `#[wasm_bindgen]` functions for embedders and
+//! handles `JsValue`; everything it returns comes from `baofei-core`.
+//!
+//! Decimals cross the boundary as strings. Failures throw an `Error` whose `errors` property is an
+//! array of `{code, field, message_zh, message_en}`.
+
+use baofei_core::assess::{apply_answers, assess as core_assess, questions as core_questions};
+use baofei_core::domain::Line;
+use baofei_core::engine::obligation_of;
+use baofei_core::{Date, ErrorCode, Errors, FieldError, QuoteInput, Rules};
+use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+/** Decimal amounts and counts are strings ("400000", "0.45"); counts may also be integers. */
+export interface QuoteInput {
+  as_of: string; region: string; line: "work_safety" | "environmental"; sector: string;
+  employees?: string | number; annual_revenue?: string; size_class?: "" | "large" | "medium" | "small" | "micro";
+  contract_value?: string; tonnage?: string; vehicles?: string | number; seats?: string | number;
+  high_risk_project?: boolean; metro?: boolean; per_person_limit?: string; aggregate_limit?: string;
+  history?: HistoryYear[]; standardisation?: "grade1" | "grade2" | "grade3" | "none";
+  blacklisted?: boolean; refused_rectification?: boolean; loss_ratio?: string;
+  env_risk_grade?: "general" | "larger" | "major"; env_credit_grade?: "trustworthy" | "good" | "warning" | "poor";
+  other_cover?: "" | "employer_liability" | "carrier_liability" | "construction_group_accident"; risk_deposit?: boolean;
+}
+export interface HistoryYear {
+  ordinary?: string | number; larger?: string | number; serious?: string | number; especially_serious?: string | number;
+  deaths?: string | number; accidents?: { deaths?: string | number; serious_injuries?: string | number; direct_loss?: string }[];
+}
+export interface Citation { document: string; number?: string; article?: string; url?: string }
+export interface Message { code: string; zh: string; en: string; source?: Citation }
+export interface Step { id: string; label_zh: string; label_en: string; parameter: string; value: string; source?: Citation; illustrative: boolean; note?: string }
+export interface Quote {
+  engine_version: string; statutes_version: string; pack: string; as_of: string; region: string;
+  line: "work_safety" | "environmental"; sector: string;
+  obligation: { level: "encouraged" | "expected" | "compulsory"; basis: Message[]; penalty?: Message };
+  limits: { minimum_per_person: string | null; minimum_source?: Citation; per_person: string | null; aggregate: string | null; below_minimum: boolean };
+  guided_premium: string; premium: string; premium_low: string; premium_high: string;
+  band: { low: string; high: string; kind: "normal" | "loaded" | "clean"; raw_factor: string; factor: string; clamped: boolean; source: Citation; illustrative: boolean };
+  prevention: { min_ratio: string | null; min_amount: string | null; max_ratio: string | null; max_amount: string | null; sources: Citation[];
+    services: { id: string; name_zh: string; name_en: string; per_year: number; source: Citation; illustrative: boolean }[] };
+  risk_tier: "low" | "medium" | "high"; trace: Step[]; warnings: Message[]; assumptions: Message[]; illustrative: boolean;
+  notes: Message[]; next_steps: { id: string; zh: string; en: string; premium_after: string; premium_change: string; source?: Citation }[];
+}
+export interface BaofeiError { code: string; field: string; message_zh: string; message_en: string }
+/** What every thrown error carries. */
+export interface BaofeiException extends Error { errors: BaofeiError[] }
+export interface Assessment { tier: "low" | "medium" | "high"; answered: number;
+  gaps: { question: string; fix_zh: string; fix_en: string; source: Citation; premium_after: string | null; premium_change: string | null }[] }
+export interface SectorInfo { id: string; group_zh: string; group_en: string; name_zh: string; name_en: string; basis: string;
+  obligation: "encouraged" | "expected" | "compulsory"; basis_rules: Message[]; penalty?: Message }
+export interface PackReport { ok: boolean; id?: string; version?: string; errors: BaofeiError[] }
+export interface Question { id: string; line: string | null; zh: string; en: string; kind: unknown; source: Citation }
+"#;
+
+thread_local! {
+    /// The reference rules, loaded once.
+    static REFERENCE: Result<Rc<Rules>, Errors> = baofei_rules::load().map(Rc::new);
+    /// The rules in use: the reference pack or one passed to `loadPack`.
+    static ACTIVE: RefCell<Option<Rc<Rules>>> = const { RefCell::new(None) };
+}
+
+fn reference() -> Result<Rc<Rules>, Errors> {
+    REFERENCE.with(|r| r.clone())
+}
+
+fn active() -> Result<Rc<Rules>, Errors> {
+    match ACTIVE.with(|a| a.borrow().clone()) {
+        Some(r) => Ok(r),
+        None => reference(),
+    }
+}
+
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+/// A thrown `Error` whose `errors` property lists every problem.
+fn throw(errs: &Errors) -> JsValue {
+    let first = errs
+        .0
+        .first()
+        .map(|e| format!("{}: {}", e.field, e.message_en))
+        .unwrap_or_default();
+    let err = js_sys::Error::new(&first);
+    err.set_name("BaofeiError");
+    let list = to_js(&errs.0).unwrap_or(JsValue::NULL);
+    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("errors"), &list);
+    err.into()
+}
+
+fn input_error(what: &str, e: impl std::fmt::Display) -> Errors {
+    Errors::one(FieldError::new(
+        what,
+        ErrorCode::Invalid,
+        format!("输入格式不正确: {e}"),
+        format!("malformed {what}: {e}"),
+    ))
+}
+
+fn parse_input(input: JsValue) -> Result<QuoteInput, JsValue> {
+    serde_wasm_bindgen::from_value(input).map_err(|e| throw(&input_error("input", e)))
+}
+
+/// Quotes one enterprise with the active rules.
+#[wasm_bindgen(unchecked_return_type = "Quote")]
+pub fn quote(
+    #[wasm_bindgen(unchecked_param_type = "QuoteInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let rules = active().map_err(|e| throw(&e))?;
+    let q = baofei_core::quote(&rules, &parse_input(input)?).map_err(|e| throw(&e))?;
+    to_js(&q)
+}
+
+/// Self-assessment: the quote with the answers applied, the risk tier, and each gap priced.
+/// `answers` maps question ids (see `questions`) to "yes", "no" or a grade.
+#[wasm_bindgen(unchecked_return_type = "{ quote: Quote; assessment: Assessment }")]
+pub fn assess(
+    #[wasm_bindgen(unchecked_param_type = "QuoteInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, string>")] answers: JsValue,
+) -> Result<JsValue, JsValue> {
+    let rules = active().map_err(|e| throw(&e))?;
+    let input = parse_input(input)?;
+    let answers: BTreeMap<String, String> =
+        serde_wasm_bindgen::from_value(answers).map_err(|e| throw(&input_error("answers", e)))?;
+    let (q, a) =
+        core_assess(&rules, &apply_answers(&input, &answers), &answers).map_err(|e| throw(&e))?;
+    #[derive(Serialize)]
+    struct Out<'a> {
+        quote: &'a baofei_core::Quote,
+        assessment: &'a baofei_core::assess::Assessment,
+    }
+    to_js(&Out {
+        quote: &q,
+        assessment: &a,
+    })
+}
+
+/// The questionnaire, in display order.
+#[wasm_bindgen(unchecked_return_type = "Question[]")]
+pub fn questions() -> Result<JsValue, JsValue> {
+    to_js(&core_questions())
+}
+
+/// The sectors of a line, each with its compulsory status in `region` on `date` (YYYY-MM-DD).
+#[wasm_bindgen(unchecked_return_type = "SectorInfo[]")]
+pub fn sectors(region: &str, line: &str, date: &str) -> Result<JsValue, JsValue> {
+    let rules = active().map_err(|e| throw(&e))?;
+    let st = rules.statutes();
+    let bad = |field: &str, zh: &str, en: String| {
+        throw(&Errors::one(FieldError::new(
+            field,
+            ErrorCode::Unknown,
+            zh,
+            en,
+        )))
+    };
+    if !st.regions.iter().any(|r| r.id == region) {
+        return Err(bad(
+            "region",
+            "未知地区",
+            format!("unknown region {region:?}"),
+        ));
+    }
+    let line = match line {
+        "work_safety" => Line::WorkSafety,
+        "environmental" => Line::Environmental,
+        _ => return Err(bad("line", "未知险种", format!("unknown line {line:?}"))),
+    };
+    let Some(day) = Date::parse(date) else {
+        return Err(throw(&Errors::one(FieldError::new(
+            "date",
+            ErrorCode::Invalid,
+            "日期格式应为 YYYY-MM-DD",
+            "date must be YYYY-MM-DD",
+        ))));
+    };
+    #[derive(Serialize)]
+    struct Info<'a> {
+        id: &'a str,
+        group_zh: &'a str,
+        group_en: &'a str,
+        name_zh: &'a str,
+        name_en: &'a str,
+        basis: baofei_core::domain::PremiumBasis,
+        obligation: baofei_core::domain::Obligation,
+        basis_rules: Vec<baofei_core::quote::Message>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        penalty: Option<baofei_core::quote::Message>,
+    }
+    let out: Vec<Info<'_>> = st
+        .sectors
+        .iter()
+        .filter(|s| s.line == line)
+        .map(|s| {
+            let o = obligation_of(st, region, s, day);
+            Info {
+                id: &s.id,
+                group_zh: &s.group_zh,
+                group_en: &s.group_en,
+                name_zh: &s.name_zh,
+                name_en: &s.name_en,
+                basis: s.basis,
+                obligation: o.level,
+                basis_rules: o.basis,
+                penalty: o.penalty,
+            }
+        })
+        .collect();
+    to_js(&out)
+}
+
+fn pack_text(pack: &JsValue) -> Result<String, Errors> {
+    match pack.as_string() {
+        Some(s) => Ok(s),
+        None => js_sys::JSON::stringify(pack)
+            .map(String::from)
+            .map_err(|_| input_error("pack", "not JSON-serialisable")),
+    }
+}
+
+fn check_pack(pack: &JsValue) -> Result<Rules, Errors> {
+    let pack = baofei_rules::parse_pack(&pack_text(pack)?)?;
+    reference()?.with_pack(pack)
+}
+
+#[derive(Serialize)]
+struct PackReport {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<String>,
+    errors: Vec<FieldError>,
+}
+
+fn report(r: &Result<Rules, Errors>) -> PackReport {
+    match r {
+        Ok(rules) => PackReport {
+            ok: true,
+            id: Some(rules.pack().meta.id.clone()),
+            version: Some(rules.pack().meta.version.clone()),
+            errors: vec![],
+        },
+        Err(e) => PackReport {
+            ok: false,
+            id: None,
+            version: None,
+            errors: e.0.clone(),
+        },
+    }
+}
+
+/// Checks a pricing pack (object or JSON text) without using it. Never throws for a bad pack: the
+/// report lists every problem with its path in the pack.
+#[wasm_bindgen(js_name = validatePack, unchecked_return_type = "PackReport")]
+pub fn validate_pack(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] pack: JsValue,
+) -> Result<JsValue, JsValue> {
+    to_js(&report(&check_pack(&pack)))
+}
+
+/// Validates a pricing pack and, if valid, uses it for every later call. A pack can change prices and
+/// labels, never the statutory floors and caps. Throws (with `errors`) if invalid; the active pack is
+/// then unchanged.
+#[wasm_bindgen(js_name = loadPack, unchecked_return_type = "PackReport")]
+pub fn load_pack(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] pack: JsValue,
+) -> Result<JsValue, JsValue> {
+    let rules = check_pack(&pack).map_err(|e| throw(&e))?;
+    let rep = report(&Ok(rules.clone()));
+    ACTIVE.with(|a| *a.borrow_mut() = Some(Rc::new(rules)));
+    to_js(&rep)
+}
+
+/// Goes back to the reference pack.
+#[wasm_bindgen(js_name = resetPack)]
+pub fn reset_pack() {
+    ACTIVE.with(|a| *a.borrow_mut() = None);
+}
+
+/// The reference pack as JSON text: the starting point for an insurer's own pack.
+#[wasm_bindgen(js_name = referencePack)]
+pub fn reference_pack() -> String {
+    baofei_rules::pack_json()
+}

@@ -1,0 +1,148 @@
+// Embedding in real headless Chromium: <baofei-quote>, events, packs, and the iframe link.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch } from './harness.mjs';
+
+let a, b, browser;
+before(async () => { a = await serve(); b = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await a?.close(); await b?.close(); });
+
+async function page(url) {
+  const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.goto(url);
+  return { p, errors };
+}
+const premiumIn = (p, host) => p.locator(`${host} #premium`).getAttribute('data-yuan');
+
+test('custom element: attribute presets and a CSS-custom-property theme', async () => {
+  const { p, errors } = await page(`${a.url}demo.html`);
+  await p.locator('#themed #premium').waitFor();
+  // Jilin inland fishery, 50 employees, small: 50 × 40万 × 1‰ × 1.20 × 1.05 × 0.90 = 22,680.00
+  assert.equal(await premiumIn(p, '#themed'), '22680.00');
+  assert.equal(await p.locator('#themed #f-r').inputValue(), 'jilin');
+  const color = await p.locator('#themed #premium').evaluate((el) => getComputedStyle(el).color);
+  assert.equal(color, 'rgb(178, 34, 34)', 'the host page theme reaches the shadow DOM');
+  const unthemed = await p.locator('#insurer #premium').evaluate((el) => getComputedStyle(el).color);
+  assert.notEqual(unthemed, color);
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test('two instances on one page are independent', async () => {
+  const { p } = await page(`${a.url}demo.html`);
+  await p.locator('#second #premium').waitFor();
+  assert.equal(await premiumIn(p, '#second'), '61425.00');
+  assert.match(await p.locator('#second h1').textContent(), /Work-safety/);
+  await p.locator('#themed #f-e').fill('100');
+  await p.waitForFunction(() => document.querySelector('#themed').shadowRoot.querySelector('#premium')?.dataset.yuan === '45360.00');
+  assert.equal(await premiumIn(p, '#second'), '61425.00');
+  await p.close();
+});
+
+test('every quote fires a baofei-quote event carrying the quote', async () => {
+  const { p } = await page(`${a.url}demo.html`);
+  await p.locator('#events li[data-instance=themed]').first().waitFor();
+  assert.equal(await p.locator('#events li[data-instance=themed]').first().getAttribute('data-premium'), '22680.00');
+  const detail = await p.evaluate(() => new Promise((ok) => {
+    document.querySelector('#themed').addEventListener('baofei-quote', (e) => ok(e.detail), { once: true });
+    const input = document.querySelector('#themed').shadowRoot.querySelector('#f-e');
+    input.value = '60';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }));
+  assert.equal(detail.instance, 'themed');
+  assert.equal(detail.premium, '27216.00');
+  assert.equal(detail.quote.premium, '27216.00');
+  assert.equal(detail.minimum_per_person, '400000');
+  assert.ok(Array.isArray(detail.quote.trace) && detail.quote.trace.length > 5);
+  await p.close();
+});
+
+test("an insurer's pack changes the premium but never the legal minimum", async () => {
+  const { p } = await page(`${a.url}demo.html`);
+  await p.locator('#insurer #premium').waitFor();
+  assert.equal(await premiumIn(p, '#insurer'), '64800.00', 'pack: hazardous chemicals × 1.80 instead of 1.50');
+  const min = await p.locator('#insurer #minimum').textContent();
+  assert.match(min, /^40万元/);
+  // The same enterprise on the reference pack, via the property: 54,000.00 and the same minimum.
+  await p.evaluate(() => { document.querySelector('#insurer').pack = undefined; document.querySelector('#insurer').removeAttribute('pack-src'); });
+  await p.waitForFunction(() => document.querySelector('#insurer').shadowRoot.querySelector('#premium')?.dataset.yuan === '54000.00');
+  assert.equal(await p.locator('#insurer #minimum').textContent(), min);
+  await p.close();
+});
+
+test('a broken pack is rejected with a readable error and no figure', async () => {
+  const { p } = await page(`${a.url}demo.html`);
+  const banner = p.locator('#broken #pack-error');
+  await banner.waitFor();
+  const text = await banner.textContent();
+  assert.match(text, /费率包无效/);
+  assert.match(text, /accident_factors\.national\.0/);
+  assert.match(text, /系数须随风险单调不减/);
+  assert.match(text, /未知行业 casino/);
+  assert.equal(await p.locator('#broken #premium').count(), 0);
+  await p.close();
+});
+
+test('iframe: grows to its content and relays quotes to the allowed parent', async () => {
+  const { p } = await page(`${a.url}iframe.html?frame=${encodeURIComponent(`${b.url}index.html`)}`);
+  await p.waitForFunction(() => parseInt(document.querySelector('#frame-host iframe').style.height, 10) > 1000, null, { timeout: 30000 });
+  await p.locator('#events li').first().waitFor();
+  // Chongqing hazardous chemicals, 120 employees (small): 120 × 40万 × 1‰ × 1.50 × 1.05 × 0.90
+  assert.equal(await p.locator('#events li').first().getAttribute('data-premium'), '68040.00');
+  // A message claiming to be the frame, but from the host page itself, is ignored.
+  const before = await p.evaluate(() => document.querySelector('#frame-host iframe').style.height);
+  await p.evaluate(() => window.postMessage({ type: 'baofei:resize', detail: 9999 }, '*'));
+  await p.waitForTimeout(300);
+  assert.equal(await p.evaluate(() => document.querySelector('#frame-host iframe').style.height), before);
+  // The parent may switch the language; the frame obeys its allowed parent.
+  await p.evaluate(() => window.baofeiFrame.frame.contentWindow.postMessage({ type: 'baofei:lang', lang: 'en' }, '*'));
+  const frame = p.frameLocator('#frame-host iframe');
+  await frame.locator('h1', { hasText: 'Work-safety' }).waitFor();
+  await p.close();
+});
+
+test('iframe: a frame sends nothing to, and ignores, an origin that is not its parent', async () => {
+  const { p } = await page(`${a.url}demo.css`);
+  const got = await p.evaluate(async (src) => {
+    const received = [];
+    window.addEventListener('message', (e) => received.push(e.data?.type));
+    const f = document.createElement('iframe');
+    // The frame is told its parent is another origin: it must not post here.
+    f.src = `${src}?parent=${encodeURIComponent('http://127.0.0.1:9')}#v=1`;
+    document.body.append(f);
+    await new Promise((ok) => f.addEventListener('load', ok));
+    await new Promise((ok) => setTimeout(ok, 2500));
+    // Nor obey this page, which is not its parent.
+    f.contentWindow.postMessage({ type: 'baofei:lang', lang: 'en' }, '*');
+    await new Promise((ok) => setTimeout(ok, 500));
+    return received;
+  }, `${b.url}index.html`);
+  assert.deepEqual(got, []);
+  const frame = p.frames().find((f) => f.url().startsWith(b.url));
+  assert.match(await frame.locator('h1').textContent(), /安责险/, 'language unchanged');
+  await p.close();
+});
+
+test('campaign link builder: the link restores the choice; snippets and QR are ready to copy', async () => {
+  const { p, errors } = await page(`${a.url}builder.html`);
+  await p.locator('#b-r').waitFor();
+  await p.selectOption('#b-r', 'jilin');
+  await p.selectOption('#b-l', 'environmental');
+  await p.selectOption('#b-s', 'hazardous_waste.operator');
+  await p.selectOption('#b-lang', 'en');
+  const link = await p.inputValue('#b-link');
+  assert.match(link, /index\.html#v=1&lang=en&.*r=jilin/);
+  assert.match(await p.inputValue('#b-element'), /<baofei-quote region="jilin" line="environmental" sector="hazardous_waste.operator" lang="en">/);
+  assert.match(await p.inputValue('#b-iframe'), /mountFrame/);
+  assert.ok(await p.locator('#b-qr path').count());
+  const w = await browser.newPage();
+  await w.goto(link);
+  await w.locator('#premium').waitFor();
+  assert.equal(await w.inputValue('#f-r'), 'jilin');
+  assert.equal(await w.inputValue('#f-s'), 'hazardous_waste.operator');
+  assert.match(await w.textContent('#obligation'), /Compulsory/);
+  assert.deepEqual(errors, []);
+  await p.close(); await w.close();
+});
