@@ -3,7 +3,8 @@
 #   1. cargo fmt --check and cargo clippy -D warnings (native and wasm32)
 #   2. native unit, golden, property and integration tests (cargo nextest)
 #   3. wasm-bindgen-test tests in headless Chromium
-#   4. release build with Trunk, then end-to-end tests of dist/ in headless Chromium
+#   4. the release site and npm package (scripts/package.sh), then end-to-end tests of dist/ and pkg/
+#      in headless Chromium and Node
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -15,7 +16,7 @@ stage() { printf '\n\033[1;35m== %s ==\033[0m\n' "$*"; }
 stage "format and lints"
 cargo fmt --all --check
 cargo clippy -q --workspace --all-targets -- -D warnings
-cargo clippy -q -p baofei-web --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -q -p baofei-web -p baofei-js --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 stage "native tests"
 cargo nextest run --workspace --no-fail-fast 2>&1 | tee "$logs/native"
@@ -23,10 +24,10 @@ cargo nextest run --workspace --no-fail-fast 2>&1 | tee "$logs/native"
 stage "wasm tests in headless Chromium"
 # A stalled WebDriver call can hang the runner (wasm-bindgen PR #5338): bound it.
 WASM_BINDGEN_TEST_TIMEOUT=120 timeout 900 \
-  cargo test --target wasm32-unknown-unknown -p baofei-web --test browser 2>&1 | tee "$logs/wasm"
+  cargo test --target wasm32-unknown-unknown -p baofei-web -p baofei-js --test browser 2>&1 | tee "$logs/wasm"
 
-stage "release build"
-trunk build --release 2>&1 | tail -n 3
+stage "release site and npm package"
+scripts/package.sh
 
 stage "end-to-end tests of dist/ in headless Chromium"
 (cd tests/e2e && timeout 600 node --test --test-reporter=spec --test-concurrency=1 ./*.test.mjs) 2>&1 | tee "$logs/e2e"

@@ -1,0 +1,36 @@
+// The npm package built by scripts/package.sh: it imports, quotes, types and ships the widget.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, access } from 'node:fs/promises';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PKG = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'pkg');
+
+test('the package API quotes in Node with decimals as strings and structured errors', async () => {
+  const api = await import(join(PKG, 'baofei.js'));
+  await api.default({ module_or_path: await readFile(join(PKG, 'baofei_bg.wasm')) });
+  const q = api.quote({ as_of: '2026-06-01', region: 'chongqing', line: 'work_safety', sector: 'hazardous_chemicals.production', employees: 100, size_class: 'medium' });
+  assert.equal(q.premium, '54000.00');
+  assert.equal(q.obligation.level, 'compulsory');
+  assert.throws(() => api.quote({ as_of: '2026-06-01', region: 'chongqing', line: 'work_safety', sector: 'x', employees: '-1' }), (e) => {
+    assert.equal(e.name, 'BaofeiError');
+    assert.ok(e.errors.some((x) => x.field === 'employees' && x.message_zh && x.message_en));
+    return true;
+  });
+  const report = api.validatePack({ meta: {} });
+  assert.equal(report.ok, false);
+  assert.ok(report.errors.length > 0);
+  const s = api.sectors('jilin', 'environmental', '2026-06-01');
+  assert.equal(s.find((x) => x.id === 'heavy_metals.smelting').obligation, 'expected');
+});
+
+test('the package declares typed functions and ships the widget', async () => {
+  const dts = await readFile(join(PKG, 'baofei.d.ts'), 'utf8');
+  assert.match(dts, /export interface Quote \{/);
+  assert.match(dts, /export function quote\(input: QuoteInput\): Quote;/);
+  assert.match(dts, /export function loadPack\(pack: object \| string\): PackReport;/);
+  const pkg = JSON.parse(await readFile(join(PKG, 'package.json'), 'utf8'));
+  assert.equal(pkg.types, './baofei.d.ts');
+  for (const f of ['widget/embed/baofei-embed.js', 'widget/baofei-web_bg.wasm', 'widget/styles.css']) await access(join(PKG, f));
+});
