@@ -35,8 +35,7 @@ pub fn Builder() -> Html {
                 "lang" => f.lang = if v == "en" { Lang::En } else { Lang::Zh },
                 "l" => {
                     f.set("l", &v);
-                    if let Some(s) = rules.statutes().sectors.iter().find(|s| s.line.key() == v)
-                    {
+                    if let Some(s) = rules.statutes().sectors.iter().find(|s| s.line.key() == v) {
                         f.set("s", &s.id);
                     }
                 }
