@@ -27,3 +27,11 @@ pub fn start() {
     };
     yew::Renderer::<app::App>::with_root_and_props(el, props).render();
 }
+
+/// Hidden debug trigger: panics, so that tests (and support staff) can see the crash screen.
+/// It changes no data and sends nothing.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = debugPanic)]
+pub fn debug_panic() {
+    panic!("debug trigger: simulated fault");
+}

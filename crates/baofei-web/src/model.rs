@@ -130,7 +130,13 @@ impl Form {
         if !is_known_key(key) || value.chars().count() > MAX_VALUE_LEN {
             return false;
         }
-        self.values.insert(key.into(), value.into());
+        // History counts and answers have no default: empty means absent, so a form and the link it
+        // writes always describe the same state (found by the fuzzer: `h2.a1.l=` did not round-trip).
+        if value.is_empty() && !FIELDS.iter().any(|(f, _, _)| *f == key) {
+            self.values.remove(key);
+        } else {
+            self.values.insert(key.into(), value.into());
+        }
         true
     }
 
@@ -427,6 +433,16 @@ mod tests {
         let (back, skipped) = Form::from_fragment(&link, "2000-01-01").unwrap();
         assert_eq!(back, f);
         assert!(skipped.is_empty());
+    }
+
+    #[test]
+    fn empty_values_without_a_default_mean_absent() {
+        // Fuzzer finding: these did not survive a round trip.
+        for link in ["v=1&h2.a1.l=", "v=1&a.blacklist", "v=1&h0.d=3&h0.d="] {
+            let (f, _) = Form::from_fragment(link, "2026-11-23").unwrap();
+            let (back, _) = Form::from_fragment(&f.to_fragment(), "2026-11-23").unwrap();
+            assert_eq!(back, f, "{link}");
+        }
     }
 
     #[test]
