@@ -53,8 +53,8 @@ fn errors_are_thrown_with_fields() {
 fn insurer_pack_changes_prices_not_law() {
     let mut pack: String = baofei_js::reference_pack();
     pack = pack.replacen(
-        "\"hazardous_chemicals.production\": \"1.50\"",
-        "\"hazardous_chemicals.production\": \"1.80\"",
+        "\"hazardous_chemicals.production\":\"1.50\"",
+        "\"hazardous_chemicals.production\":\"1.80\"",
         1,
     );
     let rep = baofei_js::load_pack(JsValue::from_str(&pack)).unwrap();

@@ -7,9 +7,10 @@
 use baofei_core::rules::{PricingPack, Statutes};
 use baofei_core::{ErrorCode, Errors, FieldError, Rules};
 
+/// A rule file as embedded: minified by build.rs from `rules/<path>`.
 macro_rules! rule_file {
     ($path:literal) => {
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $path))
+        include_str!(concat!(env!("OUT_DIR"), "/", $path))
     };
 }
 

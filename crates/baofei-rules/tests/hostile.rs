@@ -75,8 +75,8 @@ fn duplicate_keys_are_refused_at_any_depth() {
     // Inside a factor table, where serde would otherwise keep the last value silently.
     rejected(
         &text.replacen(
-            "\"grade1\": \"0.90\"",
-            "\"grade1\": \"0.90\", \"grade1\": \"0.10\"",
+            "\"grade1\":\"0.90\"",
+            "\"grade1\":\"0.90\",\"grade1\":\"0.10\"",
             1,
         ),
         "duplicate key \"grade1\"",

@@ -193,7 +193,36 @@ fn answers(form: &Form) -> BTreeMap<String, String> {
     a
 }
 
+/// Performance API marks read by the benchmark harness (scripts/bench.sh); cheap no-ops otherwise.
+mod marks {
+    fn perf() -> Option<web_sys::Performance> {
+        gloo::utils::window().performance()
+    }
+    pub fn mark(name: &str) {
+        if let Some(p) = perf() {
+            let _ = p.mark(name);
+        }
+    }
+    /// Measures from mark `start` to now as `name`, once; returns whether the mark existed.
+    pub fn measure_since(name: &str, start: &str) -> bool {
+        let Some(p) = perf() else { return false };
+        if p.get_entries_by_name(start).length() == 0 {
+            return false;
+        }
+        let ok = p.measure_with_start_mark(name, start).is_ok();
+        p.clear_marks_with_mark_name(start);
+        ok
+    }
+}
+
 fn compute(form: &Form, pack: Option<&PackState>) -> Outcome {
+    marks::mark("baofei:engine-start");
+    let out = compute_inner(form, pack);
+    marks::measure_since("baofei:engine", "baofei:engine-start");
+    out
+}
+
+fn compute_inner(form: &Form, pack: Option<&PackState>) -> Outcome {
     let rules = match pack.map(|p| p.0.as_ref()).unwrap_or_else(|| rules()) {
         Ok(r) => r,
         Err(e) => return Outcome(Err(e.clone())),
@@ -257,6 +286,16 @@ pub fn App(props: &AppProps) -> Html {
         move || drop(listener)
     });
 
+    // Benchmark marks: the first premium on screen, and input-to-DOM time of every recompute.
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(outcome.clone(), move |outcome| {
+            marks::measure_since("baofei:update", "baofei:input");
+            if outcome.0.is_ok() && std::mem::replace(&mut *first.borrow_mut(), false) {
+                marks::mark("baofei:first-premium");
+            }
+        });
+    }
     // Tell the host page (event) or the parent window (iframe) about every new quote.
     {
         let (host, instance, parent) = (
@@ -284,7 +323,10 @@ pub fn App(props: &AppProps) -> Html {
 
     let dispatch = {
         let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
+        Callback::from(move |a: Action| {
+            marks::mark("baofei:input");
+            state.dispatch(a)
+        })
     };
     let errors: BTreeMap<String, String> = match &outcome.0 {
         Err(e) => {

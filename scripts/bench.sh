@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Performance budget and benchmarks. Builds the release widget and an empty Yew app the same way, then
+# measures bundle sizes, time to first premium (10 loads, also with the CPU throttled 4x), recompute time,
+# native time per quote and CLI throughput; writes BENCHMARKS.md and exits non-zero if a budget fails.
+#   scripts/bench.sh [CLI_ROWS]      (default 1000000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+. scripts/env.sh
+rows="${1:-1000000}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "building the widget and the empty baseline..." >&2
+trunk build --release >/dev/null 2>&1
+empty="$CARGO_TARGET_DIR/bench/empty"
+trunk build --release true --dist "$empty" crates/bench-empty-yew/index.html >/dev/null 2>&1
+
+echo "browser measurements..." >&2
+(cd tests/e2e && node bench.mjs "$PWD/../../dist" "$empty") > "$tmp/browser.json"
+
+echo "native time per quote (criterion)..." >&2
+cargo bench -q -p baofei-rules --bench quote --profile release-native -- --warm-up-time 1 --measurement-time 3 --noplot 2>/dev/null \
+  | awk '/^quote:|^load and/{name=$0; sub(/ +time:.*/, "", name)} /time:/{print name "\t" $0}' > "$tmp/criterion.txt"
+
+echo "CLI throughput on $rows rows..." >&2
+cargo build -q --profile release-native -p baofei-cli
+bin="$CARGO_TARGET_DIR/release-native/baofei"
+"$bin" sample --rows "$rows" > "$tmp/in.csv"
+for t in 1 2; do
+  RAYON_NUM_THREADS=$t /usr/bin/time -f "%e %M" -o "$tmp/cli$t.time" "$bin" quote "$tmp/in.csv" -o /dev/null -q
+done
+
+python3 - "$tmp" "$rows" <<'PY'
+import json, sys, platform, subprocess, re, datetime
+tmp, rows = sys.argv[1], int(sys.argv[2])
+b = json.load(open(f"{tmp}/browser.json"))
+crit = [l.split("\t") for l in open(f"{tmp}/criterion.txt").read().splitlines() if "\t" in l]
+cli = {t: open(f"{tmp}/cli{t}.time").read().split() for t in (1, 2)}
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+mem = next((int(l.split()[1]) // 1024 // 1024 for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
+rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
+s = b["sizes"]; w, e = s["widget"], s["empty"]
+f = b["first"]; r = b["recompute"]
+kb = lambda n: f"{n/1024:.1f} KB"
+budgets = [
+    ("widget total ≤ 150 KB gzip", w["total"]["gzip"] <= 150 * 1024, kb(w["total"]["gzip"])),
+    ("first premium ≤ 2× empty first render", f["widget"]["median"] <= 2 * f["empty"]["median"], f"{f['widget']['median']/f['empty']['median']:.2f}×"),
+    ("first premium ≤ 2× empty first render, CPU 4× slower", f["widget4x"]["median"] <= 2 * f["empty4x"]["median"], f"{f['widget4x']['median']/f['empty4x']['median']:.2f}×"),
+    ("recompute, engine < 1 ms (median)", r["engine"]["median"] < 1, f"{r['engine']['median']:.2f} ms"),
+    ("recompute, engine + DOM ≤ 16 ms (median)", r["update"]["median"] <= 16, f"{r['update']['median']:.2f} ms"),
+]
+out = []
+P = out.append
+P("# Benchmarks\n")
+P(f"Measured {datetime.date.today()} by `scripts/bench.sh` (reproduce with that command; it rewrites this file).")
+P(f"Machine: {cpu}, {subprocess.run(['nproc'],capture_output=True,text=True).stdout.strip()} cores, {mem} GiB; {platform.platform()}; {rustc}; Chromium {b['chromium']}.")
+P("Ratios are to an empty Yew app (`crates/bench-empty-yew`) built the same way in the same run, so they hold on a noisy machine.\n")
+P("## Budgets\n")
+P("| budget | measured | result |\n|---|---|---|")
+for name, ok, val in budgets:
+    P(f"| {name} | {val} | {'PASS' if ok else '**FAIL**'} |")
+P("\n## Bundle size (release, wasm-opt -Oz)\n")
+P("| file | widget raw | widget gzip | empty raw | empty gzip | ratio (gzip) |\n|---|---|---|---|---|---|")
+for k in ("wasm", "js"):
+    P(f"| {k} | {kb(w[k]['raw'])} | {kb(w[k]['gzip'])} | {kb(e[k]['raw'])} | {kb(e[k]['gzip'])} | {w[k]['gzip']/e[k]['gzip']:.2f}× |")
+P(f"| css | {kb(w['css']['raw'])} | {kb(w['css']['gzip'])} | – | – | – |")
+P(f"| **total** | {kb(w['total']['raw'])} | {kb(w['total']['gzip'])} | {kb(e['total']['raw'])} | {kb(e['total']['gzip'])} | {w['total']['gzip']/e['total']['gzip']:.2f}× |")
+P("\n## Time to first render (ms from navigation start; median of %d fresh loads)\n" % f["widget"]["loads"])
+P("| | widget: first premium on screen | empty app: first render | ratio |\n|---|---|---|---|")
+P(f"| CPU as is | {f['widget']['median']:.1f} (min {f['widget']['min']:.1f}, max {f['widget']['max']:.1f}) | {f['empty']['median']:.1f} | {f['widget']['median']/f['empty']['median']:.2f}× |")
+P(f"| CPU throttled 4× | {f['widget4x']['median']:.1f} (min {f['widget4x']['min']:.1f}, max {f['widget4x']['max']:.1f}) | {f['empty4x']['median']:.1f} | {f['widget4x']['median']/f['empty4x']['median']:.2f}× |")
+P("\n## Recompute after an input change (browser, %d changes)\n" % r["engine"]["samples"])
+P("| | median | p95 | max |\n|---|---|---|---|")
+P(f"| engine alone (quote + self-assessment + priced next steps) | {r['engine']['median']:.3f} ms | {r['engine']['p95']:.3f} ms | {r['engine']['max']:.3f} ms |")
+P(f"| engine + DOM update (input event to patched DOM) | {r['update']['median']:.2f} ms | {r['update']['p95']:.2f} ms | {r['update']['max']:.2f} ms |")
+P("\n## Native\n")
+P("| criterion (release-native) | time per iteration [low, estimate, high] |\n|---|---|")
+for name, t in crit:
+    P(f"| {name.strip()} | {t.split('[',1)[1].rstrip(']').strip() if '[' in t else t} |")
+P(f"\nCLI (`baofei quote`, {rows:,} generated rows, streaming):\n")
+P("| threads | wall | rows/s | rows/s per core | peak memory |\n|---|---|---|---|---|")
+for t in (1, 2):
+    wall, rss = float(cli[t][0]), int(cli[t][1])
+    P(f"| {t} | {wall:.2f} s | {rows/wall:,.0f} | {rows/wall/t:,.0f} | {rss/1024:.0f} MB |")
+text = "\n".join(out) + "\n"
+open("BENCHMARKS.md.new", "w").write(text)
+print(text)
+sys.exit(0 if all(ok for _, ok, _ in budgets) else 1)
+PY
+status=$?
+mv BENCHMARKS.md.new BENCHMARKS.md
+exit $status
