@@ -19,7 +19,8 @@ use crate::input::{Enterprise, QuoteInput};
 use crate::money::{fmt_factor, round_fen};
 use crate::quote::{Band, Limits, Message, ObligationResult, Prevention, Quote, Service, Step};
 use crate::rules::{
-    names_sector, Dated, FactorTable, Param, PricingPack, RateEntry, Scheme, SectorDef, Statutes,
+    names_sector, Dated, FactorTable, FactorValue, Param, PricingPack, RateEntry, Scheme,
+    SectorDef, Statutes,
 };
 use rust_decimal::Decimal;
 
@@ -527,13 +528,13 @@ fn limits(
                 "最低每人死亡伤残限额",
                 "statutory minimum per-person limit",
                 format!("max(national, region) on {}", e.as_of),
-                d.value.to_string(),
+                d.value.0.to_string(),
                 Some(&d.source),
                 d.illustrative,
                 d.note.as_ref(),
             );
         }
-        (pick.map(|d| d.value), pick.map(|d| d.source.clone()))
+        (pick.map(|d| d.value.0), pick.map(|d| d.source.clone()))
     } else {
         (None, None)
     };
@@ -1038,7 +1039,7 @@ fn band(
     } else if clean {
         let floor = cx.lookup(&pack.clean_floor, "clean_floor")?;
         // The seed lets the downward float exceed 40% without a floor; the pack sets one, never above the normal floor.
-        let low = floor.value.min(normal_low);
+        let low = floor.value.0.min(normal_low);
         let (s, ill, note) = (floor.source.clone(), floor.illustrative, floor.note.clone());
         step!(
             cx,
@@ -1095,7 +1096,7 @@ fn prevention(
 ) -> Result<Prevention, Errors> {
     let mut sources = Vec::new();
     // A floor: the highest minimum in force (national or regional). A cap: the lowest maximum in force.
-    let pick = |p: Option<&Param<Decimal>>, higher: bool| -> Option<Dated<Decimal>> {
+    let pick = |p: Option<&Param<FactorValue>>, higher: bool| -> Option<Dated<FactorValue>> {
         let (n, r) = p?.both(&e.region, e.as_of);
         match (n, r) {
             (Some(n), Some(r)) => Some(if (r.value > n.value) == higher {
@@ -1108,20 +1109,20 @@ fn prevention(
     };
     let min = pick(st.prevention_min.get(&e.line), true);
     let max = pick(st.prevention_max.get(&e.line), false);
-    let mut amount = |d: &Option<Dated<Decimal>>,
+    let mut amount = |d: &Option<Dated<FactorValue>>,
                       id: &str,
                       zh: &str,
                       en: &str|
      -> Result<Option<Decimal>, Errors> {
         let Some(d) = d else { return Ok(None) };
-        let a = round_fen(mul(premium, d.value)?);
+        let a = round_fen(mul(premium, d.value.0)?);
         sources.push(d.source.clone());
         step!(
             cx,
             id,
             zh,
             en,
-            format!("{} × {}", premium, fmt_factor(d.value)),
+            format!("{} × {}", premium, fmt_factor(d.value.0)),
             a.to_string(),
             Some(&d.source),
             d.illustrative,
@@ -1162,9 +1163,9 @@ fn prevention(
         })
         .collect();
     Ok(Prevention {
-        min_ratio: min.map(|d| d.value),
+        min_ratio: min.map(|d| d.value.0),
         min_amount,
-        max_ratio: max.map(|d| d.value),
+        max_ratio: max.map(|d| d.value.0),
         max_amount,
         sources,
         services,

@@ -299,13 +299,13 @@ pub struct Statutes {
     /// Penalty for a compulsory enterprise that does not insure, per line.
     pub penalty: BTreeMap<Line, Param<Penalty>>,
     /// Minimum per-person death/disability limit (元), 安责险 only. The higher of national and regional applies.
-    pub minimum_limit: Param<Decimal>,
+    pub minimum_limit: Param<FactorValue>,
     /// Float band, per line.
     pub float_band: BTreeMap<Line, Param<FloatBand>>,
     /// Minimum share of premium for the prevention fund, per line.
-    pub prevention_min: BTreeMap<Line, Param<Decimal>>,
+    pub prevention_min: BTreeMap<Line, Param<FactorValue>>,
     /// Maximum share of premium spent on prevention services, per line.
-    pub prevention_max: BTreeMap<Line, Param<Decimal>>,
+    pub prevention_max: BTreeMap<Line, Param<FactorValue>>,
     /// Prevention services owed.
     pub services: Vec<ServiceRule>,
     /// Duties and benefits attached to insuring.
@@ -401,7 +401,8 @@ pub struct RateEntry {
     pub sector_factors: BTreeMap<String, FactorValue>,
 }
 
-/// A decimal carried as a string.
+/// A decimal (factor, ratio or amount) carried as a JSON string only: a JSON number would pass through
+/// `f64` on its way in, so it is refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct FactorValue(#[serde(with = "rust_decimal::serde::str")] pub Decimal);
@@ -466,7 +467,7 @@ pub struct PricingPack {
     /// Float by last policy year's loss ratio.
     pub loss_ratio_factors: Param<Vec<LossRatioBand>>,
     /// Lowest float factor after the clean-years condition (the seed sets none; must be in (0, 1 - normal]).
-    pub clean_floor: Param<Decimal>,
+    pub clean_floor: Param<FactorValue>,
 }
 
 pub(crate) mod opt_dec {
@@ -633,7 +634,7 @@ impl Statutes {
             regions: &regions,
         };
         c.param("minimum_limit", &self.minimum_limit, |c, f, v| {
-            if *v <= Decimal::ZERO {
+            if v.0 <= Decimal::ZERO {
                 c.err(
                     f.into(),
                     "最低限额须为正".into(),
@@ -658,7 +659,7 @@ impl Statutes {
         ] {
             for (line, p) in m {
                 c.param(&format!("{name}.{}", line.key()), p, |c, f, v| {
-                    if *v < Decimal::ZERO || *v > Decimal::ONE {
+                    if v.0 < Decimal::ZERO || v.0 > Decimal::ONE {
                         c.err(
                             f.into(),
                             "比例须在 0 到 1 之间".into(),
@@ -819,7 +820,7 @@ impl PricingPack {
             },
         );
         c.param("clean_floor", &self.clean_floor, |c, f, v| {
-            if *v <= Decimal::ZERO || *v > Decimal::ONE {
+            if v.0 <= Decimal::ZERO || v.0 > Decimal::ONE {
                 c.err(
                     f.into(),
                     "下浮下限须在 (0, 1] 内".into(),

@@ -100,8 +100,12 @@ fn absurd_or_overflowing_numbers_are_refused() {
         p["blacklist_factors"]["national"][0]["value"]["yes"] = Value::String(bad.into());
         assert!(load(&p.to_string()).is_err(), "{bad:?} accepted");
     }
+    // JSON numbers would pass through f64: every decimal in a pack must be a string.
     let mut p = reference();
     p["blacklist_factors"]["national"][0]["value"]["yes"] = json!(1.3);
+    rejected(&p.to_string(), "invalid type");
+    let mut p = reference();
+    p["clean_floor"]["national"][0]["value"] = json!(0.5);
     rejected(&p.to_string(), "invalid type");
 }
 
