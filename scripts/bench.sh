@@ -31,7 +31,8 @@ for t in 1 2; do
   RAYON_NUM_THREADS=$t /usr/bin/time -f "%e %M" -o "$tmp/cli$t.time" "$bin" quote "$tmp/in.csv" -o /dev/null -q
 done
 
-python3 - "$tmp" "$rows" <<'PY'
+status=0
+python3 - "$tmp" "$rows" <<'PY' || status=$?
 import json, sys, platform, subprocess, re, datetime
 tmp, rows = sys.argv[1], int(sys.argv[2])
 b = json.load(open(f"{tmp}/browser.json"))
@@ -88,6 +89,5 @@ open("BENCHMARKS.md.new", "w").write(text)
 print(text)
 sys.exit(0 if all(ok for _, ok, _ in budgets) else 1)
 PY
-status=$?
 mv BENCHMARKS.md.new BENCHMARKS.md
 exit $status

@@ -19,7 +19,7 @@ use crate::input::{Enterprise, QuoteInput};
 use crate::money::{fmt_factor, round_fen};
 use crate::quote::{Band, Limits, Message, ObligationResult, Prevention, Quote, Service, Step};
 use crate::rules::{
-    names_sector, Dated, FactorTable, FactorValue, Param, PricingPack, RateEntry, Scheme,
+    applies, names_sector, Dated, FactorTable, FactorValue, Param, PricingPack, RateEntry, Scheme,
     SectorDef, Statutes,
 };
 use rust_decimal::Decimal;
@@ -445,8 +445,7 @@ pub fn obligation_of(
         .obligations
         .iter()
         .filter(|o| o.line == sector.line && names_sector(&o.sectors, sector))
-        .filter(|o| o.regions.is_empty() || o.regions.iter().any(|r| r == region))
-        .filter(|o| o.from <= as_of && o.until.is_none_or(|u| as_of < u))
+        .filter(|o| applies(o.from, o.until, &o.regions, region, as_of))
         .collect();
     rules.sort_by(|a, b| b.obligation.cmp(&a.obligation).then(b.from.cmp(&a.from)));
     let level = rules
@@ -1146,8 +1145,7 @@ fn prevention(
     let services = st
         .services
         .iter()
-        .filter(|s| s.line == e.line && s.from <= e.as_of)
-        .filter(|s| s.regions.is_empty() || s.regions.contains(&e.region))
+        .filter(|s| s.line == e.line && applies(s.from, None, &s.regions, &e.region, e.as_of))
         .filter(|s| s.sizes.is_empty() || s.sizes.contains(&size))
         .filter(|s| s.tiers.is_empty() || s.tiers.contains(&tier))
         .map(|s| {

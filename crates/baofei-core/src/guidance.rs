@@ -7,7 +7,7 @@ use crate::engine::{price, Rules};
 use crate::error::Errors;
 use crate::input::Enterprise;
 use crate::quote::{Message, NextStep, Quote};
-use crate::rules::{names_sector, Flag, Statutes};
+use crate::rules::{applies, names_sector, Flag, Statutes};
 
 fn holds(e: &Enterprise, f: Flag) -> bool {
     match f {
@@ -26,9 +26,8 @@ pub fn notes(st: &Statutes, e: &Enterprise, level: Obligation) -> Vec<Message> {
     };
     st.guidance
         .iter()
-        .filter(|g| g.line == e.line && g.from <= e.as_of && g.until.is_none_or(|u| e.as_of < u))
+        .filter(|g| g.line == e.line && applies(g.from, g.until, &g.regions, &e.region, e.as_of))
         .filter(|g| g.sectors.is_empty() || names_sector(&g.sectors, sector))
-        .filter(|g| g.regions.is_empty() || g.regions.contains(&e.region))
         .filter(|g| g.min_obligation.is_none_or(|m| level >= m))
         .filter(|g| g.when.iter().all(|f| holds(e, *f)))
         .map(|g| Message {

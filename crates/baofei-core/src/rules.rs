@@ -37,8 +37,22 @@ pub struct Dated<T> {
 impl<T> Dated<T> {
     /// Whether this value is in force on `day`.
     pub fn in_force(&self, day: Date) -> bool {
-        self.from <= day && self.until.is_none_or(|u| day < u)
+        applies(self.from, self.until, &[], "", day)
     }
+}
+
+/// Whether a rule in force from `from` until the day before `until`, limited to `regions` (empty:
+/// nationwide), applies in `region` on `day`. The one place every dated, regional rule is tested.
+pub fn applies(
+    from: Date,
+    until: Option<Date>,
+    regions: &[String],
+    region: &str,
+    day: Date,
+) -> bool {
+    from <= day
+        && until.is_none_or(|u| day < u)
+        && (regions.is_empty() || regions.iter().any(|r| r == region))
 }
 
 /// An OpenFisca-style parameter: description, unit, national values, and regional overrides.
