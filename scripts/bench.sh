@@ -84,7 +84,7 @@ P("| threads | wall | rows/s | rows/s per core | peak memory |\n|---|---|---|---
 for t in (1, 2):
     wall, rss = float(cli[t][0]), int(cli[t][1])
     P(f"| {t} | {wall:.2f} s | {rows/wall:,.0f} | {rows/wall/t:,.0f} | {rss/1024:.0f} MB |")
-text = "\n".join(out) + "\n"
+text = "\n".join(out) + "\n\n" + open("docs/size-steps.md").read()
 open("BENCHMARKS.md.new", "w").write(text)
 print(text)
 sys.exit(0 if all(ok for _, ok, _ in budgets) else 1)
