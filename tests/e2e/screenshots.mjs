@@ -23,8 +23,16 @@ await shot('desktop-trace', async (p) => { await p.click('#trace summary'); awai
 await shot('desktop-english', async (p) => { await p.click('#lang-toggle'); });
 await shot('desktop-error', async (p) => { await type(p, '#f-e', '-5'); });
 await shot('desktop-assessment', async (p) => { await p.check('#f-bl'); await p.selectOption('#q-hazard_inspection', 'no'); await p.locator('#tier').scrollIntoViewIfNeeded(); });
+await shot('desktop-guidance', async (p) => { await p.selectOption('#f-oc', 'employer_liability'); await p.check('#f-dep'); await p.locator('#next-steps').scrollIntoViewIfNeeded(); });
 await shot('phone-default', async () => {}, { width: 360, height: 740 });
 await shot('phone-result', async (p) => { await loaded(p); await p.locator('#result-h').scrollIntoViewIfNeeded(); }, { width: 360, height: 740 });
+{
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}demo.html`);
+  await page.locator('#themed #premium').waitFor();
+  await page.screenshot({ path: join(out, 'embed-demo.png') });
+  await page.close();
+}
 await browser.close();
 await server.close();
 console.log(`screenshots written to ${out}`);

@@ -19,17 +19,30 @@ fn holds(e: &Enterprise, f: Flag) -> bool {
     }
 }
 
-/// The guidance notes whose conditions hold for this enterprise on its as-of date.
+/// The guidance notes whose conditions hold for this enterprise on its as-of date. Where several rules
+/// give the same note (a regional opinion and the later national measures), the most recent one speaks.
 pub fn notes(st: &Statutes, e: &Enterprise, level: Obligation) -> Vec<Message> {
     let Some(sector) = st.sector(&e.sector) else {
         return Vec::new();
     };
-    st.guidance
+    let mut hits: Vec<&crate::rules::GuidanceRule> = st
+        .guidance
         .iter()
         .filter(|g| g.line == e.line && applies(g.from, g.until, &g.regions, &e.region, e.as_of))
         .filter(|g| g.sectors.is_empty() || names_sector(&g.sectors, sector))
         .filter(|g| g.min_obligation.is_none_or(|m| level >= m))
         .filter(|g| g.when.iter().all(|f| holds(e, *f)))
+        .collect();
+    let latest = |id: &str, hits: &[&crate::rules::GuidanceRule]| {
+        hits.iter().filter(|g| g.id == id).map(|g| g.from).max()
+    };
+    let keep: Vec<bool> = hits
+        .iter()
+        .map(|g| latest(&g.id, &hits) == Some(g.from))
+        .collect();
+    let mut keep = keep.into_iter();
+    hits.retain(|_| keep.next().unwrap_or(false));
+    hits.into_iter()
         .map(|g| Message {
             code: g.id.clone(),
             zh: g.text_zh.clone(),
