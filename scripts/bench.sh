@@ -46,8 +46,8 @@ f = b["first"]; r = b["recompute"]
 kb = lambda n: f"{n/1024:.1f} KB"
 budgets = [
     ("widget total ≤ 150 KB gzip", w["total"]["gzip"] <= 150 * 1024, kb(w["total"]["gzip"])),
-    ("first premium ≤ 2× empty first render", f["widget"]["median"] <= 2 * f["empty"]["median"], f"{f['widget']['median']/f['empty']['median']:.2f}×"),
-    ("first premium ≤ 2× empty first render, CPU 4× slower", f["widget4x"]["median"] <= 2 * f["empty4x"]["median"], f"{f['widget4x']['median']/f['empty4x']['median']:.2f}×"),
+    ("first premium painted ≤ 2× empty app's first paint (FCP)", f["widget"]["fcp"]["median"] <= 2 * f["empty"]["fcp"]["median"], f"{f['widget']['fcp']['median']/f['empty']['fcp']['median']:.2f}×"),
+    ("the same, CPU 4× slower", f["widget4x"]["fcp"]["median"] <= 2 * f["empty4x"]["fcp"]["median"], f"{f['widget4x']['fcp']['median']/f['empty4x']['fcp']['median']:.2f}×"),
     ("recompute, engine < 1 ms (median)", r["engine"]["median"] < 1, f"{r['engine']['median']:.2f} ms"),
     ("recompute, engine + DOM ≤ 16 ms (median)", r["update"]["median"] <= 16, f"{r['update']['median']:.2f} ms"),
 ]
@@ -68,9 +68,11 @@ for k in ("wasm", "js"):
 P(f"| css | {kb(w['css']['raw'])} | {kb(w['css']['gzip'])} | – | – | – |")
 P(f"| **total** | {kb(w['total']['raw'])} | {kb(w['total']['gzip'])} | {kb(e['total']['raw'])} | {kb(e['total']['gzip'])} | {w['total']['gzip']/e['total']['gzip']:.2f}× |")
 P("\n## Time to first render (ms from navigation start; median of %d fresh loads)\n" % f["widget"]["loads"])
-P("| | widget: first premium on screen | empty app: first render | ratio |\n|---|---|---|---|")
-P(f"| CPU as is | {f['widget']['median']:.1f} (min {f['widget']['min']:.1f}, max {f['widget']['max']:.1f}) | {f['empty']['median']:.1f} | {f['widget']['median']/f['empty']['median']:.2f}× |")
-P(f"| CPU throttled 4× | {f['widget4x']['median']:.1f} (min {f['widget4x']['min']:.1f}, max {f['widget4x']['max']:.1f}) | {f['empty4x']['median']:.1f} | {f['widget4x']['median']/f['empty4x']['median']:.2f}× |")
+P("First-contentful-paint is the budget metric: our page paints nothing before the widget, so its first paint already shows the premium.")
+P("The effect marks (`baofei:first-premium`, `app:first-render`) are shown too; they are not comparable, because Yew yields to the browser (which paints) after 16 ms of work, which our first render exceeds and the empty app's does not.\n")
+P("| | widget: first paint (with premium) | empty app: first paint | ratio | widget `baofei:first-premium` mark | empty `app:first-render` mark |\n|---|---|---|---|---|---|")
+for label, wk, ek in (("CPU as is", "widget", "empty"), ("CPU throttled 4×", "widget4x", "empty4x")):
+    P(f"| {label} | {f[wk]['fcp']['median']:.1f} (min {f[wk]['fcp']['min']:.1f}, max {f[wk]['fcp']['max']:.1f}) | {f[ek]['fcp']['median']:.1f} | {f[wk]['fcp']['median']/f[ek]['fcp']['median']:.2f}× | {f[wk]['median']:.1f} | {f[ek]['median']:.1f} |")
 P("\n## Recompute after an input change (browser, %d changes)\n" % r["engine"]["samples"])
 P("| | median | p95 | max |\n|---|---|---|---|")
 P(f"| engine alone (quote + self-assessment + priced next steps) | {r['engine']['median']:.3f} ms | {r['engine']['p95']:.3f} ms | {r['engine']['max']:.3f} ms |")
