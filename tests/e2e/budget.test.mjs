@@ -1,0 +1,16 @@
+// A generous size budget inside the test suite: it catches a regression (a new dependency, a table
+// embedded twice), not the real budget, which scripts/bench.sh checks and BENCHMARKS.md reports.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { DIST } from './harness.mjs';
+
+const GENEROUS_GZIP = 330 * 1024; // measured 278.7 KB on 2026-11-23; the real budget is 150 KB
+
+test('the widget stays within a generous size budget', async () => {
+  let total = 0;
+  for (const f of ['baofei-web_bg.wasm', 'baofei-web.js', 'styles.css']) total += gzipSync(await readFile(join(DIST, f)), { level: 9 }).length;
+  assert.ok(total <= GENEROUS_GZIP, `widget is ${(total / 1024).toFixed(1)} KB gzip, over the generous ${GENEROUS_GZIP / 1024} KB`);
+});
