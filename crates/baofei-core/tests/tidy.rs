@@ -1,0 +1,70 @@
+//! The core stays pure: no binary floats, no clock, no I/O, no randomness, no platform crates.
+//! A grep, so that a reviewer's memory is not the only guard.
+
+#[test]
+fn the_core_is_pure() {
+    let forbidden = [
+        ("f32", "binary floats in rating"),
+        ("f64", "binary floats in rating"),
+        ("std::fs", "file I/O"),
+        ("std::net", "network I/O"),
+        ("std::io", "I/O"),
+        ("std::time", "the clock"),
+        ("SystemTime", "the clock"),
+        ("Instant", "the clock"),
+        ("std::env", "the environment"),
+        ("rand::", "randomness"),
+        ("println!", "stdout"),
+        ("eprintln!", "stderr"),
+        ("wasm_bindgen", "a platform crate"),
+        ("web_sys", "a platform crate"),
+        ("yew", "a platform crate"),
+    ];
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for (word, why) in forbidden {
+                let hit = code.match_indices(word).any(|(i, _)| {
+                    let before = code[..i].chars().next_back();
+                    let after = code[i + word.len()..].chars().next();
+                    let ident =
+                        |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+                    !ident(before) && !ident(after)
+                });
+                if hit {
+                    found.push(format!(
+                        "{}:{}: {word} ({why})",
+                        path.file_name().unwrap().to_string_lossy(),
+                        n + 1
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "the core must stay pure:\n{}",
+        found.join("\n")
+    );
+    let manifest = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"),
+    )
+    .unwrap();
+    let deps = manifest
+        .split("[dependencies]")
+        .nth(1)
+        .unwrap_or("")
+        .split("\n[")
+        .next()
+        .unwrap_or("");
+    let names: Vec<&str> = deps
+        .lines()
+        .filter_map(|l| l.split(['.', ' ', '=']).next())
+        .filter(|n| !n.is_empty())
+        .collect();
+    assert_eq!(names, ["rust_decimal", "serde"], "core dependencies");
+}
