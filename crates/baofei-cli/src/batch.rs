@@ -198,8 +198,22 @@ impl Columns {
     }
 }
 
-/// One parsed input row: its number (1 = first data row), id, and input or parse errors.
-type Row = (u64, String, Result<QuoteInput, Vec<FieldError>>);
+/// One input row as read, before conversion: conversion happens in the parallel stage, so the reader
+/// thread only splits records and never becomes the bottleneck.
+enum Raw {
+    Csv(csv::StringRecord),
+    Json(String),
+    Bad(Vec<FieldError>),
+}
+
+/// Its number (1 = first data row) and content.
+type Row = (u64, Raw);
+
+/// Where rows come from: a CSV reader whose header is already parsed, or JSON lines.
+enum Source {
+    Csv(csv::Reader<Box<dyn Read + Send>>),
+    Jsonl(BufReader<Box<dyn Read + Send>>),
+}
 
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
@@ -300,13 +314,25 @@ pub fn run(args: &QuoteArgs) -> Result<ExitCode, String> {
     let out_fmt = args.output_format.clone().unwrap_or_else(|| in_fmt.clone());
     let as_of = args.as_of.clone().unwrap_or_default();
     let reader = open_input(&args.input)?;
-
-    let (chunks_tx, chunks_rx) = sync_channel::<Result<Vec<Row>, String>>(4);
-    let header_err = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
-    let reader_thread = {
-        let in_fmt = in_fmt.clone();
-        std::thread::spawn(move || read_rows(reader, &in_fmt, &as_of, chunks_tx))
+    let (cols, source) = if in_fmt == "jsonl" {
+        (
+            None,
+            Source::Jsonl(BufReader::with_capacity(1 << 20, reader)),
+        )
+    } else {
+        let mut rdr = csv::ReaderBuilder::new()
+            .flexible(true)
+            .buffer_capacity(1 << 20)
+            .from_reader(reader);
+        let cols = rdr
+            .headers()
+            .map_err(|e| e.to_string())
+            .and_then(Columns::new)?;
+        (Some(cols), Source::Csv(rdr))
     };
+
+    let (chunks_tx, chunks_rx) = sync_channel::<Vec<Row>>(4);
+    let reader_thread = std::thread::spawn(move || read_rows(source, chunks_tx));
     let (lines_tx, lines_rx) = sync_channel::<String>(4);
     let out: Box<dyn Write + Send> = match &args.output {
         Some(p) => Box::new(std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?),
@@ -336,20 +362,27 @@ pub fn run(args: &QuoteArgs) -> Result<ExitCode, String> {
     };
     let (mut rows, mut rejected) = (0u64, 0u64);
     for chunk in chunks_rx {
-        let chunk = match chunk {
-            Ok(c) => c,
-            Err(e) => {
-                *header_err.lock().map_err(|_| "lock poisoned")? = Some(e);
-                break;
-            }
-        };
         let rules: &Rules = &rules;
+        let (cols, as_of) = (cols.as_ref(), as_of.as_str());
         let formatted: Vec<(bool, String)> = chunk
             .par_iter()
-            .map(|(row, id, input)| {
+            .map(|(row, raw)| {
+                let (id, input) = match (raw, cols) {
+                    (Raw::Csv(rec), Some(cols)) => (
+                        cols.id.and_then(|k| rec.get(k)).unwrap_or("").to_string(),
+                        cols.input(rec, as_of),
+                    ),
+                    (Raw::Json(line), _) => parse_json_row(line, as_of),
+                    (Raw::Bad(e), _) => (String::new(), Err(e.clone())),
+                    (Raw::Csv(_), None) => (
+                        String::new(),
+                        Err(vec![json_error("row", "CSV row without a header")]),
+                    ),
+                };
+                let id = id.as_str();
                 let r = match input {
-                    Ok(i) => quote_brief(rules, i).map_err(|e| e.0),
-                    Err(e) => Err(e.clone()),
+                    Ok(i) => quote_brief(rules, &i).map_err(|e| e.0),
+                    Err(e) => Err(e),
                 };
                 let line = if csv_out {
                     format_csv(*row, id, &r)
@@ -374,9 +407,6 @@ pub fn run(args: &QuoteArgs) -> Result<ExitCode, String> {
         .join()
         .map_err(|_| "writer thread panicked")?
         .map_err(|e| format!("writing output: {e}"))?;
-    if let Some(e) = header_err.lock().map_err(|_| "lock poisoned")?.take() {
-        return Err(e);
-    }
     let secs = started.elapsed().as_secs_f64();
     // Seconds and rows per second are measurements, not money: floats are fine here.
     #[allow(clippy::float_arithmetic)]
@@ -395,74 +425,50 @@ pub fn run(args: &QuoteArgs) -> Result<ExitCode, String> {
     })
 }
 
-fn read_rows(
-    reader: Box<dyn Read + Send>,
-    fmt: &str,
-    as_of: &str,
-    tx: std::sync::mpsc::SyncSender<Result<Vec<Row>, String>>,
-) {
+fn read_rows(source: Source, tx: std::sync::mpsc::SyncSender<Vec<Row>>) {
     let mut buf = Vec::with_capacity(CHUNK);
     let mut row = 0u64;
     let flush = |buf: &mut Vec<Row>| {
-        tx.send(Ok(std::mem::replace(buf, Vec::with_capacity(CHUNK))))
+        tx.send(std::mem::replace(buf, Vec::with_capacity(CHUNK)))
             .is_ok()
     };
-    if fmt == "jsonl" {
-        for line in BufReader::with_capacity(1 << 20, reader).lines() {
-            row += 1;
-            let parsed: (String, Result<QuoteInput, Vec<FieldError>>) = match line {
-                Ok(l) if l.trim().is_empty() => continue,
-                Ok(l) => parse_json_row(&l, as_of),
-                Err(e) => (String::new(), Err(vec![json_error("line", &e.to_string())])),
-            };
-            buf.push((row, parsed.0, parsed.1));
-            if buf.len() == CHUNK && !flush(&mut buf) {
-                return;
+    match source {
+        Source::Jsonl(lines) => {
+            for line in lines.lines() {
+                row += 1;
+                match line {
+                    Ok(l) if l.trim().is_empty() => continue,
+                    Ok(l) => buf.push((row, Raw::Json(l))),
+                    Err(e) => buf.push((row, Raw::Bad(vec![json_error("line", &e.to_string())]))),
+                }
+                if buf.len() == CHUNK && !flush(&mut buf) {
+                    return;
+                }
             }
         }
-    } else {
-        let mut rdr = csv::ReaderBuilder::new()
-            .flexible(true)
-            .buffer_capacity(1 << 20)
-            .from_reader(reader);
-        let cols = match rdr
-            .headers()
-            .map_err(|e| e.to_string())
-            .and_then(Columns::new)
-        {
-            Ok(c) => c,
-            Err(e) => {
-                let _ = tx.send(Err(e));
-                return;
-            }
-        };
-        let mut rec = csv::StringRecord::new();
-        loop {
+        Source::Csv(mut rdr) => loop {
+            let mut rec = csv::StringRecord::new();
             match rdr.read_record(&mut rec) {
                 Ok(false) => break,
                 Ok(true) => {
                     row += 1;
-                    let id = cols.id.and_then(|k| rec.get(k)).unwrap_or("").to_string();
-                    buf.push((row, id, cols.input(&rec, as_of)));
+                    buf.push((row, Raw::Csv(rec)));
                 }
                 Err(e) => {
                     row += 1;
-                    buf.push((
-                        row,
-                        String::new(),
-                        Err(vec![FieldError::new(
-                            "row",
-                            baofei_core::ErrorCode::Invalid,
-                            format!("CSV 行无法解析: {e}"),
-                            format!("unreadable CSV row: {e}"),
-                        )]),
-                    ));
+                    let err = FieldError::new(
+                        "row",
+                        baofei_core::ErrorCode::Invalid,
+                        format!("CSV 行无法解析: {e}"),
+                        format!("unreadable CSV row: {e}"),
+                    );
+                    buf.push((row, Raw::Bad(vec![err])));
                 }
             }
             if buf.len() == CHUNK && !flush(&mut buf) {
                 return;
             }
-        }
+        },
     }
     if !buf.is_empty() {
         flush(&mut buf);
