@@ -178,8 +178,9 @@ pub fn quote(rules: &Rules, input: &QuoteInput) -> Result<Quote, Errors> {
     quote_enterprise(rules, &e)
 }
 
-/// Quotes one enterprise without guidance notes or next steps: what batch quoting needs, at a
-/// fraction of the cost (next steps re-run the engine once per action).
+/// Quotes one enterprise for batch use: every figure, flag and warning of [`quote`], but no trace,
+/// guidance notes, next steps, legal-basis texts, service list or source list (none of which a batch
+/// row shows), at a fraction of the cost. A property test checks the figures are the same.
 pub fn quote_brief(rules: &Rules, input: &QuoteInput) -> Result<Quote, Errors> {
     price(rules, &input.validate()?, false)
 }
@@ -441,6 +442,17 @@ pub fn obligation_of(
     sector: &SectorDef,
     as_of: crate::Date,
 ) -> ObligationResult {
+    obligation_with(st, region, sector, as_of, true)
+}
+
+/// The same; without `detail` only the level (no texts, so no allocations: batch quoting).
+fn obligation_with(
+    st: &Statutes,
+    region: &str,
+    sector: &SectorDef,
+    as_of: crate::Date,
+    detail: bool,
+) -> ObligationResult {
     let mut rules: Vec<_> = st
         .obligations
         .iter()
@@ -453,6 +465,13 @@ pub fn obligation_of(
         .map(|o| o.obligation)
         .unwrap_or(Obligation::Encouraged);
     // Only the rules at the level that applies: an "encouraged" line beside "compulsory" misleads.
+    if !detail {
+        return ObligationResult {
+            level,
+            basis: Vec::new(),
+            penalty: None,
+        };
+    }
     let basis = rules
         .iter()
         .filter(|o| o.obligation == level)
@@ -489,7 +508,7 @@ fn obligation(
     sector: &SectorDef,
     cx: &mut Ctx<'_>,
 ) -> Result<ObligationResult, Errors> {
-    let res = obligation_of(st, &e.region, sector, e.as_of);
+    let res = obligation_with(st, &e.region, sector, e.as_of, cx.tracing);
     let top = res.basis.first();
     step!(
         cx,
@@ -1115,7 +1134,9 @@ fn prevention(
      -> Result<Option<Decimal>, Errors> {
         let Some(d) = d else { return Ok(None) };
         let a = round_fen(mul(premium, d.value.0)?);
-        sources.push(d.source.clone());
+        if cx.tracing {
+            sources.push(d.source.clone());
+        }
         step!(
             cx,
             id,
@@ -1148,16 +1169,17 @@ fn prevention(
         .filter(|s| s.line == e.line && applies(s.from, None, &s.regions, &e.region, e.as_of))
         .filter(|s| s.sizes.is_empty() || s.sizes.contains(&size))
         .filter(|s| s.tiers.is_empty() || s.tiers.contains(&tier))
-        .map(|s| {
+        .filter_map(|s| {
             cx.illustrative |= s.illustrative;
-            Service {
+            // Batch quotes report no service list; the flag above still counts.
+            cx.tracing.then(|| Service {
                 id: s.id.clone(),
                 name_zh: s.name_zh.clone(),
                 name_en: s.name_en.clone(),
                 per_year: s.per_year,
                 source: s.source.clone(),
                 illustrative: s.illustrative,
-            }
+            })
         })
         .collect();
     Ok(Prevention {
