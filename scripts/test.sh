@@ -35,7 +35,7 @@ stage "end-to-end tests of dist/ in headless Chromium"
 stage "summary"
 grep -E "^\s+Summary" "$logs/native" | sed 's/^ */native (nextest): /'
 grep -E "^test result" "$logs/wasm" | sed 's/^/wasm in Chromium: /'
-printf 'end-to-end in Chromium: %s tests, %s passed, %s failed\n' \
+printf 'end-to-end (Chromium; the npm package in Node): %s tests, %s passed, %s failed\n' \
   "$(grep -oP '^ℹ tests \K\d+' "$logs/e2e")" "$(grep -oP '^ℹ pass \K\d+' "$logs/e2e")" "$(grep -oP '^ℹ fail \K\d+' "$logs/e2e")"
 echo "bundle: $(ls -1 dist | tr '\n' ' ')"
 echo "total time: $(( $(date +%s) - start ))s"
