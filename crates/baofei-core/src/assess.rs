@@ -76,7 +76,7 @@ fn c001() -> Citation {
         url: None,
     }
 }
-fn c294() -> Citation {
+pub(crate) fn c294() -> Citation {
     Citation {
         document: "重庆市生态环境局关于市五届人大四次会议第0304号建议办理情况的答复函".into(),
         number: Some("渝环函〔2021〕294号".into()),

@@ -123,19 +123,17 @@ impl Ctx<'_> {
         });
     }
     fn lookup<'p, T>(&self, p: &'p Param<T>, field: &str) -> Result<&'p Dated<T>, Errors> {
-        p.lookup(&self.e.region, self.e.as_of)
-            .map(|(v, _)| v)
-            .ok_or_else(|| {
-                err(
-                    "as_of",
-                    ErrorCode::NoRuleInForce,
-                    format!("{} 在该日期无有效规则", self.e.as_of),
-                    format!(
-                        "no rule for {field} is in force on {} in this region",
-                        self.e.as_of
-                    ),
-                )
-            })
+        p.lookup(&self.e.region, self.e.as_of).ok_or_else(|| {
+            err(
+                "as_of",
+                ErrorCode::NoRuleInForce,
+                format!("{} 在该日期无有效规则", self.e.as_of),
+                format!(
+                    "no rule for {field} is in force on {} in this region",
+                    self.e.as_of
+                ),
+            )
+        })
     }
     /// Looks up `key` in a factor table, records the step and returns the factor.
     fn factor(
@@ -486,7 +484,7 @@ fn obligation_with(
         st.penalty
             .get(&sector.line)
             .and_then(|p| p.lookup(region, as_of))
-            .map(|(d, _)| Message {
+            .map(|d| Message {
                 code: "penalty".into(),
                 zh: d.value.text_zh.clone(),
                 en: d.value.text_en.clone(),

@@ -78,10 +78,6 @@ impl Errors {
     pub fn one(e: FieldError) -> Self {
         Errors(vec![e])
     }
-    /// The first error for `field`, if any.
-    pub fn for_field(&self, field: &str) -> Option<&FieldError> {
-        self.0.iter().find(|e| e.field == field)
-    }
 }
 
 impl fmt::Display for Errors {

@@ -1,7 +1,7 @@
 //! Guidance in the result: the duties and benefits the rules attach to insuring (data in the statutes),
 //! and next steps, each priced by running the engine on the improved enterprise (never guessed).
 
-use crate::assess::{c182, tiering_citation};
+use crate::assess::{c182, c294, tiering_citation};
 use crate::domain::{EnvCreditGrade, Line, Obligation, StandardisationGrade};
 use crate::engine::{price, Rules};
 use crate::error::Errors;
@@ -136,13 +136,7 @@ pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextSt
                     env_credit_grade: Some(g),
                     ..e.clone()
                 },
-                Some(crate::Citation {
-                    document: "重庆市生态环境局关于市五届人大四次会议第0304号建议办理情况的答复函"
-                        .into(),
-                    number: Some("渝环函〔2021〕294号".into()),
-                    article: Some("一(一)".into()),
-                    url: None,
-                }),
+                Some(c294()),
             )?;
         }
     }

@@ -75,23 +75,11 @@ fn latest_in_force<T>(vs: &[Dated<T>], day: Date) -> Option<&Dated<T>> {
     vs.iter().filter(|v| v.in_force(day)).max_by_key(|v| v.from)
 }
 
-/// Where a value came from when looked up.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scope {
-    /// The national value.
-    National,
-    /// The region's own value.
-    Regional,
-}
-
 impl<T> Param<T> {
     /// The value in force on `day` for `region`, preferring the region's own; the latest `from` wins.
-    pub fn lookup(&self, region: &str, day: Date) -> Option<(&Dated<T>, Scope)> {
-        let latest = |vs| latest_in_force(vs, day);
-        if let Some(v) = self.regions.get(region).and_then(|vs| latest(vs)) {
-            return Some((v, Scope::Regional));
-        }
-        latest(&self.national).map(|v| (v, Scope::National))
+    pub fn lookup(&self, region: &str, day: Date) -> Option<&Dated<T>> {
+        let (national, regional) = self.both(region, day);
+        regional.or(national)
     }
 
     /// The national value in force and the region's own, separately (for floors that take the higher).
