@@ -396,7 +396,7 @@ pub(crate) fn price(rules: &Rules, e: &Enterprise, tracing: bool) -> Result<Quot
         Some(&"The 2024 notice requires tiering but sets no criteria; these are ours.".to_string()),
     );
     let prevention = prevention(st, e, premium, risk_tier, &mut cx)?;
-    warnings(e, &limits, &band, &mut cx);
+    warnings(st, e, &limits, &band, &mut cx);
 
     Ok(Quote {
         engine_version: ENGINE_VERSION.into(),
@@ -1190,7 +1190,7 @@ fn prevention(
     })
 }
 
-fn warnings(e: &Enterprise, limits: &Limits, band: &Band, cx: &mut Ctx<'_>) {
+fn warnings(st: &Statutes, e: &Enterprise, limits: &Limits, band: &Band, cx: &mut Ctx<'_>) {
     if let (true, Some(m)) = (limits.below_minimum, limits.minimum_per_person) {
         cx.warnings.push(Message {
             code: "below_minimum_limit".into(),
@@ -1246,11 +1246,26 @@ fn warnings(e: &Enterprise, limits: &Limits, band: &Band, cx: &mut Ctx<'_>) {
         });
     }
     if e.refused_rectification {
-        cx.warnings.push(Message {
-            code: "refused_rectification".into(),
-            zh: "对重大隐患拒不整改的，保险机构可在下一投保年度上浮费率，并报告负有安全监管职责的部门".into(),
-            en: "refusing to rectify a major hidden hazard lets the insurer raise next year's rate and report it to the regulator".into(),
-            source: Some(Citation { document: "重庆市人民政府办公厅关于在高危行业领域强制推行安全生产责任保险的实施意见".into(), number: Some("渝府办发〔2017〕182号".into()), article: Some("二(八)".into()), url: None }),
+        // What the consequence is, and who says so, depends on the region: take the guidance rule in
+        // force there (Chongqing 二(八), Jilin 三(二)) rather than citing one region's rule everywhere.
+        let rule = st
+            .guidance
+            .iter()
+            .filter(|g| g.id == "refused_rectification" && g.line == e.line)
+            .filter(|g| applies(g.from, g.until, &g.regions, &e.region, e.as_of))
+            .max_by_key(|g| g.from);
+        cx.warnings.push(match rule {
+            Some(g) => Message {
+                code: "refused_rectification".into(),
+                zh: g.text_zh.clone(),
+                en: g.text_en.clone(),
+                source: Some(g.source.clone()),
+            },
+            None => msg(
+                "refused_rectification",
+                "存在拒不整改的重大事故隐患：费率按费率包上浮(见计算过程)",
+                "a major hidden hazard left unrectified: the pack's loading applies (see the steps)",
+            ),
         });
     }
     if cx.illustrative {

@@ -75,3 +75,38 @@ fn walk(v: &serde_json::Value, n: &mut usize) {
         _ => {}
     }
 }
+
+/// The refused-rectification warning cites the rule of the enterprise's own region, or none.
+#[test]
+fn rectification_warning_cites_the_regions_rule() {
+    let rules = baofei_rules::load().unwrap();
+    let warning_source = |region: &str| {
+        let input = baofei_core::QuoteInput {
+            as_of: "2026-06-01".into(),
+            region: region.into(),
+            line: "work_safety".into(),
+            sector: "hazardous_chemicals.production".into(),
+            employees: "100".into(),
+            refused_rectification: true,
+            ..Default::default()
+        };
+        let q = baofei_core::quote(&rules, &input).unwrap();
+        let w = q
+            .warnings
+            .iter()
+            .find(|w| w.code == "refused_rectification")
+            .expect("warning present")
+            .clone();
+        w.source.and_then(|c| c.number)
+    };
+    assert_eq!(
+        warning_source("chongqing").as_deref(),
+        Some("渝府办发〔2017〕182号")
+    );
+    assert_eq!(
+        warning_source("jilin").as_deref(),
+        Some("吉应急规划财务联〔2020〕282号")
+    );
+    assert_eq!(warning_source("national"), None);
+    assert_eq!(warning_source("hunan"), None);
+}
