@@ -744,7 +744,7 @@ fn base_premium(
             }
             let mut rate = row.rate;
             let mut col = "ordinary";
-            if e.high_risk_project {
+            if e.high_risk_project || sector.high_risk_project {
                 match row.high_risk_rate {
                     Some(h) => {
                         rate = h;

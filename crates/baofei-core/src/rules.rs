@@ -134,6 +134,10 @@ pub struct SectorDef {
     pub name_en: String,
     /// What its premium multiplies.
     pub basis: PremiumBasis,
+    /// The subsector is itself a high-risk project (construction tables price it in their high-risk
+    /// column), whatever the input's `high_risk_project` flag says.
+    #[serde(default)]
+    pub high_risk_project: bool,
 }
 
 impl SectorDef {
