@@ -3,7 +3,7 @@
 
 use crate::citation::Citation;
 use crate::domain::{EnvCreditGrade, Line, StandardisationGrade};
-use crate::engine::{loaded, price, quote_enterprise, Rules};
+use crate::engine::{loaded, quote_enterprise, Rules};
 use crate::error::Errors;
 use crate::input::{Enterprise, QuoteInput};
 use crate::quote::{Band, Quote};
@@ -264,53 +264,29 @@ pub fn assess(
             continue;
         };
         answered += 1;
-        // The improved enterprise, if the fix changes a rating input.
-        let (risky, improved): (bool, Option<Enterprise>) = match q.kind {
+        // Whether the answer is a gap, and the quote's own priced next step that closes it (the
+        // engine prices each improvement once, in `guidance::next_steps`).
+        let step = |id: &str| current.next_steps.iter().find(|s| s.id == id);
+        let (risky, priced) = match q.kind {
             AnswerKind::YesNo { good } => {
-                let risky = (a == "yes") != good;
-                let improved = match q.id {
-                    "blacklist" => Some(Enterprise {
-                        blacklisted: false,
-                        ..e.clone()
-                    }),
-                    "hazards_rectified" => Some(Enterprise {
-                        refused_rectification: false,
-                        ..e.clone()
-                    }),
+                let priced = match q.id {
+                    "blacklist" => step("leave_blacklist"),
+                    "hazards_rectified" => step("rectify_hazards"),
                     _ => None,
                 };
-                (risky, improved)
+                ((a == "yes") != good, priced)
             }
-            AnswerKind::Standardisation => {
-                let next = match e.standardisation {
-                    StandardisationGrade::None => Some(StandardisationGrade::Grade3),
-                    StandardisationGrade::Grade3 => Some(StandardisationGrade::Grade2),
-                    StandardisationGrade::Grade2 => Some(StandardisationGrade::Grade1),
-                    StandardisationGrade::Grade1 => None,
-                };
-                (
-                    next.is_some(),
-                    next.map(|g| Enterprise {
-                        standardisation: g,
-                        ..e.clone()
-                    }),
-                )
-            }
-            AnswerKind::EnvCredit => {
-                let next = match e.env_credit_grade {
-                    Some(EnvCreditGrade::Poor) => Some(EnvCreditGrade::Warning),
-                    Some(EnvCreditGrade::Warning) => Some(EnvCreditGrade::Good),
-                    Some(EnvCreditGrade::Good) => Some(EnvCreditGrade::Trustworthy),
-                    _ => None,
-                };
-                (
-                    next.is_some(),
-                    next.map(|g| Enterprise {
-                        env_credit_grade: Some(g),
-                        ..e.clone()
-                    }),
-                )
-            }
+            AnswerKind::Standardisation => (
+                e.standardisation != StandardisationGrade::Grade1,
+                step("standardisation"),
+            ),
+            AnswerKind::EnvCredit => (
+                matches!(
+                    e.env_credit_grade,
+                    Some(EnvCreditGrade::Poor | EnvCreditGrade::Warning | EnvCreditGrade::Good)
+                ),
+                step("env_credit"),
+            ),
         };
         if !risky {
             continue;
@@ -320,17 +296,13 @@ pub fn assess(
         } else {
             minor += 1;
         }
-        let after = match improved {
-            Some(better) => Some(price(rules, &better, false)?.premium),
-            None => None,
-        };
         gaps.push(Gap {
             question: q.id.into(),
             fix_zh: q.fix_zh.into(),
             fix_en: q.fix_en.into(),
             source: q.source,
-            premium_after: after,
-            premium_change: after.map(|p| p - current.premium),
+            premium_after: priced.map(|s| s.premium_after),
+            premium_change: priced.map(|s| s.premium_change),
         });
     }
     if minor >= 3 && tier == RiskTier::Low {

@@ -110,3 +110,73 @@ fn rectification_warning_cites_the_regions_rule() {
     assert_eq!(warning_source("national"), None);
     assert_eq!(warning_source("hunan"), None);
 }
+
+/// Each priced gap of the self-assessment is the premium of the improved enterprise, quoted directly.
+#[test]
+fn assessment_gaps_price_the_improvement() {
+    use std::collections::BTreeMap;
+    let rules = baofei_rules::load().unwrap();
+    let base = baofei_core::QuoteInput {
+        as_of: "2026-06-01".into(),
+        region: "chongqing".into(),
+        line: "work_safety".into(),
+        sector: "hazardous_chemicals.production".into(),
+        employees: "100".into(),
+        size_class: "medium".into(),
+        standardisation: "none".into(),
+        blacklisted: true,
+        refused_rectification: true,
+        ..Default::default()
+    };
+    let answers: BTreeMap<String, String> = [
+        ("blacklist", "yes"),
+        ("hazards_rectified", "no"),
+        ("standardisation", "none"),
+        ("training", "no"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let (current, a) = baofei_core::assess::assess(&rules, &base, &answers).unwrap();
+    let direct = |i: baofei_core::QuoteInput| baofei_core::quote(&rules, &i).unwrap().premium;
+    let gap = |id: &str| {
+        a.gaps
+            .iter()
+            .find(|g| g.question == id)
+            .unwrap_or_else(|| panic!("gap {id}"))
+            .clone()
+    };
+    for (id, improved) in [
+        (
+            "blacklist",
+            baofei_core::QuoteInput {
+                blacklisted: false,
+                ..base.clone()
+            },
+        ),
+        (
+            "hazards_rectified",
+            baofei_core::QuoteInput {
+                refused_rectification: false,
+                ..base.clone()
+            },
+        ),
+        (
+            "standardisation",
+            baofei_core::QuoteInput {
+                standardisation: "grade3".into(),
+                ..base.clone()
+            },
+        ),
+    ] {
+        let g = gap(id);
+        let want = direct(improved);
+        assert_eq!(g.premium_after, Some(want), "{id}");
+        assert_eq!(g.premium_change, Some(want - current.premium), "{id}");
+    }
+    assert_eq!(
+        gap("training").premium_after,
+        None,
+        "a compliance gap has no price effect"
+    );
+}
