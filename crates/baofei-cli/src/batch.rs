@@ -247,7 +247,7 @@ fn format_csv(row: u64, id: &str, r: &Result<Quote, Vec<FieldError>>) -> String 
                 q.premium_low,
                 q.premium_high,
                 q.guided_premium,
-                format!("{:?}", q.obligation.level).to_lowercase(),
+                q.obligation.level.key().to_owned(),
                 opt(q.limits.minimum_per_person),
                 q.limits.below_minimum,
                 opt(q.prevention.min_amount),

@@ -216,3 +216,14 @@ pub enum Obligation {
     /// Required by law or national measures (应当投保).
     Compulsory,
 }
+
+impl Obligation {
+    /// Stable key (`encouraged`, `expected`, `compulsory`), as in rule files and JSON output.
+    pub fn key(self) -> &'static str {
+        match self {
+            Obligation::Encouraged => "encouraged",
+            Obligation::Expected => "expected",
+            Obligation::Compulsory => "compulsory",
+        }
+    }
+}

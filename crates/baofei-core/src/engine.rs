@@ -474,7 +474,7 @@ fn obligation_with(
         .iter()
         .filter(|o| o.obligation == level)
         .map(|o| Message {
-            code: format!("{:?}", o.obligation).to_lowercase(),
+            code: o.obligation.key().to_owned(),
             zh: o.text_zh.clone(),
             en: o.text_en.clone(),
             source: Some(o.source.clone()),
@@ -515,7 +515,7 @@ fn obligation(
         "compulsory status",
         top.map(|o| o.en.clone())
             .unwrap_or_else(|| "no rule names this sector".into()),
-        format!("{:?}", res.level).to_lowercase(),
+        res.level.key().to_owned(),
         top.and_then(|o| o.source.as_ref()),
         false,
         None,

@@ -13,9 +13,11 @@ pub mod engine;
 pub mod error;
 pub mod guidance;
 pub mod input;
+pub mod json;
 pub mod money;
 pub mod quote;
 pub mod rules;
+mod schema;
 
 pub use citation::Citation;
 pub use date::Date;

@@ -10,27 +10,25 @@ use crate::date::Date;
 use crate::domain::{Line, Obligation, PremiumBasis};
 use crate::error::{ErrorCode, Errors, FieldError};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One effective-dated value with its source.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Dated<T> {
     /// First day in force.
     pub from: Date,
     /// First day no longer in force (repeal), if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub until: Option<Date>,
     /// The value.
     pub value: T,
     /// Where it comes from.
     pub source: Citation,
     /// True where no published figure exists and the value is our assumption.
-    #[serde(default)]
     pub illustrative: bool,
     /// Why it is illustrative, or how it is read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -56,18 +54,15 @@ pub fn applies(
 }
 
 /// An OpenFisca-style parameter: description, unit, national values, and regional overrides.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Param<T> {
     /// What the parameter means.
     pub description: String,
     /// Unit of the value (`ratio`, `元`, `factor`...).
     pub unit: String,
     /// Values that apply everywhere unless a region overrides them.
-    #[serde(default)]
     pub national: Vec<Dated<T>>,
     /// Per-region values, keyed by region id; they replace the national value where in force.
-    #[serde(default)]
     pub regions: BTreeMap<String, Vec<Dated<T>>>,
 }
 
@@ -105,8 +100,7 @@ impl<T> Param<T> {
 }
 
 /// A region the rules know.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Region {
     /// Stable id, e.g. `chongqing`.
     pub id: String,
@@ -117,8 +111,7 @@ pub struct Region {
 }
 
 /// A sector or 环责险 risk class, with the basis its premium is computed on.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SectorDef {
     /// Stable id `group.sub`, e.g. `hazardous_chemicals.production`.
     pub id: String,
@@ -136,7 +129,6 @@ pub struct SectorDef {
     pub basis: PremiumBasis,
     /// The subsector is itself a high-risk project (construction tables price it in their high-risk
     /// column), whatever the input's `high_risk_project` flag says.
-    #[serde(default)]
     pub high_risk_project: bool,
 }
 
@@ -148,15 +140,13 @@ impl SectorDef {
 }
 
 /// A rule that makes (or encourages) insurance for some sectors.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ObligationRule {
     /// Line concerned.
     pub line: Line,
     /// Sector groups (`mining`) or full ids (`mining.coal`); `*` for all sectors of the line.
     pub sectors: Vec<String>,
     /// Regions where it applies; empty for nationwide.
-    #[serde(default)]
     pub regions: Vec<String>,
     /// How strong.
     pub obligation: Obligation,
@@ -167,15 +157,13 @@ pub struct ObligationRule {
     /// First day in force.
     pub from: Date,
     /// First day no longer in force.
-    #[serde(default)]
     pub until: Option<Date>,
     /// Source.
     pub source: Citation,
 }
 
 /// The penalty for not insuring when required.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Penalty {
     /// Fine range in 元 on first finding.
     #[serde(with = "rust_decimal::serde::str")]
@@ -196,8 +184,7 @@ pub struct Penalty {
 }
 
 /// The statutory float band (费率浮动幅度) of seed 002 二(五), as amplitudes around 1.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FloatBand {
     /// Normal amplitude either way (0.40 = within 40% of the base guided rate).
     #[serde(with = "rust_decimal::serde::str")]
@@ -210,8 +197,7 @@ pub struct FloatBand {
 }
 
 /// A prevention service the insurer owes.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ServiceRule {
     /// Stable id, e.g. `hazard_inspection`.
     pub id: String,
@@ -224,25 +210,21 @@ pub struct ServiceRule {
     /// Minimum times per year; 0 means "provided, frequency set by contract".
     pub per_year: u32,
     /// Applies only to these size classes (empty: all).
-    #[serde(default)]
     pub sizes: Vec<crate::domain::SizeClass>,
     /// Applies only to these risk tiers (empty: all).
-    #[serde(default)]
     pub tiers: Vec<crate::assess::RiskTier>,
     /// Regions (empty: nationwide).
-    #[serde(default)]
     pub regions: Vec<String>,
     /// First day in force.
     pub from: Date,
     /// Source.
     pub source: Citation,
     /// True where the frequency is our assumption.
-    #[serde(default)]
     pub illustrative: bool,
 }
 
 /// A condition on the enterprise for a guidance note.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Flag {
     /// Holds only employer-liability, carrier-liability or construction group accident cover.
@@ -258,24 +240,19 @@ pub enum Flag {
 }
 
 /// A duty or benefit shown with the result when its conditions hold (issue: guidance as cited rules).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GuidanceRule {
     /// Stable id.
     pub id: String,
     /// Line.
     pub line: Line,
     /// Sector groups or ids (empty: all).
-    #[serde(default)]
     pub sectors: Vec<String>,
     /// Regions (empty: nationwide).
-    #[serde(default)]
     pub regions: Vec<String>,
     /// Shown only when the obligation is at least this strong.
-    #[serde(default)]
     pub min_obligation: Option<Obligation>,
     /// Every flag must hold.
-    #[serde(default)]
     pub when: Vec<Flag>,
     /// The note, Chinese.
     pub text_zh: String,
@@ -284,15 +261,13 @@ pub struct GuidanceRule {
     /// First day in force.
     pub from: Date,
     /// First day no longer in force.
-    #[serde(default)]
     pub until: Option<Date>,
     /// Source.
     pub source: Citation,
 }
 
 /// The law: what no pricing pack may change.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Statutes {
     /// Version of the statute data.
     pub version: String,
@@ -319,8 +294,8 @@ pub struct Statutes {
 }
 
 /// How a base premium is computed for some sectors.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Scheme {
     /// quantity (headcount, seats or vehicles) x per-person limit x rate.
     Proportional {
@@ -340,7 +315,6 @@ pub enum Scheme {
         bands: Vec<ContractBand>,
         /// Multiplier for metro works (Hunan: +50%), if the table has one.
         #[serde(
-            default,
             skip_serializing_if = "Option::is_none",
             with = "crate::rules::opt_dec"
         )]
@@ -354,19 +328,17 @@ pub enum Scheme {
 }
 
 /// One contract-value band of a construction table.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ContractBand {
     /// The band covers contract values up to and including this (元); `None` for the top band.
-    #[serde(default, with = "crate::rules::opt_dec")]
+    #[serde(with = "crate::rules::opt_dec")]
     pub up_to: Option<Decimal>,
     /// Rows by cover.
     pub rows: Vec<ContractRow>,
 }
 
 /// One row of a construction table.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ContractRow {
     /// Per-person death/disability cover the row prices (元).
     #[serde(with = "rust_decimal::serde::str")]
@@ -378,13 +350,12 @@ pub struct ContractRow {
     #[serde(with = "rust_decimal::serde::str")]
     pub rate: Decimal,
     /// Rate for high-risk projects, if the table distinguishes them.
-    #[serde(default, with = "crate::rules::opt_dec")]
+    #[serde(with = "crate::rules::opt_dec")]
     pub high_risk_rate: Option<Decimal>,
 }
 
 /// One 环责险 limit tier.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LimitTier {
     /// Aggregate limit (元).
     #[serde(with = "rust_decimal::serde::str")]
@@ -395,21 +366,19 @@ pub struct LimitTier {
 }
 
 /// Base rating for a set of sectors.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RateEntry {
     /// Sector ids or groups this entry prices.
     pub sectors: Vec<String>,
     /// How.
     pub scheme: Scheme,
     /// Sector differential (差别费率) per sector id; missing ids use 1.
-    #[serde(default)]
     pub sector_factors: BTreeMap<String, FactorValue>,
 }
 
 /// A decimal (factor, ratio or amount) carried as a JSON string only: a JSON number would pass through
 /// `f64` on its way in, so it is refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
 pub struct FactorValue(#[serde(with = "rust_decimal::serde::str")] pub Decimal);
 
@@ -417,11 +386,10 @@ pub struct FactorValue(#[serde(with = "rust_decimal::serde::str")] pub Decimal);
 pub type FactorTable = BTreeMap<String, FactorValue>;
 
 /// One loss-ratio band.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LossRatioBand {
     /// Applies to loss ratios below this; `None` for the top band.
-    #[serde(default, with = "crate::rules::opt_dec")]
+    #[serde(with = "crate::rules::opt_dec")]
     pub below: Option<Decimal>,
     /// Factor.
     #[serde(with = "rust_decimal::serde::str")]
@@ -429,8 +397,7 @@ pub struct LossRatioBand {
 }
 
 /// Pack identity.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PackMeta {
     /// Stable id, e.g. `baofei-reference`.
     pub id: String,
@@ -443,8 +410,7 @@ pub struct PackMeta {
 }
 
 /// Pricing: what an insurer may change. Nothing here can lower a statutory floor or widen a cap.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PricingPack {
     /// Identity.
     pub meta: PackMeta,
@@ -479,18 +445,13 @@ pub struct PricingPack {
 pub(crate) mod opt_dec {
     //! `Option<Decimal>` as an optional string.
     use rust_decimal::Decimal;
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::Serializer;
 
     pub fn serialize<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
         match v {
             Some(d) => s.collect_str(d),
             None => s.serialize_none(),
         }
-    }
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-        let s: Option<String> = Option::deserialize(d)?;
-        s.map(|s| s.parse::<Decimal>().map_err(serde::de::Error::custom))
-            .transpose()
     }
 }
 

@@ -4,6 +4,7 @@
 //! sources). They are embedded at compile time and assembled into one document per kind, so the
 //! browser bundle needs no file access. Loading validates everything ([`baofei_core::Rules::new`]).
 
+use baofei_core::json::{self, At, FromJson, Limits};
 use baofei_core::rules::{PricingPack, Statutes};
 use baofei_core::{ErrorCode, Errors, FieldError, Rules};
 
@@ -96,31 +97,36 @@ fn assemble(parts: &[(&str, &str)]) -> String {
     s
 }
 
-fn parse_error(what: &str, e: serde_json::Error) -> Errors {
-    Errors::one(FieldError::new(
-        what,
-        ErrorCode::InvalidPack,
-        format!("规则数据无法解析(第{}行第{}列): {e}", e.line(), e.column()),
-        format!(
-            "cannot parse {what} at line {}, column {}: {e}",
-            e.line(),
-            e.column()
-        ),
-    ))
+/// Reads a rule document of type `T` within the pack limits, naming the place of the first problem.
+fn read<T: FromJson>(what: &str, text: &str) -> Result<T, Errors> {
+    let limits = Limits {
+        max_depth: MAX_DEPTH,
+        max_len: MAX_ARRAY,
+    };
+    json::parse(text, limits)
+        .and_then(|doc| T::from_json(&doc, &At::ROOT))
+        .map_err(|e| {
+            Errors::one(FieldError::new(
+                what,
+                ErrorCode::InvalidPack,
+                format!("规则数据无法读取({what}, {}): {}", e.at, e.zh),
+                format!("cannot read {what} at {}: {}", e.at, e.en),
+            ))
+        })
 }
 
 /// Largest pack accepted, in bytes (the reference pack is about a tenth of this).
 pub const MAX_PACK_BYTES: usize = 1 << 20;
 /// Deepest nesting accepted in a pack (the schema needs 8).
 pub const MAX_DEPTH: usize = 24;
-/// Longest array accepted in a pack.
+/// Longest array, and most members of one object, accepted in a pack.
 pub const MAX_ARRAY: usize = 2_000;
 
 /// Parses a pricing pack (ours or an insurer's) from JSON. Validation happens in [`Rules::with_pack`].
 ///
-/// Packs come from anyone, so before serde sees one it must be under [`MAX_PACK_BYTES`], nest no deeper
-/// than [`MAX_DEPTH`], hold no array longer than [`MAX_ARRAY`] and repeat no key in any object (serde
-/// would silently keep the last).
+/// Packs come from anyone, so a pack must be under [`MAX_PACK_BYTES`], nest no deeper than
+/// [`MAX_DEPTH`], hold no array or object longer than [`MAX_ARRAY`] and repeat no key in any object
+/// (a lenient reader would silently keep one); every decimal is a string. See [`baofei_core::json`].
 pub fn parse_pack(json: &str) -> Result<PricingPack, Errors> {
     if json.len() > MAX_PACK_BYTES {
         return Err(Errors::one(FieldError::new(
@@ -133,95 +139,11 @@ pub fn parse_pack(json: &str) -> Result<PricingPack, Errors> {
             ),
         )));
     }
-    strict::check(json).map_err(|e| parse_error("pack", e))?;
-    serde_json::from_str(json).map_err(|e| parse_error("pack", e))
-}
-
-mod strict {
-    //! A pass over any JSON that refuses duplicate keys, deep nesting and huge arrays.
-    use serde::de::{DeserializeSeed, Deserializer, Error, MapAccess, SeqAccess, Visitor};
-    use std::collections::HashSet;
-    use std::fmt;
-
-    pub fn check(json: &str) -> Result<(), serde_json::Error> {
-        let mut de = serde_json::Deserializer::from_str(json);
-        Strict(0).deserialize(&mut de)?;
-        de.end()
-    }
-
-    struct Strict(usize);
-
-    impl<'de> DeserializeSeed<'de> for Strict {
-        type Value = ();
-        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-            d.deserialize_any(self)
-        }
-    }
-
-    impl<'de> Visitor<'de> for Strict {
-        type Value = ();
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("JSON")
-        }
-        fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-            Ok(())
-        }
-        fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-            Ok(())
-        }
-        fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-            Ok(())
-        }
-        fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-            Ok(())
-        }
-        fn visit_str<E>(self, _: &str) -> Result<(), E> {
-            Ok(())
-        }
-        fn visit_unit<E>(self) -> Result<(), E> {
-            Ok(())
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-            if self.0 >= super::MAX_DEPTH {
-                return Err(A::Error::custom(format!(
-                    "nesting deeper than {}",
-                    super::MAX_DEPTH
-                )));
-            }
-            let mut n = 0;
-            while seq.next_element_seed(Strict(self.0 + 1))?.is_some() {
-                n += 1;
-                if n > super::MAX_ARRAY {
-                    return Err(A::Error::custom(format!(
-                        "array longer than {}",
-                        super::MAX_ARRAY
-                    )));
-                }
-            }
-            Ok(())
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            if self.0 >= super::MAX_DEPTH {
-                return Err(A::Error::custom(format!(
-                    "nesting deeper than {}",
-                    super::MAX_DEPTH
-                )));
-            }
-            let mut seen = HashSet::new();
-            while let Some(k) = map.next_key::<String>()? {
-                if !seen.insert(k.clone()) {
-                    return Err(A::Error::custom(format!("duplicate key {k:?}")));
-                }
-                map.next_value_seed(Strict(self.0 + 1))?;
-            }
-            Ok(())
-        }
-    }
+    read("pack", json)
 }
 
 /// The statutes and the reference pack, parsed and validated.
 pub fn load() -> Result<Rules, Errors> {
-    let statutes: Statutes =
-        serde_json::from_str(&statutes_json()).map_err(|e| parse_error("statutes", e))?;
+    let statutes: Statutes = read("statutes", &statutes_json())?;
     Rules::new(statutes, parse_pack(&pack_json())?)
 }

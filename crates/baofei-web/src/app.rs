@@ -6,7 +6,6 @@ use crate::model::{fmt_money, fmt_pct, fmt_yuan, form_key, qr_svg_path, Form, La
 use baofei_core::assess::{apply_answers, assess, questions, AnswerKind, Assessment};
 use baofei_core::domain::{Line, Obligation};
 use baofei_core::{Citation, Errors, Quote, Rules};
-use gloo::storage::{LocalStorage, Storage};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -131,11 +130,40 @@ impl Reducible for State {
     }
 }
 
+/// The remembered share-link fragment, if the user asked to be remembered. Stored as plain text: a
+/// JSON codec for one string is not worth its bundle size. Values written by earlier versions (through
+/// gloo's JSON storage) are a quoted string; a fragment is percent-encoded, so dropping the quotes
+/// is the whole decoding.
+fn stored_fragment() -> Option<String> {
+    let v = local_storage()?.get_item(STORAGE_KEY).ok()??;
+    Some(
+        match v.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
+            Some(inner) => inner.to_owned(),
+            None => v,
+        },
+    )
+}
+
+/// Remembers `fragment`, or forgets it with `None`. Storage can be refused (private mode, policy);
+/// the widget then simply does not remember.
+fn store_fragment(fragment: Option<&str>) {
+    if let Some(s) = local_storage() {
+        let _ = match fragment {
+            Some(f) => s.set_item(STORAGE_KEY, f),
+            None => s.remove_item(STORAGE_KEY),
+        };
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
 fn initial_state(props: &AppProps) -> State {
     let today = today();
     let (source, remember) = if props.standalone {
         let hash = gloo::utils::window().location().hash().unwrap_or_default();
-        let stored: Option<String> = LocalStorage::get(STORAGE_KEY).ok();
+        let stored = stored_fragment();
         let remember = stored.is_some();
         (if hash.len() > 1 { Some(hash) } else { stored }, remember)
     } else {
@@ -257,11 +285,7 @@ pub fn App(props: &AppProps) -> Html {
             if let Ok(h) = w.history() {
                 let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
             }
-            if *remember {
-                let _ = LocalStorage::set(STORAGE_KEY, fragment);
-            } else {
-                LocalStorage::delete(STORAGE_KEY);
-            }
+            store_fragment(remember.then_some(fragment.as_str()));
             gloo::utils::document_element()
                 .set_attribute(
                     "lang",

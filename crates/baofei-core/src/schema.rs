@@ -1,0 +1,198 @@
+//! How rule files are read: one [`FromJson`] reading per rule type, on the strict reader in
+//! [`crate::json`]. Field lists are the rule-file schema: required fields first, then the optional
+//! ones (absent means none, empty or false). Unknown fields are refused everywhere.
+
+use crate::assess::RiskTier;
+use crate::citation::Citation;
+use crate::domain::{Line, Obligation, PremiumBasis, SizeClass};
+use crate::json::{At, Fields, FromJson, Json, JsonError};
+use crate::rules::{
+    ContractBand, ContractRow, Dated, Flag, FloatBand, GuidanceRule, LimitTier, LossRatioBand,
+    ObligationRule, PackMeta, Param, Penalty, PricingPack, RateEntry, Region, Scheme, SectorDef,
+    ServiceRule, Statutes,
+};
+use crate::{from_json_keys, from_json_struct};
+
+from_json_keys!(Line {
+    WorkSafety = "work_safety",
+    Environmental = "environmental",
+});
+from_json_keys!(Obligation {
+    Encouraged = "encouraged",
+    Expected = "expected",
+    Compulsory = "compulsory",
+});
+from_json_keys!(PremiumBasis {
+    Headcount = "headcount",
+    ContractValue = "contract_value",
+    Tonnage = "tonnage",
+    Vehicles = "vehicles",
+    Seats = "seats",
+    AggregateLimit = "aggregate_limit",
+});
+from_json_keys!(SizeClass {
+    Large = "large",
+    Medium = "medium",
+    Small = "small",
+    Micro = "micro",
+});
+from_json_keys!(RiskTier {
+    Low = "low",
+    Medium = "medium",
+    High = "high",
+});
+from_json_keys!(Flag {
+    OtherCover = "other_cover",
+    RiskDeposit = "risk_deposit",
+    RefusedRectification = "refused_rectification",
+    Blacklisted = "blacklisted",
+    EnvCreditTrustworthy = "env_credit_trustworthy",
+});
+
+from_json_struct!(Citation { document } optional { number, article, url });
+from_json_struct!(Region {
+    id,
+    name_zh,
+    name_en
+});
+from_json_struct!(SectorDef { id, line, group_zh, group_en, name_zh, name_en, basis }
+    optional { high_risk_project });
+from_json_struct!(ObligationRule { line, sectors, obligation, text_zh, text_en, from, source }
+    optional { regions, until });
+from_json_struct!(Penalty {
+    fine_min,
+    fine_max,
+    repeat_min,
+    repeat_max,
+    text_zh,
+    text_en
+});
+from_json_struct!(FloatBand {
+    normal,
+    loaded_up,
+    clean_years
+});
+from_json_struct!(ServiceRule { id, line, name_zh, name_en, per_year, from, source }
+    optional { sizes, tiers, regions, illustrative });
+from_json_struct!(GuidanceRule { id, line, text_zh, text_en, from, source }
+    optional { sectors, regions, min_obligation, when, until });
+from_json_struct!(Statutes {
+    version,
+    regions,
+    sectors,
+    obligations,
+    penalty,
+    minimum_limit,
+    float_band,
+    prevention_min,
+    prevention_max,
+    services,
+    guidance,
+});
+from_json_struct!(ContractBand { rows } optional { up_to });
+from_json_struct!(ContractRow { per_person, aggregate, rate } optional { high_risk_rate });
+from_json_struct!(LimitTier { limit, premium });
+from_json_struct!(RateEntry { sectors, scheme } optional { sector_factors });
+from_json_struct!(LossRatioBand { factor } optional { below });
+from_json_struct!(PackMeta {
+    id,
+    version,
+    name_zh,
+    name_en
+});
+from_json_struct!(PricingPack {
+    meta,
+    rates,
+    size_factors,
+    env_risk_factors,
+    accident_factors,
+    death_factors,
+    consecutive_fatal_factors,
+    standardisation_factors,
+    claim_free_factors,
+    blacklist_factors,
+    refused_rectification_factors,
+    env_credit_factors,
+    loss_ratio_factors,
+    clean_floor,
+});
+
+impl FromJson for crate::rules::FactorValue {
+    fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError> {
+        FromJson::from_json(v, at).map(crate::rules::FactorValue)
+    }
+}
+
+impl<T: FromJson> FromJson for Dated<T> {
+    fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError> {
+        let f = Fields::new(
+            v,
+            at,
+            &["from", "until", "value", "source", "illustrative", "note"],
+        )?;
+        Ok(Dated {
+            from: f.req("from")?,
+            until: f.opt("until")?,
+            value: f.req("value")?,
+            source: f.req("source")?,
+            illustrative: f.opt("illustrative")?,
+            note: f.opt("note")?,
+        })
+    }
+}
+
+impl<T: FromJson> FromJson for Param<T> {
+    fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError> {
+        let f = Fields::new(v, at, &["description", "unit", "national", "regions"])?;
+        Ok(Param {
+            description: f.req("description")?,
+            unit: f.req("unit")?,
+            national: f.opt("national")?,
+            regions: f.opt("regions")?,
+        })
+    }
+}
+
+/// Tagged by `kind`; each kind has its own fields.
+impl FromJson for Scheme {
+    fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError> {
+        let kind: String = Fields::new(
+            v,
+            at,
+            &[
+                "kind",
+                "rate",
+                "yuan_per_tonne",
+                "bands",
+                "metro_factor",
+                "tiers",
+            ],
+        )?
+        .req("kind")?;
+        let fields = |known: &[&str]| Fields::new(v, at, known);
+        Ok(match kind.as_str() {
+            "proportional" => Scheme::Proportional {
+                rate: fields(&["kind", "rate"])?.req("rate")?,
+            },
+            "per_tonne" => Scheme::PerTonne {
+                yuan_per_tonne: fields(&["kind", "yuan_per_tonne"])?.req("yuan_per_tonne")?,
+            },
+            "contract_table" => {
+                let f = fields(&["kind", "bands", "metro_factor"])?;
+                Scheme::ContractTable {
+                    bands: f.req("bands")?,
+                    metro_factor: f.opt("metro_factor")?,
+                }
+            }
+            "limit_tiers" => Scheme::LimitTiers {
+                tiers: fields(&["kind", "tiers"])?.req("tiers")?,
+            },
+            other => {
+                return Err(at.field("kind").error(
+                    format!("unknown variant `{other}`, expected one of proportional, per_tonne, contract_table, limit_tiers"),
+                    format!("未知的计费方式 `{other}`，可用: proportional, per_tonne, contract_table, limit_tiers"),
+                ))
+            }
+        })
+    }
+}
