@@ -308,7 +308,8 @@ pub fn assess(
     if minor >= 3 && tier == RiskTier::Low {
         tier = RiskTier::Medium;
     }
-    gaps.sort_by_key(|g| g.premium_change.unwrap_or(Decimal::ZERO));
+    let change = |g: &Gap| g.premium_change.unwrap_or(Decimal::ZERO);
+    crate::sort::sort_small_by(&mut gaps, |a, b| change(a) < change(b));
     Ok((
         current,
         Assessment {

@@ -457,7 +457,8 @@ fn obligation_with(
         .filter(|o| o.line == sector.line && names_sector(&o.sectors, sector))
         .filter(|o| applies(o.from, o.until, &o.regions, region, as_of))
         .collect();
-    rules.sort_by(|a, b| b.obligation.cmp(&a.obligation).then(b.from.cmp(&a.from)));
+    // Strongest obligation first, then the most recent rule.
+    crate::sort::sort_small_by(&mut rules, |a, b| (a.obligation, a.from) > (b.obligation, b.from));
     let level = rules
         .first()
         .map(|o| o.obligation)

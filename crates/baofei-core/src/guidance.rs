@@ -140,6 +140,6 @@ pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextSt
             )?;
         }
     }
-    out.sort_by_key(|s| s.premium_change);
+    crate::sort::sort_small_by(&mut out, |a, b| a.premium_change < b.premium_change);
     Ok(out)
 }

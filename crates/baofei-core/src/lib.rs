@@ -17,6 +17,7 @@ pub mod json;
 pub mod money;
 pub mod quote;
 pub mod rules;
+mod sort;
 mod schema;
 
 pub use citation::Citation;

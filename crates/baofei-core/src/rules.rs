@@ -536,9 +536,8 @@ impl Check<'_> {
         let scopes = std::iter::once(("national".to_string(), &p.national))
             .chain(p.regions.iter().map(|(r, v)| (format!("regions.{r}"), v)));
         for (scope, vs) in scopes {
-            let mut froms: Vec<Date> = vs.iter().map(|v| v.from).collect();
-            froms.sort();
-            if froms.windows(2).any(|w| w[0] == w[1]) {
+            let froms = || vs.iter().map(|v| v.from);
+            if froms().enumerate().any(|(i, d)| froms().skip(i + 1).any(|e| e == d)) {
                 self.err(
                     format!("{field}.{scope}"),
                     "同一日期有两个取值".into(),

@@ -352,16 +352,15 @@ pub fn App(props: &AppProps) -> Html {
             state.dispatch(a)
         })
     };
-    let errors: BTreeMap<String, String> = match &outcome.0 {
-        Err(e) => {
-            e.0.iter()
-                .filter_map(|x| {
-                    form_key(&x.field).map(|k| (k, msg(lang, &x.message_zh, &x.message_en)))
-                })
-                .collect()
+    // Inserted one by one: collecting into a BTreeMap sorts first, and a sort costs bundle size.
+    let mut errors = BTreeMap::new();
+    if let Err(e) = &outcome.0 {
+        for x in &e.0 {
+            if let Some(k) = form_key(&x.field) {
+                errors.insert(k, msg(lang, &x.message_zh, &x.message_en));
+            }
         }
-        Ok(_) => BTreeMap::new(),
-    };
+    }
     let cx = Cx {
         form: &state.form,
         errors: &errors,

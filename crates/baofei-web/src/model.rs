@@ -104,10 +104,10 @@ fn is_known_key(k: &str) -> bool {
 impl Form {
     /// Defaults, with the as-of date supplied by the caller (the engine never reads a clock).
     pub fn new(today: &str) -> Form {
-        let mut values: BTreeMap<String, String> = FIELDS
-            .iter()
-            .map(|(k, d, _)| (k.to_string(), d.to_string()))
-            .collect();
+        let mut values = BTreeMap::new();
+        for (k, d, _) in FIELDS {
+            values.insert(k.to_string(), d.to_string());
+        }
         values.insert("d".into(), today.into());
         Form {
             lang: Lang::Zh,
@@ -142,10 +142,13 @@ impl Form {
 
     /// The questionnaire answers (`a.*` keys).
     pub fn answers(&self) -> BTreeMap<String, String> {
-        self.values
-            .iter()
-            .filter_map(|(k, v)| k.strip_prefix("a.").map(|q| (q.to_string(), v.clone())))
-            .collect()
+        let mut out = BTreeMap::new();
+        for (k, v) in &self.values {
+            if let Some(q) = k.strip_prefix("a.") {
+                out.insert(q.to_string(), v.clone());
+            }
+        }
+        out
     }
 
     /// The engine input. Amounts typed in 万元 become 元; text that is not a number is passed on as
