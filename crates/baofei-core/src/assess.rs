@@ -6,10 +6,10 @@ use crate::domain::{EnvCreditGrade, Line, StandardisationGrade};
 use crate::engine::{loaded, quote_enterprise, Rules};
 use crate::error::Errors;
 use crate::input::{Enterprise, QuoteInput};
+use crate::map::SortedMap;
 use crate::quote::{Band, Quote};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Risk tier of the 2024 MEM + NFRA notice (high / medium / low), used to scale prevention services.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -227,7 +227,7 @@ pub struct Assessment {
 }
 
 /// Applies the answers that change rating inputs (grades, blacklist, rectification) to the input.
-pub fn apply_answers(input: &QuoteInput, answers: &BTreeMap<String, String>) -> QuoteInput {
+pub fn apply_answers(input: &QuoteInput, answers: &SortedMap<String, String>) -> QuoteInput {
     let mut i = input.clone();
     if let Some(g) = answers.get("standardisation").filter(|g| !g.is_empty()) {
         i.standardisation = g.clone();
@@ -248,7 +248,7 @@ pub fn apply_answers(input: &QuoteInput, answers: &BTreeMap<String, String>) -> 
 pub fn assess(
     rules: &Rules,
     input: &QuoteInput,
-    answers: &BTreeMap<String, String>,
+    answers: &SortedMap<String, String>,
 ) -> Result<(Quote, Assessment), Errors> {
     let e = input.validate()?;
     let current = quote_enterprise(rules, &e)?;

@@ -458,7 +458,9 @@ fn obligation_with(
         .filter(|o| applies(o.from, o.until, &o.regions, region, as_of))
         .collect();
     // Strongest obligation first, then the most recent rule.
-    crate::sort::sort_small_by(&mut rules, |a, b| (a.obligation, a.from) > (b.obligation, b.from));
+    crate::sort::sort_small_by(&mut rules, |a, b| {
+        (a.obligation, a.from) > (b.obligation, b.from)
+    });
     let level = rules
         .first()
         .map(|o| o.obligation)

@@ -10,8 +10,8 @@
 //! refused at any depth (a lenient reader silently keeps one of them), numbers are kept as text (a
 //! decimal never passes through `f64`) and decimals must be JSON strings.
 
+use crate::map::SortedMap;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::str::FromStr;
 
@@ -533,21 +533,8 @@ impl<T: FromJson> FromJson for Option<T> {
     }
 }
 
-// Plain loops rather than `collect::<Result<_, _>>()`: the adapters that `collect` instantiates per
-// element type, and the sort inside `BTreeMap: FromIterator`, cost more wasm than the readers
-// themselves (measured: docs/size-steps.md).
-impl<T: FromJson> FromJson for Vec<T> {
-    fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError> {
-        let Json::Array(items) = v else {
-            return Err(at.invalid_type(v, "an array", "数组"));
-        };
-        let mut out = Vec::with_capacity(items.len());
-        for (i, x) in items.iter().enumerate() {
-            out.push(T::from_json(x, &at.index(i))?);
-        }
-        Ok(out)
-    }
-}
+// A plain loop rather than `collect::<Result<_, _>>()`: the adapters `collect` instantiates for
+// every element type cost more wasm than the readers themselves (measured: docs/size-steps.md).
 
 /// A type usable as an object key.
 pub trait FromKey: Sized {
@@ -561,12 +548,12 @@ impl FromKey for String {
     }
 }
 
-impl<K: FromKey + Ord, V: FromJson> FromJson for BTreeMap<K, V> {
+impl<K: FromKey + Ord, V: FromJson> FromJson for SortedMap<K, V> {
     fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError> {
         let Json::Object(members) = v else {
             return Err(at.invalid_type(v, "an object", "对象"));
         };
-        let mut out = BTreeMap::new();
+        let mut out = SortedMap::new();
         for (k, x) in members {
             let here = at.field(k);
             out.insert(K::from_key(k, &here)?, V::from_json(x, &here)?);

@@ -14,11 +14,12 @@ pub mod error;
 pub mod guidance;
 pub mod input;
 pub mod json;
+pub mod map;
 pub mod money;
 pub mod quote;
 pub mod rules;
-mod sort;
 mod schema;
+mod sort;
 
 pub use citation::Citation;
 pub use date::Date;

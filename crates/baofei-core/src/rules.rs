@@ -9,9 +9,9 @@ use crate::citation::Citation;
 use crate::date::Date;
 use crate::domain::{Line, Obligation, PremiumBasis};
 use crate::error::{ErrorCode, Errors, FieldError};
+use crate::map::SortedMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// One effective-dated value with its source.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -63,7 +63,7 @@ pub struct Param<T> {
     /// Values that apply everywhere unless a region overrides them.
     pub national: Vec<Dated<T>>,
     /// Per-region values, keyed by region id; they replace the national value where in force.
-    pub regions: BTreeMap<String, Vec<Dated<T>>>,
+    pub regions: SortedMap<String, Vec<Dated<T>>>,
 }
 
 fn latest_in_force<T>(vs: &[Dated<T>], day: Date) -> Option<&Dated<T>> {
@@ -278,15 +278,15 @@ pub struct Statutes {
     /// Who must (or is encouraged to) insure.
     pub obligations: Vec<ObligationRule>,
     /// Penalty for a compulsory enterprise that does not insure, per line.
-    pub penalty: BTreeMap<Line, Param<Penalty>>,
+    pub penalty: SortedMap<Line, Param<Penalty>>,
     /// Minimum per-person death/disability limit (元), 安责险 only. The higher of national and regional applies.
     pub minimum_limit: Param<FactorValue>,
     /// Float band, per line.
-    pub float_band: BTreeMap<Line, Param<FloatBand>>,
+    pub float_band: SortedMap<Line, Param<FloatBand>>,
     /// Minimum share of premium for the prevention fund, per line.
-    pub prevention_min: BTreeMap<Line, Param<FactorValue>>,
+    pub prevention_min: SortedMap<Line, Param<FactorValue>>,
     /// Maximum share of premium spent on prevention services, per line.
-    pub prevention_max: BTreeMap<Line, Param<FactorValue>>,
+    pub prevention_max: SortedMap<Line, Param<FactorValue>>,
     /// Prevention services owed.
     pub services: Vec<ServiceRule>,
     /// Duties and benefits attached to insuring.
@@ -373,7 +373,7 @@ pub struct RateEntry {
     /// How.
     pub scheme: Scheme,
     /// Sector differential (差别费率) per sector id; missing ids use 1.
-    pub sector_factors: BTreeMap<String, FactorValue>,
+    pub sector_factors: SortedMap<String, FactorValue>,
 }
 
 /// A decimal (factor, ratio or amount) carried as a JSON string only: a JSON number would pass through
@@ -383,7 +383,7 @@ pub struct RateEntry {
 pub struct FactorValue(#[serde(with = "rust_decimal::serde::str")] pub Decimal);
 
 /// Keyed multiplicative factors (e.g. `{"grade1": "0.90", ...}`).
-pub type FactorTable = BTreeMap<String, FactorValue>;
+pub type FactorTable = SortedMap<String, FactorValue>;
 
 /// One loss-ratio band.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -415,7 +415,7 @@ pub struct PricingPack {
     /// Identity.
     pub meta: PackMeta,
     /// Base rates: each dated value is a list of entries; a region's list replaces the national one.
-    pub rates: BTreeMap<Line, Param<Vec<RateEntry>>>,
+    pub rates: SortedMap<Line, Param<Vec<RateEntry>>>,
     /// 分级费率 by enterprise size.
     pub size_factors: Param<FactorTable>,
     /// 分级费率 by environmental risk grade (环责险).
@@ -537,7 +537,10 @@ impl Check<'_> {
             .chain(p.regions.iter().map(|(r, v)| (format!("regions.{r}"), v)));
         for (scope, vs) in scopes {
             let froms = || vs.iter().map(|v| v.from);
-            if froms().enumerate().any(|(i, d)| froms().skip(i + 1).any(|e| e == d)) {
+            if froms()
+                .enumerate()
+                .any(|(i, d)| froms().skip(i + 1).any(|e| e == d))
+            {
                 self.err(
                     format!("{field}.{scope}"),
                     "同一日期有两个取值".into(),

@@ -7,10 +7,10 @@
 use baofei_core::assess::{apply_answers, assess as core_assess, questions as core_questions};
 use baofei_core::domain::Line;
 use baofei_core::engine::obligation_of;
+use baofei_core::map::SortedMap;
 use baofei_core::{Date, ErrorCode, Errors, FieldError, QuoteInput, Rules};
 use serde::Serialize;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -126,8 +126,11 @@ pub fn assess(
 ) -> Result<JsValue, JsValue> {
     let rules = active().map_err(|e| throw(&e))?;
     let input = parse_input(input)?;
-    let answers: BTreeMap<String, String> =
-        serde_wasm_bindgen::from_value(answers).map_err(|e| throw(&input_error("answers", e)))?;
+    let answers: SortedMap<String, String> =
+        serde_wasm_bindgen::from_value::<std::collections::BTreeMap<String, String>>(answers)
+            .map_err(|e| throw(&input_error("answers", e)))?
+            .into_iter()
+            .collect();
     let (q, a) =
         core_assess(&rules, &apply_answers(&input, &answers), &answers).map_err(|e| throw(&e))?;
     #[derive(Serialize)]

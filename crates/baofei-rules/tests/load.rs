@@ -114,7 +114,7 @@ fn rectification_warning_cites_the_regions_rule() {
 /// Each priced gap of the self-assessment is the premium of the improved enterprise, quoted directly.
 #[test]
 fn assessment_gaps_price_the_improvement() {
-    use std::collections::BTreeMap;
+    use baofei_core::map::SortedMap;
     let rules = baofei_rules::load().unwrap();
     let base = baofei_core::QuoteInput {
         as_of: "2026-06-01".into(),
@@ -128,7 +128,7 @@ fn assessment_gaps_price_the_improvement() {
         refused_rectification: true,
         ..Default::default()
     };
-    let answers: BTreeMap<String, String> = [
+    let answers: SortedMap<String, String> = [
         ("blacklist", "yes"),
         ("hazards_rectified", "no"),
         ("standardisation", "none"),

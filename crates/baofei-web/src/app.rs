@@ -5,8 +5,8 @@ use crate::i18n::{t, T};
 use crate::model::{fmt_money, fmt_pct, fmt_yuan, form_key, qr_svg_path, Form, Lang};
 use baofei_core::assess::{apply_answers, assess, questions, AnswerKind, Assessment};
 use baofei_core::domain::{Line, Obligation};
+use baofei_core::map::SortedMap;
 use baofei_core::{Citation, Errors, Quote, Rules};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::OnceLock;
 use wasm_bindgen::JsValue;
@@ -211,7 +211,7 @@ struct Outcome(Result<(Quote, Assessment), Errors>);
 
 /// Questionnaire answers: the explicit ones plus those the form already states (grades, blacklist,
 /// rectification), so the two can never disagree.
-fn answers(form: &Form) -> BTreeMap<String, String> {
+fn answers(form: &Form) -> SortedMap<String, String> {
     let mut a = form.answers();
     let yn = |b: bool| if b { "yes" } else { "no" }.to_string();
     a.insert("standardisation".into(), form.get("std").into());
@@ -352,8 +352,8 @@ pub fn App(props: &AppProps) -> Html {
             state.dispatch(a)
         })
     };
-    // Inserted one by one: collecting into a BTreeMap sorts first, and a sort costs bundle size.
-    let mut errors = BTreeMap::new();
+    // Inserted one by one: collecting into a SortedMap sorts first, and a sort costs bundle size.
+    let mut errors = SortedMap::new();
     if let Err(e) = &outcome.0 {
         for x in &e.0 {
             if let Some(k) = form_key(&x.field) {
@@ -428,7 +428,7 @@ fn msg(lang: Lang, zh: &str, en: &str) -> String {
 /// What every field helper needs.
 struct Cx<'a> {
     form: &'a Form,
-    errors: &'a BTreeMap<String, String>,
+    errors: &'a SortedMap<String, String>,
     dispatch: &'a Callback<Action>,
     tr: &'static T,
     lang: Lang,

@@ -5,8 +5,8 @@
 //! the URL and the saved inputs.
 
 use baofei_core::input::{AccidentFacts, HistoryYear, QuoteInput};
+use baofei_core::map::SortedMap;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// Interface language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,7 +76,7 @@ pub struct Form {
     /// Interface language.
     pub lang: Lang,
     /// Values by key (see [`FIELDS`], `h{year}.{o|l|s|x|d}`, `a.{question}`).
-    pub values: BTreeMap<String, String>,
+    pub values: SortedMap<String, String>,
 }
 
 fn is_known_key(k: &str) -> bool {
@@ -104,7 +104,7 @@ fn is_known_key(k: &str) -> bool {
 impl Form {
     /// Defaults, with the as-of date supplied by the caller (the engine never reads a clock).
     pub fn new(today: &str) -> Form {
-        let mut values = BTreeMap::new();
+        let mut values = SortedMap::new();
         for (k, d, _) in FIELDS {
             values.insert(k.to_string(), d.to_string());
         }
@@ -141,8 +141,8 @@ impl Form {
     }
 
     /// The questionnaire answers (`a.*` keys).
-    pub fn answers(&self) -> BTreeMap<String, String> {
-        let mut out = BTreeMap::new();
+    pub fn answers(&self) -> SortedMap<String, String> {
+        let mut out = SortedMap::new();
         for (k, v) in &self.values {
             if let Some(q) = k.strip_prefix("a.") {
                 out.insert(q.to_string(), v.clone());
