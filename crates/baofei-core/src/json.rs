@@ -535,6 +535,18 @@ impl<T: FromJson> FromJson for Option<T> {
 
 // A plain loop rather than `collect::<Result<_, _>>()`: the adapters `collect` instantiates for
 // every element type cost more wasm than the readers themselves (measured: docs/size-steps.md).
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError> {
+        let Json::Array(items) = v else {
+            return Err(at.invalid_type(v, "an array", "数组"));
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, x) in items.iter().enumerate() {
+            out.push(T::from_json(x, &at.index(i))?);
+        }
+        Ok(out)
+    }
+}
 
 /// A type usable as an object key.
 pub trait FromKey: Sized {
