@@ -14,7 +14,7 @@
 use crate::assess::RiskTier;
 use crate::citation::Citation;
 use crate::domain::{AccidentGrade, Line, Obligation, PremiumBasis};
-use crate::error::{ErrorCode, Errors, FieldError};
+use crate::error::{quoted, ErrorCode, Errors, FieldError};
 use crate::input::{Enterprise, QuoteInput};
 use crate::money::{fmt_factor, round_fen};
 use crate::quote::{Band, Limits, Message, ObligationResult, Prevention, Quote, Service, Step};
@@ -203,7 +203,11 @@ pub(crate) fn price(rules: &Rules, e: &Enterprise, tracing: bool) -> Result<Quot
             "region",
             ErrorCode::Unknown,
             format!("未知地区 {}", e.region),
-            format!("unknown region {:?}; known: {}", e.region, known.join(", ")),
+            format!(
+                "unknown region {}; known: {}",
+                quoted(&e.region),
+                known.join(", ")
+            ),
         ));
     }
     let sector = st.sector(&e.sector).ok_or_else(|| {
@@ -211,7 +215,7 @@ pub(crate) fn price(rules: &Rules, e: &Enterprise, tracing: bool) -> Result<Quot
             "sector",
             ErrorCode::Unknown,
             format!("未知行业 {}", e.sector),
-            format!("unknown sector {:?}", e.sector),
+            format!("unknown sector {}", quoted(&e.sector)),
         )
     })?;
     if sector.line != e.line {

@@ -1,7 +1,7 @@
 //! Structured, bilingual errors that name the offending field.
 
 use serde::Serialize;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// What went wrong, in a form a program can branch on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -93,3 +93,38 @@ impl fmt::Display for Errors {
 }
 
 impl std::error::Error for Errors {}
+
+/// `"text"` with quotes, backslashes and control characters escaped: how a message quotes a value it
+/// was given. Used instead of `{:?}`, whose escaping brings Unicode tables into the browser bundle.
+pub fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    #[test]
+    fn quotes_like_debug_for_plain_text_and_escapes_the_rest() {
+        for s in ["grade1", "重庆市", "", "a b"] {
+            assert_eq!(quoted(s), format!("{s:?}"));
+        }
+        assert_eq!(quoted("a\"b\\c"), r#""a\"b\\c""#);
+        assert_eq!(quoted("x\ny\u{0}"), r#""x\u{a}y\u{0}""#);
+    }
+}

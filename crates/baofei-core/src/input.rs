@@ -7,7 +7,7 @@ use crate::date::Date;
 use crate::domain::{
     AccidentGrade, EnvCreditGrade, EnvRiskGrade, Line, SizeClass, StandardisationGrade,
 };
-use crate::error::{ErrorCode, Errors, FieldError};
+use crate::error::{quoted, ErrorCode, Errors, FieldError};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -334,7 +334,11 @@ impl V {
                 field,
                 ErrorCode::Unknown,
                 format!("未知的{label_zh}: {s}"),
-                format!("unknown {field} {s:?}; expected one of {}", keys.join(", ")),
+                format!(
+                    "unknown {field} {}; expected one of {}",
+                    quoted(s),
+                    keys.join(", ")
+                ),
             );
         }
         found

@@ -10,6 +10,7 @@
 //! refused at any depth (a lenient reader silently keeps one of them), numbers are kept as text (a
 //! decimal never passes through `f64`) and decimals must be JSON strings.
 
+use crate::error::quoted;
 use crate::map::SortedMap;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
@@ -228,8 +229,8 @@ impl Parser<'_> {
             if members.iter().any(|(k, _)| *k == key) {
                 self.i = key_at;
                 return Err(self.err(
-                    &format!("duplicate key {key:?}"),
-                    &format!("重复的键 {key:?}"),
+                    &format!("duplicate key {}", quoted(&key)),
+                    &format!("重复的键 {}", quoted(&key)),
                 ));
             }
             self.ws();
@@ -499,8 +500,8 @@ impl FromJson for Decimal {
         match v {
             Json::Str(s) => Decimal::from_str(s).map_err(|_| {
                 at.error(
-                    format!("invalid decimal {s:?}"),
-                    format!("无效的小数 {s:?}"),
+                    format!("invalid decimal {}", quoted(s)),
+                    format!("无效的小数 {}", quoted(s)),
                 )
             }),
             _ => Err(at.invalid_type(
@@ -517,8 +518,8 @@ impl FromJson for crate::Date {
         let s = String::from_json(v, at)?;
         crate::Date::parse(&s).ok_or_else(|| {
             at.error(
-                format!("invalid date {s:?}, expected YYYY-MM-DD"),
-                format!("无效的日期 {s:?}，应为 YYYY-MM-DD"),
+                format!("invalid date {}, expected YYYY-MM-DD", quoted(&s)),
+                format!("无效的日期 {}，应为 YYYY-MM-DD", quoted(&s)),
             )
         })
     }
@@ -657,8 +658,8 @@ macro_rules! from_json_keys {
                 match k {
                     $($key => Ok($ty::$variant),)*
                     _ => Err(at.error(
-                        format!("unknown {} {k:?}, expected one of {}", stringify!($ty), [$($key),*].join(", ")),
-                        format!("未知的取值 {k:?}，可用: {}", [$($key),*].join(", ")),
+                        format!("unknown {} {}, expected one of {}", stringify!($ty), $crate::error::quoted(k), [$($key),*].join(", ")),
+                        format!("未知的取值 {}，可用: {}", $crate::error::quoted(k), [$($key),*].join(", ")),
                     )),
                 }
             }
