@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 WASM_BINDGEN_VERSION="${WASM_BINDGEN_VERSION:-0.2.130}"
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0"
+ESBUILD_VERSION="0.25.12"
 
 . "$(dirname "$0")/env.sh"
 
@@ -34,6 +35,13 @@ if ! "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "ve
   log "installing binaryen@$BINARYEN_VERSION (npm) into $TOOLS_DIR"
   mkdir -p "$TOOLS_DIR"
   (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION")
+fi
+
+# 3b. esbuild, to minify wasm-bindgen's JS glue in release builds (Trunk's own minifier breaks it).
+if ! "$TOOLS_DIR/node_modules/.bin/esbuild" --version 2>/dev/null | grep -qx "$ESBUILD_VERSION"; then
+  log "installing esbuild@$ESBUILD_VERSION (npm) into $TOOLS_DIR"
+  mkdir -p "$TOOLS_DIR"
+  (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --silent "esbuild@$ESBUILD_VERSION")
 fi
 
 # 4. wasm-bindgen CLI at exactly the crate's version (also provides wasm-bindgen-test-runner).
