@@ -8,93 +8,16 @@ use baofei_core::json::{self, At, FromJson, Limits};
 use baofei_core::rules::{PricingPack, Statutes};
 use baofei_core::{ErrorCode, Errors, FieldError, Rules};
 
-/// A rule file as embedded: minified by build.rs from `rules/<path>`.
-macro_rules! rule_file {
-    ($path:literal) => {
-        include_str!(concat!(env!("OUT_DIR"), "/", $path))
-    };
-}
-
-/// The statutes as one JSON document, assembled from one file per concept.
+/// The statutes as one JSON document (minified), assembled by build.rs from one file per concept
+/// under `rules/statutes/` and validated there.
 pub fn statutes_json() -> String {
-    let parts: [(&str, &str); 11] = [
-        ("version", rule_file!("statutes/version.json")),
-        ("regions", rule_file!("statutes/regions.json")),
-        ("sectors", rule_file!("statutes/sectors.json")),
-        ("obligations", rule_file!("statutes/obligations.json")),
-        ("penalty", rule_file!("statutes/penalty.json")),
-        ("minimum_limit", rule_file!("statutes/minimum_limit.json")),
-        ("float_band", rule_file!("statutes/float_band.json")),
-        ("prevention_min", rule_file!("statutes/prevention_min.json")),
-        ("prevention_max", rule_file!("statutes/prevention_max.json")),
-        ("services", rule_file!("statutes/services.json")),
-        ("guidance", rule_file!("statutes/guidance.json")),
-    ];
-    assemble(&parts)
+    include_str!(concat!(env!("OUT_DIR"), "/statutes.json")).to_owned()
 }
 
-/// The reference pricing pack as one JSON document (the shape an insurer's pack must have).
+/// The reference pricing pack as one JSON document (the shape an insurer's pack must have),
+/// assembled by build.rs from `rules/pricing/` and validated there.
 pub fn pack_json() -> String {
-    let parts: [(&str, &str); 14] = [
-        ("meta", rule_file!("pricing/meta.json")),
-        ("rates", rule_file!("pricing/rates.json")),
-        ("size_factors", rule_file!("pricing/size_factors.json")),
-        (
-            "env_risk_factors",
-            rule_file!("pricing/env_risk_factors.json"),
-        ),
-        (
-            "accident_factors",
-            rule_file!("pricing/accident_factors.json"),
-        ),
-        ("death_factors", rule_file!("pricing/death_factors.json")),
-        (
-            "consecutive_fatal_factors",
-            rule_file!("pricing/consecutive_fatal_factors.json"),
-        ),
-        (
-            "standardisation_factors",
-            rule_file!("pricing/standardisation_factors.json"),
-        ),
-        (
-            "claim_free_factors",
-            rule_file!("pricing/claim_free_factors.json"),
-        ),
-        (
-            "blacklist_factors",
-            rule_file!("pricing/blacklist_factors.json"),
-        ),
-        (
-            "refused_rectification_factors",
-            rule_file!("pricing/refused_rectification_factors.json"),
-        ),
-        (
-            "env_credit_factors",
-            rule_file!("pricing/env_credit_factors.json"),
-        ),
-        (
-            "loss_ratio_factors",
-            rule_file!("pricing/loss_ratio_factors.json"),
-        ),
-        ("clean_floor", rule_file!("pricing/clean_floor.json")),
-    ];
-    assemble(&parts)
-}
-
-/// `{"a": <file a>, "b": <file b>}`.
-fn assemble(parts: &[(&str, &str)]) -> String {
-    let mut s = String::from("{");
-    for (i, (k, v)) in parts.iter().enumerate() {
-        if i > 0 {
-            s.push(',');
-        }
-        s.push('"');
-        s.push_str(k);
-        s.push_str("\":");
-        s.push_str(v);
-    }
-    s.push('}');
-    s
+    include_str!(concat!(env!("OUT_DIR"), "/pack.json")).to_owned()
 }
 
 /// Reads a rule document of type `T` within the pack limits, naming the place of the first problem.
@@ -142,8 +65,14 @@ pub fn parse_pack(json: &str) -> Result<PricingPack, Errors> {
     read("pack", json)
 }
 
-/// The statutes and the reference pack, parsed and validated.
+/// The statutes and the reference pack, parsed. They were validated ([`Rules::new`]) when this crate
+/// was built (build.rs), so they are not checked again here: that keeps the statutes' checks out of
+/// the browser bundle and off the page's start-up path.
 pub fn load() -> Result<Rules, Errors> {
-    let statutes: Statutes = read("statutes", &statutes_json())?;
-    Rules::new(statutes, parse_pack(&pack_json())?)
+    let statutes: Statutes = read(
+        "statutes",
+        include_str!(concat!(env!("OUT_DIR"), "/statutes.json")),
+    )?;
+    let pack = read("pack", include_str!(concat!(env!("OUT_DIR"), "/pack.json")))?;
+    Ok(Rules::validated_at_build(statutes, pack))
 }

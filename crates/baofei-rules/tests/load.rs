@@ -180,3 +180,20 @@ fn assessment_gaps_price_the_improvement() {
         "a compliance gap has no price effect"
     );
 }
+
+/// `load()` trusts the build script's validation; the same data must pass `Rules::new` at run time.
+#[test]
+fn the_shipped_rules_pass_full_validation_at_run_time_too() {
+    use baofei_core::json::{self, At, FromJson, Limits};
+    let limits = Limits {
+        max_depth: baofei_rules::MAX_DEPTH,
+        max_len: baofei_rules::MAX_ARRAY,
+    };
+    let doc = json::parse(&baofei_rules::statutes_json(), limits).unwrap();
+    let statutes = baofei_core::rules::Statutes::from_json(&doc, &At::ROOT).unwrap();
+    let pack = baofei_rules::parse_pack(&baofei_rules::pack_json()).unwrap();
+    let checked = baofei_core::Rules::new(statutes, pack).unwrap();
+    let loaded = baofei_rules::load().unwrap();
+    assert_eq!(checked.statutes(), loaded.statutes());
+    assert_eq!(checked.pack(), loaded.pack());
+}
