@@ -9,7 +9,8 @@ use baofei_core::map::SortedMap;
 use baofei_core::{Citation, Errors, Quote, Rules};
 use std::rc::Rc;
 use std::sync::OnceLock;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -221,6 +222,31 @@ fn answers(form: &Form) -> SortedMap<String, String> {
     a
 }
 
+/// Runs `f` once the browser has painted the current frame: a requestAnimationFrame callback runs
+/// just before the paint and a zero timeout queued from it runs after. Where frames are not produced
+/// (a hidden tab), a plain timeout runs it instead, so nothing waits for the tab to become visible.
+fn after_paint(f: impl FnOnce() + 'static) {
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let run = {
+        let once = once.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            if let Some(f) = once.take() {
+                f();
+            }
+        })
+    };
+    let w = gloo::utils::window();
+    let run = run.into_js_value();
+    let after_frame = {
+        let run = run.clone();
+        Closure::once_into_js(move || {
+            let _ = gloo::utils::window().set_timeout_with_callback(run.unchecked_ref());
+        })
+    };
+    let _ = w.request_animation_frame(after_frame.unchecked_ref());
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 500);
+}
+
 /// Performance API marks read by the benchmark harness (scripts/bench.sh); cheap no-ops otherwise.
 mod marks {
     fn perf() -> Option<web_sys::Performance> {
@@ -271,6 +297,15 @@ pub fn App(props: &AppProps) -> Html {
     });
     let lang = state.form.lang;
     let tr = t(lang);
+
+    // The first frame holds the form and the figures; the explanations (legal basis, services, notes,
+    // trace, self-assessment, sharing) follow right after it is painted. Laying out and rasterising
+    // that much CJK text was most of the time to the first premium on screen (docs/size-steps.md).
+    let full = use_state(|| false);
+    {
+        let full = full.clone();
+        use_effect_with((), move |_| after_paint(move || full.set(true)));
+    }
 
     // Keep the address bar and (if asked) local storage in step with the form.
     {
@@ -367,6 +402,7 @@ pub fn App(props: &AppProps) -> Html {
         dispatch: &dispatch,
         tr,
         lang,
+        full: *full,
     };
     let on_lang = {
         let d = dispatch.clone();
@@ -409,10 +445,12 @@ pub fn App(props: &AppProps) -> Html {
                 { form_view(&cx, match &outcome.0 { Ok((q, _)) => q.limits.minimum_per_person, Err(_) => None }) }
                 { result_panel(&cx, &outcome.0) }
             </main>
-            { assessment_view(&cx, &outcome.0) }
-            { share_view(&cx, state.remember, props.link_base.as_deref(), props.standalone) }
-            { related_view(tr) }
-            <footer class="bf-foot"><p>{ tr.disclaimer }</p></footer>
+            if cx.full {
+                { assessment_view(&cx, &outcome.0) }
+                { share_view(&cx, state.remember, props.link_base.as_deref(), props.standalone) }
+                { related_view(tr) }
+                <footer class="bf-foot"><p>{ tr.disclaimer }</p></footer>
+            }
         </div>
     }
 }
@@ -432,6 +470,8 @@ struct Cx<'a> {
     dispatch: &'a Callback<Action>,
     tr: &'static T,
     lang: Lang,
+    /// False for the first frame only: explanations are left out until the figures are painted.
+    full: bool,
 }
 
 fn dom_id(key: &str) -> String {
@@ -797,7 +837,9 @@ fn result_panel(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors>) -> H
                 </ul>
             </div>
         },
-        Ok((q, _)) => html! { <>{ summary_view(tr, lang, cx.form) }{ quote_view(tr, lang, q) }</> },
+        Ok((q, _)) => {
+            html! { <>{ summary_view(tr, lang, cx.form) }{ quote_view(tr, lang, q, cx.full) }</> }
+        }
     };
     html! {
         <section class="bf-result" aria-labelledby="result-h">
@@ -879,7 +921,7 @@ fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
     }
 }
 
-fn quote_view(tr: &T, lang: Lang, q: &Quote) -> Html {
+fn quote_view(tr: &T, lang: Lang, q: &Quote, full: bool) -> Html {
     let m = |x: &baofei_core::quote::Message| msg(lang, &x.zh, &x.en);
     let band_kind = match q.band.kind.as_str() {
         "loaded" => 1,
@@ -914,77 +956,79 @@ fn quote_view(tr: &T, lang: Lang, q: &Quote) -> Html {
                     <ul>{ for q.warnings.iter().map(|w| html! { <li data-code={w.code.clone()}>{ m(w) } { for w.source.iter().map(|c| html! { <> {" · "} { cite(c) } </> }) }</li> }) }</ul>
                 </div>
             }
-            <div class="bf-obligation">
-                <h3>{ tr.basis }</h3>
-                <ul>{ for q.obligation.basis.iter().map(|b| html! { <li>{ m(b) } { for b.source.iter().map(|c| html! { <> {" · "} { cite(c) } </> }) }</li> }) }</ul>
-                if let Some(p) = &q.obligation.penalty {
-                    <p id="penalty"><strong>{ tr.penalty }{ "：" }</strong>{ m(p) } { for p.source.iter().map(|c| html! { <> {" · "} { cite(c) } </> }) }</p>
+            if full {
+                <div class="bf-obligation">
+                    <h3>{ tr.basis }</h3>
+                    <ul>{ for q.obligation.basis.iter().map(|b| html! { <li>{ m(b) } { for b.source.iter().map(|c| html! { <> {" · "} { cite(c) } </> }) }</li> }) }</ul>
+                    if let Some(p) = &q.obligation.penalty {
+                        <p id="penalty"><strong>{ tr.penalty }{ "：" }</strong>{ m(p) } { for p.source.iter().map(|c| html! { <> {" · "} { cite(c) } </> }) }</p>
+                    }
+                </div>
+                if !q.next_steps.is_empty() {
+                    <div class="bf-next">
+                        <h3>{ tr.next_steps_heading }</h3>
+                        <ol id="next-steps">
+                        { for q.next_steps.iter().map(|n| {
+                            let effect = if n.premium_change.is_sign_negative() && !n.premium_change.is_zero() {
+                                format!("{} {}", tr.saves, fmt_money(-n.premium_change, lang))
+                            } else if n.premium_change.is_zero() {
+                                tr.no_price_effect.to_string()
+                            } else {
+                                format!("{} {}", tr.costs, fmt_money(n.premium_change, lang))
+                            };
+                            html! { <li data-step={n.id.clone()}>{ msg(lang, &n.zh, &n.en) }{ " — " }<strong>{ effect }</strong>
+                                { for n.source.iter().map(|c| html! { <> {" · "} { cite(c) } </> }) }</li> }
+                        }) }
+                        </ol>
+                    </div>
                 }
-            </div>
-            if !q.next_steps.is_empty() {
-                <div class="bf-next">
-                    <h3>{ tr.next_steps_heading }</h3>
-                    <ol id="next-steps">
-                    { for q.next_steps.iter().map(|n| {
-                        let effect = if n.premium_change.is_sign_negative() && !n.premium_change.is_zero() {
-                            format!("{} {}", tr.saves, fmt_money(-n.premium_change, lang))
-                        } else if n.premium_change.is_zero() {
-                            tr.no_price_effect.to_string()
-                        } else {
-                            format!("{} {}", tr.costs, fmt_money(n.premium_change, lang))
-                        };
-                        html! { <li data-step={n.id.clone()}>{ msg(lang, &n.zh, &n.en) }{ " — " }<strong>{ effect }</strong>
-                            { for n.source.iter().map(|c| html! { <> {" · "} { cite(c) } </> }) }</li> }
-                    }) }
-                    </ol>
+                if !q.notes.is_empty() {
+                    <div class="bf-notes">
+                        <h3>{ tr.notes_heading }</h3>
+                        <ul id="notes">{ for q.notes.iter().map(|n| html! { <li data-code={n.code.clone()}>{ m(n) } { for n.source.iter().map(|c| html! { <> {" · "} { cite(c) } </> }) }</li> }) }</ul>
+                    </div>
+                }
+                <div class="bf-prevention">
+                    <h3>{ tr.prevention_heading }</h3>
+                    <ul>
+                        if let (Some(r), Some(a)) = (q.prevention.min_ratio, q.prevention.min_amount) { <li>{ format!("{} {} = {}", tr.fund_min, fmt_pct(r), fmt_money(a, lang)) }</li> }
+                        if let (Some(r), Some(a)) = (q.prevention.max_ratio, q.prevention.max_amount) { <li>{ format!("{} {} = {}", tr.fund_max, fmt_pct(r), fmt_money(a, lang)) }</li> }
+                    </ul>
+                    <h4>{ tr.services }</h4>
+                    <ul id="services">
+                        { for q.prevention.services.iter().map(|s| html! {
+                            <li>{ msg(lang, &s.name_zh, &s.name_en) }{ " — " }
+                                { if s.per_year == 0 { tr.per_contract.to_string() } else { format!("≥ {} {}", s.per_year, tr.per_year) } }
+                                if s.illustrative { { badge(tr) } }
+                                { " · " }{ cite(&s.source) }</li>
+                        }) }
+                    </ul>
                 </div>
+                if !q.assumptions.is_empty() {
+                    <div class="bf-assumptions"><h3>{ tr.assumptions }</h3><ul>{ for q.assumptions.iter().map(|a| html! { <li>{ m(a) }</li> }) }</ul></div>
+                }
+                <details class="bf-trace" id="trace">
+                    <summary>{ tr.trace_heading }</summary>
+                    <p class="bf-hint">{ tr.illustrative_note }</p>
+                    <div class="bf-table-wrap">
+                    <table>
+                        <thead><tr><th scope="col">{ tr.step }</th><th scope="col">{ tr.parameter }</th><th scope="col">{ tr.value }</th><th scope="col">{ tr.source }</th></tr></thead>
+                        <tbody>
+                        { for q.trace.iter().map(|s| html! {
+                            <tr data-step={s.id.clone()}>
+                                <td>{ msg(lang, &s.label_zh, &s.label_en) }</td>
+                                <td><code>{ s.parameter.clone() }</code></td>
+                                <td>{ s.value.clone() } if s.illustrative { { badge(tr) } }</td>
+                                <td>{ for s.source.iter().map(cite) }{ for s.note.iter().map(|n| html! { <small class="bf-note">{ n.clone() }</small> }) }</td>
+                            </tr>
+                        }) }
+                        </tbody>
+                    </table>
+                    </div>
+                    <p class="bf-hint">{ format!("{}: engine {} · statutes {} · {}", tr.rules_version, q.engine_version, q.statutes_version, q.pack) }</p>
+                </details>
+                <p class="bf-disclaimer">{ tr.disclaimer }</p>
             }
-            if !q.notes.is_empty() {
-                <div class="bf-notes">
-                    <h3>{ tr.notes_heading }</h3>
-                    <ul id="notes">{ for q.notes.iter().map(|n| html! { <li data-code={n.code.clone()}>{ m(n) } { for n.source.iter().map(|c| html! { <> {" · "} { cite(c) } </> }) }</li> }) }</ul>
-                </div>
-            }
-            <div class="bf-prevention">
-                <h3>{ tr.prevention_heading }</h3>
-                <ul>
-                    if let (Some(r), Some(a)) = (q.prevention.min_ratio, q.prevention.min_amount) { <li>{ format!("{} {} = {}", tr.fund_min, fmt_pct(r), fmt_money(a, lang)) }</li> }
-                    if let (Some(r), Some(a)) = (q.prevention.max_ratio, q.prevention.max_amount) { <li>{ format!("{} {} = {}", tr.fund_max, fmt_pct(r), fmt_money(a, lang)) }</li> }
-                </ul>
-                <h4>{ tr.services }</h4>
-                <ul id="services">
-                    { for q.prevention.services.iter().map(|s| html! {
-                        <li>{ msg(lang, &s.name_zh, &s.name_en) }{ " — " }
-                            { if s.per_year == 0 { tr.per_contract.to_string() } else { format!("≥ {} {}", s.per_year, tr.per_year) } }
-                            if s.illustrative { { badge(tr) } }
-                            { " · " }{ cite(&s.source) }</li>
-                    }) }
-                </ul>
-            </div>
-            if !q.assumptions.is_empty() {
-                <div class="bf-assumptions"><h3>{ tr.assumptions }</h3><ul>{ for q.assumptions.iter().map(|a| html! { <li>{ m(a) }</li> }) }</ul></div>
-            }
-            <details class="bf-trace" id="trace">
-                <summary>{ tr.trace_heading }</summary>
-                <p class="bf-hint">{ tr.illustrative_note }</p>
-                <div class="bf-table-wrap">
-                <table>
-                    <thead><tr><th scope="col">{ tr.step }</th><th scope="col">{ tr.parameter }</th><th scope="col">{ tr.value }</th><th scope="col">{ tr.source }</th></tr></thead>
-                    <tbody>
-                    { for q.trace.iter().map(|s| html! {
-                        <tr data-step={s.id.clone()}>
-                            <td>{ msg(lang, &s.label_zh, &s.label_en) }</td>
-                            <td><code>{ s.parameter.clone() }</code></td>
-                            <td>{ s.value.clone() } if s.illustrative { { badge(tr) } }</td>
-                            <td>{ for s.source.iter().map(cite) }{ for s.note.iter().map(|n| html! { <small class="bf-note">{ n.clone() }</small> }) }</td>
-                        </tr>
-                    }) }
-                    </tbody>
-                </table>
-                </div>
-                <p class="bf-hint">{ format!("{}: engine {} · statutes {} · {}", tr.rules_version, q.engine_version, q.statutes_version, q.pack) }</p>
-            </details>
-            <p class="bf-disclaimer">{ tr.disclaimer }</p>
         </>
     }
 }
