@@ -21,7 +21,7 @@ echo "browser measurements..." >&2
 
 echo "native time per quote (criterion)..." >&2
 cargo bench -q -p baofei-rules --bench quote --profile release-native -- --warm-up-time 1 --measurement-time 3 --noplot 2>/dev/null \
-  | awk '/^quote:|^load and/{name=$0; sub(/ +time:.*/, "", name)} /time:/{print name "\t" $0}' > "$tmp/criterion.txt"
+  | awk '/^quote:|^load |^read and/{name=$0; sub(/ +time:.*/, "", name)} /time:/{print name "\t" $0}' > "$tmp/criterion.txt"
 
 echo "CLI throughput on $rows rows..." >&2
 cargo build -q --profile release-native -p baofei-cli

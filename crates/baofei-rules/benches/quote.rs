@@ -51,8 +51,17 @@ fn bench(c: &mut Criterion) {
             b.iter(|| baofei_core::quote(black_box(&rules), black_box(&input)).unwrap())
         });
     }
-    c.bench_function("load and validate the shipped rules", |b| {
-        b.iter(|| baofei_rules::load().unwrap())
+    c.bench_function(
+        "load the shipped rules (read; validated at build time)",
+        |b| b.iter(|| baofei_rules::load().unwrap()),
+    );
+    let pack = baofei_rules::pack_json();
+    c.bench_function("read and validate a pack (insurer's path)", |b| {
+        b.iter(|| {
+            rules
+                .with_pack(baofei_rules::parse_pack(black_box(&pack)).unwrap())
+                .unwrap()
+        })
     });
 }
 
