@@ -13,27 +13,29 @@
 use crate::error::quoted;
 use crate::map::SortedMap;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::str::FromStr;
 
-/// A parsed JSON value. Numbers keep their text; objects keep their members in order.
+/// A parsed JSON value, borrowing from the text where it can (keys and strings without escapes are
+/// not copied). Numbers keep their text; objects keep their members in order.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Json {
+pub enum Json<'a> {
     /// `null`.
     Null,
     /// `true` / `false`.
     Bool(bool),
     /// A number, exactly as written (validated against the JSON grammar).
-    Number(String),
+    Number(&'a str),
     /// A string, unescaped.
-    Str(String),
+    Str(Cow<'a, str>),
     /// An array.
-    Array(Vec<Json>),
+    Array(Vec<Json<'a>>),
     /// An object, members in document order (keys are unique: duplicates are refused).
-    Object(Vec<(String, Json)>),
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
-impl Json {
+impl<'a> Json<'a> {
     /// What kind of value this is, for messages.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -47,7 +49,7 @@ impl Json {
     }
 
     /// The member `key` of an object, if this is an object that has it.
-    pub fn get(&self, key: &str) -> Option<&Json> {
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
         match self {
             Json::Object(m) => m.iter().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
@@ -95,8 +97,9 @@ impl std::fmt::Display for JsonError {
 }
 
 /// Parses `text` as one JSON document within `limits`.
-pub fn parse(text: &str, limits: Limits) -> Result<Json, JsonError> {
+pub fn parse(text: &str, limits: Limits) -> Result<Json<'_>, JsonError> {
     let mut p = Parser {
+        text,
         s: text.as_bytes(),
         i: 0,
         limits,
@@ -111,12 +114,13 @@ pub fn parse(text: &str, limits: Limits) -> Result<Json, JsonError> {
 }
 
 struct Parser<'a> {
+    text: &'a str,
     s: &'a [u8],
     i: usize,
     limits: Limits,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn err(&self, en: &str, zh: &str) -> JsonError {
         // Line and column counted only when reporting: the happy path pays nothing for them.
         let before = &self.s[..self.i.min(self.s.len())];
@@ -151,7 +155,7 @@ impl Parser<'_> {
         hit
     }
 
-    fn literal(&mut self, word: &str, v: Json) -> Result<Json, JsonError> {
+    fn literal(&mut self, word: &str, v: Json<'a>) -> Result<Json<'a>, JsonError> {
         if self.s[self.i..].starts_with(word.as_bytes()) {
             self.i += word.len();
             Ok(v)
@@ -160,7 +164,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json, JsonError> {
+    fn value(&mut self, depth: usize) -> Result<Json<'a>, JsonError> {
         match self.peek() {
             None => Err(self.err("unexpected end of input", "文档意外结束")),
             Some(b'{') | Some(b'[') if depth >= self.limits.max_depth => Err(self.err(
@@ -185,7 +189,7 @@ impl Parser<'_> {
         )
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json, JsonError> {
+    fn array(&mut self, depth: usize) -> Result<Json<'a>, JsonError> {
         self.i += 1;
         let mut items = Vec::new();
         self.ws();
@@ -208,9 +212,9 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Json, JsonError> {
+    fn object(&mut self, depth: usize) -> Result<Json<'a>, JsonError> {
         self.i += 1;
-        let mut members: Vec<(String, Json)> = Vec::new();
+        let mut members: Vec<(Cow<'a, str>, Json<'a>)> = Vec::new();
         self.ws();
         if self.eat(b'}') {
             return Ok(Json::Object(members));
@@ -250,7 +254,7 @@ impl Parser<'_> {
         }
     }
 
-    fn number(&mut self) -> Result<Json, JsonError> {
+    fn number(&mut self) -> Result<Json<'a>, JsonError> {
         let start = self.i;
         let digits = |p: &mut Self| {
             let from = p.i;
@@ -279,9 +283,8 @@ impl Parser<'_> {
                 return Err(self.err("invalid number", "无效的数字"));
             }
         }
-        // The slice is ASCII digits and signs, so it is valid UTF-8.
-        let text = String::from_utf8_lossy(&self.s[start..self.i]).into_owned();
-        Ok(Json::Number(text))
+        // The number is ASCII, so both ends are character boundaries.
+        Ok(Json::Number(&self.text[start..self.i]))
     }
 
     fn hex4(&mut self) -> Result<u32, JsonError> {
@@ -297,8 +300,9 @@ impl Parser<'_> {
         Ok(n)
     }
 
-    fn string(&mut self) -> Result<String, JsonError> {
+    fn string(&mut self) -> Result<Cow<'a, str>, JsonError> {
         self.i += 1; // the opening quote
+        let start = self.i;
         let mut out = String::new();
         loop {
             // Copy the run up to the next quote, backslash or control character in one piece.
@@ -306,15 +310,21 @@ impl Parser<'_> {
             while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && b >= 0x20) {
                 self.i += 1;
             }
-            // `from` and `self.i` sit on ASCII bytes (or the ends), so the run is valid UTF-8.
-            out.push_str(std::str::from_utf8(&self.s[from..self.i]).unwrap_or_default());
+            // `from` and `self.i` sit on ASCII bytes (or the ends), so they are character boundaries.
+            let run = &self.text[from..self.i];
             match self.peek() {
                 None => return Err(self.err("unterminated string", "字符串没有结束引号")),
                 Some(b'"') => {
                     self.i += 1;
-                    return Ok(out);
+                    // No escape met: the string is a slice of the text.
+                    if from == start {
+                        return Ok(Cow::Borrowed(run));
+                    }
+                    out.push_str(run);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
+                    out.push_str(run);
                     self.i += 1;
                     let c = match self.peek() {
                         Some(b'"') => '"',
@@ -437,7 +447,12 @@ impl<'a> At<'a> {
     }
 
     /// "invalid type: found X, expected Y".
-    pub fn invalid_type(&self, found: &Json, expected_en: &str, expected_zh: &str) -> JsonError {
+    pub fn invalid_type(
+        &self,
+        found: &Json<'_>,
+        expected_en: &str,
+        expected_zh: &str,
+    ) -> JsonError {
         self.error(
             format!("invalid type: {}, expected {expected_en}", found.kind()),
             format!("类型错误: 此处为 {}，应为{expected_zh}", found.kind()),
@@ -448,20 +463,20 @@ impl<'a> At<'a> {
 /// A type that reads itself from a parsed JSON value.
 pub trait FromJson: Sized {
     /// Reads `v`, which sits at `at` (for error messages).
-    fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError>;
+    fn from_json(v: &Json<'_>, at: &At<'_>) -> Result<Self, JsonError>;
 }
 
 impl FromJson for String {
-    fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError> {
+    fn from_json(v: &Json<'_>, at: &At<'_>) -> Result<Self, JsonError> {
         match v {
-            Json::Str(s) => Ok(s.clone()),
+            Json::Str(s) => Ok(s.as_ref().to_owned()),
             _ => Err(at.invalid_type(v, "a string", "字符串")),
         }
     }
 }
 
 impl FromJson for bool {
-    fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError> {
+    fn from_json(v: &Json<'_>, at: &At<'_>) -> Result<Self, JsonError> {
         match v {
             Json::Bool(b) => Ok(*b),
             _ => Err(at.invalid_type(v, "true or false", " true 或 false")),
@@ -470,7 +485,7 @@ impl FromJson for bool {
 }
 
 /// Whole numbers (counts such as services per year) are JSON numbers without sign, fraction or exponent.
-fn unsigned(v: &Json, at: &At<'_>, max: u64) -> Result<u64, JsonError> {
+fn unsigned(v: &Json<'_>, at: &At<'_>, max: u64) -> Result<u64, JsonError> {
     match v {
         Json::Number(t) => t.parse::<u64>().ok().filter(|n| *n <= max).ok_or_else(|| {
             at.error(
@@ -483,20 +498,20 @@ fn unsigned(v: &Json, at: &At<'_>, max: u64) -> Result<u64, JsonError> {
 }
 
 impl FromJson for u8 {
-    fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError> {
+    fn from_json(v: &Json<'_>, at: &At<'_>) -> Result<Self, JsonError> {
         unsigned(v, at, u8::MAX.into()).map(|n| n as u8)
     }
 }
 
 impl FromJson for u32 {
-    fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError> {
+    fn from_json(v: &Json<'_>, at: &At<'_>) -> Result<Self, JsonError> {
         unsigned(v, at, u32::MAX.into()).map(|n| n as u32)
     }
 }
 
 /// Decimals are strings only: a JSON number would have passed through `f64` in most writers.
 impl FromJson for Decimal {
-    fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError> {
+    fn from_json(v: &Json<'_>, at: &At<'_>) -> Result<Self, JsonError> {
         match v {
             Json::Str(s) => Decimal::from_str(s).map_err(|_| {
                 at.error(
@@ -514,7 +529,7 @@ impl FromJson for Decimal {
 }
 
 impl FromJson for crate::Date {
-    fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError> {
+    fn from_json(v: &Json<'_>, at: &At<'_>) -> Result<Self, JsonError> {
         let s = String::from_json(v, at)?;
         crate::Date::parse(&s).ok_or_else(|| {
             at.error(
@@ -526,7 +541,7 @@ impl FromJson for crate::Date {
 }
 
 impl<T: FromJson> FromJson for Option<T> {
-    fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError> {
+    fn from_json(v: &Json<'_>, at: &At<'_>) -> Result<Self, JsonError> {
         match v {
             Json::Null => Ok(None),
             _ => T::from_json(v, at).map(Some),
@@ -537,7 +552,7 @@ impl<T: FromJson> FromJson for Option<T> {
 // A plain loop rather than `collect::<Result<_, _>>()`: the adapters `collect` instantiates for
 // every element type cost more wasm than the readers themselves (measured: docs/size-steps.md).
 impl<T: FromJson> FromJson for Vec<T> {
-    fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError> {
+    fn from_json(v: &Json<'_>, at: &At<'_>) -> Result<Self, JsonError> {
         let Json::Array(items) = v else {
             return Err(at.invalid_type(v, "an array", "数组"));
         };
@@ -562,7 +577,7 @@ impl FromKey for String {
 }
 
 impl<K: FromKey + Ord, V: FromJson> FromJson for SortedMap<K, V> {
-    fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError> {
+    fn from_json(v: &Json<'_>, at: &At<'_>) -> Result<Self, JsonError> {
         let Json::Object(members) = v else {
             return Err(at.invalid_type(v, "an object", "对象"));
         };
@@ -577,17 +592,17 @@ impl<K: FromKey + Ord, V: FromJson> FromJson for SortedMap<K, V> {
 
 /// An object being read as a struct: refuses unknown members, reads required and defaulted ones.
 pub struct Fields<'a> {
-    members: &'a [(String, Json)],
+    members: &'a [(Cow<'a, str>, Json<'a>)],
     at: &'a At<'a>,
 }
 
 impl<'a> Fields<'a> {
     /// Checks that `v` is an object whose members are all in `known`.
-    pub fn new(v: &'a Json, at: &'a At<'a>, known: &[&str]) -> Result<Self, JsonError> {
+    pub fn new(v: &'a Json<'a>, at: &'a At<'a>, known: &[&str]) -> Result<Self, JsonError> {
         let Json::Object(members) = v else {
             return Err(at.invalid_type(v, "an object", "对象"));
         };
-        if let Some((k, _)) = members.iter().find(|(k, _)| !known.contains(&k.as_str())) {
+        if let Some((k, _)) = members.iter().find(|(k, _)| !known.contains(&k.as_ref())) {
             return Err(at.error(
                 format!("unknown field `{k}`, expected one of {}", known.join(", ")),
                 format!("未知字段 `{k}`，可用字段: {}", known.join(", ")),
@@ -596,13 +611,13 @@ impl<'a> Fields<'a> {
         Ok(Fields { members, at })
     }
 
-    fn find(&self, name: &str) -> Option<&'a Json> {
+    fn find(&self, name: &str) -> Option<&'a Json<'a>> {
         self.members.iter().find(|(k, _)| k == name).map(|(_, v)| v)
     }
 
     // Kept out of line: `req` is instantiated for every field type, this part need not be.
     #[inline(never)]
-    fn required(&self, name: &str) -> Result<&'a Json, JsonError> {
+    fn required(&self, name: &str) -> Result<&'a Json<'a>, JsonError> {
         self.find(name).ok_or_else(|| {
             self.at.error(
                 format!("missing field `{name}`"),
@@ -632,7 +647,7 @@ macro_rules! from_json_struct {
     ($ty:ident { $($req:ident),* $(,)? } $(optional { $($opt:ident),* $(,)? })?) => {
         impl $crate::json::FromJson for $ty {
             fn from_json(
-                v: &$crate::json::Json,
+                v: &$crate::json::Json<'_>,
                 at: &$crate::json::At<'_>,
             ) -> Result<Self, $crate::json::JsonError> {
                 let f = $crate::json::Fields::new(
@@ -666,7 +681,7 @@ macro_rules! from_json_keys {
         }
         impl $crate::json::FromJson for $ty {
             fn from_json(
-                v: &$crate::json::Json,
+                v: &$crate::json::Json<'_>,
                 at: &$crate::json::At<'_>,
             ) -> Result<Self, $crate::json::JsonError> {
                 match v {
@@ -687,7 +702,7 @@ mod tests {
         max_len: 4,
     };
 
-    fn ok(s: &str) -> Json {
+    fn ok(s: &str) -> Json<'_> {
         parse(s, L).unwrap_or_else(|e| panic!("{s}: {e}"))
     }
 
@@ -712,8 +727,8 @@ mod tests {
                 (
                     "a".into(),
                     Json::Array(vec![
-                        Json::Number("1".into()),
-                        Json::Number("-2.5e3".into()),
+                        Json::Number("1"),
+                        Json::Number("-2.5e3"),
                         Json::Bool(true),
                         Json::Bool(false),
                         Json::Null
@@ -724,7 +739,7 @@ mod tests {
         );
         assert_eq!(ok("[]"), Json::Array(vec![]));
         assert_eq!(ok("{}"), Json::Object(vec![]));
-        assert_eq!(ok("0"), Json::Number("0".into()));
+        assert_eq!(ok("0"), Json::Number("0"));
     }
 
     #[test]

@@ -118,13 +118,13 @@ from_json_struct!(PricingPack {
 });
 
 impl FromJson for crate::rules::FactorValue {
-    fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError> {
+    fn from_json(v: &Json<'_>, at: &At<'_>) -> Result<Self, JsonError> {
         FromJson::from_json(v, at).map(crate::rules::FactorValue)
     }
 }
 
 impl<T: FromJson> FromJson for Dated<T> {
-    fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError> {
+    fn from_json(v: &Json<'_>, at: &At<'_>) -> Result<Self, JsonError> {
         let f = Fields::new(
             v,
             at,
@@ -142,7 +142,7 @@ impl<T: FromJson> FromJson for Dated<T> {
 }
 
 impl<T: FromJson> FromJson for Param<T> {
-    fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError> {
+    fn from_json(v: &Json<'_>, at: &At<'_>) -> Result<Self, JsonError> {
         let f = Fields::new(v, at, &["description", "unit", "national", "regions"])?;
         Ok(Param {
             description: f.req("description")?,
@@ -155,7 +155,7 @@ impl<T: FromJson> FromJson for Param<T> {
 
 /// Tagged by `kind`; each kind has its own fields.
 impl FromJson for Scheme {
-    fn from_json(v: &Json, at: &At<'_>) -> Result<Self, JsonError> {
+    fn from_json(v: &Json<'_>, at: &At<'_>) -> Result<Self, JsonError> {
         let kind: String = Fields::new(
             v,
             at,

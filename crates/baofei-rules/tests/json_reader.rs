@@ -27,7 +27,9 @@ fn same(ours: &Json, theirs: &Value) -> bool {
             a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
         }
         (Json::Object(a), Value::Object(b)) => {
-            a.len() == b.len() && a.iter().all(|(k, x)| b.get(k).is_some_and(|y| same(x, y)))
+            a.len() == b.len()
+                && a.iter()
+                    .all(|(k, x)| b.get(k.as_ref()).is_some_and(|y| same(x, y)))
         }
         _ => false,
     }
@@ -151,6 +153,6 @@ fn tricky_documents_get_serde_jsons_verdict() {
 fn numbers_beyond_f64_are_kept_as_text() {
     assert_eq!(
         json::parse("[5e308]", WIDE).unwrap(),
-        Json::Array(vec![Json::Number("5e308".into())])
+        Json::Array(vec![Json::Number("5e308")])
     );
 }

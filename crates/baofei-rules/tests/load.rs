@@ -189,7 +189,8 @@ fn the_shipped_rules_pass_full_validation_at_run_time_too() {
         max_depth: baofei_rules::MAX_DEPTH,
         max_len: baofei_rules::MAX_ARRAY,
     };
-    let doc = json::parse(&baofei_rules::statutes_json(), limits).unwrap();
+    let text = baofei_rules::statutes_json();
+    let doc = json::parse(&text, limits).unwrap();
     let statutes = baofei_core::rules::Statutes::from_json(&doc, &At::ROOT).unwrap();
     let pack = baofei_rules::parse_pack(&baofei_rules::pack_json()).unwrap();
     let checked = baofei_core::Rules::new(statutes, pack).unwrap();
