@@ -67,8 +67,8 @@ for k in ("wasm", "js"):
     P(f"| {k} | {kb(w[k]['raw'])} | {kb(w[k]['gzip'])} | {kb(e[k]['raw'])} | {kb(e[k]['gzip'])} | {w[k]['gzip']/e[k]['gzip']:.2f}× |")
 P(f"| css | {kb(w['css']['raw'])} | {kb(w['css']['gzip'])} | – | – | – |")
 P(f"| **total** | {kb(w['total']['raw'])} | {kb(w['total']['gzip'])} | {kb(e['total']['raw'])} | {kb(e['total']['gzip'])} | {w['total']['gzip']/e['total']['gzip']:.2f}× |")
-P("\n## Time to first render (ms from navigation start; median of %d fresh loads)\n" % f["widget"]["loads"])
-P("First-contentful-paint is the budget metric: our page paints nothing before the widget, so its first paint already shows the premium.")
+P("\n## Time to first render (ms from navigation start; median of %d fresh loads of each app, interleaved)\n" % f["widget"]["loads"])
+P("First-contentful-paint is the budget metric: our page paints nothing before the widget, and the widget's first frame holds the form and the figures (explanations follow right after), so its first paint already shows the premium.")
 P("The effect marks (`baofei:first-premium`, `app:first-render`) are shown too; they are not comparable, because Yew yields to the browser (which paints) after 16 ms of work, which our first render exceeds and the empty app's does not.\n")
 P("| | widget: first paint (with premium) | empty app: first paint | ratio | widget `baofei:first-premium` mark | empty `app:first-render` mark |\n|---|---|---|---|---|---|")
 for label, wk, ek in (("CPU as is", "widget", "empty"), ("CPU throttled 4×", "widget4x", "empty4x")):
