@@ -23,16 +23,11 @@ pub enum RiskTier {
     High,
 }
 
-impl RiskTier {
-    /// Stable key.
-    pub fn key(self) -> &'static str {
-        match self {
-            RiskTier::Low => "low",
-            RiskTier::Medium => "medium",
-            RiskTier::High => "high",
-        }
-    }
-}
+crate::domain::keys!(RiskTier {
+    Low = "low",
+    Medium = "medium",
+    High = "high",
+});
 
 pub(crate) fn c182(article: &str) -> Citation {
     Citation {

@@ -4,6 +4,24 @@
 
 use serde::{Deserialize, Serialize};
 
+/// `ALL` and `key()` for a fieldless enum from one list: the keys used in rule files, packs, forms and
+/// JSON output. Serde's `rename_all = "snake_case"` must give the same names (tested).
+macro_rules! keys {
+    ($ty:ident { $($variant:ident = $key:literal),* $(,)? }) => {
+        impl $ty {
+            /// Every value, in declaration order.
+            pub const ALL: [$ty; [$($key),*].len()] = [$($ty::$variant),*];
+            /// Stable key, as in rule files and JSON output.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $key,)*
+                }
+            }
+        }
+    };
+}
+pub(crate) use keys;
+
 /// Insurance line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -14,15 +32,10 @@ pub enum Line {
     Environmental,
 }
 
-impl Line {
-    /// Stable key (`work_safety`, `environmental`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Line::WorkSafety => "work_safety",
-            Line::Environmental => "environmental",
-        }
-    }
-}
+keys!(Line {
+    WorkSafety = "work_safety",
+    Environmental = "environmental",
+});
 
 /// Accident grade under 国务院令第493号 Art. 3, in increasing severity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -80,17 +93,12 @@ pub enum SizeClass {
     Micro,
 }
 
-impl SizeClass {
-    /// Key used in factor tables.
-    pub fn key(self) -> &'static str {
-        match self {
-            SizeClass::Large => "large",
-            SizeClass::Medium => "medium",
-            SizeClass::Small => "small",
-            SizeClass::Micro => "micro",
-        }
-    }
-}
+keys!(SizeClass {
+    Large = "large",
+    Medium = "medium",
+    Small = "small",
+    Micro = "micro",
+});
 
 /// 安全生产标准化等级. `None` means not graded. Ordered best first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -205,6 +213,15 @@ pub enum PremiumBasis {
     AggregateLimit,
 }
 
+keys!(PremiumBasis {
+    Headcount = "headcount",
+    ContractValue = "contract_value",
+    Tonnage = "tonnage",
+    Vehicles = "vehicles",
+    Seats = "seats",
+    AggregateLimit = "aggregate_limit",
+});
+
 /// How strongly the law asks this enterprise to insure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -217,13 +234,8 @@ pub enum Obligation {
     Compulsory,
 }
 
-impl Obligation {
-    /// Stable key (`encouraged`, `expected`, `compulsory`), as in rule files and JSON output.
-    pub fn key(self) -> &'static str {
-        match self {
-            Obligation::Encouraged => "encouraged",
-            Obligation::Expected => "expected",
-            Obligation::Compulsory => "compulsory",
-        }
-    }
-}
+keys!(Obligation {
+    Encouraged = "encouraged",
+    Expected = "expected",
+    Compulsory = "compulsory",
+});

@@ -664,19 +664,20 @@ macro_rules! from_json_struct {
     };
 }
 
-/// Implements [`FromJson`] and [`FromKey`] for a fieldless enum from its keys.
+/// Implements [`FromJson`] and [`FromKey`] for fieldless enums through their `ALL` and `key()` (one
+/// list of keys per enum, in `domain`).
 #[macro_export]
 macro_rules! from_json_keys {
-    ($ty:ident { $($variant:ident = $key:literal),* $(,)? }) => {
+    ($($ty:ident),* $(,)?) => {$(
         impl $crate::json::FromKey for $ty {
             fn from_key(k: &str, at: &$crate::json::At<'_>) -> Result<Self, $crate::json::JsonError> {
-                match k {
-                    $($key => Ok($ty::$variant),)*
-                    _ => Err(at.error(
-                        format!("unknown {} {}, expected one of {}", stringify!($ty), $crate::error::quoted(k), [$($key),*].join(", ")),
-                        format!("未知的取值 {}，可用: {}", $crate::error::quoted(k), [$($key),*].join(", ")),
-                    )),
-                }
+                $ty::ALL.iter().copied().find(|v| v.key() == k).ok_or_else(|| {
+                    let keys = $ty::ALL.map($ty::key).join(", ");
+                    at.error(
+                        format!("unknown {} {}, expected one of {keys}", stringify!($ty), $crate::error::quoted(k)),
+                        format!("未知的取值 {}，可用: {keys}", $crate::error::quoted(k)),
+                    )
+                })
             }
         }
         impl $crate::json::FromJson for $ty {
@@ -690,7 +691,7 @@ macro_rules! from_json_keys {
                 }
             }
         }
-    };
+    )*};
 }
 
 #[cfg(test)]

@@ -239,6 +239,14 @@ pub enum Flag {
     EnvCreditTrustworthy,
 }
 
+crate::domain::keys!(Flag {
+    OtherCover = "other_cover",
+    RiskDeposit = "risk_deposit",
+    RefusedRectification = "refused_rectification",
+    Blacklisted = "blacklisted",
+    EnvCreditTrustworthy = "env_credit_trustworthy",
+});
+
 /// A duty or benefit shown with the result when its conditions hold (issue: guidance as cited rules).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GuidanceRule {

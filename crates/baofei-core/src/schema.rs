@@ -13,41 +13,7 @@ use crate::rules::{
 };
 use crate::{from_json_keys, from_json_struct};
 
-from_json_keys!(Line {
-    WorkSafety = "work_safety",
-    Environmental = "environmental",
-});
-from_json_keys!(Obligation {
-    Encouraged = "encouraged",
-    Expected = "expected",
-    Compulsory = "compulsory",
-});
-from_json_keys!(PremiumBasis {
-    Headcount = "headcount",
-    ContractValue = "contract_value",
-    Tonnage = "tonnage",
-    Vehicles = "vehicles",
-    Seats = "seats",
-    AggregateLimit = "aggregate_limit",
-});
-from_json_keys!(SizeClass {
-    Large = "large",
-    Medium = "medium",
-    Small = "small",
-    Micro = "micro",
-});
-from_json_keys!(RiskTier {
-    Low = "low",
-    Medium = "medium",
-    High = "high",
-});
-from_json_keys!(Flag {
-    OtherCover = "other_cover",
-    RiskDeposit = "risk_deposit",
-    RefusedRectification = "refused_rectification",
-    Blacklisted = "blacklisted",
-    EnvCreditTrustworthy = "env_credit_trustworthy",
-});
+from_json_keys!(Line, Obligation, PremiumBasis, SizeClass, RiskTier, Flag);
 
 from_json_struct!(Citation { document } optional { number, article, url });
 from_json_struct!(Region {
