@@ -818,6 +818,14 @@ fn cite(c: &Citation) -> Html {
     }
 }
 
+/// " · <cite>…</cite>" for each source: how a statement shows where it comes from.
+fn cited<'a>(sources: impl IntoIterator<Item = &'a Citation>) -> Html {
+    sources
+        .into_iter()
+        .map(|c| html! { <>{ " · " }{ cite(c) }</> })
+        .collect()
+}
+
 fn badge(tr: &T) -> Html {
     html! { <span class="bf-ill" title={tr.illustrative_note}>{ tr.illustrative }</span> }
 }
@@ -946,22 +954,22 @@ fn quote_view(tr: &T, lang: Lang, q: &Quote, full: bool) -> Html {
                     if q.band.illustrative { { badge(tr) } }</dd></div>
                 <div><dt>{ tr.minimum_limit }</dt><dd id="minimum">{
                     match q.limits.minimum_per_person { Some(v) => fmt_money(v, lang), None => tr.no_minimum.to_string() }
-                } { for q.limits.minimum_source.iter().map(|c| html! { <> {" · "} { cite(c) } </> }) }</dd></div>
+                } { cited(&q.limits.minimum_source) }</dd></div>
                 if let Some(p) = q.limits.per_person { <div><dt>{ tr.chosen_limit }</dt><dd>{ fmt_money(p, lang) }</dd></div> }
                 <div><dt>{ tr.risk_tier }</dt><dd>{ tr.tiers[q.risk_tier as usize] }</dd></div>
             </dl>
             if !q.warnings.is_empty() {
                 <div class="bf-warnings" id="warnings">
                     <h3>{ tr.warnings }</h3>
-                    <ul>{ for q.warnings.iter().map(|w| html! { <li data-code={w.code.clone()}>{ m(w) } { for w.source.iter().map(|c| html! { <> {" · "} { cite(c) } </> }) }</li> }) }</ul>
+                    <ul>{ for q.warnings.iter().map(|w| html! { <li data-code={w.code.clone()}>{ m(w) } { cited(&w.source) }</li> }) }</ul>
                 </div>
             }
             if full {
                 <div class="bf-obligation">
                     <h3>{ tr.basis }</h3>
-                    <ul>{ for q.obligation.basis.iter().map(|b| html! { <li>{ m(b) } { for b.source.iter().map(|c| html! { <> {" · "} { cite(c) } </> }) }</li> }) }</ul>
+                    <ul>{ for q.obligation.basis.iter().map(|b| html! { <li>{ m(b) } { cited(&b.source) }</li> }) }</ul>
                     if let Some(p) = &q.obligation.penalty {
-                        <p id="penalty"><strong>{ tr.penalty }{ "：" }</strong>{ m(p) } { for p.source.iter().map(|c| html! { <> {" · "} { cite(c) } </> }) }</p>
+                        <p id="penalty"><strong>{ tr.penalty }{ "：" }</strong>{ m(p) } { cited(&p.source) }</p>
                     }
                 </div>
                 if !q.next_steps.is_empty() {
@@ -977,7 +985,7 @@ fn quote_view(tr: &T, lang: Lang, q: &Quote, full: bool) -> Html {
                                 format!("{} {}", tr.costs, fmt_money(n.premium_change, lang))
                             };
                             html! { <li data-step={n.id.clone()}>{ msg(lang, &n.zh, &n.en) }{ " — " }<strong>{ effect }</strong>
-                                { for n.source.iter().map(|c| html! { <> {" · "} { cite(c) } </> }) }</li> }
+                                { cited(&n.source) }</li> }
                         }) }
                         </ol>
                     </div>
@@ -985,7 +993,7 @@ fn quote_view(tr: &T, lang: Lang, q: &Quote, full: bool) -> Html {
                 if !q.notes.is_empty() {
                     <div class="bf-notes">
                         <h3>{ tr.notes_heading }</h3>
-                        <ul id="notes">{ for q.notes.iter().map(|n| html! { <li data-code={n.code.clone()}>{ m(n) } { for n.source.iter().map(|c| html! { <> {" · "} { cite(c) } </> }) }</li> }) }</ul>
+                        <ul id="notes">{ for q.notes.iter().map(|n| html! { <li data-code={n.code.clone()}>{ m(n) } { cited(&n.source) }</li> }) }</ul>
                     </div>
                 }
                 <div class="bf-prevention">
