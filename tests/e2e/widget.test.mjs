@@ -43,6 +43,17 @@ test('Chongqing hazardous chemicals with a 较大 accident last year: loaded pre
   await page.close();
 });
 
+test('the live region holds the figures and warnings only; explanations follow the first paint outside it', async () => {
+  const { page } = await open(browser, server.url);
+  await page.locator('#trace').waitFor({ state: 'attached' });
+  const live = page.locator('.bf-result [aria-live]');
+  assert.equal(await live.count(), 1);
+  assert.equal(await live.locator('#premium').count(), 1);
+  for (const id of ['#trace', '#services', '#penalty', '#next-steps']) assert.equal(await live.locator(id).count(), 0, id);
+  assert.equal(await page.locator('.bf-result #trace').count(), 1);
+  await page.close();
+});
+
 test('a share link restores the same state', async () => {
   const { page } = await open(browser, server.url);
   await page.selectOption('#f-r', 'jilin');

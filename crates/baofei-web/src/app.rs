@@ -845,14 +845,27 @@ fn result_panel(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors>) -> H
                 </ul>
             </div>
         },
-        Ok((q, _)) => {
-            html! { <>{ summary_view(tr, lang, cx.form) }{ quote_view(tr, lang, q, cx.full) }</> }
-        }
+        Ok((q, _)) => figures_view(tr, lang, q),
+    };
+    // Only the figures (or the errors) are live: the explanations below change with them but would
+    // make every keystroke a long announcement.
+    let (summary, explanations) = match outcome {
+        Ok((q, _)) => (
+            summary_view(tr, lang, cx.form),
+            if cx.full {
+                explanations_view(tr, lang, q)
+            } else {
+                html! {}
+            },
+        ),
+        Err(_) => (html! {}, html! {}),
     };
     html! {
         <section class="bf-result" aria-labelledby="result-h">
             <h2 id="result-h">{ tr.result_heading }</h2>
+            { summary }
             <div aria-live="polite" aria-atomic="false">{ body }</div>
+            { explanations }
         </section>
     }
 }
@@ -929,7 +942,8 @@ fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
     }
 }
 
-fn quote_view(tr: &T, lang: Lang, q: &Quote, full: bool) -> Html {
+/// Status, figures and warnings: what an input change changes, and so the live region.
+fn figures_view(tr: &T, lang: Lang, q: &Quote) -> Html {
     let m = |x: &baofei_core::quote::Message| msg(lang, &x.zh, &x.en);
     let band_kind = match q.band.kind.as_str() {
         "loaded" => 1,
@@ -964,79 +978,87 @@ fn quote_view(tr: &T, lang: Lang, q: &Quote, full: bool) -> Html {
                     <ul>{ for q.warnings.iter().map(|w| html! { <li data-code={w.code.clone()}>{ m(w) } { cited(&w.source) }</li> }) }</ul>
                 </div>
             }
-            if full {
-                <div class="bf-obligation">
-                    <h3>{ tr.basis }</h3>
-                    <ul>{ for q.obligation.basis.iter().map(|b| html! { <li>{ m(b) } { cited(&b.source) }</li> }) }</ul>
-                    if let Some(p) = &q.obligation.penalty {
-                        <p id="penalty"><strong>{ tr.penalty }{ "：" }</strong>{ m(p) } { cited(&p.source) }</p>
-                    }
+        </>
+    }
+}
+
+/// Legal basis, next steps, notes, prevention, assumptions, trace: rendered after the first paint and
+/// outside the live region, so a screen reader is not read the whole explanation on every change.
+fn explanations_view(tr: &T, lang: Lang, q: &Quote) -> Html {
+    let m = |x: &baofei_core::quote::Message| msg(lang, &x.zh, &x.en);
+    html! {
+        <>
+            <div class="bf-obligation">
+                <h3>{ tr.basis }</h3>
+                <ul>{ for q.obligation.basis.iter().map(|b| html! { <li>{ m(b) } { cited(&b.source) }</li> }) }</ul>
+                if let Some(p) = &q.obligation.penalty {
+                    <p id="penalty"><strong>{ tr.penalty }{ "：" }</strong>{ m(p) } { cited(&p.source) }</p>
+                }
+            </div>
+            if !q.next_steps.is_empty() {
+                <div class="bf-next">
+                    <h3>{ tr.next_steps_heading }</h3>
+                    <ol id="next-steps">
+                    { for q.next_steps.iter().map(|n| {
+                        let effect = if n.premium_change.is_sign_negative() && !n.premium_change.is_zero() {
+                            format!("{} {}", tr.saves, fmt_money(-n.premium_change, lang))
+                        } else if n.premium_change.is_zero() {
+                            tr.no_price_effect.to_string()
+                        } else {
+                            format!("{} {}", tr.costs, fmt_money(n.premium_change, lang))
+                        };
+                        html! { <li data-step={n.id.clone()}>{ msg(lang, &n.zh, &n.en) }{ " — " }<strong>{ effect }</strong>
+                            { cited(&n.source) }</li> }
+                    }) }
+                    </ol>
                 </div>
-                if !q.next_steps.is_empty() {
-                    <div class="bf-next">
-                        <h3>{ tr.next_steps_heading }</h3>
-                        <ol id="next-steps">
-                        { for q.next_steps.iter().map(|n| {
-                            let effect = if n.premium_change.is_sign_negative() && !n.premium_change.is_zero() {
-                                format!("{} {}", tr.saves, fmt_money(-n.premium_change, lang))
-                            } else if n.premium_change.is_zero() {
-                                tr.no_price_effect.to_string()
-                            } else {
-                                format!("{} {}", tr.costs, fmt_money(n.premium_change, lang))
-                            };
-                            html! { <li data-step={n.id.clone()}>{ msg(lang, &n.zh, &n.en) }{ " — " }<strong>{ effect }</strong>
-                                { cited(&n.source) }</li> }
-                        }) }
-                        </ol>
-                    </div>
-                }
-                if !q.notes.is_empty() {
-                    <div class="bf-notes">
-                        <h3>{ tr.notes_heading }</h3>
-                        <ul id="notes">{ for q.notes.iter().map(|n| html! { <li data-code={n.code.clone()}>{ m(n) } { cited(&n.source) }</li> }) }</ul>
-                    </div>
-                }
-                <div class="bf-prevention">
-                    <h3>{ tr.prevention_heading }</h3>
-                    <ul>
-                        if let (Some(r), Some(a)) = (q.prevention.min_ratio, q.prevention.min_amount) { <li>{ format!("{} {} = {}", tr.fund_min, fmt_pct(r), fmt_money(a, lang)) }</li> }
-                        if let (Some(r), Some(a)) = (q.prevention.max_ratio, q.prevention.max_amount) { <li>{ format!("{} {} = {}", tr.fund_max, fmt_pct(r), fmt_money(a, lang)) }</li> }
-                    </ul>
-                    <h4>{ tr.services }</h4>
-                    <ul id="services">
-                        { for q.prevention.services.iter().map(|s| html! {
-                            <li>{ msg(lang, &s.name_zh, &s.name_en) }{ " — " }
-                                { if s.per_year == 0 { tr.per_contract.to_string() } else { format!("≥ {} {}", s.per_year, tr.per_year) } }
-                                if s.illustrative { { badge(tr) } }
-                                { " · " }{ cite(&s.source) }</li>
-                        }) }
-                    </ul>
-                </div>
-                if !q.assumptions.is_empty() {
-                    <div class="bf-assumptions"><h3>{ tr.assumptions }</h3><ul>{ for q.assumptions.iter().map(|a| html! { <li>{ m(a) }</li> }) }</ul></div>
-                }
-                <details class="bf-trace" id="trace">
-                    <summary>{ tr.trace_heading }</summary>
-                    <p class="bf-hint">{ tr.illustrative_note }</p>
-                    <div class="bf-table-wrap">
-                    <table>
-                        <thead><tr><th scope="col">{ tr.step }</th><th scope="col">{ tr.parameter }</th><th scope="col">{ tr.value }</th><th scope="col">{ tr.source }</th></tr></thead>
-                        <tbody>
-                        { for q.trace.iter().map(|s| html! {
-                            <tr data-step={s.id.clone()}>
-                                <td>{ msg(lang, &s.label_zh, &s.label_en) }</td>
-                                <td><code>{ s.parameter.clone() }</code></td>
-                                <td>{ s.value.clone() } if s.illustrative { { badge(tr) } }</td>
-                                <td>{ for s.source.iter().map(cite) }{ for s.note.iter().map(|n| html! { <small class="bf-note">{ n.clone() }</small> }) }</td>
-                            </tr>
-                        }) }
-                        </tbody>
-                    </table>
-                    </div>
-                    <p class="bf-hint">{ format!("{}: engine {} · statutes {} · {}", tr.rules_version, q.engine_version, q.statutes_version, q.pack) }</p>
-                </details>
-                <p class="bf-disclaimer">{ tr.disclaimer }</p>
             }
+            if !q.notes.is_empty() {
+                <div class="bf-notes">
+                    <h3>{ tr.notes_heading }</h3>
+                    <ul id="notes">{ for q.notes.iter().map(|n| html! { <li data-code={n.code.clone()}>{ m(n) } { cited(&n.source) }</li> }) }</ul>
+                </div>
+            }
+            <div class="bf-prevention">
+                <h3>{ tr.prevention_heading }</h3>
+                <ul>
+                    if let (Some(r), Some(a)) = (q.prevention.min_ratio, q.prevention.min_amount) { <li>{ format!("{} {} = {}", tr.fund_min, fmt_pct(r), fmt_money(a, lang)) }</li> }
+                    if let (Some(r), Some(a)) = (q.prevention.max_ratio, q.prevention.max_amount) { <li>{ format!("{} {} = {}", tr.fund_max, fmt_pct(r), fmt_money(a, lang)) }</li> }
+                </ul>
+                <h4>{ tr.services }</h4>
+                <ul id="services">
+                    { for q.prevention.services.iter().map(|s| html! {
+                        <li>{ msg(lang, &s.name_zh, &s.name_en) }{ " — " }
+                            { if s.per_year == 0 { tr.per_contract.to_string() } else { format!("≥ {} {}", s.per_year, tr.per_year) } }
+                            if s.illustrative { { badge(tr) } }
+                            { " · " }{ cite(&s.source) }</li>
+                    }) }
+                </ul>
+            </div>
+            if !q.assumptions.is_empty() {
+                <div class="bf-assumptions"><h3>{ tr.assumptions }</h3><ul>{ for q.assumptions.iter().map(|a| html! { <li>{ m(a) }</li> }) }</ul></div>
+            }
+            <details class="bf-trace" id="trace">
+                <summary>{ tr.trace_heading }</summary>
+                <p class="bf-hint">{ tr.illustrative_note }</p>
+                <div class="bf-table-wrap">
+                <table>
+                    <thead><tr><th scope="col">{ tr.step }</th><th scope="col">{ tr.parameter }</th><th scope="col">{ tr.value }</th><th scope="col">{ tr.source }</th></tr></thead>
+                    <tbody>
+                    { for q.trace.iter().map(|s| html! {
+                        <tr data-step={s.id.clone()}>
+                            <td>{ msg(lang, &s.label_zh, &s.label_en) }</td>
+                            <td><code>{ s.parameter.clone() }</code></td>
+                            <td>{ s.value.clone() } if s.illustrative { { badge(tr) } }</td>
+                            <td>{ for s.source.iter().map(cite) }{ for s.note.iter().map(|n| html! { <small class="bf-note">{ n.clone() }</small> }) }</td>
+                        </tr>
+                    }) }
+                    </tbody>
+                </table>
+                </div>
+                <p class="bf-hint">{ format!("{}: engine {} · statutes {} · {}", tr.rules_version, q.engine_version, q.statutes_version, q.pack) }</p>
+            </details>
+            <p class="bf-disclaimer">{ tr.disclaimer }</p>
         </>
     }
 }
