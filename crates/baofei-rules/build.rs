@@ -3,7 +3,7 @@
 //! shipped rules fail the build, naming the place, instead of failing in a user's browser. The files
 //! under rules/ stay one concept each and pretty-printed for people.
 
-use baofei_core::json::{self, At, FromJson, Limits};
+use baofei_core::json::{self, FromJson};
 use baofei_core::rules::{PricingPack, Statutes};
 use baofei_core::Rules;
 use std::path::Path;
@@ -68,12 +68,7 @@ fn assemble(dir: &str, keys: &[&str]) -> String {
 }
 
 fn read<T: FromJson>(what: &str, text: &str) -> T {
-    let limits = Limits {
-        max_depth: 24,
-        max_len: 2_000,
-    };
-    json::parse(text, limits)
-        .and_then(|doc| T::from_json(&doc, &At::ROOT))
+    json::read(text, json::RULE_LIMITS)
         .unwrap_or_else(|e| panic!("shipped {what} cannot be read: {e}"))
 }
 

@@ -47,14 +47,6 @@ impl<'a> Json<'a> {
             Json::Object(_) => "object",
         }
     }
-
-    /// The member `key` of an object, if this is an object that has it.
-    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
-        match self {
-            Json::Object(m) => m.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
-        }
-    }
 }
 
 /// Limits checked while parsing.
@@ -65,6 +57,13 @@ pub struct Limits {
     /// Most elements in one array, and most members in one object.
     pub max_len: usize,
 }
+
+/// The limits for rule documents and insurers' packs (the schema nests 8 deep; the largest table has
+/// a few dozen entries). One definition for the browser, the build script and the tests.
+pub const RULE_LIMITS: Limits = Limits {
+    max_depth: 24,
+    max_len: 2_000,
+};
 
 /// Why a document could not be read (boxed: a reader's `Result` stays one pointer wide on the error
 /// side, which keeps every `?` small in the bundle). Its fields are on [`JsonErrorDetail`].
@@ -111,6 +110,11 @@ pub fn parse(text: &str, limits: Limits) -> Result<Json<'_>, JsonError> {
         return Err(p.err("trailing characters", "文档结尾有多余字符"));
     }
     Ok(v)
+}
+
+/// Parses `text` within `limits` and reads it as a `T` from the document's root.
+pub fn read<T: FromJson>(text: &str, limits: Limits) -> Result<T, JsonError> {
+    T::from_json(&parse(text, limits)?, &At::ROOT)
 }
 
 struct Parser<'a> {

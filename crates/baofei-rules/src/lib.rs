@@ -2,48 +2,48 @@
 //!
 //! Each concept is one JSON file under `rules/` (OpenFisca-style: description, unit, dated values,
 //! sources). They are embedded at compile time and assembled into one document per kind, so the
-//! browser bundle needs no file access. Loading validates everything ([`baofei_core::Rules::new`]).
+//! browser bundle needs no file access. build.rs validates both ([`baofei_core::Rules::new`]), so a bad
+//! shipped rule fails the build; an insurer's pack is validated when it is used ([`Rules::with_pack`]).
 
-use baofei_core::json::{self, At, FromJson, Limits};
+use baofei_core::json::{self, FromJson};
 use baofei_core::rules::{PricingPack, Statutes};
 use baofei_core::{ErrorCode, Errors, FieldError, Rules};
+
+/// The statutes document as build.rs assembled and validated it.
+const STATUTES: &str = include_str!(concat!(env!("OUT_DIR"), "/statutes.json"));
+/// The reference pack document as build.rs assembled and validated it.
+const PACK: &str = include_str!(concat!(env!("OUT_DIR"), "/pack.json"));
 
 /// The statutes as one JSON document (minified), assembled by build.rs from one file per concept
 /// under `rules/statutes/` and validated there.
 pub fn statutes_json() -> String {
-    include_str!(concat!(env!("OUT_DIR"), "/statutes.json")).to_owned()
+    STATUTES.to_owned()
 }
 
 /// The reference pricing pack as one JSON document (the shape an insurer's pack must have),
 /// assembled by build.rs from `rules/pricing/` and validated there.
 pub fn pack_json() -> String {
-    include_str!(concat!(env!("OUT_DIR"), "/pack.json")).to_owned()
+    PACK.to_owned()
 }
 
 /// Reads a rule document of type `T` within the pack limits, naming the place of the first problem.
 fn read<T: FromJson>(what: &str, text: &str) -> Result<T, Errors> {
-    let limits = Limits {
-        max_depth: MAX_DEPTH,
-        max_len: MAX_ARRAY,
-    };
-    json::parse(text, limits)
-        .and_then(|doc| T::from_json(&doc, &At::ROOT))
-        .map_err(|e| {
-            Errors::one(FieldError::new(
-                what,
-                ErrorCode::InvalidPack,
-                format!("规则数据无法读取({what}, {}): {}", e.at, e.zh),
-                format!("cannot read {what} at {}: {}", e.at, e.en),
-            ))
-        })
+    json::read(text, json::RULE_LIMITS).map_err(|e| {
+        Errors::one(FieldError::new(
+            what,
+            ErrorCode::InvalidPack,
+            format!("规则数据无法读取({what}, {}): {}", e.at, e.zh),
+            format!("cannot read {what} at {}: {}", e.at, e.en),
+        ))
+    })
 }
 
 /// Largest pack accepted, in bytes (the reference pack is about a tenth of this).
 pub const MAX_PACK_BYTES: usize = 1 << 20;
 /// Deepest nesting accepted in a pack (the schema needs 8).
-pub const MAX_DEPTH: usize = 24;
+pub const MAX_DEPTH: usize = json::RULE_LIMITS.max_depth;
 /// Longest array, and most members of one object, accepted in a pack.
-pub const MAX_ARRAY: usize = 2_000;
+pub const MAX_ARRAY: usize = json::RULE_LIMITS.max_len;
 
 /// Parses a pricing pack (ours or an insurer's) from JSON. Validation happens in [`Rules::with_pack`].
 ///
@@ -69,10 +69,7 @@ pub fn parse_pack(json: &str) -> Result<PricingPack, Errors> {
 /// was built (build.rs), so they are not checked again here: that keeps the statutes' checks out of
 /// the browser bundle and off the page's start-up path.
 pub fn load() -> Result<Rules, Errors> {
-    let statutes: Statutes = read(
-        "statutes",
-        include_str!(concat!(env!("OUT_DIR"), "/statutes.json")),
-    )?;
-    let pack = read("pack", include_str!(concat!(env!("OUT_DIR"), "/pack.json")))?;
+    let statutes: Statutes = read("statutes", STATUTES)?;
+    let pack = read("pack", PACK)?;
     Ok(Rules::validated_at_build(statutes, pack))
 }

@@ -184,14 +184,9 @@ fn assessment_gaps_price_the_improvement() {
 /// `load()` trusts the build script's validation; the same data must pass `Rules::new` at run time.
 #[test]
 fn the_shipped_rules_pass_full_validation_at_run_time_too() {
-    use baofei_core::json::{self, At, FromJson, Limits};
-    let limits = Limits {
-        max_depth: baofei_rules::MAX_DEPTH,
-        max_len: baofei_rules::MAX_ARRAY,
-    };
-    let text = baofei_rules::statutes_json();
-    let doc = json::parse(&text, limits).unwrap();
-    let statutes = baofei_core::rules::Statutes::from_json(&doc, &At::ROOT).unwrap();
+    use baofei_core::json;
+    let statutes: baofei_core::rules::Statutes =
+        json::read(&baofei_rules::statutes_json(), json::RULE_LIMITS).unwrap();
     let pack = baofei_rules::parse_pack(&baofei_rules::pack_json()).unwrap();
     let checked = baofei_core::Rules::new(statutes, pack).unwrap();
     let loaded = baofei_rules::load().unwrap();
