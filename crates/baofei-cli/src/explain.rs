@@ -1,6 +1,6 @@
 //! `baofei explain`: one quote, every step with its citation, for a terminal.
 
-use baofei_core::quote::Message;
+use baofei_core::output::Message;
 use baofei_core::{quote, Citation, QuoteInput};
 use std::io::Read;
 use std::path::Path;

@@ -36,8 +36,8 @@ pub fn grade(deaths: u32, serious_injuries: u32, direct_loss_yuan: Decimal) -> A
 }
 
 /// The citation for the thresholds above.
-pub fn citation() -> crate::Citation {
-    crate::Citation {
+pub fn citation() -> crate::citation::Citation {
+    crate::citation::Citation {
         document: "生产安全事故报告和调查处理条例".into(),
         number: Some("国务院令第493号".into()),
         article: Some("第三条".into()),

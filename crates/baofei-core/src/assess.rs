@@ -1,114 +1,15 @@
 //! Self-assessment: risk tier, a short questionnaire drawn from the seeds, and what closing each gap
 //! would do to the premium, computed by re-running the engine (never guessed).
 
+use crate::accident;
+use crate::citation::known::{aqf, c001, c182, c27, c282, c294, tiering_citation};
 use crate::citation::Citation;
-use crate::domain::{EnvCreditGrade, Line, StandardisationGrade};
-use crate::engine::{loaded, quote_enterprise, Rules};
-use crate::error::Errors;
+use crate::domain::{EnvCreditGrade, Line, RiskTier, StandardisationGrade};
 use crate::input::{Enterprise, QuoteInput};
 use crate::map::SortedMap;
-use crate::quote::{Band, Quote};
+use crate::output::Quote;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-
-/// Risk tier of the 2024 MEM + NFRA notice (high / medium / low), used to scale prevention services.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RiskTier {
-    /// 低风险.
-    Low,
-    /// 中风险.
-    Medium,
-    /// 高风险.
-    High,
-}
-
-crate::domain::keys!(RiskTier {
-    Low = "low",
-    Medium = "medium",
-    High = "high",
-});
-
-pub(crate) fn c182(article: &str) -> Citation {
-    Citation {
-        document: "重庆市人民政府办公厅关于在高危行业领域强制推行安全生产责任保险的实施意见".into(),
-        number: Some("渝府办发〔2017〕182号".into()),
-        article: Some(article.into()),
-        url: None,
-    }
-}
-fn c282(article: &str) -> Citation {
-    Citation {
-        document: "关于进一步推进安全生产责任保险工作的通知".into(),
-        number: Some("吉应急规划财务联〔2020〕282号".into()),
-        article: Some(article.into()),
-        url: None,
-    }
-}
-fn c27(article: &str) -> Citation {
-    Citation {
-        document: "安全生产责任保险实施办法".into(),
-        number: Some("应急〔2025〕27号".into()),
-        article: Some(article.into()),
-        url: Some("https://www.gov.cn/zhengce/zhengceku/202504/content_7017006.htm".into()),
-    }
-}
-fn aqf(article: &str) -> Citation {
-    Citation {
-        document: "中华人民共和国安全生产法(2021年修正)".into(),
-        number: None,
-        article: Some(article.into()),
-        url: Some("https://cla29.com/zy202301/t20230129_1602029.html".into()),
-    }
-}
-fn c001() -> Citation {
-    Citation {
-        document:
-            "长春市生态环境局对市政协十四届二次会议第329号委员提案的答复(引吉环文〔2019〕170号)"
-                .into(),
-        number: Some("吉环文〔2019〕170号".into()),
-        article: Some("一(五)".into()),
-        url: None,
-    }
-}
-pub(crate) fn c294() -> Citation {
-    Citation {
-        document: "重庆市生态环境局关于市五届人大四次会议第0304号建议办理情况的答复函".into(),
-        number: Some("渝环函〔2021〕294号".into()),
-        article: Some("一(一)".into()),
-        url: None,
-    }
-}
-
-/// Source of the high/medium/low tiering.
-pub fn tiering_citation() -> Citation {
-    Citation {
-        document: "关于充分发挥安全生产责任保险功能作用助力安全生产治本攻坚三年行动的通知".into(),
-        number: None,
-        article: None,
-        url: Some("https://wxredian.com/art?id=e87e6c8ba25811bfa0a01b11a416fccd".into()),
-    }
-}
-
-/// Tier from the quote's facts: high when the band is loaded or the enterprise is blacklisted or left a
-/// major hazard unrectified; low after three clean years with a good grade; medium otherwise.
-/// The notice sets no criteria: these are ours and the trace marks them illustrative.
-pub fn risk_tier(e: &Enterprise, band: &Band) -> RiskTier {
-    if loaded(e) || e.blacklisted || e.refused_rectification {
-        return RiskTier::High;
-    }
-    let good_grade = match e.line {
-        Line::WorkSafety => e.standardisation <= StandardisationGrade::Grade2,
-        Line::Environmental => e
-            .env_credit_grade
-            .is_some_and(|g| g <= EnvCreditGrade::Good),
-    };
-    if band.kind == "clean" && good_grade {
-        RiskTier::Low
-    } else {
-        RiskTier::Medium
-    }
-}
+use serde::Serialize;
 
 /// How a question is answered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -177,7 +78,7 @@ pub fn questions() -> Vec<Question> {
         q("risk_assessment", ws, "是否开展安全风险辨识、评估？", "Do you identify and assess safety risks?", YesNo { good: true }, "开展安全风险辨识评估(大中型高危企业保险机构每年至少提供1次)", "Carry out a risk assessment (insurers owe large and medium high-risk units at least one a year in Jilin)", false, c282("三(三)")),
         q("training", None, "是否对全体从业人员开展安全生产宣传教育培训？", "Are all employees given safety training?", YesNo { good: true }, "组织全员安全培训，可使用保险机构的培训服务", "Train all employees; the insurer's training service can be used", false, c182("二(八)")),
         q("emergency_drills", None, "是否制定应急预案并每年开展应急救援演练？", "Do you have an emergency plan and hold a drill every year?", YesNo { good: true }, "制定应急预案并至少每年演练一次", "Write an emergency plan and drill it at least yearly", false, c182("二(九)")),
-        q("accident_records", None, "是否如实记录并报告生产安全事故？", "Are accidents recorded and reported truthfully?", YesNo { good: true }, "建立事故记录并依法如实报告", "Keep accident records and report as the law requires", true, crate::accident::citation()),
+        q("accident_records", None, "是否如实记录并报告生产安全事故？", "Are accidents recorded and reported truthfully?", YesNo { good: true }, "建立事故记录并依法如实报告", "Keep accident records and report as the law requires", true, accident::citation()),
         q("all_insured", ws, "是否为全体从业人员按统一保险金额投保？", "Are all employees insured at one uniform sum?", YesNo { good: true }, "全员按统一标准投保，不论用工形式和岗位", "Insure every employee at one sum, whatever the contract or post", false, c27("第十六条")),
         q("continuous_cover", ws, "保险是否连续有效、未退保或延迟续保？", "Is cover continuous, never surrendered or renewed late?", YesNo { good: true }, "按期续保；依法关闭或完全停产前不得退保", "Renew on time; no surrender unless closed or fully stopped", false, c27("第十六条")),
         q("only_other_cover", ws, "是否仅投保了雇主责任险、承运人责任险或建筑团体意外险？", "Do you hold only employer, carrier or construction group accident cover?", YesNo { good: false }, "增加投保或调整投保为安全生产责任保险", "Add or convert to work-safety liability insurance", false, c182("三(三)")),
@@ -239,14 +140,14 @@ pub fn apply_answers(input: &QuoteInput, answers: &SortedMap<String, String>) ->
     i
 }
 
-/// Runs the self-assessment for an input (already carrying the answers, see [`apply_answers`]).
-pub fn assess(
-    rules: &Rules,
-    input: &QuoteInput,
+/// The self-assessment of a validated enterprise against its full quote (with next steps, which
+/// price each gap once): answers that reveal a gap, the tier they imply, what closing each would do.
+/// [`crate::quote::assess`] composes it with quoting.
+pub fn evaluate(
+    e: &Enterprise,
+    current: &Quote,
     answers: &SortedMap<String, String>,
-) -> Result<(Quote, Assessment), Errors> {
-    let e = input.validate()?;
-    let current = quote_enterprise(rules, &e)?;
+) -> Assessment {
     let mut gaps = Vec::new();
     let mut tier = current.risk_tier;
     let mut answered = 0;
@@ -305,12 +206,9 @@ pub fn assess(
     }
     let change = |g: &Gap| g.premium_change.unwrap_or(Decimal::ZERO);
     crate::sort::sort_small_by(&mut gaps, |a, b| change(a) < change(b));
-    Ok((
-        current,
-        Assessment {
-            tier,
-            answered,
-            gaps,
-        },
-    ))
+    Assessment {
+        tier,
+        answered,
+        gaps,
+    }
 }

@@ -33,3 +33,78 @@ impl Citation {
         s
     }
 }
+
+/// Sources several layers cite (the self-assessment's questions, guidance's next steps, the risk tier
+/// step of pricing). Kept in the lowest layer so that none of them has to import another for a citation.
+pub mod known {
+    use super::Citation;
+
+    /// 渝府办发〔2017〕182号 (Chongqing's implementing opinion), at an article.
+    pub fn c182(article: &str) -> Citation {
+        Citation {
+            document: "重庆市人民政府办公厅关于在高危行业领域强制推行安全生产责任保险的实施意见"
+                .into(),
+            number: Some("渝府办发〔2017〕182号".into()),
+            article: Some(article.into()),
+            url: None,
+        }
+    }
+    /// 吉应急规划财务联〔2020〕282号 (Jilin's notice), at an article.
+    pub fn c282(article: &str) -> Citation {
+        Citation {
+            document: "关于进一步推进安全生产责任保险工作的通知".into(),
+            number: Some("吉应急规划财务联〔2020〕282号".into()),
+            article: Some(article.into()),
+            url: None,
+        }
+    }
+    /// 应急〔2025〕27号, the national implementing measures, at an article.
+    pub fn c27(article: &str) -> Citation {
+        Citation {
+            document: "安全生产责任保险实施办法".into(),
+            number: Some("应急〔2025〕27号".into()),
+            article: Some(article.into()),
+            url: Some("https://www.gov.cn/zhengce/zhengceku/202504/content_7017006.htm".into()),
+        }
+    }
+    /// The Work Safety Law (2021 amendment), at an article.
+    pub fn aqf(article: &str) -> Citation {
+        Citation {
+            document: "中华人民共和国安全生产法(2021年修正)".into(),
+            number: None,
+            article: Some(article.into()),
+            url: Some("https://cla29.com/zy202301/t20230129_1602029.html".into()),
+        }
+    }
+    /// 吉环文〔2019〕170号 (Changchun's reply on 环责险 coverage), 一(五).
+    pub fn c001() -> Citation {
+        Citation {
+            document:
+                "长春市生态环境局对市政协十四届二次会议第329号委员提案的答复(引吉环文〔2019〕170号)"
+                    .into(),
+            number: Some("吉环文〔2019〕170号".into()),
+            article: Some("一(五)".into()),
+            url: None,
+        }
+    }
+    /// 渝环函〔2021〕294号 (Chongqing's reply on 环责险 credit grades), 一(一).
+    pub fn c294() -> Citation {
+        Citation {
+            document: "重庆市生态环境局关于市五届人大四次会议第0304号建议办理情况的答复函".into(),
+            number: Some("渝环函〔2021〕294号".into()),
+            article: Some("一(一)".into()),
+            url: None,
+        }
+    }
+
+    /// Source of the high/medium/low tiering.
+    pub fn tiering_citation() -> Citation {
+        Citation {
+            document: "关于充分发挥安全生产责任保险功能作用助力安全生产治本攻坚三年行动的通知"
+                .into(),
+            number: None,
+            article: None,
+            url: Some("https://wxredian.com/art?id=e87e6c8ba25811bfa0a01b11a416fccd".into()),
+        }
+    }
+}

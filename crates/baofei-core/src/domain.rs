@@ -239,3 +239,23 @@ keys!(Obligation {
     Expected = "expected",
     Compulsory = "compulsory",
 });
+
+/// Risk tier of the 2024 MEM + NFRA notice (high / medium / low), used to scale prevention services.
+/// It lives here, the lowest layer, because rule data (services by tier), pricing and the
+/// self-assessment all name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskTier {
+    /// 低风险.
+    Low,
+    /// 中风险.
+    Medium,
+    /// 高风险.
+    High,
+}
+
+keys!(RiskTier {
+    Low = "low",
+    Medium = "medium",
+    High = "high",
+});

@@ -1,13 +1,13 @@
 //! Guidance in the result: the duties and benefits the rules attach to insuring (data in the statutes),
 //! and next steps, each priced by running the engine on the improved enterprise (never guessed).
 
-use crate::assess::{c182, c294, tiering_citation};
+use crate::citation::known::{c182, c294, tiering_citation};
 use crate::domain::{EnvCreditGrade, Line, Obligation, StandardisationGrade};
-use crate::engine::{price, Rules};
 use crate::error::Errors;
 use crate::input::Enterprise;
-use crate::quote::{Message, NextStep, Quote};
-use crate::rules::{applies, names_sector, Flag, Statutes};
+use crate::output::{Message, NextStep, Quote};
+use crate::pricing::price;
+use crate::rules::{applies, names_sector, Flag, GuidanceRule, Rules, Statutes};
 
 fn holds(e: &Enterprise, f: Flag) -> bool {
     match f {
@@ -25,7 +25,7 @@ pub fn notes(st: &Statutes, e: &Enterprise, level: Obligation) -> Vec<Message> {
     let Some(sector) = st.sector(&e.sector) else {
         return Vec::new();
     };
-    let mut hits: Vec<&crate::rules::GuidanceRule> = st
+    let mut hits: Vec<&GuidanceRule> = st
         .guidance
         .iter()
         .filter(|g| g.line == e.line && applies(g.from, g.until, &g.regions, &e.region, e.as_of))
@@ -33,9 +33,8 @@ pub fn notes(st: &Statutes, e: &Enterprise, level: Obligation) -> Vec<Message> {
         .filter(|g| g.min_obligation.is_none_or(|m| level >= m))
         .filter(|g| g.when.iter().all(|f| holds(e, *f)))
         .collect();
-    let latest = |id: &str, hits: &[&crate::rules::GuidanceRule]| {
-        hits.iter().filter(|g| g.id == id).map(|g| g.from).max()
-    };
+    let latest =
+        |id: &str, hits: &[&GuidanceRule]| hits.iter().filter(|g| g.id == id).map(|g| g.from).max();
     let keep: Vec<bool> = hits
         .iter()
         .map(|g| latest(&g.id, &hits) == Some(g.from))

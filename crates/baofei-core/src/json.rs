@@ -532,10 +532,10 @@ impl FromJson for Decimal {
     }
 }
 
-impl FromJson for crate::Date {
+impl FromJson for crate::date::Date {
     fn from_json(v: &Json<'_>, at: &At<'_>) -> Result<Self, JsonError> {
         let s = String::from_json(v, at)?;
-        crate::Date::parse(&s).ok_or_else(|| {
+        crate::date::Date::parse(&s).ok_or_else(|| {
             at.error(
                 format!("invalid date {}, expected YYYY-MM-DD", quoted(&s)),
                 format!("无效的日期 {}，应为 YYYY-MM-DD", quoted(&s)),
@@ -799,7 +799,7 @@ mod tests {
         name: String,
         n: u8,
         list: Vec<Decimal>,
-        when: Option<crate::Date>,
+        when: Option<crate::date::Date>,
         flag: bool,
     }
     from_json_struct!(S { name, n } optional { list, when, flag });
@@ -816,7 +816,7 @@ mod tests {
                 name: "x".into(),
                 n: 3,
                 list: vec![Decimal::new(150, 2)],
-                when: crate::Date::parse("2025-03-29"),
+                when: crate::date::Date::parse("2025-03-29"),
                 flag: false,
             }
         );

@@ -1,7 +1,7 @@
 //! Each closed vocabulary has one list of keys (`ALL` and `key()`); serde's derived names must agree,
 //! or the JSON a quote is written in and the rule files it is read from would spell values differently.
 
-use baofei_core::assess::RiskTier;
+use baofei_core::domain::RiskTier;
 use baofei_core::domain::{Line, Obligation, PremiumBasis, SizeClass};
 use baofei_core::rules::Flag;
 use serde::Serialize;

@@ -4,10 +4,11 @@
 //! Decimals cross the boundary as strings. Failures throw an `Error` whose `errors` property is an
 //! array of `{code, field, message_zh, message_en}`.
 
-use baofei_core::assess::{apply_answers, assess as core_assess, questions as core_questions};
+use baofei_core::assess::{apply_answers, questions as core_questions};
 use baofei_core::domain::Line;
-use baofei_core::engine::obligation_of;
 use baofei_core::map::SortedMap;
+use baofei_core::pricing::obligation::obligation_of;
+use baofei_core::quote::assess as core_assess;
 use baofei_core::{Date, ErrorCode, Errors, FieldError, QuoteInput, Rules};
 use serde::Serialize;
 use std::cell::RefCell;
@@ -192,9 +193,9 @@ pub fn sectors(region: &str, line: &str, date: &str) -> Result<JsValue, JsValue>
         name_en: &'a str,
         basis: baofei_core::domain::PremiumBasis,
         obligation: baofei_core::domain::Obligation,
-        basis_rules: Vec<baofei_core::quote::Message>,
+        basis_rules: Vec<baofei_core::output::Message>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        penalty: Option<baofei_core::quote::Message>,
+        penalty: Option<baofei_core::output::Message>,
     }
     let out: Vec<Info<'_>> = st
         .sectors

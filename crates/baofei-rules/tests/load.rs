@@ -137,7 +137,7 @@ fn assessment_gaps_price_the_improvement() {
     .into_iter()
     .map(|(k, v)| (k.to_string(), v.to_string()))
     .collect();
-    let (current, a) = baofei_core::assess::assess(&rules, &base, &answers).unwrap();
+    let (current, a) = baofei_core::quote::assess(&rules, &base, &answers).unwrap();
     let direct = |i: baofei_core::QuoteInput| baofei_core::quote(&rules, &i).unwrap().premium;
     let gap = |id: &str| {
         a.gaps

@@ -3,9 +3,10 @@
 
 use crate::i18n::{t, T};
 use crate::model::{fmt_money, fmt_pct, fmt_yuan, form_key, qr_svg_path, Form, Lang};
-use baofei_core::assess::{apply_answers, assess, questions, AnswerKind, Assessment};
+use baofei_core::assess::{apply_answers, questions, AnswerKind, Assessment};
 use baofei_core::domain::{Line, Obligation};
 use baofei_core::map::SortedMap;
+use baofei_core::quote::assess;
 use baofei_core::{Citation, Errors, Quote, Rules};
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -944,7 +945,7 @@ fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
 
 /// Status, figures and warnings: what an input change changes, and so the live region.
 fn figures_view(tr: &T, lang: Lang, q: &Quote) -> Html {
-    let m = |x: &baofei_core::quote::Message| msg(lang, &x.zh, &x.en);
+    let m = |x: &baofei_core::output::Message| msg(lang, &x.zh, &x.en);
     let band_kind = match q.band.kind.as_str() {
         "loaded" => 1,
         "clean" => 2,
@@ -985,7 +986,7 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote) -> Html {
 /// Legal basis, next steps, notes, prevention, assumptions, trace: rendered after the first paint and
 /// outside the live region, so a screen reader is not read the whole explanation on every change.
 fn explanations_view(tr: &T, lang: Lang, q: &Quote) -> Html {
-    let m = |x: &baofei_core::quote::Message| msg(lang, &x.zh, &x.en);
+    let m = |x: &baofei_core::output::Message| msg(lang, &x.zh, &x.en);
     html! {
         <>
             <div class="bf-obligation">

@@ -2,8 +2,8 @@
 //! [`crate::json`]. Field lists are the rule-file schema: required fields first, then the optional
 //! ones (absent means none, empty or false). Unknown fields are refused everywhere.
 
-use crate::assess::RiskTier;
 use crate::citation::Citation;
+use crate::domain::RiskTier;
 use crate::domain::{Line, Obligation, PremiumBasis, SizeClass};
 use crate::json::{At, Fields, FromJson, Json, JsonError};
 use crate::rules::{

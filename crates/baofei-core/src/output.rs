@@ -1,0 +1,213 @@
+//! The result every front end renders: the quote, its trace steps and messages. Plain data; the
+//! pricing pipeline fills it, the top-level [`crate::quote`] composes it with guidance.
+
+use crate::citation::Citation;
+use crate::date::Date;
+use crate::domain::RiskTier;
+use crate::domain::{Line, Obligation};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A bilingual message with a stable code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Message {
+    /// Stable code, e.g. `below_minimum_limit`.
+    pub code: String,
+    /// Chinese text.
+    pub zh: String,
+    /// English text.
+    pub en: String,
+    /// Source, where the message restates a rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Citation>,
+}
+
+/// One step of the computation, as shown under "how was this computed".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Step {
+    /// Stable id, e.g. `base_premium`, `float.accident`.
+    pub id: String,
+    /// What the step does, Chinese.
+    pub label_zh: String,
+    /// What the step does, English.
+    pub label_en: String,
+    /// The parameter or table row used, e.g. `accident_factors[larger] = 1.20`.
+    pub parameter: String,
+    /// Value after the step (a factor, a rate or an amount in 元), as a string.
+    pub value: String,
+    /// Where the parameter comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Citation>,
+    /// True where the parameter is our assumption, not a published figure.
+    pub illustrative: bool,
+    /// How the rule was read, where that matters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Compulsory status.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ObligationResult {
+    /// How strongly the law asks this enterprise to insure.
+    pub level: Obligation,
+    /// The rules behind it, strongest first.
+    pub basis: Vec<Message>,
+    /// The penalty for not insuring, when compulsory and a penalty is in force.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub penalty: Option<Message>,
+}
+
+/// Minimum limits and the chosen ones.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Limits {
+    /// Statutory minimum per-person death/disability limit in force, 元.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub minimum_per_person: Option<Decimal>,
+    /// Its source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minimum_source: Option<Citation>,
+    /// The per-person limit used for pricing, 元.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub per_person: Option<Decimal>,
+    /// The aggregate limit used for pricing, 元.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub aggregate: Option<Decimal>,
+    /// Whether the per-person limit is below the minimum.
+    pub below_minimum: bool,
+}
+
+/// The float band that applied and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Band {
+    /// Lowest float factor allowed.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub low: Decimal,
+    /// Highest float factor allowed.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub high: Decimal,
+    /// `normal`, `loaded` (较大+ accident or fatal accidents two years running) or `clean` (three accident-free years).
+    pub kind: String,
+    /// The float before clamping.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub raw_factor: Decimal,
+    /// The float after clamping.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub factor: Decimal,
+    /// Whether the clamp changed the float.
+    pub clamped: bool,
+    /// Source of the band.
+    pub source: Citation,
+    /// Whether the band is our assumption for this region.
+    pub illustrative: bool,
+}
+
+/// Accident-prevention fund and services.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Prevention {
+    /// Minimum share of premium for the fund, if a rule sets one.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub min_ratio: Option<Decimal>,
+    /// That share as an amount, 元.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub min_amount: Option<Decimal>,
+    /// Maximum share of premium spent on prevention, if a rule sets one.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub max_ratio: Option<Decimal>,
+    /// That share as an amount, 元.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub max_amount: Option<Decimal>,
+    /// Sources of the ratios.
+    pub sources: Vec<Citation>,
+    /// Services the insurer owes.
+    pub services: Vec<Service>,
+}
+
+/// One service owed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Service {
+    /// Stable id.
+    pub id: String,
+    /// Name, Chinese.
+    pub name_zh: String,
+    /// Name, English.
+    pub name_en: String,
+    /// Minimum times a year; 0 = as agreed in the contract.
+    pub per_year: u32,
+    /// Source.
+    pub source: Citation,
+    /// Whether the frequency is our assumption.
+    pub illustrative: bool,
+}
+
+/// A complete quote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// Engine version.
+    pub engine_version: String,
+    /// Statute data version.
+    pub statutes_version: String,
+    /// Pricing pack id and version.
+    pub pack: String,
+    /// As-of date.
+    pub as_of: Date,
+    /// Region id.
+    pub region: String,
+    /// Line.
+    pub line: Line,
+    /// Sector id.
+    pub sector: String,
+    /// Compulsory status.
+    pub obligation: ObligationResult,
+    /// Limits.
+    pub limits: Limits,
+    /// Premium before the float (base x sector x tier), 元, unrounded shown to the fen.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub guided_premium: Decimal,
+    /// The estimated annual premium, 元, rounded to the fen.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub premium: Decimal,
+    /// Lowest premium the float band allows, 元.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub premium_low: Decimal,
+    /// Highest premium the float band allows, 元.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub premium_high: Decimal,
+    /// The float band.
+    pub band: Band,
+    /// Prevention fund and services.
+    pub prevention: Prevention,
+    /// Risk tier (high / medium / low) for prevention services.
+    pub risk_tier: RiskTier,
+    /// Every step.
+    pub trace: Vec<Step>,
+    /// Warnings (below minimum limit, cap reached, ...).
+    pub warnings: Vec<Message>,
+    /// Inputs the engine filled in (defaults), so nothing is silent.
+    pub assumptions: Vec<Message>,
+    /// True if any parameter used is illustrative.
+    pub illustrative: bool,
+    /// Duties and benefits that apply to this enterprise (guidance notes, each cited).
+    pub notes: Vec<Message>,
+    /// Actions that would lower the premium or close a compliance gap, each priced by the engine.
+    pub next_steps: Vec<NextStep>,
+}
+
+/// One action and its effect on the premium.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NextStep {
+    /// Stable id: `standardisation`, `leave_blacklist`, `rectify_hazards`, `raise_limit`, `env_credit`.
+    pub id: String,
+    /// What to do, Chinese.
+    pub zh: String,
+    /// What to do, English.
+    pub en: String,
+    /// Premium after the action, 元.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub premium_after: Decimal,
+    /// Change against the current premium (negative = saving), 元.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub premium_change: Decimal,
+    /// Why the action counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Citation>,
+}

@@ -1,0 +1,112 @@
+//! Stage 5: the statutory float band (seed 002 二(五)) for the history: normal, loaded after a
+//! 较大 or worse accident or fatal accidents two years running, or widened after three clean years;
+//! the floating factor is clamped into it.
+
+use super::ctx::{err, msg, step, Ctx};
+use crate::domain::AccidentGrade;
+use crate::error::{ErrorCode, Errors};
+use crate::input::Enterprise;
+use crate::money::fmt_factor;
+use crate::output::Band;
+use crate::rules::{PricingPack, Statutes};
+use rust_decimal::Decimal;
+
+/// Fatal accidents in two consecutive years of the three-year history.
+pub fn consecutive_fatal(e: &Enterprise) -> bool {
+    e.history
+        .windows(2)
+        .any(|w| w[0].deaths > 0 && w[1].deaths > 0)
+}
+
+/// Whether the history triggers the widened upward band: a 较大 or worse accident in any of the three
+/// years, or fatal accidents in two consecutive years (seed 002 二(五)).
+pub fn loaded(e: &Enterprise) -> bool {
+    e.history
+        .iter()
+        .any(|y| y.worst().is_some_and(|g| g >= AccidentGrade::Larger))
+        || consecutive_fatal(e)
+}
+
+pub(crate) fn band(
+    st: &Statutes,
+    pack: &PricingPack,
+    e: &Enterprise,
+    raw: Decimal,
+    cx: &mut Ctx<'_>,
+) -> Result<Band, Errors> {
+    let p = st.float_band.get(&e.line).ok_or_else(|| {
+        err(
+            "line",
+            ErrorCode::NoRuleInForce,
+            "无浮动幅度规则",
+            "no float band for this line",
+        )
+    })?;
+    let d = cx.lookup(p, "float_band")?;
+    let b = &d.value;
+    let clean = e.history.iter().all(|y| !y.any()) && usize::from(b.clean_years) <= e.history.len();
+    if clean {
+        cx.assumptions.push(msg(
+            "history_clean",
+            "近三年未填写任何事故：按连续3年未发生事故计",
+            "no accident entered for the last three years: treated as three accident-free years",
+        ));
+    }
+    let normal_low = Decimal::ONE - b.normal;
+    let (kind, low, high, mut illustrative) = if loaded(e) {
+        (
+            "loaded",
+            normal_low,
+            Decimal::ONE + b.loaded_up,
+            d.illustrative,
+        )
+    } else if clean {
+        let floor = cx.lookup(&pack.clean_floor, "clean_floor")?;
+        // The seed lets the downward float exceed 40% without a floor; the pack sets one, never above the normal floor.
+        let low = floor.value.0.min(normal_low);
+        let (s, ill, note) = (floor.source.clone(), floor.illustrative, floor.note.clone());
+        step!(
+            cx,
+            "clean_floor",
+            "连续3年无事故：下浮下限",
+            "three accident-free years: lowest float",
+            format!("clean_floor = {}", fmt_factor(low)),
+            fmt_factor(low),
+            Some(&s),
+            ill,
+            note.as_ref(),
+        );
+        ("clean", low, Decimal::ONE + b.normal, d.illustrative || ill)
+    } else {
+        (
+            "normal",
+            normal_low,
+            Decimal::ONE + b.normal,
+            d.illustrative,
+        )
+    };
+    illustrative |= d.illustrative;
+    let factor = raw.clamp(low, high);
+    let (src, note) = (d.source.clone(), d.note.clone());
+    step!(
+        cx,
+        "float_band",
+        "费率浮动幅度",
+        "float band",
+        format!("{kind}: [{}, {}]", fmt_factor(low), fmt_factor(high)),
+        format!("{}–{}", fmt_factor(low), fmt_factor(high)),
+        Some(&src),
+        d.illustrative,
+        note.as_ref(),
+    );
+    Ok(Band {
+        low,
+        high,
+        kind: kind.into(),
+        raw_factor: raw,
+        factor,
+        clamped: factor != raw,
+        source: src,
+        illustrative,
+    })
+}

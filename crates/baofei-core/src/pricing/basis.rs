@@ -1,0 +1,378 @@
+//! Stage 3: the guided premium. The pack's rate entry for the sector (a region's entries override the
+//! national ones), the base premium by the sector's premium basis (headcount, seats, vehicles,
+//! tonnes, contract value or limit tiers), then the sector differential and the tier factor.
+
+use super::ctx::{err, msg, mul, step, Ctx};
+use crate::citation::Citation;
+use crate::domain::{Line, PremiumBasis};
+use crate::error::{ErrorCode, Errors};
+use crate::input::Enterprise;
+use crate::money::{fmt_factor, round_fen};
+use crate::output::Limits;
+use crate::rules::{Dated, PricingPack, RateEntry, Scheme, SectorDef};
+use rust_decimal::Decimal;
+
+/// The rate entry that prices this sector, with the dated list it came from. Looked up before any
+/// other stage so that a pack without a rate fails first, as it always has.
+pub(crate) fn rate_entry<'p>(
+    pack: &'p PricingPack,
+    e: &Enterprise,
+    sector: &SectorDef,
+) -> Result<(&'p Dated<Vec<RateEntry>>, &'p RateEntry), Errors> {
+    let rates_param = pack.rates.get(&e.line).ok_or_else(|| {
+        err(
+            "line",
+            ErrorCode::NoRuleInForce,
+            "该险种无费率",
+            "the pack has no rates for this line",
+        )
+    })?;
+    let (nat, reg) = rates_param.both(&e.region, e.as_of);
+    reg.and_then(|d| pick_entry(&d.value, sector).map(|en| (d, en)))
+        .or_else(|| nat.and_then(|d| pick_entry(&d.value, sector).map(|en| (d, en))))
+        .ok_or_else(|| {
+            if nat.is_none() && reg.is_none() {
+                err(
+                    "as_of",
+                    ErrorCode::NoRuleInForce,
+                    format!("{} 无有效费率", e.as_of),
+                    format!("no rates are in force on {} in this region", e.as_of),
+                )
+            } else {
+                err(
+                    "sector",
+                    ErrorCode::NoRuleInForce,
+                    "该行业在费率包中无费率",
+                    "the pricing pack has no rate for this sector",
+                )
+            }
+        })
+}
+
+/// Base premium × sector differential × tier factor: the premium before the float.
+pub(crate) fn guided(
+    cx: &mut Ctx<'_>,
+    pack: &PricingPack,
+    rates: &Dated<Vec<RateEntry>>,
+    entry: &RateEntry,
+    sector: &SectorDef,
+    limits: &Limits,
+) -> Result<Decimal, Errors> {
+    let e = cx.e;
+    let (rates_src, rates_ill, rates_note) =
+        (rates.source.clone(), rates.illustrative, rates.note.clone());
+    let base = base_premium(
+        cx,
+        entry,
+        sector,
+        limits,
+        &rates_src,
+        rates_ill,
+        rates_note.as_ref(),
+    )?;
+
+    // 4. Sector differential.
+    let sf = entry
+        .sector_factors
+        .get(&sector.id)
+        .or_else(|| entry.sector_factors.get(sector.group()))
+        .map(|v| v.0)
+        .unwrap_or(Decimal::ONE);
+    step!(
+        cx,
+        "sector_factor",
+        "差别费率(行业)",
+        "sector differential",
+        format!("sector_factors[{}] = {}", sector.id, fmt_factor(sf)),
+        fmt_factor(sf),
+        Some(&rates_src),
+        rates_ill,
+        None,
+    );
+
+    // 5. Tier.
+    let tier = match e.line {
+        Line::WorkSafety => {
+            let (size, derived) = e.size_class;
+            if derived {
+                cx.assumptions.push(msg(
+                    "size_from_employees",
+                    format!("未填写企业规模，按从业人员数 {} 人推定为 {}", e.employees, size.key()),
+                    format!("size class not given; assumed {} from {} employees (1000/300/20 thresholds)", size.key(), e.employees),
+                ));
+            }
+            cx.factor(
+                "tier_factor",
+                "分级费率(企业规模)",
+                "tier factor (size)",
+                "size_factors",
+                &pack.size_factors,
+                size.key(),
+            )?
+        }
+        Line::Environmental => {
+            let g = e.env_risk_grade.ok_or_else(|| {
+                err(
+                    "env_risk_grade",
+                    ErrorCode::Missing,
+                    "请填写环境风险等级",
+                    "env_risk_grade is required",
+                )
+            })?;
+            cx.factor(
+                "tier_factor",
+                "分级费率(环境风险等级)",
+                "tier factor (environmental risk grade)",
+                "env_risk_factors",
+                &pack.env_risk_factors,
+                g.key(),
+            )?
+        }
+    };
+    let guided = mul(mul(base, sf)?, tier)?;
+    step!(
+        cx,
+        "guided_premium",
+        "基准保费(浮动前)",
+        "guided premium (before float)",
+        "base × sector × tier".into(),
+        round_fen(guided).to_string(),
+        None,
+        false,
+        None,
+    );
+    Ok(guided)
+}
+
+/// The most specific entry naming the sector: its full id, then its group, then `*`.
+fn pick_entry<'a>(entries: &'a [RateEntry], s: &SectorDef) -> Option<&'a RateEntry> {
+    let by = |k: &str| entries.iter().find(|en| en.sectors.iter().any(|x| x == k));
+    by(&s.id).or_else(|| by(s.group())).or_else(|| by("*"))
+}
+
+fn need<T>(v: Option<T>, field: &str, zh: &str) -> Result<T, Errors> {
+    v.ok_or_else(|| {
+        err(
+            field,
+            ErrorCode::Missing,
+            format!("该行业按{zh}计费，请填写"),
+            format!("{field} is required for this sector's premium basis"),
+        )
+    })
+}
+
+fn base_premium(
+    cx: &mut Ctx<'_>,
+    entry: &RateEntry,
+    sector: &SectorDef,
+    limits: &Limits,
+    src: &Citation,
+    ill: bool,
+    note: Option<&String>,
+) -> Result<Decimal, Errors> {
+    let e = cx.e;
+    match &entry.scheme {
+        Scheme::Proportional { rate } => {
+            let (qty, what) = match sector.basis {
+                PremiumBasis::Headcount => (e.employees, "employees"),
+                PremiumBasis::Seats => (need(e.seats, "seats", "座位数")?, "seats"),
+                PremiumBasis::Vehicles => (need(e.vehicles, "vehicles", "车辆数")?, "vehicles"),
+                _ => {
+                    return Err(err(
+                        "sector",
+                        ErrorCode::InvalidPack,
+                        "费率方案与计费基础不符",
+                        "scheme does not fit the sector's premium basis",
+                    ))
+                }
+            };
+            if qty == 0 {
+                return Err(err(
+                    what,
+                    ErrorCode::TooSmall,
+                    "数量须大于 0",
+                    format!("{what} must be greater than 0"),
+                ));
+            }
+            let pp = need(limits.per_person, "per_person_limit", "每人限额")?;
+            let base = mul(mul(Decimal::from(qty), pp)?, *rate)?;
+            step!(
+                cx,
+                "base_premium",
+                "基准保费 = 数量 × 每人限额 × 基准费率",
+                "base premium = quantity × per-person limit × base rate",
+                format!("{qty} {what} × {pp} × {}", fmt_factor(*rate)),
+                round_fen(base).to_string(),
+                Some(src),
+                ill,
+                note,
+            );
+            Ok(base)
+        }
+        Scheme::PerTonne { yuan_per_tonne } => {
+            let t = need(e.tonnage, "tonnage", "核定产能(吨)")?;
+            let base = mul(t, *yuan_per_tonne)?;
+            step!(
+                cx,
+                "base_premium",
+                "基准保费 = 核定产能 × 每吨费率",
+                "base premium = approved tonnes × 元 per tonne",
+                format!("{t} t × {yuan_per_tonne} 元/t"),
+                round_fen(base).to_string(),
+                Some(src),
+                ill,
+                note,
+            );
+            Ok(base)
+        }
+        Scheme::ContractTable {
+            bands,
+            metro_factor,
+        } => {
+            let v = need(e.contract_value, "contract_value", "工程造价")?;
+            if v.is_zero() {
+                return Err(err(
+                    "contract_value",
+                    ErrorCode::TooSmall,
+                    "工程造价须大于 0",
+                    "contract_value must be greater than 0",
+                ));
+            }
+            let (bi, band) = bands
+                .iter()
+                .enumerate()
+                .find(|(_, b)| b.up_to.is_none_or(|u| v <= u))
+                .ok_or_else(|| {
+                    err(
+                        "contract_value",
+                        ErrorCode::TooLarge,
+                        "工程造价超出费率表范围",
+                        "contract value above the table's top band",
+                    )
+                })?;
+            let pp = need(limits.per_person, "per_person_limit", "每人限额")?;
+            let agg = limits.aggregate;
+            let row = band
+                .rows
+                .iter()
+                .filter(|r| r.per_person >= pp && agg.is_none_or(|a| r.aggregate >= a))
+                .min_by(|a, b| {
+                    a.per_person
+                        .cmp(&b.per_person)
+                        .then(a.aggregate.cmp(&b.aggregate))
+                })
+                .ok_or_else(|| {
+                    err(
+                        "per_person_limit",
+                        ErrorCode::TooLarge,
+                        "所选限额高于费率表最高档",
+                        "chosen limits exceed the table's highest row",
+                    )
+                })?;
+            if row.per_person != pp || agg.is_some_and(|a| a != row.aggregate) {
+                cx.assumptions.push(msg(
+                    "table_row",
+                    format!(
+                        "费率表按每人 {} 元、累计 {} 元一档计价",
+                        row.per_person, row.aggregate
+                    ),
+                    format!(
+                        "the table prices the row of {} 元 per person and {} 元 aggregate",
+                        row.per_person, row.aggregate
+                    ),
+                ));
+            }
+            let mut rate = row.rate;
+            let mut col = "ordinary";
+            if e.high_risk_project || sector.high_risk_project {
+                match row.high_risk_rate {
+                    Some(h) => {
+                        rate = h;
+                        col = "high_risk";
+                    }
+                    None => cx.warnings.push(msg(
+                        "no_high_risk_column",
+                        "该费率表不区分高风险工程",
+                        "this table has no separate rate for high-risk projects",
+                    )),
+                }
+            }
+            let mut base = mul(v, rate)?;
+            step!(
+                cx,
+                "base_premium",
+                "基准保费 = 工程造价 × 费率",
+                "base premium = contract value × rate",
+                format!(
+                    "band {bi} (≤ {}), row {} / {} 元, column {col}: {v} × {}‰",
+                    band.up_to
+                        .map(|u| u.to_string())
+                        .unwrap_or_else(|| "∞".into()),
+                    row.per_person,
+                    row.aggregate,
+                    fmt_factor(rate * Decimal::from(1000))
+                ),
+                round_fen(base).to_string(),
+                Some(src),
+                ill,
+                note,
+            );
+            if e.metro {
+                if let Some(m) = metro_factor {
+                    base = mul(base, *m)?;
+                    step!(
+                        cx,
+                        "metro_factor",
+                        "地铁工程上浮",
+                        "metro works loading",
+                        format!("metro_factor = {}", fmt_factor(*m)),
+                        round_fen(base).to_string(),
+                        Some(src),
+                        ill,
+                        None,
+                    );
+                }
+            }
+            Ok(base)
+        }
+        Scheme::LimitTiers { tiers } => {
+            let first = tiers
+                .first()
+                .ok_or_else(|| err("rates", ErrorCode::InvalidPack, "限额档为空", "no tiers"))?;
+            let agg = match limits.aggregate {
+                Some(a) => a,
+                None => {
+                    cx.assumptions.push(msg(
+                        "aggregate_default",
+                        format!("累计限额未填写，按最低档 {} 元计", first.limit),
+                        format!(
+                            "aggregate limit not given; the lowest tier {} 元 is used",
+                            first.limit
+                        ),
+                    ));
+                    first.limit
+                }
+            };
+            let t = tiers.iter().find(|t| t.limit >= agg).ok_or_else(|| {
+                err(
+                    "aggregate_limit",
+                    ErrorCode::TooLarge,
+                    "累计限额高于费率表最高档",
+                    "aggregate limit above the table's highest tier",
+                )
+            })?;
+            step!(
+                cx,
+                "base_premium",
+                "基准保费(按累计限额档)",
+                "base premium (by aggregate limit tier)",
+                format!("tier ≥ {agg}: limit {} → {} 元", t.limit, t.premium),
+                round_fen(t.premium).to_string(),
+                Some(src),
+                ill,
+                note,
+            );
+            Ok(t.premium)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! Stage 2: the statutory minimum per-person limit in force (the higher of national and regional),
+//! and the limits the premium is computed on (defaults recorded as assumptions).
+
+use super::ctx::{err, msg, mul, step, Ctx};
+use crate::domain::{Line, PremiumBasis};
+use crate::error::{ErrorCode, Errors};
+use crate::input::Enterprise;
+use crate::output::Limits;
+use crate::rules::{SectorDef, Statutes};
+use rust_decimal::Decimal;
+
+pub(crate) fn limits(
+    st: &Statutes,
+    e: &Enterprise,
+    sector: &SectorDef,
+    cx: &mut Ctx<'_>,
+) -> Result<Limits, Errors> {
+    let (min, min_src) = if e.line == Line::WorkSafety {
+        // The higher of the national floor and the region's own: a region may raise, never lower it.
+        let (nat, reg) = st.minimum_limit.both(&e.region, e.as_of);
+        let pick = match (nat, reg) {
+            (Some(n), Some(r)) if r.value > n.value => Some(r),
+            (Some(n), _) => Some(n),
+            (None, r) => r,
+        };
+        if let Some(d) = pick {
+            step!(
+                cx,
+                "minimum_limit",
+                "最低每人死亡伤残限额",
+                "statutory minimum per-person limit",
+                format!("max(national, region) on {}", e.as_of),
+                d.value.0.to_string(),
+                Some(&d.source),
+                d.illustrative,
+                d.note.as_ref(),
+            );
+        }
+        (pick.map(|d| d.value.0), pick.map(|d| d.source.clone()))
+    } else {
+        (None, None)
+    };
+    let needs_pp = matches!(
+        sector.basis,
+        PremiumBasis::Headcount
+            | PremiumBasis::Seats
+            | PremiumBasis::Vehicles
+            | PremiumBasis::ContractValue
+    );
+    let per_person = match (e.per_person_limit, min) {
+        (Some(p), _) => Some(p),
+        (None, Some(m)) => {
+            cx.assumptions.push(msg(
+                "per_person_default",
+                format!("每人限额未填写，按法定最低 {} 元计", m),
+                format!("per-person limit not given; the legal minimum {m} 元 is used"),
+            ));
+            Some(m)
+        }
+        (None, None) if needs_pp => {
+            return Err(err(
+                "per_person_limit",
+                ErrorCode::Missing,
+                "该日期无法定最低限额，请填写每人限额",
+                "no statutory minimum on this date: per_person_limit is required",
+            ));
+        }
+        (None, None) => None,
+    };
+    let below = matches!((per_person, min), (Some(p), Some(m)) if p < m);
+    let aggregate = match (e.aggregate_limit, sector.basis, per_person) {
+        (Some(a), _, _) => Some(a),
+        (None, PremiumBasis::Headcount, Some(p)) => {
+            let a = mul(p, Decimal::from(e.employees))?;
+            cx.assumptions.push(msg(
+                "aggregate_default",
+                format!("累计限额未填写，按每人限额 × 从业人员数 = {a} 元计"),
+                format!("aggregate limit not given; per-person limit × employees = {a} 元 is used"),
+            ));
+            Some(a)
+        }
+        _ => None,
+    };
+    Ok(Limits {
+        minimum_per_person: min,
+        minimum_source: min_src,
+        per_person,
+        aggregate,
+        below_minimum: below,
+    })
+}

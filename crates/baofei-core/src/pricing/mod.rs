@@ -1,0 +1,148 @@
+//! The pricing pipeline: one module per stage, called in the order the trace reads.
+//!
+//! 1. [`obligation`]: compulsory status and penalty;
+//! 2. [`limits`]: the statutory minimum limit and the limits priced;
+//! 3. [`basis`]: base premium by the sector's premium basis, sector differential, tier factor;
+//! 4. [`factors`]: the floating factors, multiplied;
+//! 5. [`band`]: the statutory float band, and the factor clamped into it; then the premium, rounded
+//!    once to the fen;
+//! 6. [`tier`]: the risk tier;
+//! 7. [`prevention`]: the prevention fund and services;
+//! 8. [`warnings`].
+//!
+//! Stages share [`ctx`] (trace, assumptions, warnings, checked arithmetic) and import nothing from
+//! this module, so the pipeline reads top-down with no cycle.
+
+pub mod band;
+pub mod basis;
+pub(crate) mod ctx;
+pub mod factors;
+pub mod limits;
+pub mod obligation;
+pub mod prevention;
+pub mod tier;
+pub mod warnings;
+
+use crate::error::{quoted, ErrorCode, Errors};
+use crate::input::Enterprise;
+use crate::money::{fmt_factor, round_fen};
+use crate::output::Quote;
+use crate::rules::Rules;
+use ctx::{err, mul, step, Ctx};
+
+/// Engine version stamped on every quote.
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The price and its trace, without notes or next steps (what trying an improvement needs).
+/// With `tracing` false no trace is built (the premium and every other field are the same).
+pub fn price(rules: &Rules, e: &Enterprise, tracing: bool) -> Result<Quote, Errors> {
+    let st = rules.statutes();
+    let pack = rules.pack();
+    if !st.regions.iter().any(|r| r.id == e.region) {
+        let known: Vec<&str> = st.regions.iter().map(|r| r.id.as_str()).collect();
+        return Err(err(
+            "region",
+            ErrorCode::Unknown,
+            format!("未知地区 {}", e.region),
+            format!(
+                "unknown region {}; known: {}",
+                quoted(&e.region),
+                known.join(", ")
+            ),
+        ));
+    }
+    let sector = st.sector(&e.sector).ok_or_else(|| {
+        err(
+            "sector",
+            ErrorCode::Unknown,
+            format!("未知行业 {}", e.sector),
+            format!("unknown sector {}", quoted(&e.sector)),
+        )
+    })?;
+    if sector.line != e.line {
+        return Err(err(
+            "sector",
+            ErrorCode::Unsupported,
+            "该行业不属于所选险种",
+            "this sector belongs to the other insurance line",
+        ));
+    }
+    let mut cx = Ctx {
+        e,
+        tracing,
+        trace: Vec::new(),
+        warnings: Vec::new(),
+        assumptions: Vec::new(),
+        illustrative: false,
+    };
+
+    // Looked up first: a pack with no rate for the sector fails before anything else.
+    let (rates, entry) = basis::rate_entry(pack, e, sector)?;
+    let obligation = obligation::obligation(st, e, sector, &mut cx)?;
+    let limits = limits::limits(st, e, sector, &mut cx)?;
+    let guided = basis::guided(&mut cx, pack, rates, entry, sector, &limits)?;
+
+    let raw = factors::float_raw(&mut cx, pack)?;
+    let band = band::band(st, pack, e, raw, &mut cx)?;
+    step!(
+        cx,
+        "float_factor",
+        "浮动系数(限幅后)",
+        "floating factor (clamped to band)",
+        format!(
+            "clamp({}, {}, {})",
+            fmt_factor(raw),
+            fmt_factor(band.low),
+            fmt_factor(band.high)
+        ),
+        fmt_factor(band.factor),
+        Some(&band.source),
+        band.illustrative,
+        None,
+    );
+
+    // 7. Round once, at the end, to the fen.
+    let premium = round_fen(mul(guided, band.factor)?);
+    let premium_low = round_fen(mul(guided, band.low)?);
+    let premium_high = round_fen(mul(guided, band.high)?);
+    step!(
+        cx,
+        "premium",
+        "保费(四舍五入到分)",
+        "premium (rounded half away from zero to the fen)",
+        "guided × float".into(),
+        premium.to_string(),
+        None,
+        false,
+        None,
+    );
+
+    let risk_tier = tier::tier(&mut cx, &band);
+    let prevention = prevention::prevention(st, e, premium, risk_tier, &mut cx)?;
+    warnings::warnings(st, e, &limits, &band, &mut cx);
+
+    Ok(Quote {
+        engine_version: ENGINE_VERSION.into(),
+        statutes_version: st.version.clone(),
+        pack: format!("{}@{}", pack.meta.id, pack.meta.version),
+        as_of: e.as_of,
+        region: e.region.clone(),
+        line: e.line,
+        sector: sector.id.clone(),
+        obligation,
+        limits,
+        guided_premium: round_fen(guided),
+        premium,
+        premium_low,
+        premium_high,
+        band,
+        prevention,
+        risk_tier,
+        illustrative: cx.illustrative,
+        notes: Vec::new(),
+        next_steps: Vec::new(),
+        trace: cx.trace,
+        warnings: cx.warnings,
+        assumptions: cx.assumptions,
+    })
+}

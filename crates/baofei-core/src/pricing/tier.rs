@@ -1,0 +1,47 @@
+//! Stage 6: the risk tier (high / medium / low) the 2024 notice asks for; it scales the prevention
+//! services owed.
+
+use crate::domain::{EnvCreditGrade, Line, RiskTier, StandardisationGrade};
+use crate::input::Enterprise;
+use crate::output::Band;
+
+use super::band::loaded;
+use super::ctx::{step, Ctx};
+use crate::citation::known::tiering_citation;
+
+/// Tier from the quote's facts: high when the band is loaded or the enterprise is blacklisted or left a
+/// major hazard unrectified; low after three clean years with a good grade; medium otherwise.
+/// The notice sets no criteria: these are ours and the trace marks them illustrative.
+pub fn risk_tier(e: &Enterprise, band: &Band) -> RiskTier {
+    if loaded(e) || e.blacklisted || e.refused_rectification {
+        return RiskTier::High;
+    }
+    let good_grade = match e.line {
+        Line::WorkSafety => e.standardisation <= StandardisationGrade::Grade2,
+        Line::Environmental => e
+            .env_credit_grade
+            .is_some_and(|g| g <= EnvCreditGrade::Good),
+    };
+    if band.kind == "clean" && good_grade {
+        RiskTier::Low
+    } else {
+        RiskTier::Medium
+    }
+}
+
+/// The tier, recorded as a trace step (our criteria, hence illustrative).
+pub(crate) fn tier(cx: &mut Ctx<'_>, band: &Band) -> RiskTier {
+    let risk_tier = risk_tier(cx.e, band);
+    step!(
+        cx,
+        "risk_tier",
+        "风险分级(高/中/低)",
+        "risk tier (high/medium/low)",
+        "high: loaded band, blacklist or unrectified major hazard; low: 3 clean years and good grade".into(),
+        risk_tier.key().into(),
+        Some(&tiering_citation()),
+        true,
+        Some(&"The 2024 notice requires tiering but sets no criteria; these are ours.".to_string()),
+    );
+    risk_tier
+}

@@ -1,0 +1,101 @@
+//! Last: the warnings a quote carries (limit below the minimum, loaded or clamped band, unrectified
+//! hazard, illustrative parameters).
+
+use super::ctx::{msg, Ctx};
+use crate::input::Enterprise;
+use crate::money::fmt_factor;
+use crate::output::{Band, Limits, Message};
+use crate::rules::{applies, Statutes};
+
+pub(crate) fn warnings(
+    st: &Statutes,
+    e: &Enterprise,
+    limits: &Limits,
+    band: &Band,
+    cx: &mut Ctx<'_>,
+) {
+    if let (true, Some(m)) = (limits.below_minimum, limits.minimum_per_person) {
+        cx.warnings.push(Message {
+            code: "below_minimum_limit".into(),
+            zh: format!("所选每人限额低于 {} 起施行的法定最低 {} 元", e.as_of, m),
+            en: format!(
+                "the chosen per-person limit is below the legal minimum of {m} 元 in force on {}",
+                e.as_of
+            ),
+            source: limits.minimum_source.clone(),
+        });
+    }
+    if band.kind == "loaded" {
+        cx.warnings.push(Message {
+            code: "loaded_band".into(),
+            zh: "发生较大以上事故或连续2年发生亡人事故：费率可上浮至150%".into(),
+            en: "a 较大 or worse accident, or fatal accidents two years running: the rate may float up to +150%".into(),
+            source: Some(band.source.clone()),
+        });
+    }
+    if band.clamped {
+        let (zh, en) = if band.factor == band.high {
+            (
+                format!(
+                    "浮动系数 {} 已按上限 {} 封顶",
+                    fmt_factor(band.raw_factor),
+                    fmt_factor(band.high)
+                ),
+                format!(
+                    "the float {} was capped at {}",
+                    fmt_factor(band.raw_factor),
+                    fmt_factor(band.high)
+                ),
+            )
+        } else {
+            (
+                format!(
+                    "浮动系数 {} 已按下限 {} 封底",
+                    fmt_factor(band.raw_factor),
+                    fmt_factor(band.low)
+                ),
+                format!(
+                    "the float {} was floored at {}",
+                    fmt_factor(band.raw_factor),
+                    fmt_factor(band.low)
+                ),
+            )
+        };
+        cx.warnings.push(Message {
+            code: "float_clamped".into(),
+            zh,
+            en,
+            source: Some(band.source.clone()),
+        });
+    }
+    if e.refused_rectification {
+        // What the consequence is, and who says so, depends on the region: take the guidance rule in
+        // force there (Chongqing 二(八), Jilin 三(二)) rather than citing one region's rule everywhere.
+        let rule = st
+            .guidance
+            .iter()
+            .filter(|g| g.id == "refused_rectification" && g.line == e.line)
+            .filter(|g| applies(g.from, g.until, &g.regions, &e.region, e.as_of))
+            .max_by_key(|g| g.from);
+        cx.warnings.push(match rule {
+            Some(g) => Message {
+                code: "refused_rectification".into(),
+                zh: g.text_zh.clone(),
+                en: g.text_en.clone(),
+                source: Some(g.source.clone()),
+            },
+            None => msg(
+                "refused_rectification",
+                "存在拒不整改的重大事故隐患：费率按费率包上浮(见计算过程)",
+                "a major hidden hazard left unrectified: the pack's loading applies (see the steps)",
+            ),
+        });
+    }
+    if cx.illustrative {
+        cx.warnings.push(msg(
+            "illustrative",
+            "部分参数为示意值(无公开数据)，结果仅供参考，以保险机构备案费率为准",
+            "some parameters are illustrative (no published figure): an estimate only; the insurer's filed rates decide",
+        ));
+    }
+}
