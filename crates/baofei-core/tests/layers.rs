@@ -473,3 +473,20 @@ fn literals_and_comments_are_not_read_as_imports() {
         ]
     );
 }
+
+/// The widget has no layer list, but no cycle either: `app` composes `views` and `hooks`, `embed`
+/// mounts `app`, and neither imports the other back.
+#[test]
+fn widget_modules_have_no_cycle() {
+    let src = workspace_file("crates/baofei-web/src");
+    let mods = modules(&src);
+    let (edges, mut found) = graph(&mods, &src);
+    assert!(edges["embed"].contains("app"), "{edges:?}");
+    assert!(edges["app"].contains("views::result"), "{edges:?}");
+    found.extend(
+        cycles(&edges)
+            .into_iter()
+            .map(|c| format!("import cycle: {}", c.join(" → "))),
+    );
+    assert!(found.is_empty(), "widget modules:\n{}", found.join("\n"));
+}

@@ -1,8 +1,9 @@
 //! The campaign link builder: pick region, line, sector and language; get the share link, its QR
 //! code and the embed snippets to copy. Uses the same form model, so links always restore.
 
-use crate::app::{rules, CopyButton};
 use crate::model::{qr_svg_path, Form, Lang};
+use crate::outcome::rules;
+use crate::views::share::CopyButton;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlSelectElement};
 use yew::prelude::*;

@@ -1,11 +1,24 @@
-//! Baofei's Yew widget. The state and everything testable lives in [`model`] (no Yew); the
-//! components in `app` only render the form and the engine's result.
+//! Baofei's Yew widget. The state and everything testable lives in [`model`] (no Yew); in the
+//! browser, `app` holds the state and composes the `views` (one per panel) and the `hooks` (one per
+//! effect); `outcome` is the one call into the engine.
 
 pub mod i18n;
 pub mod model;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+pub mod outcome;
+#[cfg(target_arch = "wasm32")]
+pub mod panic;
+#[cfg(target_arch = "wasm32")]
+pub mod perf;
+#[cfg(target_arch = "wasm32")]
+pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod views;
 
 #[cfg(target_arch = "wasm32")]
 pub mod builder;
@@ -16,13 +29,13 @@ pub mod embed;
 /// widget there. On a host page nothing is mounted until `<baofei-quote>` or `mount()` asks.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    app::install_panic_screen();
+    panic::install_panic_screen();
     let Some(el) = gloo::utils::document().get_element_by_id("baofei") else {
         return;
     };
     let props = app::AppProps {
         standalone: true,
-        parent_origin: embed::iframe_parent().map(Into::into),
+        parent_origin: hooks::host::iframe_parent().map(Into::into),
         ..Default::default()
     };
     yew::Renderer::<app::App>::with_root_and_props(el, props).render();

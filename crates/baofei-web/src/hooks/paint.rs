@@ -1,0 +1,43 @@
+//! The first frame holds the form and the figures; the explanations (legal basis, services, notes,
+//! trace, self-assessment, sharing) follow right after it is painted. Laying out and rasterising that
+//! much CJK text was most of the time to the first premium on screen (docs/size-steps.md).
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Runs `f` once the browser has painted the current frame: a requestAnimationFrame callback runs
+/// just before the paint and a zero timeout queued from it runs after. Where frames are not produced
+/// (a hidden tab), a plain timeout runs it instead, so nothing waits for the tab to become visible.
+fn after_paint(f: impl FnOnce() + 'static) {
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let run = {
+        let once = once.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            if let Some(f) = once.take() {
+                f();
+            }
+        })
+    };
+    let w = gloo::utils::window();
+    let run = run.into_js_value();
+    let after_frame = {
+        let run = run.clone();
+        Closure::once_into_js(move || {
+            let _ = gloo::utils::window().set_timeout_with_callback(run.unchecked_ref());
+        })
+    };
+    let _ = w.request_animation_frame(after_frame.unchecked_ref());
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 500);
+}
+
+/// False for the first frame, true once it has been painted.
+#[hook]
+pub fn use_after_paint() -> bool {
+    let full = use_state(|| false);
+    {
+        let full = full.clone();
+        use_effect_with((), move |_| after_paint(move || full.set(true)));
+    }
+    *full
+}

@@ -1,0 +1,60 @@
+//! What the engine says about the current form: the quote with the self-assessment, or every field
+//! error. The widget computes nothing itself; this is the one place it calls `baofei-core`.
+
+use crate::model::Form;
+use crate::perf;
+use baofei_core::assess::{apply_answers, Assessment};
+use baofei_core::map::SortedMap;
+use baofei_core::quote::assess;
+use baofei_core::{Errors, Quote, Rules};
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+/// The statutes and reference pack, parsed once.
+pub(crate) fn rules() -> &'static Result<Rules, Errors> {
+    static R: OnceLock<Result<Rules, Errors>> = OnceLock::new();
+    R.get_or_init(baofei_rules::load)
+}
+
+/// A validated insurer pack for one instance, compared by identity.
+#[derive(Clone)]
+pub struct PackState(pub Rc<Result<Rules, Errors>>);
+
+impl PartialEq for PackState {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Engine output for the current form: the quote (with the self-assessment) or every field error.
+#[derive(PartialEq)]
+pub struct Outcome(pub Result<(Quote, Assessment), Errors>);
+
+/// Questionnaire answers: the explicit ones plus those the form already states (grades, blacklist,
+/// rectification), so the two can never disagree.
+fn answers(form: &Form) -> SortedMap<String, String> {
+    let mut a = form.answers();
+    let yn = |b: bool| if b { "yes" } else { "no" }.to_string();
+    a.insert("standardisation".into(), form.get("std").into());
+    a.insert("blacklist".into(), yn(form.flag("bl")));
+    a.insert("hazards_rectified".into(), yn(!form.flag("rr")));
+    a.insert("env_credit".into(), form.get("ec").into());
+    a
+}
+
+/// The engine's answer for `form`, under an insurer's pack if one was given (timed for the benchmark).
+pub fn compute(form: &Form, pack: Option<&PackState>) -> Outcome {
+    perf::mark("baofei:engine-start");
+    let out = compute_inner(form, pack);
+    perf::measure_since("baofei:engine", "baofei:engine-start");
+    out
+}
+
+fn compute_inner(form: &Form, pack: Option<&PackState>) -> Outcome {
+    let rules = match pack.map(|p| p.0.as_ref()).unwrap_or_else(|| rules()) {
+        Ok(r) => r,
+        Err(e) => return Outcome(Err(e.clone())),
+    };
+    let a = answers(form);
+    Outcome(assess(rules, &apply_answers(&form.to_input(), &a), &a))
+}

@@ -1,0 +1,341 @@
+//! The form: region, line, sector, date, scale, limits, accident history (with the facts helper)
+//! and grades.
+
+use super::{dom_id, Cx};
+use crate::i18n::T;
+use crate::model::Lang;
+use crate::outcome::rules;
+use crate::state::Action;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+fn field_error(cx: &Cx<'_>, key: &str) -> Html {
+    match cx.errors.get(key) {
+        Some(m) => html! { <p class="bf-err" id={format!("{}-err", dom_id(key))}>{ m }</p> },
+        None => html! {},
+    }
+}
+
+fn text_field(
+    cx: &Cx<'_>,
+    key: &str,
+    label: &str,
+    unit: &str,
+    mode: &str,
+    hint: Option<&str>,
+) -> Html {
+    text_field_ph(cx, key, label, unit, mode, hint, None)
+}
+
+/// A text field with a placeholder (e.g. the legal minimum that applies when left empty).
+fn text_field_ph(
+    cx: &Cx<'_>,
+    key: &str,
+    label: &str,
+    unit: &str,
+    mode: &str,
+    hint: Option<&str>,
+    placeholder: Option<String>,
+) -> Html {
+    let id = dom_id(key);
+    let k = key.to_string();
+    let d = cx.dispatch.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        d.emit(Action::Set(
+            k.clone(),
+            e.target_unchecked_into::<HtmlInputElement>().value(),
+        ))
+    });
+    let invalid = cx.errors.contains_key(key);
+    let described = if invalid {
+        Some(format!("{id}-err"))
+    } else {
+        hint.map(|_| format!("{id}-hint"))
+    };
+    html! {
+        <div class={classes!("bf-field", invalid.then_some("invalid"))}>
+            <label for={id.clone()}>{ label }</label>
+            <div class="bf-input">
+                <input id={id.clone()} name={key.to_string()} type="text" inputmode={mode.to_string()} autocomplete="off"
+                    value={cx.form.get(key).to_string()} {oninput} {placeholder}
+                    aria-invalid={invalid.to_string()} aria-describedby={described} />
+                if !unit.is_empty() { <span class="bf-unit" aria-hidden="true">{ unit }</span> }
+            </div>
+            if let Some(h) = hint { <p class="bf-hint" id={format!("{id}-hint")}>{ h }</p> }
+            { field_error(cx, key) }
+        </div>
+    }
+}
+
+fn select_field(
+    cx: &Cx<'_>,
+    key: &str,
+    label: &str,
+    options: Vec<(String, String)>,
+    on: Option<Callback<Event>>,
+) -> Html {
+    let id = dom_id(key);
+    let cur = cx.form.get(key).to_string();
+    let onchange = on.unwrap_or_else(|| {
+        let (k, d) = (key.to_string(), cx.dispatch.clone());
+        Callback::from(move |e: Event| {
+            d.emit(Action::Set(
+                k.clone(),
+                e.target_unchecked_into::<HtmlSelectElement>().value(),
+            ))
+        })
+    });
+    let invalid = cx.errors.contains_key(key);
+    html! {
+        <div class={classes!("bf-field", invalid.then_some("invalid"))}>
+            <label for={id.clone()}>{ label }</label>
+            <select id={id.clone()} name={key.to_string()} {onchange} aria-invalid={invalid.to_string()}
+                aria-describedby={invalid.then(|| format!("{id}-err"))}>
+                { for options.into_iter().map(|(v, l)| { let sel = v == cur; html! { <option selected={sel} value={v}>{ l }</option> } }) }
+            </select>
+            { field_error(cx, key) }
+        </div>
+    }
+}
+
+fn checkbox(cx: &Cx<'_>, key: &str, label: &str) -> Html {
+    let id = dom_id(key);
+    let (k, d) = (key.to_string(), cx.dispatch.clone());
+    let onchange = Callback::from(move |e: Event| {
+        let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+        d.emit(Action::Set(
+            k.clone(),
+            if on { "1".into() } else { String::new() },
+        ))
+    });
+    html! {
+        <div class="bf-check">
+            <input type="checkbox" id={id.clone()} name={key.to_string()} checked={cx.form.flag(key)} {onchange} />
+            <label for={id}>{ label }</label>
+        </div>
+    }
+}
+
+fn opts(keys: &[&str], labels: &[&str]) -> Vec<(String, String)> {
+    keys.iter()
+        .zip(labels)
+        .map(|(k, l)| (k.to_string(), l.to_string()))
+        .collect()
+}
+
+/// The whole form; `minimum` is the legal minimum limit shown as the per-person placeholder.
+pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
+    let Ok(rules) = rules() else { return html! {} };
+    let st = rules.statutes();
+    let (tr, lang, f) = (cx.tr, cx.lang, cx.form);
+    let name = |zh: &str, en: &str| {
+        if lang == Lang::Zh {
+            zh.to_string()
+        } else {
+            en.to_string()
+        }
+    };
+    let line = f.get("l");
+    let sector = st.sector(f.get("s"));
+    let group = sector.map(|s| s.group().to_string()).unwrap_or_default();
+    let mut groups: Vec<(String, String)> = Vec::new();
+    for s in st.sectors.iter().filter(|s| s.line.key() == line) {
+        if !groups.iter().any(|(g, _)| g == s.group()) {
+            groups.push((s.group().to_string(), name(&s.group_zh, &s.group_en)));
+        }
+    }
+    let subs: Vec<(String, String)> = st
+        .sectors
+        .iter()
+        .filter(|s| s.group() == group)
+        .map(|s| (s.id.clone(), name(&s.name_zh, &s.name_en)))
+        .collect();
+    let regions = st
+        .regions
+        .iter()
+        .map(|r| (r.id.clone(), name(&r.name_zh, &r.name_en)))
+        .collect();
+    let on_line = {
+        let d = cx.dispatch.clone();
+        Callback::from(move |e: Event| {
+            d.emit(Action::Line(
+                e.target_unchecked_into::<HtmlSelectElement>().value(),
+            ))
+        })
+    };
+    let on_group = {
+        let d = cx.dispatch.clone();
+        Callback::from(move |e: Event| {
+            d.emit(Action::Group(
+                e.target_unchecked_into::<HtmlSelectElement>().value(),
+            ))
+        })
+    };
+    let group_select = {
+        // The group select shows the current sector's group; it is not a form key of its own.
+        let cur = group.clone();
+        html! {
+            <div class="bf-field">
+                <label for="f-group">{ tr.sector_group }</label>
+                <select id="f-group" onchange={on_group}>
+                    { for groups.into_iter().map(|(v, l)| { let sel = v == cur; html! { <option selected={sel} value={v}>{ l }</option> } }) }
+                </select>
+            </div>
+        }
+    };
+    let basis = sector.map(|s| s.basis);
+    use baofei_core::domain::PremiumBasis as B;
+    let env = line == "environmental";
+    html! {
+        <form class="bf-form no-print" aria-labelledby="form-h" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <h2 id="form-h">{ tr.form_heading }</h2>
+            <fieldset>
+                { select_field(cx, "r", tr.region, regions, None) }
+                { select_field(cx, "l", tr.line, opts(&["work_safety", "environmental"], &[tr.line_ws, tr.line_env]), Some(on_line)) }
+                { group_select }
+                { select_field(cx, "s", tr.sector, subs, None) }
+                <div class="bf-field">
+                    <label for="f-d">{ tr.as_of }</label>
+                    <input id="f-d" type="date" value={f.get("d").to_string()} aria-invalid={cx.errors.contains_key("d").to_string()}
+                        aria-describedby={cx.errors.contains_key("d").then_some("f-d-err")}
+                        oninput={ let d = cx.dispatch.clone(); Callback::from(move |e: InputEvent| d.emit(Action::Set("d".into(), e.target_unchecked_into::<HtmlInputElement>().value()))) } />
+                    { field_error(cx, "d") }
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{ tr.scale_heading }</legend>
+                { text_field(cx, "e", tr.employees, tr.unit_person, "numeric", None) }
+                if !env {
+                    { select_field(cx, "sz", tr.size, {
+                        let mut o = vec![(String::new(), tr.size_auto.to_string())];
+                        o.extend(opts(&["large", "medium", "small", "micro"], &tr.sizes));
+                        o
+                    }, None) }
+                }
+                { match basis {
+                    Some(B::ContractValue) => html! { <>
+                        { text_field(cx, "cv", tr.contract_value, tr.unit_wan, "decimal", None) }
+                        { checkbox(cx, "hr", tr.high_risk) }
+                        { checkbox(cx, "metro", tr.metro) }
+                    </> },
+                    Some(B::Tonnage) => text_field(cx, "t", tr.tonnage, tr.unit_tonne, "decimal", None),
+                    Some(B::Vehicles) => text_field(cx, "veh", tr.vehicles, tr.unit_vehicle, "numeric", None),
+                    Some(B::Seats) => text_field(cx, "seats", tr.seats, tr.unit_seat, "numeric", None),
+                    _ => html! {},
+                } }
+            </fieldset>
+            <fieldset>
+                <legend>{ tr.limits_heading }</legend>
+                if !env { { text_field_ph(cx, "pp", tr.per_person, tr.unit_wan, "decimal", Some(tr.limit_hint),
+                    minimum.map(|m| (m / rust_decimal::Decimal::from(10_000)).normalize().to_string())) } }
+                { text_field(cx, "agg", tr.aggregate, tr.unit_wan, "decimal", None) }
+            </fieldset>
+            { history_view(cx) }
+            <fieldset>
+                <legend>{ tr.safety_heading }</legend>
+                if env {
+                    { select_field(cx, "er", tr.env_risk, opts(&["general", "larger", "major"], &tr.env_risk_grades), None) }
+                    { select_field(cx, "ec", tr.env_credit, opts(&["trustworthy", "good", "warning", "poor"], &tr.env_credit_grades), None) }
+                } else {
+                    { select_field(cx, "std", tr.standardisation, opts(&["grade1", "grade2", "grade3", "none"], &tr.std_grades), None) }
+                    { select_field(cx, "oc", tr.other_cover, opts(&["", "employer_liability", "carrier_liability", "construction_group_accident"], &tr.other_cover_opts), None) }
+                    { checkbox(cx, "dep", tr.risk_deposit) }
+                }
+                { checkbox(cx, "bl", tr.blacklisted) }
+                { checkbox(cx, "rr", tr.refused) }
+                { text_field(cx, "lr", tr.loss_ratio, tr.unit_pct, "decimal", None) }
+            </fieldset>
+        </form>
+    }
+}
+
+fn grade_label(tr: &T, g: baofei_core::domain::AccidentGrade) -> &'static str {
+    tr.grades[g as usize]
+}
+
+fn facts_view(cx: &Cx<'_>) -> Html {
+    use crate::model::{ACCIDENTS_PER_YEAR, ACCIDENT_KEYS};
+    let tr = cx.tr;
+    let labels = [tr.deaths, tr.injuries, tr.loss];
+    html! {
+        <details class="bf-facts" id="facts">
+            <summary>{ tr.facts_heading }</summary>
+            <p class="bf-hint">{ tr.facts_help }</p>
+            { for (0..3).map(|y| html! {
+                <div class="bf-facts-year">
+                { for (0..ACCIDENTS_PER_YEAR).map(|n| {
+                    let grade = cx.form.accident_grade(y, n);
+                    html! {
+                        <div class="bf-facts-row" role="group" aria-label={format!("{} · {} {}", tr.years[y], tr.accident_n, n + 1)}>
+                            <span class="bf-facts-title">{ format!("{} · {} {}", tr.years[y], tr.accident_n, n + 1) }</span>
+                            { for ACCIDENT_KEYS.iter().zip(labels).map(|((c, _), label)| {
+                                let key = format!("h{y}.a{n}.{c}");
+                                let id = dom_id(&key);
+                                let d = cx.dispatch.clone();
+                                let k = key.clone();
+                                let invalid = cx.errors.contains_key(&key);
+                                html! {
+                                    <label class="bf-facts-cell">
+                                        <span>{ label }</span>
+                                        <input id={id.clone()} type="text" inputmode="decimal" value={cx.form.get(&key).to_string()}
+                                            aria-invalid={invalid.to_string()} aria-describedby={invalid.then(|| format!("{id}-err"))}
+                                            oninput={Callback::from(move |e: InputEvent| d.emit(Action::Set(k.clone(), e.target_unchecked_into::<HtmlInputElement>().value())))} />
+                                        { field_error(cx, &key) }
+                                    </label>
+                                }
+                            }) }
+                            <output class="bf-grade" id={format!("grade-{y}-{n}")} aria-live="polite">
+                                { grade.map(|g| format!("{}: {}", tr.derived_grade, grade_label(tr, g))).unwrap_or_default() }
+                            </output>
+                        </div>
+                    }
+                }) }
+                </div>
+            }) }
+        </details>
+    }
+}
+
+fn history_view(cx: &Cx<'_>) -> Html {
+    let tr = cx.tr;
+    let cols = ["o", "l", "s", "x", "d"];
+    let heads: Vec<&str> = tr
+        .grades
+        .iter()
+        .copied()
+        .chain(std::iter::once(tr.deaths))
+        .collect();
+    html! {
+        <fieldset class="bf-history">
+            <legend>{ tr.history_heading }</legend>
+            <p class="bf-hint">{ tr.history_help }</p>
+            <table>
+                <thead><tr><th scope="col"></th>{ for heads.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr></thead>
+                <tbody>
+                { for (0..3).map(|y| html! {
+                    <tr>
+                        <th scope="row">{ tr.years[y] }</th>
+                        { for cols.iter().zip(&heads).map(|(c, h)| {
+                            let key = format!("h{y}.{c}");
+                            let id = dom_id(&key);
+                            let d = cx.dispatch.clone();
+                            let k = key.clone();
+                            let invalid = cx.errors.contains_key(&key);
+                            html! {
+                                <td>
+                                    <input id={id.clone()} type="text" inputmode="numeric" class="bf-count"
+                                        aria-label={format!("{} · {}", tr.years[y], h)} value={cx.form.get(&key).to_string()}
+                                        aria-invalid={invalid.to_string()} aria-describedby={invalid.then(|| format!("{id}-err"))}
+                                        oninput={Callback::from(move |e: InputEvent| d.emit(Action::Set(k.clone(), e.target_unchecked_into::<HtmlInputElement>().value())))} />
+                                    { field_error(cx, &key) }
+                                </td>
+                            }
+                        }) }
+                    </tr>
+                }) }
+                </tbody>
+            </table>
+            { facts_view(cx) }
+        </fieldset>
+    }
+}

@@ -1,0 +1,72 @@
+//! The views, one module per panel: [`form`], [`result`] (status, figures, explanations), [`trace`],
+//! [`assessment`], [`share`] and [`related`]. They read the form and the engine's answer and dispatch
+//! [`Action`]s; every rule and every number comes from `baofei-core`. Shared here: the context every
+//! field needs, and how a source or an illustrative value is shown.
+
+pub mod assessment;
+pub mod form;
+pub mod related;
+pub mod result;
+pub mod share;
+pub mod trace;
+
+use crate::i18n::T;
+use crate::model::{Form, Lang};
+use crate::state::Action;
+use baofei_core::map::SortedMap;
+use baofei_core::Citation;
+use yew::prelude::*;
+
+/// The text in the interface language.
+pub(crate) fn msg(lang: Lang, zh: &str, en: &str) -> String {
+    if lang == Lang::Zh {
+        zh.to_string()
+    } else {
+        en.to_string()
+    }
+}
+
+/// What every field helper needs.
+pub struct Cx<'a> {
+    /// The form.
+    pub form: &'a Form,
+    /// Field errors by form key, in the interface language.
+    pub errors: &'a SortedMap<String, String>,
+    /// Where actions go.
+    pub dispatch: &'a Callback<Action>,
+    /// The strings of the interface language.
+    pub tr: &'static T,
+    /// The interface language.
+    pub lang: Lang,
+    /// False for the first frame only: explanations are left out until the figures are painted.
+    pub full: bool,
+}
+
+/// The DOM id of a form key's input.
+pub(crate) fn dom_id(key: &str) -> String {
+    format!("f-{}", key.replace('.', "-"))
+}
+
+/// A source as a citation, linked when it has a web address.
+pub(crate) fn cite(c: &Citation) -> Html {
+    let text = c.short();
+    match &c.url {
+        Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
+            html! { <cite><a href={u.clone()} target="_blank" rel="noopener noreferrer">{ text }</a></cite> }
+        }
+        _ => html! { <cite>{ text }</cite> },
+    }
+}
+
+/// " · <cite>…</cite>" for each source: how a statement shows where it comes from.
+pub(crate) fn cited<'a>(sources: impl IntoIterator<Item = &'a Citation>) -> Html {
+    sources
+        .into_iter()
+        .map(|c| html! { <>{ " · " }{ cite(c) }</> })
+        .collect()
+}
+
+/// The "illustrative" badge.
+pub(crate) fn badge(tr: &T) -> Html {
+    html! { <span class="bf-ill" title={tr.illustrative_note}>{ tr.illustrative }</span> }
+}

@@ -1,0 +1,40 @@
+//! Related schemes (the local opinions that relate 安责险 and 环责险 to other cover), each cited.
+
+use super::cite;
+use crate::i18n::T;
+use baofei_core::Citation;
+use yew::prelude::*;
+
+/// Sources of the related-scheme texts in `T::related`.
+fn related_sources() -> [Citation; 3] {
+    [
+        Citation {
+            document: "关于“要求将保险主体的防灾减灾工作纳入应急管理机制中”的建议答复函".into(),
+            number: Some("中山应急函〔2020〕373号".into()),
+            article: Some("二(一)1".into()),
+            url: None,
+        },
+        Citation {
+            document: "长春市生态环境局对市政协十四届二次会议第329号委员提案的答复".into(),
+            number: Some("吉环文〔2019〕170号(所引方案)".into()),
+            article: Some("一(五)".into()),
+            url: None,
+        },
+        Citation {
+            document: "重庆市生态环境局关于市五届人大四次会议第0304号建议办理情况的答复函".into(),
+            number: Some("渝环函〔2021〕294号".into()),
+            article: Some("一".into()),
+            url: None,
+        },
+    ]
+}
+
+/// The related-schemes section.
+pub fn related_view(tr: &T) -> Html {
+    html! {
+        <section class="bf-related" aria-labelledby="related-h">
+            <h2 id="related-h">{ tr.related_heading }</h2>
+            <ul>{ for tr.related.iter().zip(related_sources()).map(|(text, c)| html! { <li>{ *text }{ " · " }{ cite(&c) }</li> }) }</ul>
+        </section>
+    }
+}

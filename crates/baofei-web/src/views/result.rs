@@ -1,0 +1,228 @@
+//! The result panel: compulsory status, premium and range, limits, warnings (the live region), then
+//! the explanations (legal basis, next steps, notes, prevention, assumptions, trace) and the facts
+//! summary for the printed sheet.
+
+use super::trace::trace_view;
+use super::{badge, cite, cited, dom_id, msg, Cx};
+use crate::i18n::T;
+use crate::model::{fmt_money, fmt_pct, fmt_yuan, form_key, Form, Lang};
+use crate::outcome::rules;
+use baofei_core::assess::Assessment;
+use baofei_core::domain::Obligation;
+use baofei_core::{Errors, Quote};
+use yew::prelude::*;
+
+/// The result: figures (or errors) in a live region, explanations after the first paint.
+pub fn result_panel(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors>) -> Html {
+    let (tr, lang) = (cx.tr, cx.lang);
+    let body = match outcome {
+        Err(errs) => html! {
+            <div class="bf-errors" role="alert">
+                <h3>{ tr.errors_heading }</h3>
+                <ul>
+                    { for errs.0.iter().map(|e| {
+                        let target = form_key(&e.field).map(|k| format!("#{}", dom_id(&k)));
+                        let text = msg(lang, &e.message_zh, &e.message_en);
+                        html! { <li>{ match target { Some(href) => html! { <a href={href}>{ text }</a> }, None => html! { text } } }</li> }
+                    }) }
+                </ul>
+            </div>
+        },
+        Ok((q, _)) => figures_view(tr, lang, q),
+    };
+    // Only the figures (or the errors) are live: the explanations below change with them but would
+    // make every keystroke a long announcement.
+    let (summary, explanations) = match outcome {
+        Ok((q, _)) => (
+            summary_view(tr, lang, cx.form),
+            if cx.full {
+                explanations_view(tr, lang, q)
+            } else {
+                html! {}
+            },
+        ),
+        Err(_) => (html! {}, html! {}),
+    };
+    html! {
+        <section class="bf-result" aria-labelledby="result-h">
+            <h2 id="result-h">{ tr.result_heading }</h2>
+            { summary }
+            <div aria-live="polite" aria-atomic="false">{ body }</div>
+            { explanations }
+        </section>
+    }
+}
+
+fn level_index(l: Obligation) -> usize {
+    match l {
+        Obligation::Encouraged => 0,
+        Obligation::Expected => 1,
+        Obligation::Compulsory => 2,
+    }
+}
+
+/// The facts the quote rests on, for the printed sheet.
+fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
+    let Ok(rules) = rules() else { return html! {} };
+    let st = rules.statutes();
+    let name = |zh: &str, en: &str| msg(lang, zh, en);
+    let region = st
+        .regions
+        .iter()
+        .find(|r| r.id == form.get("r"))
+        .map(|r| name(&r.name_zh, &r.name_en))
+        .unwrap_or_default();
+    let sector = st
+        .sector(form.get("s"))
+        .map(|s| {
+            format!(
+                "{} · {}",
+                name(&s.group_zh, &s.group_en),
+                name(&s.name_zh, &s.name_en)
+            )
+        })
+        .unwrap_or_default();
+    let history: Vec<String> = (0..3)
+        .filter_map(|y| {
+            let parts: Vec<String> = ["o", "l", "s", "x"]
+                .iter()
+                .zip(tr.grades)
+                .filter_map(|(c, g)| {
+                    let n = form.get(&format!("h{y}.{c}"));
+                    (!n.is_empty() && n != "0").then(|| format!("{g} {n}"))
+                })
+                .collect();
+            (!parts.is_empty()).then(|| {
+                format!(
+                    "{}: {}, {} {}",
+                    tr.years[y],
+                    parts.join(", "),
+                    tr.deaths,
+                    form.get(&format!("h{y}.d"))
+                )
+            })
+        })
+        .collect();
+    let rows = [
+        (tr.as_of, form.get("d").to_string()),
+        (tr.region, region),
+        (tr.sector, sector),
+        (tr.employees, form.get("e").to_string()),
+        (
+            tr.history_heading,
+            if history.is_empty() {
+                tr.none_entered.to_string()
+            } else {
+                history.join("; ")
+            },
+        ),
+    ];
+    html! {
+        <div class="bf-summary print-only">
+            <h3>{ tr.summary_heading }</h3>
+            <dl>{ for rows.iter().map(|(k, v)| html! { <><dt>{ *k }</dt><dd>{ v.clone() }</dd></> }) }</dl>
+        </div>
+    }
+}
+
+/// Status, figures and warnings: what an input change changes, and so the live region.
+fn figures_view(tr: &T, lang: Lang, q: &Quote) -> Html {
+    let m = |x: &baofei_core::output::Message| msg(lang, &x.zh, &x.en);
+    let band_kind = match q.band.kind.as_str() {
+        "loaded" => 1,
+        "clean" => 2,
+        _ => 0,
+    };
+    let level = level_index(q.obligation.level);
+    html! {
+        <>
+            <p class={classes!("bf-status", format!("lvl-{level}"))} id="obligation">{ tr.compulsory[level] }</p>
+            <dl class="bf-figures">
+                <div class="bf-premium">
+                    <dt>{ tr.premium }</dt>
+                    <dd><output id="premium" data-yuan={q.premium.to_string()}>{ fmt_money(q.premium, lang) }</output>
+                        <span class="bf-exact">{ format!(" ({} 元)", fmt_yuan(q.premium)) }</span>
+                        if q.illustrative { { badge(tr) } }
+                    </dd>
+                </div>
+                <div><dt>{ tr.range }</dt><dd id="range">{ format!("{} – {}", fmt_money(q.premium_low, lang), fmt_money(q.premium_high, lang)) }</dd></div>
+                <div><dt>{ tr.guided }</dt><dd>{ fmt_money(q.guided_premium, lang) }</dd></div>
+                <div><dt>{ tr.band }</dt><dd id="band">{ format!("{} · {}–{}", tr.band_kinds[band_kind], q.band.low, q.band.high) }
+                    if q.band.illustrative { { badge(tr) } }</dd></div>
+                <div><dt>{ tr.minimum_limit }</dt><dd id="minimum">{
+                    match q.limits.minimum_per_person { Some(v) => fmt_money(v, lang), None => tr.no_minimum.to_string() }
+                } { cited(&q.limits.minimum_source) }</dd></div>
+                if let Some(p) = q.limits.per_person { <div><dt>{ tr.chosen_limit }</dt><dd>{ fmt_money(p, lang) }</dd></div> }
+                <div><dt>{ tr.risk_tier }</dt><dd>{ tr.tiers[q.risk_tier as usize] }</dd></div>
+            </dl>
+            if !q.warnings.is_empty() {
+                <div class="bf-warnings" id="warnings">
+                    <h3>{ tr.warnings }</h3>
+                    <ul>{ for q.warnings.iter().map(|w| html! { <li data-code={w.code.clone()}>{ m(w) } { cited(&w.source) }</li> }) }</ul>
+                </div>
+            }
+        </>
+    }
+}
+
+/// Legal basis, next steps, notes, prevention, assumptions, trace: rendered after the first paint and
+/// outside the live region, so a screen reader is not read the whole explanation on every change.
+fn explanations_view(tr: &T, lang: Lang, q: &Quote) -> Html {
+    let m = |x: &baofei_core::output::Message| msg(lang, &x.zh, &x.en);
+    html! {
+        <>
+            <div class="bf-obligation">
+                <h3>{ tr.basis }</h3>
+                <ul>{ for q.obligation.basis.iter().map(|b| html! { <li>{ m(b) } { cited(&b.source) }</li> }) }</ul>
+                if let Some(p) = &q.obligation.penalty {
+                    <p id="penalty"><strong>{ tr.penalty }{ "：" }</strong>{ m(p) } { cited(&p.source) }</p>
+                }
+            </div>
+            if !q.next_steps.is_empty() {
+                <div class="bf-next">
+                    <h3>{ tr.next_steps_heading }</h3>
+                    <ol id="next-steps">
+                    { for q.next_steps.iter().map(|n| {
+                        let effect = if n.premium_change.is_sign_negative() && !n.premium_change.is_zero() {
+                            format!("{} {}", tr.saves, fmt_money(-n.premium_change, lang))
+                        } else if n.premium_change.is_zero() {
+                            tr.no_price_effect.to_string()
+                        } else {
+                            format!("{} {}", tr.costs, fmt_money(n.premium_change, lang))
+                        };
+                        html! { <li data-step={n.id.clone()}>{ msg(lang, &n.zh, &n.en) }{ " — " }<strong>{ effect }</strong>
+                            { cited(&n.source) }</li> }
+                    }) }
+                    </ol>
+                </div>
+            }
+            if !q.notes.is_empty() {
+                <div class="bf-notes">
+                    <h3>{ tr.notes_heading }</h3>
+                    <ul id="notes">{ for q.notes.iter().map(|n| html! { <li data-code={n.code.clone()}>{ m(n) } { cited(&n.source) }</li> }) }</ul>
+                </div>
+            }
+            <div class="bf-prevention">
+                <h3>{ tr.prevention_heading }</h3>
+                <ul>
+                    if let (Some(r), Some(a)) = (q.prevention.min_ratio, q.prevention.min_amount) { <li>{ format!("{} {} = {}", tr.fund_min, fmt_pct(r), fmt_money(a, lang)) }</li> }
+                    if let (Some(r), Some(a)) = (q.prevention.max_ratio, q.prevention.max_amount) { <li>{ format!("{} {} = {}", tr.fund_max, fmt_pct(r), fmt_money(a, lang)) }</li> }
+                </ul>
+                <h4>{ tr.services }</h4>
+                <ul id="services">
+                    { for q.prevention.services.iter().map(|s| html! {
+                        <li>{ msg(lang, &s.name_zh, &s.name_en) }{ " — " }
+                            { if s.per_year == 0 { tr.per_contract.to_string() } else { format!("≥ {} {}", s.per_year, tr.per_year) } }
+                            if s.illustrative { { badge(tr) } }
+                            { " · " }{ cite(&s.source) }</li>
+                    }) }
+                </ul>
+            </div>
+            if !q.assumptions.is_empty() {
+                <div class="bf-assumptions"><h3>{ tr.assumptions }</h3><ul>{ for q.assumptions.iter().map(|a| html! { <li>{ m(a) }</li> }) }</ul></div>
+            }
+            { trace_view(tr, lang, q) }
+            <p class="bf-disclaimer">{ tr.disclaimer }</p>
+        </>
+    }
+}

@@ -1,0 +1,85 @@
+//! Sharing: the link that restores this form, its QR code, a copy button and (standalone only) the
+//! opt-in to remember the inputs on this device.
+
+use super::Cx;
+use crate::model::qr_svg_path;
+use crate::state::Action;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The share panel.
+pub fn share_view(cx: &Cx<'_>, remember: bool, link_base: Option<&str>, standalone: bool) -> Html {
+    let tr = cx.tr;
+    let loc = gloo::utils::window().location();
+    let base = match link_base {
+        Some(b) => b.to_string(),
+        None => format!(
+            "{}{}",
+            loc.origin().unwrap_or_default(),
+            loc.pathname().unwrap_or_default()
+        ),
+    };
+    let link = format!("{base}#{}", cx.form.to_fragment());
+    let qr = qr_svg_path(&link);
+    let on_remember = {
+        let d = cx.dispatch.clone();
+        Callback::from(move |e: Event| {
+            d.emit(Action::Remember(
+                e.target_unchecked_into::<HtmlInputElement>().checked(),
+            ))
+        })
+    };
+    html! {
+        <section class="bf-share no-print" aria-labelledby="share-h">
+            <h2 id="share-h">{ tr.share_heading }</h2>
+            <p class="bf-hint">{ tr.share_help }</p>
+            <div class="bf-share-row">
+                <label for="share-link" class="sr-only">{ tr.share_heading }</label>
+                <input id="share-link" type="text" readonly=true value={link.clone()} />
+                <CopyButton link={link.clone()} label={tr.copy} done={tr.copied} />
+            </div>
+            if let Some((size, path)) = qr {
+                <svg class="bf-qr" role="img" aria-label="QR" viewBox={format!("-2 -2 {} {}", size + 4, size + 4)} xmlns="http://www.w3.org/2000/svg">
+                    <rect x="-2" y="-2" width={(size + 4).to_string()} height={(size + 4).to_string()} fill="#fff" />
+                    <path d={path} fill="#000" />
+                </svg>
+            }
+            if standalone {
+                <div class="bf-check">
+                    <input type="checkbox" id="remember" checked={remember} onchange={on_remember} />
+                    <label for="remember">{ tr.remember }</label>
+                </div>
+                <p class="bf-hint">{ tr.remember_help }</p>
+            }
+        </section>
+    }
+}
+
+/// Props of [`CopyButton`].
+#[derive(Properties, PartialEq)]
+pub struct CopyProps {
+    /// Text to copy.
+    pub link: AttrValue,
+    /// Button label.
+    pub label: AttrValue,
+    /// Label once copied.
+    pub done: AttrValue,
+}
+
+/// Copies the share link; says so until the link changes.
+#[component]
+pub fn CopyButton(p: &CopyProps) -> Html {
+    let copied = use_state_eq(|| None::<AttrValue>);
+    let onclick = {
+        let (link, copied) = (p.link.clone(), copied.clone());
+        Callback::from(move |_| {
+            let _ = gloo::utils::window()
+                .navigator()
+                .clipboard()
+                .write_text(&link);
+            copied.set(Some(link.clone()));
+        })
+    };
+    let done = copied.as_ref() == Some(&p.link);
+    html! { <button type="button" class="bf-copy" {onclick} aria-live="polite">{ if done { p.done.clone() } else { p.label.clone() } }</button> }
+}
