@@ -6,4 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 . scripts/env.sh
-exec trunk serve "$@"
+# --no-autoreload: Trunk's live-reload script is inline, and every page ships a CSP that forbids inline
+# script (security review F7). Trunk still rebuilds on change; reload the page to see it.
+exec trunk serve --no-autoreload "$@"

@@ -86,7 +86,21 @@ test('a broken pack is rejected with a readable error and no figure', async () =
 });
 
 test('iframe: grows to its content and relays quotes to the allowed parent', async () => {
-  const { p } = await page(`${a.url}iframe.html?frame=${encodeURIComponent(`${b.url}index.html`)}`);
+  // A host page of its own (the shipped iframe demo frames only its own site): the widget on
+  // another origin, mounted by the host script as an integrator would.
+  const { p } = await page(`${a.url}demo.css`);
+  await p.evaluate(async (src) => {
+    const { mountFrame } = await import('./embed/baofei-iframe.js');
+    const host = Object.assign(document.createElement('div'), { id: 'frame-host' });
+    const events = Object.assign(document.createElement('ol'), { id: 'events' });
+    document.body.append(host, events);
+    window.baofeiFrame = mountFrame(host, { src, preset: 'r=chongqing&e=120' });
+    host.addEventListener('baofei-quote', (e) => {
+      const li = document.createElement('li');
+      li.dataset.premium = e.detail.premium;
+      events.prepend(li);
+    });
+  }, `${b.url}index.html`);
   await p.waitForFunction(() => parseInt(document.querySelector('#frame-host iframe').style.height, 10) > 1000, null, { timeout: 30000 });
   await p.locator('#events li').first().waitFor();
   // Chongqing hazardous chemicals, 120 employees (small): 120 × 40万 × 1‰ × 1.50 × 1.05 × 0.90

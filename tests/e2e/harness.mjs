@@ -9,9 +9,12 @@ export const DIST = process.env.BAOFEI_DIST ?? join(dirname(fileURLToPath(import
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
 
-/** Serves `root` on 127.0.0.1 on a free port. `headers` are added to every response. */
-export async function serve(root = DIST, headers = {}) {
+/** Serves `root` on 127.0.0.1 on a free port. `headers` are added to every response; `routes` maps a
+ *  path to a handler `(req, res, url)` that answers it instead of a file (redirects, slow or huge bodies). */
+export async function serve(root = DIST, headers = {}, routes = {}) {
   const server = createServer(async (req, res) => {
+    const route = routes[new URL(req.url, 'http://x').pathname];
+    if (route) return route(req, res, new URL(req.url, 'http://x'));
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path);
     try {

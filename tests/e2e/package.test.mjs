@@ -34,3 +34,21 @@ test('the package declares typed functions and ships the widget', async () => {
   assert.equal(pkg.types, './baofei.d.ts');
   for (const f of ['widget/embed/baofei-embed.js', 'widget/baofei-web_bg.wasm', 'widget/styles.css']) await access(join(PKG, f));
 });
+
+test('security review F3: deep and cyclic input in Node never breaks the instance', async () => {
+  const api = await import(join(PKG, 'baofei.js'));
+  await api.default({ module_or_path: await readFile(join(PKG, 'baofei_bg.wasm')) });
+  const valid = { as_of: '2026-06-01', region: 'chongqing', line: 'work_safety', sector: 'hazardous_chemicals.production', employees: 100, size_class: 'medium' };
+  const hostile = JSON.parse(JSON.stringify(valid).replace('"employees":100', `"employees":${'['.repeat(5000)}0${']'.repeat(5000)}`));
+  const deep100k = { ...valid, region: JSON.parse(`${'['.repeat(100000)}0${']'.repeat(100000)}`) };
+  const cyclic = { ...valid };
+  cyclic.self = cyclic;
+  for (let i = 0; i < 10; i++) {
+    for (const bad of [hostile, deep100k, cyclic]) {
+      assert.throws(() => api.quote(bad), (e) => e.name === 'BaofeiError');
+    }
+    assert.equal(api.quote(valid).premium, '54000.00');
+  }
+  assert.equal(api.validatePack(api.referencePack()).ok, true);
+  assert.throws(() => api.quote({ ...valid, blacklist: true }), (e) => e.errors.some((x) => x.field === 'blacklist'));
+});

@@ -6,7 +6,8 @@ import { serve, launch, open } from './harness.mjs';
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 let strict, plain, browser;
 before(async () => {
-  strict = await serve(undefined, { 'content-security-policy': CSP });
+  // No header: the policy must come with the pages themselves (security review F7).
+  strict = await serve();
   plain = await serve();
   browser = await launch();
 });
@@ -32,16 +33,31 @@ for (const [name, path, ready] of [
   ['link builder', 'builder.html', '#b-qr'],
   ['iframe host (same origin)', `iframe.html?frame=index.html`, '#events li'],
 ]) {
-  test(`${name} works under a strict Content-Security-Policy with no violation`, async () => {
+  test(`${name} ships the strict Content-Security-Policy and runs under it with no violation`, async () => {
     const { page, violations } = await watch(`${strict.url}${path}`);
     const res = await page.request.get(`${strict.url}${path}`);
-    assert.equal(res.headers()['content-security-policy'], CSP);
+    assert.equal(res.headers()['content-security-policy'], undefined, 'no header from the test server');
+    assert.equal(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'), CSP);
     await page.locator(ready).first().waitFor({ timeout: 30000 });
     await page.waitForTimeout(500);
     assert.deepEqual([...violations, ...(await page.evaluate(() => window.__csp))], []);
     await page.close();
   });
 }
+
+test('the shipped policy blocks a javascript: URL even where no script checks it', async () => {
+  const { page, violations } = await watch(`${strict.url}demo.html`);
+  await page.locator('#themed #premium').waitFor({ timeout: 30000 });
+  await page.evaluate(() => {
+    const f = document.createElement('iframe');
+    f.src = "javascript:parent.__pwned=1";
+    document.body.append(f);
+  });
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.ok(violations.length + (await page.evaluate(() => window.__csp.length)) > 0, 'the browser reported the blocked script');
+  await page.close();
+});
 
 const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 

@@ -19,6 +19,59 @@ const ATTRS = {
 };
 let counter = 0;
 
+/** Largest pack read, in bytes: the same cap the widget's reader enforces (baofei_rules::parse_pack). */
+export const PACK_MAX_BYTES = 1024 * 1024;
+/** How long a pack-src load may take before the widget shows why it has no figure. */
+export const PACK_TIMEOUT_MS = 15000;
+
+const fail = (zh, en) => ({ error: { zh, en } });
+
+/**
+ * Loads a same-origin pack: http(s) only (no data: or blob:), no redirect, the final URL checked
+ * again, at most PACK_MAX_BYTES (by Content-Length, then while streaming), within PACK_TIMEOUT_MS.
+ * Resolves to `{ text }` or `{ error: { zh, en } }` saying why (security review F4, F5, F11).
+ */
+export async function loadPack(src, { maxBytes = PACK_MAX_BYTES, timeoutMs = PACK_TIMEOUT_MS } = {}) {
+  let url;
+  try { url = new URL(src, document.baseURI); } catch { return fail(`pack-src 不是有效地址: ${src}`, `pack-src is not a valid URL: ${src}`); }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return fail(`pack-src 只能是 http(s) 地址，不能是 ${url.protocol}`, `pack-src must be an http(s) URL, not ${url.protocol}`);
+  }
+  if (url.origin !== location.origin) {
+    return fail('pack-src 必须与本页同源(费率包决定显示给用户的价格)', "pack-src must be on the page's own origin (a pack decides the prices users see)");
+  }
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  try {
+    const r = await fetch(url, { mode: 'same-origin', redirect: 'error', credentials: 'same-origin', signal: abort.signal });
+    if (!r.url || new URL(r.url).origin !== location.origin) {
+      return fail('pack-src 的响应来自其他来源', 'the pack-src response came from another origin');
+    }
+    if (!r.ok) return fail(`加载 pack-src 失败: HTTP ${r.status}`, `loading pack-src failed: HTTP ${r.status}`);
+    const tooLarge = () => fail(`费率包过大(超过 ${maxBytes} 字节)`, `the pack is too large (over ${maxBytes} bytes)`);
+    if (Number(r.headers.get('content-length') ?? 0) > maxBytes) { abort.abort(); return tooLarge(); }
+    const reader = r.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) { abort.abort(); return tooLarge(); }
+      chunks.push(value);
+    }
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const c of chunks) { bytes.set(c, at); at += c.byteLength; }
+    return { text: new TextDecoder().decode(bytes) };
+  } catch (e) {
+    if (abort.signal.aborted) return fail(`加载 pack-src 超时(${Math.round(timeoutMs / 1000)} 秒)`, `loading pack-src timed out (${Math.round(timeoutMs / 1000)} s)`);
+    return fail(`加载 pack-src 失败(网络错误或被重定向): ${e}`, `loading pack-src failed (network error or a redirect): ${e}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export class BaofeiQuote extends HTMLElement {
   static get observedAttributes() { return [...Object.keys(ATTRS), 'lang', 'preset', 'pack-src']; }
   #widget; #root; #pack; #pending = false; #generation = 0;
@@ -69,13 +122,12 @@ export class BaofeiQuote extends HTMLElement {
     const generation = ++this.#generation;
     await load();
     let pack = this.#pack;
+    let packError;
     const src = this.getAttribute('pack-src');
     if (pack === undefined && src) {
-      const url = new URL(src, document.baseURI);
-      // Same origin only: a pack decides prices shown to the user.
-      pack = url.origin === location.origin
-        ? await fetch(url).then((r) => (r.ok ? r.text() : `{"error":"HTTP ${r.status} for ${url.pathname}"}`), (e) => `{"error":${JSON.stringify(String(e))}}`)
-        : '{"error":"pack-src must be on the page\'s own origin"}';
+      const got = await loadPack(src);
+      pack = got.text;
+      packError = got.error;
     }
     if (generation !== this.#generation || !this.isConnected) return;
     this.#widget?.destroy();
@@ -86,6 +138,7 @@ export class BaofeiQuote extends HTMLElement {
       instance: this.id || `baofei-${++counter}`,
       host: this,
       pack,
+      packError,
       linkBase: new URL('index.html', BASE).href,
     });
   }

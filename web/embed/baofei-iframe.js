@@ -8,6 +8,11 @@ const DEFAULT_SRC = new URL('../index.html', import.meta.url).href;
 
 export function mountFrame(container, { src = DEFAULT_SRC, preset = '', lang = '', title = '安责险保费测算 Baofei' } = {}) {
   const url = new URL(src, document.baseURI);
+  // Only a web page may be framed: a javascript: (or data:, blob:) URL would run in this page's
+  // origin (security review F1).
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`mountFrame: src must be an http(s) URL, not ${url.protocol}`);
+  }
   url.searchParams.set('parent', location.origin);
   const hash = new URLSearchParams(preset.replace(/^#/, ''));
   if (!hash.has('v')) hash.set('v', '1');

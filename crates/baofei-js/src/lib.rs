@@ -104,8 +104,63 @@ fn input_error(what: &str, e: impl std::fmt::Display) -> Errors {
     ))
 }
 
+/// A caller's value as JSON text. Nothing the caller passes is walked by Rust: `JSON.stringify` runs
+/// in JavaScript, where a cycle, a BigInt or absurd nesting throws a JS error that is caught here, and
+/// serde_json then reads the text with its recursion limit (128). Walking a `JsValue` recursively
+/// from wasm overflowed the stack on deep nesting and, after a few calls, broke the instance for good
+/// (security review F3).
+fn json_text(v: &JsValue, what: &str) -> Result<String, Errors> {
+    if v.is_undefined() || v.is_null() || v.is_function() || v.is_symbol() {
+        return Err(input_error(what, "expected an object"));
+    }
+    js_sys::JSON::stringify(v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| {
+            input_error(
+                what,
+                "not JSON-serialisable (a cycle, a BigInt or nesting too deep)",
+            )
+        })
+}
+
+/// Reads `T` from JSON text strictly: unknown fields are refused (a misspelt `blacklist` must not
+/// quietly price as "not blacklisted"), and nesting is capped by serde_json's recursion limit.
+fn from_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, Errors> {
+    serde_json::from_str(text).map_err(|e| {
+        let msg = e.to_string();
+        match msg
+            .strip_prefix("unknown field `")
+            .and_then(|r| r.split_once('`'))
+        {
+            Some((field, _)) => Errors::one(FieldError::new(
+                field,
+                ErrorCode::Unknown,
+                format!("未知字段 {field}(请检查拼写)"),
+                format!("unknown field {field:?} (check the spelling): {msg}"),
+            )),
+            None => input_error(what, msg),
+        }
+    })
+}
+
 fn parse_input(input: JsValue) -> Result<QuoteInput, JsValue> {
-    serde_wasm_bindgen::from_value(input).map_err(|e| throw(&input_error("input", e)))
+    json_text(&input, "input")
+        .and_then(|t| from_json(&t, "input"))
+        .map_err(|e| throw(&e))
+}
+
+/// A string argument, or a field error naming it (wasm-bindgen's own `&str` conversion traps on a
+/// number or an object instead of throwing).
+fn string_arg(v: &JsValue, field: &str) -> Result<String, JsValue> {
+    v.as_string().ok_or_else(|| {
+        throw(&Errors::one(FieldError::new(
+            field,
+            ErrorCode::Invalid,
+            format!("{field} 须为字符串"),
+            format!("{field} must be a string"),
+        )))
+    })
 }
 
 /// Quotes one enterprise with the active rules.
@@ -127,11 +182,15 @@ pub fn assess(
 ) -> Result<JsValue, JsValue> {
     let rules = active().map_err(|e| throw(&e))?;
     let input = parse_input(input)?;
-    let answers: SortedMap<String, String> =
-        serde_wasm_bindgen::from_value::<std::collections::BTreeMap<String, String>>(answers)
-            .map_err(|e| throw(&input_error("answers", e)))?
+    let answers: SortedMap<String, String> = if answers.is_undefined() || answers.is_null() {
+        SortedMap::new()
+    } else {
+        json_text(&answers, "answers")
+            .and_then(|t| from_json::<std::collections::BTreeMap<String, String>>(&t, "answers"))
+            .map_err(|e| throw(&e))?
             .into_iter()
-            .collect();
+            .collect()
+    };
     let (q, a) =
         core_assess(&rules, &apply_answers(&input, &answers), &answers).map_err(|e| throw(&e))?;
     #[derive(Serialize)]
@@ -153,7 +212,17 @@ pub fn questions() -> Result<JsValue, JsValue> {
 
 /// The sectors of a line, each with its compulsory status in `region` on `date` (YYYY-MM-DD).
 #[wasm_bindgen(unchecked_return_type = "SectorInfo[]")]
-pub fn sectors(region: &str, line: &str, date: &str) -> Result<JsValue, JsValue> {
+pub fn sectors(
+    #[wasm_bindgen(unchecked_param_type = "string")] region: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] line: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (region, line, date) = (
+        string_arg(&region, "region")?,
+        string_arg(&line, "line")?,
+        string_arg(&date, "date")?,
+    );
+    let (region, line, date) = (region.as_str(), line.as_str(), date.as_str());
     let rules = active().map_err(|e| throw(&e))?;
     let st = rules.statutes();
     let bad = |field: &str, zh: &str, en: String| {
@@ -222,9 +291,8 @@ pub fn sectors(region: &str, line: &str, date: &str) -> Result<JsValue, JsValue>
 fn pack_text(pack: &JsValue) -> Result<String, Errors> {
     match pack.as_string() {
         Some(s) => Ok(s),
-        None => js_sys::JSON::stringify(pack)
-            .map(String::from)
-            .map_err(|_| input_error("pack", "not JSON-serialisable")),
+        // undefined, a function or a Symbol stringify to undefined: an error, never an unwrap.
+        None => json_text(pack, "pack"),
     }
 }
 

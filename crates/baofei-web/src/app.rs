@@ -12,9 +12,9 @@ use crate::outcome::{compute, PackState};
 use crate::perf;
 use crate::state::{initial_state, Action};
 use crate::views::assessment::assessment_view;
-use crate::views::form::form_view;
+use crate::views::form::{form_view, link_notes_view};
 use crate::views::related::related_view;
-use crate::views::result::result_panel;
+use crate::views::result::{pack_error_view, result_panel};
 use crate::views::share::share_view;
 use crate::views::{msg, Cx};
 use baofei_core::map::SortedMap;
@@ -32,6 +32,9 @@ pub struct AppProps {
     /// The standalone page: keep the address bar and (if asked) local storage in step.
     #[prop_or_default]
     pub standalone: bool,
+    /// May remember the inputs in local storage (opt-in): the standalone page when it is not framed.
+    #[prop_or_default]
+    pub storage: bool,
     /// Element that receives `baofei-quote` events (embedded).
     #[prop_or_default]
     pub host: Option<web_sys::Element>,
@@ -57,6 +60,7 @@ pub fn App(props: &AppProps) -> Html {
         use_reducer(move || {
             initial_state(
                 props.standalone,
+                props.storage,
                 props.preset.as_deref(),
                 props.lang.as_deref(),
             )
@@ -69,7 +73,12 @@ pub fn App(props: &AppProps) -> Html {
     let tr = t(lang);
 
     let full = use_after_paint();
-    use_share_link(props.standalone, state.form.to_fragment(), state.remember);
+    use_share_link(
+        props.standalone,
+        props.storage,
+        state.form.to_fragment(),
+        state.remember,
+    );
     use_print_opens_trace();
     use_perf_marks(outcome.clone());
     use_host_events(
@@ -135,22 +144,17 @@ pub fn App(props: &AppProps) -> Html {
             </header>
             if let Some(PackState(p)) = &props.pack {
                 if let Err(e) = p.as_ref() {
-                    <div class="bf-banner bf-pack-error" role="alert" id="pack-error">
-                        <strong>{ if lang == Lang::Zh { "费率包无效，未予采用：" } else { "The pricing pack is invalid and was not used:" } }</strong>
-                        <ul>{ for e.0.iter().take(20).map(|x| html! { <li><code>{ x.field.clone() }</code>{ " — " }{ msg(lang, &x.message_zh, &x.message_en) }</li> }) }</ul>
-                    </div>
+                    { pack_error_view(lang, e) }
                 }
             }
-            if state.link_error {
-                <p class="bf-banner" role="alert">{ tr.link_error }</p>
-            }
+            { link_notes_view(&cx, &state) }
             <main class="bf-main">
                 { form_view(&cx, match &outcome.0 { Ok((q, _)) => q.limits.minimum_per_person, Err(_) => None }) }
                 { result_panel(&cx, &outcome.0) }
             </main>
             if cx.full {
                 { assessment_view(&cx, &outcome.0) }
-                { share_view(&cx, state.remember, props.link_base.as_deref(), props.standalone) }
+                { share_view(&cx, state.remember, props.link_base.as_deref(), props.storage) }
                 { related_view(tr) }
                 <footer class="bf-foot"><p>{ tr.disclaimer }</p></footer>
             }

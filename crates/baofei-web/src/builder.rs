@@ -5,7 +5,7 @@ use crate::model::{qr_svg_path, Form, Lang};
 use crate::outcome::rules;
 use crate::views::share::CopyButton;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 fn base_url() -> String {
@@ -105,6 +105,10 @@ pub fn Builder() -> Html {
 
 /// Mounts the link builder in `root`.
 #[wasm_bindgen(js_name = mountBuilder)]
-pub fn mount_builder(root: Element) {
+pub fn mount_builder(
+    #[wasm_bindgen(unchecked_param_type = "Element")] root: JsValue,
+) -> Result<(), JsValue> {
+    let root = crate::embed::element(root, "mountBuilder")?;
     yew::Renderer::<Builder>::with_root(root).render();
+    Ok(())
 }

@@ -3,6 +3,7 @@
 
 use crate::app::{App, AppProps};
 use crate::outcome::{rules, PackState};
+use baofei_core::{ErrorCode, Errors, FieldError};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -32,44 +33,89 @@ fn get_str(config: &JsValue, key: &str) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-/// Validates a pack given as an object or JSON text against the built-in statutes.
+/// Validates a pack given as an object or JSON text against the built-in statutes. A value that is
+/// neither (undefined, a function, a Symbol, a cycle) is an invalid pack, not a crash (F10).
 fn pack_state(pack: &JsValue) -> PackState {
-    let text = pack
-        .as_string()
-        .or_else(|| js_sys::JSON::stringify(pack).ok().map(String::from))
-        .unwrap_or_default();
-    let res = match rules() {
-        Ok(base) => baofei_rules::parse_pack(&text).and_then(|p| base.with_pack(p)),
-        Err(e) => Err(e.clone()),
+    let text = pack.as_string().or_else(|| {
+        js_sys::JSON::stringify(pack)
+            .ok()
+            .and_then(|s| s.as_string())
+    });
+    let res = match (rules(), text) {
+        (Ok(base), Some(text)) => baofei_rules::parse_pack(&text).and_then(|p| base.with_pack(p)),
+        (Ok(_), None) => Err(Errors::one(FieldError::new(
+            "pack",
+            ErrorCode::InvalidPack,
+            "费率包须为对象或 JSON 文本",
+            "the pack must be an object or JSON text",
+        ))),
+        (Err(e), _) => Err(e.clone()),
     };
     PackState(Rc::new(res))
 }
 
+/// Why `pack-src` could not be loaded, as the embed script reports it (`{zh, en}`): shown as the
+/// pack's error, so the user reads "other origin" or "HTTP 404", not a JSON complaint (F11).
+fn pack_load_error(e: &JsValue) -> PackState {
+    let text = |k: &str| {
+        js_sys::Reflect::get(e, &k.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    PackState(Rc::new(Err(Errors::one(FieldError::new(
+        "pack-src",
+        ErrorCode::InvalidPack,
+        text("zh"),
+        text("en"),
+    )))))
+}
+
 /// Mounts the widget in `root`. `config`: `preset` (share-link fragment), `lang` ("zh"/"en"),
 /// `instance` (id carried in events), `host` (element receiving `baofei-quote` events; default
-/// `root`), `pack` (an insurer's pricing pack, object or JSON text), `linkBase` (URL of the standalone
-/// page for share links).
+/// `root`), `pack` (an insurer's pricing pack, object or JSON text), `packError` (`{zh, en}`: why a
+/// pack could not be loaded; shown instead of a figure), `linkBase` (URL of the standalone page for
+/// share links).
+///
+/// A `root` that is not an element throws a `TypeError` (a panic would take down every widget on
+/// the page).
 #[wasm_bindgen]
-pub fn mount(root: Element, config: JsValue) -> Widget {
+pub fn mount(
+    #[wasm_bindgen(unchecked_param_type = "Element")] root: JsValue,
+    config: JsValue,
+) -> Result<Widget, JsValue> {
+    let root = element(root, "mount")?;
     let host = js_sys::Reflect::get(&config, &"host".into())
         .ok()
         .and_then(|h| h.dyn_into::<Element>().ok())
         .unwrap_or_else(|| root.clone());
-    let pack = js_sys::Reflect::get(&config, &"pack".into())
-        .ok()
-        .filter(|p| !p.is_undefined() && !p.is_null())
-        .map(|p| pack_state(&p));
+    let present = |k: &str| {
+        js_sys::Reflect::get(&config, &k.into())
+            .ok()
+            .filter(|p| !p.is_undefined() && !p.is_null())
+    };
+    let pack = match present("packError") {
+        Some(e) => Some(pack_load_error(&e)),
+        None => present("pack").map(|p| pack_state(&p)),
+    };
     let props = AppProps {
         preset: get_str(&config, "preset").map(Into::into),
         lang: get_str(&config, "lang").map(Into::into),
         standalone: false,
+        storage: false,
         host: Some(host),
         instance: get_str(&config, "instance").unwrap_or_default().into(),
         pack,
         parent_origin: None,
         link_base: get_str(&config, "linkBase").map(Into::into),
     };
-    Widget {
+    Ok(Widget {
         handle: Some(yew::Renderer::<App>::with_root_and_props(root, props).render()),
-    }
+    })
+}
+
+/// `root` as an element, or a `TypeError` naming the function.
+pub(crate) fn element(root: JsValue, function: &str) -> Result<Element, JsValue> {
+    root.dyn_into::<Element>()
+        .map_err(|_| js_sys::TypeError::new(&format!("{function}: root must be an Element")).into())
 }

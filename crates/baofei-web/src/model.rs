@@ -4,6 +4,7 @@
 //! The keys are also the share-link format (`#v=1&r=chongqing&...`), so one table serves the form,
 //! the URL and the saved inputs.
 
+use baofei_core::domain::PremiumBasis;
 use baofei_core::input::{AccidentFacts, HistoryYear, QuoteInput};
 use baofei_core::map::SortedMap;
 use rust_decimal::Decimal;
@@ -101,7 +102,39 @@ fn is_known_key(k: &str) -> bool {
         .is_some_and(|q| baofei_core::assess::questions().iter().any(|x| x.id == q))
 }
 
+/// Whether the form shows an input for `key` on this line (`env`: 环责险) and premium basis. A link
+/// may only set what the user can see and correct (security review F8).
+pub fn shown(key: &str, env: bool, basis: Option<PremiumBasis>) -> bool {
+    use PremiumBasis as B;
+    match key {
+        // No input at all: annual revenue changes no figure the widget shows.
+        "rev" => false,
+        "sz" | "pp" | "std" | "oc" | "dep" => !env,
+        "er" | "ec" => env,
+        "cv" | "hr" | "metro" => basis == Some(B::ContractValue),
+        "t" => basis == Some(B::Tonnage),
+        "veh" => basis == Some(B::Vehicles),
+        "seats" => basis == Some(B::Seats),
+        _ => true,
+    }
+}
+
 impl Form {
+    /// Resets each field the form does not show for its line and sector (`basis`) to its default, and
+    /// returns the keys whose value was dropped: a restored link must never leave an error the user
+    /// has no input to fix.
+    pub fn drop_hidden(&mut self, basis: Option<PremiumBasis>) -> Vec<&'static str> {
+        let env = self.get("l") == "environmental";
+        let mut dropped = Vec::new();
+        for (k, d, _) in FIELDS {
+            if !shown(k, env, basis) && self.get(k) != *d {
+                self.values.insert(k.to_string(), d.to_string());
+                dropped.push(*k);
+            }
+        }
+        dropped
+    }
+
     /// Defaults, with the as-of date supplied by the caller (the engine never reads a clock).
     pub fn new(today: &str) -> Form {
         let mut values = SortedMap::new();
@@ -414,6 +447,33 @@ pub fn qr_svg_path(text: &str) -> Option<(i32, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Security review F8: a link may set only what the form shows for its line and sector.
+    #[test]
+    fn hidden_fields_from_a_link_are_dropped_and_named() {
+        let (mut f, _) =
+            Form::from_fragment("v=1&rev=abc&t=abc&er=abc&cv=5&r=jilin&e=50", "2026-06-01")
+                .unwrap();
+        let dropped = f.drop_hidden(Some(PremiumBasis::Headcount));
+        assert_eq!(dropped, ["rev", "cv", "t", "er"]);
+        assert_eq!((f.get("rev"), f.get("t"), f.get("er")), ("", "", "general"));
+        assert_eq!(
+            (f.get("r"), f.get("e")),
+            ("jilin", "50"),
+            "shown fields are kept"
+        );
+        // The same values are kept where the form shows them.
+        let (mut f, _) =
+            Form::from_fragment("v=1&l=environmental&er=major&t=5", "2026-06-01").unwrap();
+        assert_eq!(
+            f.drop_hidden(Some(PremiumBasis::Tonnage)),
+            Vec::<&str>::new()
+        );
+        assert_eq!(f.get("er"), "major");
+        // Every key the form has is decided, and the defaults are never reported.
+        let mut d = Form::new("2026-06-01");
+        assert!(d.drop_hidden(None).is_empty());
+    }
 
     #[test]
     fn wan_converts_exactly_and_passes_bad_text_through() {

@@ -6,7 +6,7 @@ use crate::perf;
 use baofei_core::assess::{apply_answers, Assessment};
 use baofei_core::map::SortedMap;
 use baofei_core::quote::assess;
-use baofei_core::{Errors, Quote, Rules};
+use baofei_core::{ErrorCode, Errors, FieldError, Quote, Rules};
 use std::rc::Rc;
 use std::sync::OnceLock;
 
@@ -53,7 +53,17 @@ pub fn compute(form: &Form, pack: Option<&PackState>) -> Outcome {
 fn compute_inner(form: &Form, pack: Option<&PackState>) -> Outcome {
     let rules = match pack.map(|p| p.0.as_ref()).unwrap_or_else(|| rules()) {
         Ok(r) => r,
-        Err(e) => return Outcome(Err(e.clone())),
+        // One short line for the result's live region; the banner lists the pack's problems (at most
+        // PACK_ERRORS_SHOWN). An invalid pack once put 132,000 errors into the live region (F6).
+        Err(e) => {
+            let n = e.0.len();
+            return Outcome(Err(Errors::one(FieldError::new(
+                "pack",
+                ErrorCode::InvalidPack,
+                format!("费率包未予采用，未计算保费(共 {n} 项问题，见上方说明)"),
+                format!("the pricing pack was not used and no premium was computed ({n} problem(s), listed above)"),
+            ))));
+        }
     };
     let a = answers(form);
     Outcome(assess(rules, &apply_answers(&form.to_input(), &a), &a))

@@ -1,7 +1,7 @@
 //! Widget state and what changes it: the form (the share-link model) plus two interface flags, the
 //! actions the views dispatch, and where the state starts (address bar, remembered inputs, preset).
 
-use crate::hooks::share::stored_fragment;
+use crate::hooks::share::{store_fragment, stored_fragment};
 use crate::model::{Form, Lang};
 use crate::outcome::rules;
 use std::rc::Rc;
@@ -27,6 +27,10 @@ pub struct State {
     pub link_error: bool,
     /// "Remember my inputs" is on.
     pub remember: bool,
+    /// Keys a link or remembered state set that the form does not show here; they were dropped.
+    pub dropped: Vec<&'static str>,
+    /// The remembered inputs could not be read; they were cleared.
+    pub stored_error: bool,
 }
 
 /// What the user did.
@@ -41,6 +45,8 @@ pub enum Action {
     Lang(Lang),
     /// "Remember my inputs" toggled.
     Remember(bool),
+    /// Back to the defaults (keeping the language), dismissing any note about the link.
+    Reset,
 }
 
 fn first_sector(pred: impl Fn(&baofei_core::rules::SectorDef) -> bool) -> Option<String> {
@@ -75,24 +81,54 @@ impl Reducible for State {
             }
             Action::Lang(l) => s.form.lang = l,
             Action::Remember(r) => s.remember = r,
+            Action::Reset => {
+                let lang = s.form.lang;
+                s.form = Form::new(&today());
+                s.form.lang = lang;
+                s.link_error = false;
+                s.stored_error = false;
+                s.dropped.clear();
+            }
         }
         Rc::new(s)
     }
 }
 
-/// Where the widget starts. The standalone page reads its address bar, then remembered inputs;
-/// an embed reads only its preset.
-pub fn initial_state(standalone: bool, preset: Option<&str>, lang: Option<&str>) -> State {
+/// Where the widget starts. The standalone page reads its address bar, then (unframed only) the
+/// remembered inputs; an embed reads only its preset.
+pub fn initial_state(
+    standalone: bool,
+    storage: bool,
+    preset: Option<&str>,
+    lang: Option<&str>,
+) -> State {
     let today = today();
-    let (source, remember) = if standalone {
+    let source = if standalone {
         let hash = gloo::utils::window().location().hash().unwrap_or_default();
-        let stored = stored_fragment();
+        let stored = if storage { stored_fragment() } else { None };
         let remember = stored.is_some();
-        (if hash.len() > 1 { Some(hash) } else { stored }, remember)
+        if hash.len() > 1 {
+            (Some(hash), remember, false)
+        } else {
+            (stored, remember, true)
+        }
     } else {
-        (preset.filter(|p| !p.is_empty()).map(String::from), false)
+        (
+            preset.filter(|p| !p.is_empty()).map(String::from),
+            false,
+            false,
+        )
     };
+    let (source, remember, from_storage) = source;
     let mut state = initial_from(source, &today, remember);
+    // A remembered state that cannot be read would come back on every visit: clear it and say so
+    // (security review F8).
+    if from_storage && state.link_error {
+        store_fragment(None);
+        state.link_error = false;
+        state.stored_error = true;
+        state.remember = false;
+    }
     match lang {
         Some("en") => state.form.lang = Lang::En,
         Some("zh") | Some("zh-CN") => state.form.lang = Lang::Zh,
@@ -102,21 +138,25 @@ pub fn initial_state(standalone: bool, preset: Option<&str>, lang: Option<&str>)
 }
 
 fn initial_from(source: Option<String>, today: &str, remember: bool) -> State {
+    let mut state = State {
+        form: Form::new(today),
+        link_error: false,
+        remember,
+        dropped: Vec::new(),
+        stored_error: false,
+    };
     match source.map(|f| Form::from_fragment(&f, today)) {
-        Some(Ok((form, _skipped))) => State {
-            form,
-            link_error: false,
-            remember,
-        },
-        Some(Err(_)) => State {
-            form: Form::new(today),
-            link_error: true,
-            remember,
-        },
-        None => State {
-            form: Form::new(today),
-            link_error: false,
-            remember,
-        },
+        Some(Ok((mut form, _skipped))) => {
+            let basis = rules()
+                .as_ref()
+                .ok()
+                .and_then(|r| r.statutes().sector(form.get("s")))
+                .map(|s| s.basis);
+            state.dropped = form.drop_hidden(basis);
+            state.form = form;
+        }
+        Some(Err(_)) => state.link_error = true,
+        None => {}
     }
+    state
 }

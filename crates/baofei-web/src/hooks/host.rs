@@ -116,6 +116,16 @@ pub fn iframe_link(origin: String, set_lang: Callback<Lang>) -> impl Drop {
         if ev.origin() != origin {
             return; // Messages from any other origin are ignored.
         }
+        // And from any other window of that origin (a popup it opened, another frame): only the
+        // parent may speak to the frame (security review F9).
+        let parent = gloo::utils::window().parent().ok().flatten();
+        let from_parent = match (ev.source(), parent) {
+            (Some(src), Some(p)) => js_sys::Object::is(&src, &p),
+            _ => false,
+        };
+        if !from_parent {
+            return;
+        }
         let data = ev.data();
         let kind = js_sys::Reflect::get(&data, &"type".into())
             .ok()

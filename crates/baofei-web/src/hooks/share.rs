@@ -22,7 +22,7 @@ pub fn stored_fragment() -> Option<String> {
 
 /// Remembers `fragment`, or forgets it with `None`. Storage can be refused (private mode, policy);
 /// the widget then simply does not remember.
-fn store_fragment(fragment: Option<&str>) {
+pub fn store_fragment(fragment: Option<&str>) {
     if let Some(s) = local_storage() {
         let _ = match fragment {
             Some(f) => s.set_item(STORAGE_KEY, f),
@@ -36,9 +36,10 @@ fn local_storage() -> Option<web_sys::Storage> {
 }
 
 /// Keeps the address bar, the remembered inputs and the page's `lang` in step with the form (the
-/// standalone page only: an embed must not touch its host's address bar).
+/// standalone page only: an embed must not touch its host's address bar; and local storage only when
+/// `storage`, i.e. not framed).
 #[hook]
-pub fn use_share_link(standalone: bool, fragment: String, remember: bool) {
+pub fn use_share_link(standalone: bool, storage: bool, fragment: String, remember: bool) {
     use_effect_with((fragment, remember), move |(fragment, remember)| {
         if !standalone {
             return;
@@ -47,7 +48,9 @@ pub fn use_share_link(standalone: bool, fragment: String, remember: bool) {
         if let Ok(h) = w.history() {
             let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
         }
-        store_fragment(remember.then_some(fragment.as_str()));
+        if storage {
+            store_fragment(remember.then_some(fragment.as_str()));
+        }
         gloo::utils::document_element()
             .set_attribute(
                 "lang",

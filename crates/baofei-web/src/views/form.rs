@@ -1,11 +1,11 @@
 //! The form: region, line, sector, date, scale, limits, accident history (with the facts helper)
 //! and grades.
 
-use super::{dom_id, Cx};
+use super::{dom_id, msg, Cx};
 use crate::i18n::T;
 use crate::model::Lang;
 use crate::outcome::rules;
-use crate::state::Action;
+use crate::state::{Action, State};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -337,5 +337,70 @@ fn history_view(cx: &Cx<'_>) -> Html {
             </table>
             { facts_view(cx) }
         </fieldset>
+    }
+}
+
+/// The label of a form key, for notes about a link.
+fn field_label(tr: &T, key: &str) -> &'static str {
+    match key {
+        "rev" => tr.revenue,
+        "sz" => tr.size,
+        "cv" => tr.contract_value,
+        "t" => tr.tonnage,
+        "veh" => tr.vehicles,
+        "seats" => tr.seats,
+        "hr" => tr.high_risk,
+        "metro" => tr.metro,
+        "pp" => tr.per_person,
+        "std" => tr.standardisation,
+        "oc" => tr.other_cover,
+        "dep" => tr.risk_deposit,
+        "er" => tr.env_risk,
+        "ec" => tr.env_credit,
+        _ => "",
+    }
+}
+
+/// What happened to the link or the remembered inputs: unreadable (defaults shown), cleared, or
+/// fields dropped because this line and sector do not show them; with a way back to the defaults.
+pub fn link_notes_view(cx: &Cx<'_>, state: &State) -> Html {
+    let (tr, lang) = (cx.tr, cx.lang);
+    let mut notes: Vec<String> = Vec::new();
+    if state.link_error {
+        notes.push(tr.link_error.to_string());
+    }
+    if state.stored_error {
+        notes.push(msg(
+            lang,
+            "记住的输入无法读取，已清除，显示默认值。",
+            "The remembered inputs could not be read; they were cleared and defaults are shown.",
+        ));
+    }
+    if !state.dropped.is_empty() {
+        let names: Vec<&str> = state.dropped.iter().map(|k| field_label(tr, k)).collect();
+        notes.push(msg(
+            lang,
+            &format!(
+                "链接中的以下内容不适用于所选险种和行业，已忽略：{}",
+                names.join("、")
+            ),
+            &format!(
+                "The link set fields this line and sector do not use; they were ignored: {}",
+                names.join(", ")
+            ),
+        ));
+    }
+    if notes.is_empty() {
+        return html! {};
+    }
+    let reset = {
+        let d = cx.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::Reset))
+    };
+    html! {
+        <div class="bf-banner" role="alert" id="link-note">
+            { for notes.into_iter().map(|n| html! { <p>{ n }</p> }) }
+            <button type="button" id="reset-defaults" onclick={reset}>{ msg(lang, "恢复默认值", "Back to defaults") }</button>
+        </div>
     }
 }

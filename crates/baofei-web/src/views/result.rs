@@ -226,3 +226,31 @@ fn explanations_view(tr: &T, lang: Lang, q: &Quote) -> Html {
         </>
     }
 }
+
+/// How many of an invalid pack's problems are listed; the rest are counted. A pack under the size cap
+/// can carry 132,000 problems (security review F6).
+pub const PACK_ERRORS_SHOWN: usize = 20;
+
+/// Why the insurer's pack was not used: the first problems, each with its place in the pack, and how
+/// many more there are. Not a live region: the result panel announces one short line instead.
+pub fn pack_error_view(lang: Lang, e: &Errors) -> Html {
+    let load_failed = e.0.first().is_some_and(|x| x.field == "pack-src");
+    let title = match (load_failed, lang) {
+        (true, Lang::Zh) => "费率包未能加载，未予采用：",
+        (true, Lang::En) => "The pricing pack could not be loaded and was not used:",
+        (false, Lang::Zh) => "费率包无效，未予采用：",
+        (false, Lang::En) => "The pricing pack is invalid and was not used:",
+    };
+    let rest = e.0.len().saturating_sub(PACK_ERRORS_SHOWN);
+    html! {
+        <div class="bf-banner bf-pack-error" id="pack-error">
+            <strong>{ title }</strong>
+            <ul>
+                { for e.0.iter().take(PACK_ERRORS_SHOWN).map(|x| html! { <li><code>{ x.field.clone() }</code>{ " — " }{ msg(lang, &x.message_zh, &x.message_en) }</li> }) }
+                if rest > 0 {
+                    <li id="pack-error-rest">{ msg(lang, &format!("……另有 {rest} 项问题未列出"), &format!("…and {rest} more problem(s) not listed")) }</li>
+                }
+            </ul>
+        </div>
+    }
+}

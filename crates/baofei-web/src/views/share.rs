@@ -8,7 +8,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The share panel.
-pub fn share_view(cx: &Cx<'_>, remember: bool, link_base: Option<&str>, standalone: bool) -> Html {
+pub fn share_view(cx: &Cx<'_>, remember: bool, link_base: Option<&str>, storage: bool) -> Html {
     let tr = cx.tr;
     let loc = gloo::utils::window().location();
     let base = match link_base {
@@ -44,7 +44,7 @@ pub fn share_view(cx: &Cx<'_>, remember: bool, link_base: Option<&str>, standalo
                     <path d={path} fill="#000" />
                 </svg>
             }
-            if standalone {
+            if storage {
                 <div class="bf-check">
                     <input type="checkbox" id="remember" checked={remember} onchange={on_remember} />
                     <label for="remember">{ tr.remember }</label>
