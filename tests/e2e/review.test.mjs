@@ -186,8 +186,9 @@ test('F8: link values for fields the form does not show are dropped with a note,
   const note = await p.locator('#link-note').textContent();
   assert.match(note, /已忽略/);
   assert.match(note, /营业收入/);
-  assert.match(note, /核定产能/);
-  assert.match(note, /环境风险等级/);
+  assert.match(note, /核定年产能/);
+  assert.match(note, /环境事件风险等级，|环境事件风险等级$|环境事件风险等级恢复/);
+  assert.doesNotMatch(note, /选填/);
   assert.equal(await p.inputValue('#f-r'), 'jilin', 'the shown fields are kept');
   await p.click('#reset-defaults');
   await p.locator('#link-note').waitFor({ state: 'detached' });

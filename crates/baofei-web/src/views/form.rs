@@ -377,7 +377,15 @@ pub fn link_notes_view(cx: &Cx<'_>, state: &State) -> Html {
         ));
     }
     if !state.dropped.is_empty() {
-        let names: Vec<&str> = state.dropped.iter().map(|k| field_label(tr, k)).collect();
+        // Labels without their hints: "年营业收入(选填)" → "年营业收入".
+        let names: Vec<&str> = state
+            .dropped
+            .iter()
+            .map(|k| {
+                let l = field_label(tr, k);
+                l.split(['(', '（']).next().unwrap_or(l).trim_end()
+            })
+            .collect();
         notes.push(msg(
             lang,
             &format!(
