@@ -14,6 +14,8 @@ use rust_decimal::Decimal;
 
 /// The rate entry that prices this sector, with the dated list it came from. Looked up before any
 /// other stage so that a pack without a rate fails first, as it always has.
+// One call site (the pipeline): inlined, as when it was written inside `price`.
+#[inline]
 pub(crate) fn rate_entry<'p>(
     pack: &'p PricingPack,
     e: &Enterprise,
@@ -50,6 +52,8 @@ pub(crate) fn rate_entry<'p>(
 }
 
 /// Base premium × sector differential × tier factor: the premium before the float.
+// One call site (the pipeline): inlined, as when it was written inside `price`.
+#[inline]
 pub(crate) fn guided(
     cx: &mut Ctx<'_>,
     pack: &PricingPack,

@@ -30,6 +30,8 @@ pub fn risk_tier(e: &Enterprise, band: &Band) -> RiskTier {
 }
 
 /// The tier, recorded as a trace step (our criteria, hence illustrative).
+// One call site (the pipeline): inlined, as when it was written inside `price`.
+#[inline]
 pub(crate) fn tier(cx: &mut Ctx<'_>, band: &Band) -> RiskTier {
     let risk_tier = risk_tier(cx.e, band);
     step!(
