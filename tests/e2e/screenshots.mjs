@@ -33,6 +33,32 @@ await shot('phone-result', async (p) => { await loaded(p); await p.locator('#res
   await page.screenshot({ path: join(out, 'embed-demo.png') });
   await page.close();
 }
+// States added by the security fixes: a link with fields the form does not show, an unusable pack.
+const shotUrl = async (name, path, ready, setup, viewport = { width: 1280, height: 900 }) => {
+  const page = await browser.newPage({ viewport });
+  await page.goto(`${server.url}${path}`);
+  await page.locator(ready).first().waitFor({ timeout: 30000 });
+  await setup?.(page);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(out, `${name}.png`) });
+  await page.close();
+};
+await shotUrl('desktop-link-note', 'index.html#v=1&rev=abc&t=abc&er=abc&r=jilin', '#premium');
+await shotUrl('phone-link-note-en', 'index.html#v=1&lang=en&rev=abc&t=abc&r=jilin', '#premium', null, { width: 360, height: 740 });
+const badPack = async (page, lang) => page.evaluate(async (lang) => {
+  const pack = JSON.parse(await (await fetch('embed/example-insurer-pack.json')).text());
+  pack.rates.work_safety.national[0].value[0].sectors = Array.from({ length: 400 }, (_, i) => `casino${i}`);
+  document.body.replaceChildren();
+  const el = document.createElement('baofei-quote');
+  el.id = 'bad';
+  el.setAttribute('lang', lang);
+  el.pack = pack;
+  document.body.append(el);
+  await new Promise((ok) => setTimeout(ok, 1500));
+}, lang);
+await shotUrl('desktop-pack-errors', 'demo.html', '#themed #premium', (p) => badPack(p, 'zh'));
+await shotUrl('phone-pack-errors-en', 'demo.html', '#themed #premium', (p) => badPack(p, 'en'), { width: 360, height: 740 });
+await shotUrl('desktop-iframe-refused', `iframe.html?frame=${encodeURIComponent('javascript:alert(1)')}`, '#events li');
 await browser.close();
 await server.close();
 console.log(`screenshots written to ${out}`);
