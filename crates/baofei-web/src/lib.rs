@@ -36,15 +36,9 @@ pub fn start() {
     // A framed page is an embed, whatever its address: it never reads or writes the inputs the user
     // asked the standalone page to remember, or any page of the same site could frame it and read
     // them (security review F2).
-    let w = gloo::utils::window();
-    let framed = w
-        .parent()
-        .ok()
-        .flatten()
-        .is_some_and(|p| !js_sys::Object::is(&p, &w));
     let props = app::AppProps {
         standalone: true,
-        storage: !framed,
+        storage: !hooks::host::framed(),
         parent_origin: hooks::host::iframe_parent().map(Into::into),
         ..Default::default()
     };

@@ -74,17 +74,21 @@ fn post(origin: &str, kind: &str, payload: &JsValue) {
     let _ = parent.post_message(&msg, origin);
 }
 
-/// The allowed parent origin of an iframe embed: `?parent=<origin>`, only when framed.
-pub fn iframe_parent() -> Option<String> {
+/// Whether this page runs inside a frame (its parent window is another window).
+pub fn framed() -> bool {
     let w = gloo::utils::window();
-    let framed = w
-        .parent()
+    w.parent()
         .ok()
         .flatten()
-        .is_some_and(|p| !js_sys::Object::is(&p, &w));
-    if !framed {
+        .is_some_and(|p| !js_sys::Object::is(&p, &w))
+}
+
+/// The allowed parent origin of an iframe embed: `?parent=<origin>`, only when framed.
+pub fn iframe_parent() -> Option<String> {
+    if !framed() {
         return None;
     }
+    let w = gloo::utils::window();
     let search = w.location().search().ok()?;
     let origin = web_sys::UrlSearchParams::new_with_str(&search)
         .ok()?
