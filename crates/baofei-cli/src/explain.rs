@@ -146,8 +146,14 @@ pub fn run(path: &Path, lang: &str, pack: Option<&Path>) -> Result<ExitCode, Str
         } else {
             format!("≥{}/{}", s.per_year, t("年", "year"))
         };
+        // An assumed frequency is flagged here as in the widget.
+        let mark = if s.illustrative {
+            t(" [示意]", " [illustrative]")
+        } else {
+            ""
+        };
         println!(
-            "  - {} ({freq}){}",
+            "  - {} ({freq}){mark}{}",
             pick(lang, &s.name_zh, &s.name_en),
             cite(&Some(s.source.clone()))
         );

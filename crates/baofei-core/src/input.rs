@@ -133,6 +133,13 @@ fn str_or_int<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     )
 }
 
+/// The three years of history as the form names them: index 0 is the last year.
+pub const YEARS: [(&str, &str); 3] = [
+    ("上一年", "Last year"),
+    ("前第二年", "Two years ago"),
+    ("前第三年", "Three years ago"),
+];
+
 /// One validated year of history.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Year {
@@ -495,6 +502,26 @@ impl QuoteInput {
                 year.by_grade[g as usize] = v.count(&f(g.key()), s, zh).unwrap_or(0);
             }
             year.deaths = v.count(&f("deaths"), &y.deaths, "死亡人数").unwrap_or(0);
+            // 国务院令第493号 第三条: 一般 means at most 2 deaths, 较大 at most 9, 重大 at most 29. Deaths in
+            // the table beyond what its accidents allow are an impossible history: refused at the cell,
+            // never priced as entered (the facts helper below grades each accident from its deaths).
+            let [o, l, s, x] = year.by_grade.map(u64::from);
+            let allowed = 2 * o + 9 * l + 29 * s;
+            if x == 0 && o + l + s > 0 && u64::from(year.deaths) > allowed {
+                let (yzh, yen) = YEARS[i];
+                v.push(
+                    &f("deaths"),
+                    ErrorCode::Invalid,
+                    format!(
+                        "{yzh}死亡 {} 人，超出所填事故等级的上限(一般事故死亡不超过2人，较大不超过9人，重大不超过29人；国务院令第493号第三条)。请改正事故等级，或按事故情况填写由死亡人数定级",
+                        year.deaths
+                    ),
+                    format!(
+                        "{yen}: {} deaths are more than the accidents entered allow (一般 at most 2 deaths, 较大 at most 9, 重大 at most 29; State Council Decree 493, Art. 3). Correct the grades, or enter each accident by its facts to grade it from its deaths",
+                        year.deaths
+                    ),
+                );
+            }
             for (j, a) in y.accidents.iter().enumerate() {
                 let af = |name: &str| format!("history.{i}.accidents.{j}.{name}");
                 let d = v.count(&af("deaths"), &a.deaths, "死亡人数").unwrap_or(0);

@@ -76,6 +76,60 @@ fn walk(v: &serde_json::Value, n: &mut usize) {
     }
 }
 
+/// Documents known to have lost force, and the day they did. 应急〔2025〕27号 took effect on
+/// 2025-03-29 and repealed 安监总办〔2017〕140号 (its closing article; ../shared/regulations.md).
+const REPEALED: &[(&str, &str)] = &[("安监总办〔2017〕140号", "2025-03-29")];
+
+/// Nothing repealed stays in force: every dated rule (value, obligation, service, guidance note)
+/// whose source was repealed ends no later than the day its source lost force.
+#[test]
+fn nothing_from_a_repealed_document_outlives_it() {
+    let s: serde_json::Value = serde_json::from_str(&baofei_rules::statutes_json()).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&baofei_rules::pack_json()).unwrap();
+    let mut found = Vec::new();
+    let mut checked = 0;
+    repealed_walk(&s, &mut found, &mut checked);
+    repealed_walk(&v, &mut found, &mut checked);
+    assert!(
+        checked >= 4,
+        "only {checked} rules cite a repealed document"
+    );
+    assert!(
+        found.is_empty(),
+        "in force after repeal:\n{}",
+        found.join("\n")
+    );
+}
+
+fn repealed_walk(v: &serde_json::Value, found: &mut Vec<String>, checked: &mut usize) {
+    match v {
+        serde_json::Value::Object(m) => {
+            let number = m.get("source").and_then(|c| c["number"].as_str());
+            if let (Some(number), Some(_)) = (number, m.get("from")) {
+                for (doc, day) in REPEALED {
+                    if number == *doc {
+                        *checked += 1;
+                        match m.get("until").and_then(|u| u.as_str()) {
+                            Some(u) if u <= *day => {}
+                            other => found.push(format!(
+                                "{number} (repealed {day}) until {other:?}: {}",
+                                serde_json::to_string(v)
+                                    .unwrap()
+                                    .chars()
+                                    .take(160)
+                                    .collect::<String>()
+                            )),
+                        }
+                    }
+                }
+            }
+            m.values().for_each(|x| repealed_walk(x, found, checked));
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| repealed_walk(x, found, checked)),
+        _ => {}
+    }
+}
+
 /// The refused-rectification warning cites the rule of the enterprise's own region, or none.
 #[test]
 fn rectification_warning_cites_the_regions_rule() {

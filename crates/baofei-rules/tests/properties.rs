@@ -27,12 +27,22 @@ const CREDIT: &[&str] = &["trustworthy", "good", "warning", "poor"];
 fn year() -> impl Strategy<Value = HistoryYear> {
     (0u32..3, 0u32..2, 0u32..2, 0u32..2, 0u32..12).prop_map(|(o, l, s, e, d)| {
         let any = o + l + s + e > 0;
+        // Only possible histories (国务院令第493号 第三条): deaths within what the grades allow.
+        let allowed = if e > 0 {
+            u32::MAX
+        } else {
+            2 * o + 9 * l + 29 * s
+        };
         HistoryYear {
             ordinary: o.to_string(),
             larger: l.to_string(),
             serious: s.to_string(),
             especially_serious: e.to_string(),
-            deaths: if any { d.to_string() } else { "0".into() },
+            deaths: if any {
+                d.min(allowed).to_string()
+            } else {
+                "0".into()
+            },
             accidents: vec![],
         }
     })
@@ -156,10 +166,46 @@ proptest! {
             2 => bump(&mut y.serious, 1),
             _ => bump(&mut y.especially_serious, 1),
         }
-        bump(&mut y.deaths, deaths);
+        // The added accident's deaths stay within its grade (一般 at most 2).
+        bump(&mut y.deaths, if grade == 0 { deaths.min(2) } else { deaths });
         let after = q(&worse);
         prop_assert!(after.premium >= before.premium, "{} -> {}", before.premium, after.premium);
         prop_assert!(after.premium_high >= before.premium_high);
+    }
+
+    /// Issue 13 point 2: the history factors never contradict the band or the tier they trigger. A
+    /// loaded band (or a high tier from the history) carries no history discount; a clean band no
+    /// history loading; and every accident in any of the three years is read by the factors.
+    #[test]
+    fn history_factors_agree_with_band_and_tier(i in input()) {
+        let q = q(&i);
+        let step = |id: &str| -> Option<Decimal> {
+            q.trace.iter().find(|s| s.id == id).and_then(|s| s.value.parse().ok())
+        };
+        let history = ["float.accident", "float.deaths", "float.consecutive_fatal"];
+        let claim_free = if q.trace.iter().any(|s| s.id == "float.claim_free_loaded") {
+            Some(Decimal::ONE)
+        } else {
+            step("float.claim_free")
+        };
+        let factors: Vec<Decimal> = history.iter().filter_map(|id| step(id)).chain(claim_free).collect();
+        let any_accident = i.history.iter().any(|y| {
+            [&y.ordinary, &y.larger, &y.serious, &y.especially_serious]
+                .iter()
+                .any(|n| n.parse::<u32>().unwrap_or(0) > 0)
+        });
+        match q.band.kind.as_str() {
+            "loaded" => {
+                prop_assert!(factors.iter().all(|f| *f >= Decimal::ONE), "discount in a loaded band: {factors:?}");
+                prop_assert_eq!(q.risk_tier.key(), "high");
+            }
+            "clean" => prop_assert!(factors.iter().all(|f| *f <= Decimal::ONE), "loading in a clean band: {factors:?}"),
+            _ => {}
+        }
+        if any_accident {
+            // An accident in any year: no "no accident" discount from the accident table.
+            prop_assert!(step("float.accident").unwrap() >= Decimal::ONE);
+        }
     }
 
     #[test]

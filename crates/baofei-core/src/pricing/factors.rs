@@ -1,31 +1,43 @@
 //! Stage 4: the floating factors (accident history, grades, blacklist, hazards, loss ratio, credit),
 //! each looked up in the pack and multiplied; the band stage clamps their product.
 
-use super::band::consecutive_fatal;
+use super::band::{consecutive_fatal, loaded};
 use super::ctx::{err, mul, step, Ctx};
 use crate::domain::{AccidentGrade, Line};
 use crate::error::{ErrorCode, Errors};
+use crate::input::Year;
 use crate::money::fmt_factor;
 use crate::rules::PricingPack;
 use rust_decimal::Decimal;
 
 pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal, Errors> {
     let e = cx.e;
-    let last = &e.history[0];
     let mut f = Decimal::ONE;
-    let worst = last.worst().map(AccidentGrade::key).unwrap_or("none");
+    // The three years entered are read one way, as the band reads them (seed 002 二(五) loads the
+    // band for a 较大 or worse accident in them): the accident factor takes the most serious accident
+    // of the three years and the death factor the year with the most deaths. An accident two years
+    // ago can then never earn the "no accident" discount while it loads the band (ARCHITECTURE.md,
+    // "Three years of history").
+    let worst = e
+        .history
+        .iter()
+        .filter_map(Year::worst)
+        .max()
+        .map(AccidentGrade::key)
+        .unwrap_or("none");
     f = mul(
         f,
         cx.factor(
             "float.accident",
-            "上年度事故等级",
-            "worst accident grade last year",
+            "近三年最严重事故等级",
+            "most serious accident in the three years",
             "accident_factors",
             &pack.accident_factors,
             worst,
         )?,
     )?;
-    let deaths = match last.deaths {
+    let most_deaths = e.history.iter().map(|y| y.deaths).max().unwrap_or(0);
+    let deaths = match most_deaths {
         0 => "0",
         1 => "1",
         2 => "2",
@@ -35,8 +47,8 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
         f,
         cx.factor(
             "float.deaths",
-            "上年度死亡人数",
-            "deaths last year",
+            "近三年单年最多死亡人数",
+            "most deaths in one year of the three",
             "death_factors",
             &pack.death_factors,
             deaths,
@@ -55,17 +67,30 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
         )?,
     )?;
     let clean = e.history.iter().take_while(|y| !y.any()).count();
-    f = mul(
-        f,
-        cx.factor(
-            "float.claim_free",
-            "连续无事故年数",
-            "consecutive accident-free years",
-            "claim_free_factors",
-            &pack.claim_free_factors,
-            &clean.to_string(),
-        )?,
+    let mut claim_free = cx.factor(
+        "float.claim_free",
+        "连续无事故年数",
+        "consecutive accident-free years",
+        "claim_free_factors",
+        &pack.claim_free_factors,
+        &clean.to_string(),
     )?;
+    // A loaded band is the upward regime: no discount for accident-free years applies in it.
+    if claim_free < Decimal::ONE && loaded(e) {
+        claim_free = Decimal::ONE;
+        step!(
+            cx,
+            "float.claim_free_loaded",
+            "上浮情形(较大以上事故或连续2年亡人)不享受无事故优惠",
+            "no accident-free discount while the band is loaded (较大 or worse, or deaths two years running)",
+            "1.00".into(),
+            fmt_factor(claim_free),
+            None,
+            false,
+            None,
+        );
+    }
+    f = mul(f, claim_free)?;
     if e.line == Line::WorkSafety {
         f = mul(
             f,

@@ -71,7 +71,7 @@ pub(crate) fn prevention(
     let services = st
         .services
         .iter()
-        .filter(|s| s.line == e.line && applies(s.from, None, &s.regions, &e.region, e.as_of))
+        .filter(|s| s.line == e.line && applies(s.from, s.until, &s.regions, &e.region, e.as_of))
         .filter(|s| s.sizes.is_empty() || s.sizes.contains(&size))
         .filter(|s| s.tiers.is_empty() || s.tiers.contains(&tier))
         .filter_map(|s| {

@@ -221,6 +221,8 @@ pub struct ServiceRule {
     pub regions: Vec<String>,
     /// First day in force.
     pub from: Date,
+    /// First day no longer in force (its source repealed or superseded).
+    pub until: Option<Date>,
     /// Source.
     pub source: Citation,
     /// True where the frequency is our assumption.

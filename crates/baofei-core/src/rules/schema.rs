@@ -39,7 +39,7 @@ from_json_struct!(FloatBand {
     clean_years
 });
 from_json_struct!(ServiceRule { id, line, name_zh, name_en, per_year, from, source }
-    optional { sizes, tiers, regions, illustrative });
+    optional { until, sizes, tiers, regions, illustrative });
 from_json_struct!(GuidanceRule { id, line, text_zh, text_en, from, source }
     optional { sectors, regions, min_obligation, when, until });
 from_json_struct!(Statutes {
