@@ -47,6 +47,7 @@ pub fn notes(st: &Statutes, e: &Enterprise, level: Obligation) -> Vec<Message> {
             zh: g.text_zh.clone(),
             en: g.text_en.clone(),
             source: Some(g.source.clone()),
+            field: None,
         })
         .collect()
 }

@@ -20,6 +20,9 @@ pub struct Message {
     /// Source, where the message restates a rule.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Citation>,
+    /// The input field the message is about, where it is about one (shown at that field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 /// One step of the computation, as shown under "how was this computed".
@@ -66,13 +69,23 @@ pub struct Limits {
     /// Its source.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub minimum_source: Option<Citation>,
-    /// The per-person limit used for pricing, 元.
+    /// The day the minimum in force took effect (2025-03-29 for 40万元).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minimum_from: Option<Date>,
+    /// The per-person limit asked for, when it was below the minimum and so not used, 元.
+    #[serde(
+        with = "rust_decimal::serde::str_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub requested_per_person: Option<Decimal>,
+    /// The per-person limit used for pricing (never below the minimum), 元.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub per_person: Option<Decimal>,
     /// The aggregate limit used for pricing, 元.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub aggregate: Option<Decimal>,
-    /// Whether the per-person limit is below the minimum.
+    /// Whether the per-person limit asked for is below the minimum (the quote is then priced at the
+    /// minimum).
     pub below_minimum: bool,
 }
 

@@ -33,13 +33,13 @@ export interface HistoryYear {
   deaths?: string | number; accidents?: { deaths?: string | number; serious_injuries?: string | number; direct_loss?: string }[];
 }
 export interface Citation { document: string; number?: string; article?: string; url?: string }
-export interface Message { code: string; zh: string; en: string; source?: Citation }
+export interface Message { code: string; zh: string; en: string; source?: Citation; field?: string }
 export interface Step { id: string; label_zh: string; label_en: string; parameter: string; value: string; source?: Citation; illustrative: boolean; note?: string }
 export interface Quote {
   engine_version: string; statutes_version: string; pack: string; as_of: string; region: string;
   line: "work_safety" | "environmental"; sector: string;
   obligation: { level: "encouraged" | "expected" | "compulsory"; basis: Message[]; penalty?: Message };
-  limits: { minimum_per_person: string | null; minimum_source?: Citation; per_person: string | null; aggregate: string | null; below_minimum: boolean };
+  limits: { minimum_per_person: string | null; minimum_source?: Citation; minimum_from?: string; requested_per_person?: string; per_person: string | null; aggregate: string | null; below_minimum: boolean };
   guided_premium: string; premium: string; premium_low: string; premium_high: string;
   band: { low: string; high: string; kind: "normal" | "loaded" | "clean"; raw_factor: string; factor: string; clamped: boolean; source: Citation; illustrative: boolean };
   prevention: { min_ratio: string | null; min_amount: string | null; max_ratio: string | null; max_amount: string | null; sources: Citation[];

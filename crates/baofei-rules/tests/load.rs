@@ -247,3 +247,39 @@ fn the_shipped_rules_pass_full_validation_at_run_time_too() {
     assert_eq!(checked.statutes(), loaded.statutes());
     assert_eq!(checked.pack(), loaded.pack());
 }
+
+/// Issue 13 point 4: the below-minimum message sits at the field, dates the minimum by when it took
+/// effect (not the as-of date), speaks the form's unit (万元) and names no data key.
+#[test]
+fn below_minimum_message_is_at_the_field_dated_and_in_wan() {
+    let rules = baofei_rules::load().unwrap();
+    let input = baofei_core::QuoteInput {
+        as_of: "2026-11-24".into(),
+        region: "national".into(),
+        line: "work_safety".into(),
+        sector: "hazardous_chemicals.production".into(),
+        employees: "100".into(),
+        per_person_limit: "200000".into(),
+        ..Default::default()
+    };
+    let q = baofei_core::quote(&rules, &input).unwrap();
+    let w = q
+        .warnings
+        .iter()
+        .find(|w| w.code == "below_minimum_limit")
+        .unwrap();
+    assert_eq!(w.field.as_deref(), Some("per_person_limit"));
+    assert!(
+        w.zh.contains("20万元") && w.zh.contains("40万元") && w.zh.contains("自 2025-03-29 起施行"),
+        "{}",
+        w.zh
+    );
+    assert!(!w.zh.contains("2026-11-24") && !w.en.contains("2026-11-24"));
+    assert!(
+        w.en.contains("since 2025-03-29") && !w.en.contains("per_person"),
+        "{}",
+        w.en
+    );
+    assert_eq!(q.limits.per_person.unwrap().to_string(), "400000");
+    assert_eq!(q.limits.requested_per_person.unwrap().to_string(), "200000");
+}

@@ -101,10 +101,21 @@ pub fn App(props: &AppProps) -> Html {
     };
     // Inserted one by one: collecting into a SortedMap sorts first, and a sort costs bundle size.
     let mut errors = SortedMap::new();
-    if let Err(e) = &outcome.0 {
-        for x in &e.0 {
-            if let Some(k) = form_key(&x.field) {
-                errors.insert(k, msg(lang, &x.message_zh, &x.message_en));
+    match &outcome.0 {
+        Err(e) => {
+            for x in &e.0 {
+                if let Some(k) = form_key(&x.field) {
+                    errors.insert(k, msg(lang, &x.message_zh, &x.message_en));
+                }
+            }
+        }
+        // A compliance problem with a priced quote (a limit below the legal minimum) is shown at its
+        // field too, without hiding the figures.
+        Ok((q, _)) => {
+            for w in &q.warnings {
+                if let Some(k) = w.field.as_deref().and_then(form_key) {
+                    errors.insert(k, msg(lang, &w.zh, &w.en));
+                }
             }
         }
     }

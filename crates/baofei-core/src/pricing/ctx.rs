@@ -51,6 +51,7 @@ pub(crate) fn msg(code: &str, zh: impl Into<String>, en: impl Into<String>) -> M
         zh: zh.into(),
         en: en.into(),
         source: None,
+        field: None,
     }
 }
 

@@ -36,10 +36,14 @@ pub(crate) fn limits(
                 d.note.as_ref(),
             );
         }
-        (pick.map(|d| d.value.0), pick.map(|d| d.source.clone()))
+        (
+            pick.map(|d| (d.value.0, d.from)),
+            pick.map(|d| d.source.clone()),
+        )
     } else {
         (None, None)
     };
+    let (min, minimum_from) = (min.map(|m| m.0), min.map(|m| m.1));
     let needs_pp = matches!(
         sector.basis,
         PremiumBasis::Headcount
@@ -67,7 +71,11 @@ pub(crate) fn limits(
         }
         (None, None) => None,
     };
+    // Below the legal minimum is never a cheaper normal quote: the premium is priced at the minimum,
+    // and the warning (at the field) says so. What the user asked for is kept in `requested_per_person`.
     let below = matches!((per_person, min), (Some(p), Some(m)) if p < m);
+    let requested_per_person = below.then_some(per_person).flatten();
+    let per_person = if below { min } else { per_person };
     let aggregate = match (e.aggregate_limit, sector.basis, per_person) {
         (Some(a), _, _) => Some(a),
         (None, PremiumBasis::Headcount, Some(p)) => {
@@ -84,6 +92,8 @@ pub(crate) fn limits(
     Ok(Limits {
         minimum_per_person: min,
         minimum_source: min_src,
+        minimum_from,
+        requested_per_person,
         per_person,
         aggregate,
         below_minimum: below,

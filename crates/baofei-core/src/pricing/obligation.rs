@@ -57,6 +57,7 @@ fn obligation_with(
             zh: o.text_zh.clone(),
             en: o.text_en.clone(),
             source: Some(o.source.clone()),
+            field: None,
         })
         .collect();
     let penalty = if level == Obligation::Compulsory {
@@ -68,6 +69,7 @@ fn obligation_with(
                 zh: d.value.text_zh.clone(),
                 en: d.value.text_en.clone(),
                 source: Some(d.source.clone()),
+                field: None,
             })
     } else {
         None

@@ -14,15 +14,25 @@ pub(crate) fn warnings(
     band: &Band,
     cx: &mut Ctx<'_>,
 ) {
-    if let (true, Some(m)) = (limits.below_minimum, limits.minimum_per_person) {
+    if let (true, Some(m), Some(asked)) = (
+        limits.below_minimum,
+        limits.minimum_per_person,
+        limits.requested_per_person,
+    ) {
+        // In 万元, the form's unit, and dated by when the minimum took effect, not the as-of date.
+        let since = limits
+            .minimum_from
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        let (asked, m) = (wan(asked), wan(m));
         cx.warnings.push(Message {
             code: "below_minimum_limit".into(),
-            zh: format!("所选每人限额低于 {} 起施行的法定最低 {} 元", e.as_of, m),
+            zh: format!("每人限额 {asked} 低于自 {since} 起施行的法定最低每人限额 {m}，不符合规定；保费已按法定最低限额 {m} 计算"),
             en: format!(
-                "the chosen per-person limit is below the legal minimum of {m} 元 in force on {}",
-                e.as_of
+                "A per-person limit of {asked} is below the legal minimum of {m} in force since {since} and does not comply; the premium is computed at the legal minimum of {m}"
             ),
             source: limits.minimum_source.clone(),
+            field: Some("per_person_limit".into()),
         });
     }
     if band.kind == "loaded" {
@@ -31,6 +41,7 @@ pub(crate) fn warnings(
             zh: "发生较大以上事故或连续2年发生亡人事故：费率可上浮至150%".into(),
             en: "a 较大 or worse accident, or fatal accidents two years running: the rate may float up to +150%".into(),
             source: Some(band.source.clone()),
+            field: None,
         });
     }
     if band.clamped {
@@ -66,6 +77,7 @@ pub(crate) fn warnings(
             zh,
             en,
             source: Some(band.source.clone()),
+            field: None,
         });
     }
     if e.refused_rectification {
@@ -83,6 +95,7 @@ pub(crate) fn warnings(
                 zh: g.text_zh.clone(),
                 en: g.text_en.clone(),
                 source: Some(g.source.clone()),
+                field: None,
             },
             None => msg(
                 "refused_rectification",
@@ -98,4 +111,12 @@ pub(crate) fn warnings(
             "some parameters are illustrative (no published figure): an estimate only; the insurer's filed rates decide",
         ));
     }
+}
+
+/// An amount in 元 as 万元, the unit of the form's limit fields: 200000 → "20万元".
+fn wan(yuan: rust_decimal::Decimal) -> String {
+    format!(
+        "{}万元",
+        (yuan / rust_decimal::Decimal::from(10_000)).normalize()
+    )
 }
