@@ -33,7 +33,7 @@ test('Chongqing hazardous chemicals with a 较大 accident last year: loaded pre
   // 60,000 guided × (1.20 较大 × 2.00 for 3 deaths) = 144,000.00, inside the +150% band.
   await page.waitForFunction(() => document.querySelector('#premium')?.dataset.yuan === '144000.00');
   const warning = await page.textContent('#warnings [data-code=loaded_band]');
-  assert.match(warning, /上浮至150%/);
+  assert.match(warning, /浮动幅度最高可达\+150%，即保费最高为浮动前指导保费的2\.5倍/);
   assert.match(warning, /渝府办发〔2017〕182号/);
   assert.match(await page.textContent('#band'), /2\.50/);
   // Blacklisted as well: 3.12 is capped at 2.50.

@@ -283,3 +283,31 @@ fn below_minimum_message_is_at_the_field_dated_and_in_wan() {
     assert_eq!(q.limits.per_person.unwrap().to_string(), "400000");
     assert_eq!(q.limits.requested_per_person.unwrap().to_string(), "200000");
 }
+
+/// Issue 13 point 8: the 150% clause is said one way (amplitude: +150%, at most 2.5×) in both
+/// languages, and the per-head base and the guided premium do not share a name.
+#[test]
+fn the_150_percent_clause_reads_as_amplitude_in_both_languages() {
+    let rules = baofei_rules::load().unwrap();
+    let mut input = baofei_core::QuoteInput {
+        as_of: "2026-06-01".into(),
+        region: "chongqing".into(),
+        line: "work_safety".into(),
+        sector: "hazardous_chemicals.production".into(),
+        employees: "100".into(),
+        ..Default::default()
+    };
+    input.history = vec![baofei_core::input::HistoryYear {
+        larger: "1".into(),
+        ..Default::default()
+    }];
+    let q = baofei_core::quote(&rules, &input).unwrap();
+    let w = q.warnings.iter().find(|w| w.code == "loaded_band").unwrap();
+    assert!(w.zh.contains("+150%") && w.zh.contains("2.5倍"), "{}", w.zh);
+    assert!(w.en.contains("+150%") && w.en.contains("2.5 times"), "{}", w.en);
+    let text = serde_json::to_string(&q).unwrap();
+    assert!(!text.contains("上浮至150%"));
+    let label = |id: &str| q.trace.iter().find(|s| s.id == id).unwrap().label_zh.clone();
+    assert!(label("base_premium").starts_with("基础保费"));
+    assert!(label("guided_premium").starts_with("指导保费"));
+}

@@ -137,7 +137,7 @@ pub(crate) fn guided(
     step!(
         cx,
         "guided_premium",
-        "基准保费(浮动前)",
+        "指导保费(浮动前)",
         "guided premium (before float)",
         "base × sector × tier".into(),
         round_fen(guided).to_string(),
@@ -203,7 +203,7 @@ fn base_premium(
             step!(
                 cx,
                 "base_premium",
-                "基准保费 = 数量 × 每人限额 × 基准费率",
+                "基础保费 = 数量 × 每人限额 × 基准费率",
                 "base premium = quantity × per-person limit × base rate",
                 format!("{qty} {what} × {pp} × {}", fmt_factor(*rate)),
                 round_fen(base).to_string(),
@@ -219,7 +219,7 @@ fn base_premium(
             step!(
                 cx,
                 "base_premium",
-                "基准保费 = 核定产能 × 每吨费率",
+                "基础保费 = 核定产能 × 每吨费率",
                 "base premium = approved tonnes × 元 per tonne",
                 format!("{t} t × {yuan_per_tonne} 元/t"),
                 round_fen(base).to_string(),
@@ -305,7 +305,7 @@ fn base_premium(
             step!(
                 cx,
                 "base_premium",
-                "基准保费 = 工程造价 × 费率",
+                "基础保费 = 工程造价 × 费率",
                 "base premium = contract value × rate",
                 format!(
                     "band {bi} (≤ {}), row {} / {} 元, column {col}: {v} × {}‰",
@@ -368,7 +368,7 @@ fn base_premium(
             step!(
                 cx,
                 "base_premium",
-                "基准保费(按累计限额档)",
+                "基础保费(按累计限额档)",
                 "base premium (by aggregate limit tier)",
                 format!("tier ≥ {agg}: limit {} → {} 元", t.limit, t.premium),
                 round_fen(t.premium).to_string(),

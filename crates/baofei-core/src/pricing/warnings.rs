@@ -38,8 +38,8 @@ pub(crate) fn warnings(
     if band.kind == "loaded" {
         cx.warnings.push(Message {
             code: "loaded_band".into(),
-            zh: "发生较大以上事故或连续2年发生亡人事故：费率可上浮至150%".into(),
-            en: "a 较大 or worse accident, or fatal accidents two years running: the rate may float up to +150%".into(),
+            zh: "发生较大以上事故或连续2年发生亡人事故：浮动幅度最高可达+150%，即保费最高为浮动前指导保费的2.5倍".into(),
+            en: "A 较大 or worse accident, or fatal accidents two years running: the float may reach +150%, so the premium may be up to 2.5 times the guided premium before the float".into(),
             source: Some(band.source.clone()),
             field: None,
         });
