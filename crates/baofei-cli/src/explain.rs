@@ -118,15 +118,26 @@ pub fn run(path: &Path, lang: &str, pack: Option<&Path>) -> Result<ExitCode, Str
         } else {
             ""
         };
+        // A borrowed rule says where it comes from, beside its value.
+        let borrowed = s
+            .reference
+            .as_ref()
+            .map(|r| format!(" ({})", pick(lang, &r.zh, &r.en)))
+            .unwrap_or_default();
         println!(
-            "{:>3}. {:<28} {}{}",
+            "{:>3}. {:<28} {}{}{}",
             i + 1,
             pick(lang, &s.label_zh, &s.label_en),
             s.value,
-            mark
+            mark,
+            borrowed
         );
         println!("     {}{}", s.parameter, cite(&s.source));
-        if let Some(n) = &s.note {
+        let note = match (s.note_zh.as_ref(), s.note.as_ref()) {
+            (Some(zh), Some(en)) => Some(pick(lang, zh, en)),
+            (zh, en) => en.or(zh).map(String::as_str),
+        };
+        if let Some(n) = note {
             println!("     {n}");
         }
     }

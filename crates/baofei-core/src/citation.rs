@@ -34,6 +34,18 @@ impl Citation {
     }
 }
 
+/// A rule borrowed from elsewhere (another region, the other line, an analogue) says so where its
+/// figure is shown, in the reader's language: "参照阜阳市规定" / "reference: Fuyang". A region's own
+/// rule wins over a national one, and a national one over a borrowed reference; only the last
+/// carries this label.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Reference {
+    /// Chinese, e.g. 参照阜阳市规定.
+    pub zh: String,
+    /// English, e.g. "reference: Fuyang".
+    pub en: String,
+}
+
 /// Sources several layers cite (the self-assessment's questions, guidance's next steps, the risk tier
 /// step of pricing). Kept in the lowest layer so that none of them has to import another for a citation.
 pub mod known {

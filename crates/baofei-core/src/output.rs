@@ -1,7 +1,7 @@
 //! The result every front end renders: the quote, its trace steps and messages. Plain data; the
 //! pricing pipeline fills it, the top-level [`crate::quote`] composes it with guidance.
 
-use crate::citation::Citation;
+use crate::citation::{Citation, Reference};
 use crate::date::Date;
 use crate::domain::RiskTier;
 use crate::domain::{Line, Obligation};
@@ -43,9 +43,15 @@ pub struct Step {
     pub source: Option<Citation>,
     /// True where the parameter is our assumption, not a published figure.
     pub illustrative: bool,
-    /// How the rule was read, where that matters.
+    /// How the rule was read, where that matters (English).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The same note in Chinese.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_zh: Option<String>,
+    /// Where a borrowed rule comes from, said beside the value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Reference>,
 }
 
 /// Compulsory status.
@@ -112,6 +118,9 @@ pub struct Band {
     pub source: Citation,
     /// Whether the band is our assumption for this region.
     pub illustrative: bool,
+    /// Where the band comes from when it is borrowed (no national band is published).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Reference>,
 }
 
 /// Accident-prevention fund and services.

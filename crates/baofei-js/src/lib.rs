@@ -34,14 +34,16 @@ export interface HistoryYear {
 }
 export interface Citation { document: string; number?: string; article?: string; url?: string }
 export interface Message { code: string; zh: string; en: string; source?: Citation; field?: string }
-export interface Step { id: string; label_zh: string; label_en: string; parameter: string; value: string; source?: Citation; illustrative: boolean; note?: string }
+/** Where a borrowed rule comes from: "参照阜阳市规定" / "reference: Fuyang". */
+export interface Reference { zh: string; en: string }
+export interface Step { id: string; label_zh: string; label_en: string; parameter: string; value: string; source?: Citation; illustrative: boolean; note?: string; note_zh?: string; reference?: Reference }
 export interface Quote {
   engine_version: string; statutes_version: string; pack: string; as_of: string; region: string;
   line: "work_safety" | "environmental"; sector: string;
   obligation: { level: "encouraged" | "expected" | "compulsory"; basis: Message[]; penalty?: Message };
   limits: { minimum_per_person: string | null; minimum_source?: Citation; minimum_from?: string; requested_per_person?: string; per_person: string | null; aggregate: string | null; below_minimum: boolean };
   guided_premium: string; premium: string; premium_low: string; premium_high: string;
-  band: { low: string; high: string; kind: "normal" | "loaded" | "clean"; raw_factor: string; factor: string; clamped: boolean; source: Citation; illustrative: boolean };
+  band: { low: string; high: string; kind: "normal" | "loaded" | "clean"; raw_factor: string; factor: string; clamped: boolean; source: Citation; illustrative: boolean; reference?: Reference };
   prevention: { min_ratio: string | null; min_amount: string | null; max_ratio: string | null; max_amount: string | null; sources: Citation[];
     services: { id: string; name_zh: string; name_en: string; per_year: number; source: Citation; illustrative: boolean }[] };
   risk_tier: "low" | "medium" | "high"; trace: Step[]; warnings: Message[]; assumptions: Message[]; illustrative: boolean;

@@ -304,10 +304,141 @@ fn the_150_percent_clause_reads_as_amplitude_in_both_languages() {
     let q = baofei_core::quote(&rules, &input).unwrap();
     let w = q.warnings.iter().find(|w| w.code == "loaded_band").unwrap();
     assert!(w.zh.contains("+150%") && w.zh.contains("2.5倍"), "{}", w.zh);
-    assert!(w.en.contains("+150%") && w.en.contains("2.5 times"), "{}", w.en);
+    assert!(
+        w.en.contains("+150%") && w.en.contains("2.5 times"),
+        "{}",
+        w.en
+    );
     let text = serde_json::to_string(&q).unwrap();
     assert!(!text.contains("上浮至150%"));
-    let label = |id: &str| q.trace.iter().find(|s| s.id == id).unwrap().label_zh.clone();
+    let label = |id: &str| {
+        q.trace
+            .iter()
+            .find(|s| s.id == id)
+            .unwrap()
+            .label_zh
+            .clone()
+    };
     assert!(label("base_premium").starts_with("基础保费"));
     assert!(label("guided_premium").starts_with("指导保费"));
+}
+
+/// Issue 13 points 1 and 10: one precedence rule, written once: a region's own rule, then a national
+/// one, then a rule borrowed from elsewhere, which must say so (`reference`, in both languages). A
+/// value counts as borrowed when its source is neither a national document nor the applying region's
+/// own. Every note exists in Chinese as well as English.
+#[test]
+fn borrowed_rules_say_so_and_every_note_is_bilingual() {
+    // National issuers and laws, and our own marked assumptions (not borrowed: illustrative).
+    let national = |doc: &str, number: &str| {
+        ["应急", "安监总", "国务院令", "环发", "国办", "生态环境部"]
+            .iter()
+            .any(|p| number.starts_with(p))
+            || doc.starts_with("中华人民共和国")
+            || doc.starts_with("Baofei 示意参数")
+    };
+    // A region's own documents name it (重庆, 吉林, 湖南…) or carry its short name in the number (渝, 吉).
+    let own = |region: &str, doc: &str, number: &str| {
+        let names: &[&str] = match region {
+            "chongqing" => &["重庆", "渝"],
+            "jilin" => &["吉林", "吉"],
+            "guangdong_zhongshan" => &["中山"],
+            "hunan" => &["湖南", "湘"],
+            "shandong" => &["山东", "鲁"],
+            "hubei" => &["湖北", "鄂"],
+            "anhui_fuyang" => &["阜阳"],
+            _ => &[],
+        };
+        names
+            .iter()
+            .any(|n| doc.contains(n) || number.starts_with(n))
+    };
+    let mut problems = Vec::new();
+    let mut borrowed = 0;
+    for text in [baofei_rules::statutes_json(), baofei_rules::pack_json()] {
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut stack = vec![(v, String::from("national"))];
+        while let Some((v, region)) = stack.pop() {
+            match v {
+                serde_json::Value::Object(m) => {
+                    if m.contains_key("note") && !m.contains_key("note_zh") {
+                        problems.push(format!("note without note_zh: {}", m["note"]));
+                    }
+                    if let (Some(_), Some(src)) = (m.get("value"), m.get("source")) {
+                        let doc = src["document"].as_str().unwrap_or("");
+                        let number = src["number"].as_str().unwrap_or("");
+                        let is_borrowed = !national(doc, number)
+                            && (region == "national" || !own(&region, doc, number));
+                        let labelled = m
+                            .get("reference")
+                            .is_some_and(|r| r["zh"].is_string() && r["en"].is_string());
+                        if is_borrowed {
+                            borrowed += 1;
+                            if !labelled {
+                                problems.push(format!(
+                                    "borrowed without a reference ({region}): {doc}"
+                                ));
+                            }
+                        }
+                    }
+                    for (k, x) in m {
+                        if k == "regions" && x.is_object() {
+                            for (r, y) in x.as_object().unwrap() {
+                                stack.push((y.clone(), r.clone()));
+                            }
+                        } else {
+                            stack.push((x, region.clone()));
+                        }
+                    }
+                }
+                serde_json::Value::Array(a) => {
+                    stack.extend(a.into_iter().map(|x| (x, region.clone())))
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(borrowed >= 10, "only {borrowed} borrowed values found");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Issue 13 point 1: a borrowed factor is named where its figure is shown, in the user's language.
+#[test]
+fn a_borrowed_factor_is_named_in_the_trace() {
+    let rules = baofei_rules::load().unwrap();
+    let input = baofei_core::QuoteInput {
+        as_of: "2026-06-01".into(),
+        region: "national".into(),
+        line: "work_safety".into(),
+        sector: "hazardous_chemicals.production".into(),
+        employees: "100".into(),
+        ..Default::default()
+    };
+    let q = baofei_core::quote(&rules, &input).unwrap();
+    let step = |id: &str| q.trace.iter().find(|s| s.id == id).unwrap();
+    let r = step("float.accident").reference.as_ref().unwrap();
+    assert_eq!(
+        (r.zh.as_str(), r.en.as_str()),
+        ("参照阜阳市规定", "reference: Fuyang")
+    );
+    assert_eq!(
+        step("float.deaths").reference.as_ref().unwrap().zh,
+        "类比北京市工伤保险"
+    );
+    assert_eq!(q.band.reference.as_ref().unwrap().zh, "参照重庆市规定");
+    // Fuyang's own table is not a reference in Fuyang; Chongqing's own band is not one in Chongqing.
+    let local = |region: &str| {
+        let mut i = input.clone();
+        i.region = region.into();
+        baofei_core::quote(&rules, &i).unwrap()
+    };
+    let fy = local("anhui_fuyang");
+    assert!(fy
+        .trace
+        .iter()
+        .find(|s| s.id == "float.accident")
+        .unwrap()
+        .reference
+        .is_none());
+    assert!(local("chongqing").band.reference.is_none());
 }

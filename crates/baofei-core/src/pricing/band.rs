@@ -2,7 +2,7 @@
 //! 较大 or worse accident or fatal accidents two years running, or widened after three clean years;
 //! the floating factor is clamped into it.
 
-use super::ctx::{err, msg, step, Ctx};
+use super::ctx::{err, msg, step, Ctx, Notes};
 use crate::domain::AccidentGrade;
 use crate::error::{ErrorCode, Errors};
 use crate::input::Enterprise;
@@ -64,7 +64,7 @@ pub(crate) fn band(
         let floor = cx.lookup(&pack.clean_floor, "clean_floor")?;
         // The seed lets the downward float exceed 40% without a floor; the pack sets one, never above the normal floor.
         let low = floor.value.0.min(normal_low);
-        let (s, ill, note) = (floor.source.clone(), floor.illustrative, floor.note.clone());
+        let ill = floor.illustrative;
         step!(
             cx,
             "clean_floor",
@@ -72,9 +72,9 @@ pub(crate) fn band(
             "three accident-free years: lowest float",
             format!("clean_floor = {}", fmt_factor(low)),
             fmt_factor(low),
-            Some(&s),
+            Some(&floor.source),
             ill,
-            note.as_ref(),
+            Notes::of(floor),
         );
         ("clean", low, Decimal::ONE + b.normal, d.illustrative || ill)
     } else {
@@ -87,7 +87,7 @@ pub(crate) fn band(
     };
     illustrative |= d.illustrative;
     let factor = raw.clamp(low, high);
-    let (src, note) = (d.source.clone(), d.note.clone());
+    let src = d.source.clone();
     step!(
         cx,
         "float_band",
@@ -97,7 +97,7 @@ pub(crate) fn band(
         format!("{}–{}", fmt_factor(low), fmt_factor(high)),
         Some(&src),
         d.illustrative,
-        note.as_ref(),
+        Notes::of(d),
     );
     Ok(Band {
         low,
@@ -108,5 +108,6 @@ pub(crate) fn band(
         clamped: factor != raw,
         source: src,
         illustrative,
+        reference: d.reference.clone(),
     })
 }

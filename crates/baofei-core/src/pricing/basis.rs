@@ -2,7 +2,7 @@
 //! national ones), the base premium by the sector's premium basis (headcount, seats, vehicles,
 //! tonnes, contract value or limit tiers), then the sector differential and the tier factor.
 
-use super::ctx::{err, msg, mul, step, Ctx};
+use super::ctx::{err, msg, mul, step, Ctx, Notes};
 use crate::citation::Citation;
 use crate::domain::{Line, PremiumBasis};
 use crate::error::{ErrorCode, Errors};
@@ -63,8 +63,7 @@ pub(crate) fn guided(
     limits: &Limits,
 ) -> Result<Decimal, Errors> {
     let e = cx.e;
-    let (rates_src, rates_ill, rates_note) =
-        (rates.source.clone(), rates.illustrative, rates.note.clone());
+    let (rates_src, rates_ill) = (rates.source.clone(), rates.illustrative);
     let base = base_premium(
         cx,
         entry,
@@ -72,7 +71,7 @@ pub(crate) fn guided(
         limits,
         &rates_src,
         rates_ill,
-        rates_note.as_ref(),
+        Notes::of(rates),
     )?;
 
     // 4. Sector differential.
@@ -91,7 +90,7 @@ pub(crate) fn guided(
         fmt_factor(sf),
         Some(&rates_src),
         rates_ill,
-        None,
+        Notes::default(),
     );
 
     // 5. Tier.
@@ -143,7 +142,7 @@ pub(crate) fn guided(
         round_fen(guided).to_string(),
         None,
         false,
-        None,
+        Notes::default(),
     );
     Ok(guided)
 }
@@ -172,7 +171,7 @@ fn base_premium(
     limits: &Limits,
     src: &Citation,
     ill: bool,
-    note: Option<&String>,
+    note: Notes<'_>,
 ) -> Result<Decimal, Errors> {
     let e = cx.e;
     match &entry.scheme {
@@ -333,7 +332,7 @@ fn base_premium(
                         round_fen(base).to_string(),
                         Some(src),
                         ill,
-                        None,
+                        Notes::default(),
                     );
                 }
             }

@@ -1,7 +1,7 @@
 //! What every pricing stage shares: the context that collects the trace, warnings and assumptions,
 //! the `step!` macro that records a trace entry, and checked arithmetic.
 
-use crate::citation::Citation;
+use crate::citation::{Citation, Reference};
 use crate::error::{ErrorCode, Errors, FieldError};
 use crate::input::Enterprise;
 use crate::money::fmt_factor;
@@ -55,6 +55,34 @@ pub(crate) fn msg(code: &str, zh: impl Into<String>, en: impl Into<String>) -> M
     }
 }
 
+/// What a trace step says besides its value: the rule's note in both languages and, for a rule
+/// borrowed from elsewhere, where it comes from.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Notes<'a> {
+    en: Option<&'a String>,
+    zh: Option<&'a String>,
+    reference: Option<&'a Reference>,
+}
+
+impl<'a> Notes<'a> {
+    /// The notes of a dated rule value.
+    pub(crate) fn of<T>(d: &'a Dated<T>) -> Notes<'a> {
+        Notes {
+            en: d.note.as_ref(),
+            zh: d.note_zh.as_ref(),
+            reference: d.reference.as_ref(),
+        }
+    }
+    /// A note of the engine's own (a reading it applies), in both languages.
+    pub(crate) fn own(en: &'a String, zh: &'a String) -> Notes<'a> {
+        Notes {
+            en: Some(en),
+            zh: Some(zh),
+            reference: None,
+        }
+    }
+}
+
 /// The state one pricing run accumulates; stages read the enterprise from it and record into it.
 pub(crate) struct Ctx<'a> {
     pub(crate) e: &'a Enterprise,
@@ -76,7 +104,7 @@ impl Ctx<'_> {
         value: String,
         source: Option<&Citation>,
         illustrative: bool,
-        note: Option<&String>,
+        notes: Notes<'_>,
     ) {
         self.trace.push(Step {
             id: id.into(),
@@ -86,7 +114,9 @@ impl Ctx<'_> {
             value,
             source: source.cloned(),
             illustrative,
-            note: note.cloned(),
+            note: notes.en.cloned(),
+            note_zh: notes.zh.cloned(),
+            reference: notes.reference.cloned(),
         });
     }
     pub(crate) fn lookup<'p, T>(
@@ -135,7 +165,7 @@ impl Ctx<'_> {
             fmt_factor(f),
             Some(&d.source),
             d.illustrative,
-            d.note.as_ref(),
+            Notes::of(d),
         );
         Ok(f)
     }

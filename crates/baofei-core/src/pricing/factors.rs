@@ -2,7 +2,7 @@
 //! each looked up in the pack and multiplied; the band stage clamps their product.
 
 use super::band::{consecutive_fatal, loaded};
-use super::ctx::{err, mul, step, Ctx};
+use super::ctx::{err, mul, step, Ctx, Notes};
 use crate::domain::{AccidentGrade, Line};
 use crate::error::{ErrorCode, Errors};
 use crate::input::Year;
@@ -87,7 +87,7 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
             fmt_factor(claim_free),
             None,
             false,
-            None,
+            Notes::default(),
         );
     }
     f = mul(f, claim_free)?;
@@ -141,13 +141,7 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
                     "loss-ratio bands do not cover this value",
                 )
             })?;
-        let (src, ill, note, factor, below) = (
-            d.source.clone(),
-            d.illustrative,
-            d.note.clone(),
-            b.factor,
-            b.below,
-        );
+        let (ill, factor, below) = (d.illustrative, b.factor, b.below);
         step!(
             cx,
             "float.loss_ratio",
@@ -159,9 +153,9 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
                 fmt_factor(factor)
             ),
             fmt_factor(factor),
-            Some(&src),
+            Some(&d.source),
             ill,
-            note.as_ref(),
+            Notes::of(d),
         );
         f = mul(f, factor)?;
     }
@@ -195,7 +189,7 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
         fmt_factor(f),
         None,
         false,
-        None,
+        Notes::default(),
     );
     Ok(f)
 }

@@ -1,7 +1,7 @@
 //! Stage 2: the statutory minimum per-person limit in force (the higher of national and regional),
 //! and the limits the premium is computed on (defaults recorded as assumptions).
 
-use super::ctx::{err, msg, mul, step, Ctx};
+use super::ctx::{err, msg, mul, step, Ctx, Notes};
 use crate::domain::{Line, PremiumBasis};
 use crate::error::{ErrorCode, Errors};
 use crate::input::Enterprise;
@@ -33,7 +33,7 @@ pub(crate) fn limits(
                 d.value.0.to_string(),
                 Some(&d.source),
                 d.illustrative,
-                d.note.as_ref(),
+                Notes::of(d),
             );
         }
         (

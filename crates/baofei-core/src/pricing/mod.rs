@@ -28,7 +28,7 @@ use crate::input::Enterprise;
 use crate::money::{fmt_factor, round_fen};
 use crate::output::Quote;
 use crate::rules::Rules;
-use ctx::{err, mul, step, Ctx};
+use ctx::{err, mul, step, Ctx, Notes};
 
 /// Engine version stamped on every quote.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -98,7 +98,7 @@ pub fn price(rules: &Rules, e: &Enterprise, tracing: bool) -> Result<Quote, Erro
         fmt_factor(band.factor),
         Some(&band.source),
         band.illustrative,
-        None,
+        Notes::default(),
     );
 
     // 7. Round once, at the end, to the fen.
@@ -114,7 +114,7 @@ pub fn price(rules: &Rules, e: &Enterprise, tracing: bool) -> Result<Quote, Erro
         premium.to_string(),
         None,
         false,
-        None,
+        Notes::default(),
     );
 
     let risk_tier = tier::tier(&mut cx, &band);

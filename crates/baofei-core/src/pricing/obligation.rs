@@ -1,7 +1,7 @@
 //! Stage 1: whether insuring is compulsory for the sector in the region on the date, the rules
 //! behind it and the penalty.
 
-use super::ctx::{step, Ctx};
+use super::ctx::{step, Ctx, Notes};
 use crate::date::Date;
 use crate::domain::Obligation;
 use crate::error::Errors;
@@ -99,7 +99,7 @@ pub(crate) fn obligation(
         res.level.key().to_owned(),
         top.and_then(|o| o.source.as_ref()),
         false,
-        None,
+        Notes::default(),
     );
     Ok(res)
 }

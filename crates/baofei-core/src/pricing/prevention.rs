@@ -1,7 +1,7 @@
 //! Stage 7: the accident-prevention fund (floor and cap as shares of the premium) and the services
 //! owed in the region for the size and risk tier.
 
-use super::ctx::{mul, step, Ctx};
+use super::ctx::{mul, step, Ctx, Notes};
 use crate::domain::RiskTier;
 use crate::error::Errors;
 use crate::input::Enterprise;
@@ -51,7 +51,7 @@ pub(crate) fn prevention(
             a.to_string(),
             Some(&d.source),
             d.illustrative,
-            d.note.as_ref(),
+            Notes::of(d),
         );
         Ok(Some(a))
     };

@@ -6,7 +6,7 @@ use crate::input::Enterprise;
 use crate::output::Band;
 
 use super::band::loaded;
-use super::ctx::{step, Ctx};
+use super::ctx::{step, Ctx, Notes};
 use crate::citation::known::tiering_citation;
 
 /// Tier from the quote's facts: high when the band is loaded or the enterprise is blacklisted or left a
@@ -29,6 +29,9 @@ pub fn risk_tier(e: &Enterprise, band: &Band) -> RiskTier {
     }
 }
 
+const TIER_NOTE_EN: &str = "The 2024 notice requires tiering but sets no criteria; these are ours.";
+const TIER_NOTE_ZH: &str = "2024年通知要求风险分级，但未规定分级标准；以上标准为本工具所定。";
+
 /// The tier, recorded as a trace step (our criteria, hence illustrative).
 // One call site (the pipeline): inlined, as when it was written inside `price`.
 #[inline]
@@ -43,7 +46,7 @@ pub(crate) fn tier(cx: &mut Ctx<'_>, band: &Band) -> RiskTier {
         risk_tier.key().into(),
         Some(&tiering_citation()),
         true,
-        Some(&"The 2024 notice requires tiering but sets no criteria; these are ours.".to_string()),
+        Notes::own(&TIER_NOTE_EN.to_string(), &TIER_NOTE_ZH.to_string()),
     );
     risk_tier
 }

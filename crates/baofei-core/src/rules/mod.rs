@@ -6,7 +6,7 @@
 //! the engine never trusts a pack it did not check. The types are here, their reading from JSON in
 //! `schema`, their checks in [`validate`]; [`Rules`] pairs checked statutes with a checked pack.
 
-use crate::citation::Citation;
+use crate::citation::{Citation, Reference};
 use crate::date::Date;
 use crate::domain::{Line, Obligation, PremiumBasis};
 use crate::error::Errors;
@@ -31,9 +31,15 @@ pub struct Dated<T> {
     pub source: Citation,
     /// True where no published figure exists and the value is our assumption.
     pub illustrative: bool,
-    /// Why it is illustrative, or how it is read.
+    /// Why it is illustrative, or how it is read (English).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The same note in Chinese.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_zh: Option<String>,
+    /// Where a borrowed rule comes from (another region, the other line, an analogue).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Reference>,
 }
 
 impl<T> Dated<T> {

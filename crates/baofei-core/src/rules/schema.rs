@@ -2,7 +2,7 @@
 //! [`crate::json`]. Field lists are the rule-file schema: required fields first, then the optional
 //! ones (absent means none, empty or false). Unknown fields are refused everywhere.
 
-use crate::citation::Citation;
+use crate::citation::{Citation, Reference};
 use crate::domain::RiskTier;
 use crate::domain::{Line, Obligation, PremiumBasis, SizeClass};
 use crate::json::{At, Fields, FromJson, Json, JsonError};
@@ -16,6 +16,7 @@ use crate::{from_json_keys, from_json_struct};
 from_json_keys!(Line, Obligation, PremiumBasis, SizeClass, RiskTier, Flag);
 
 from_json_struct!(Citation { document } optional { number, article, url });
+from_json_struct!(Reference { zh, en });
 from_json_struct!(Region {
     id,
     name_zh,
@@ -94,7 +95,16 @@ impl<T: FromJson> FromJson for Dated<T> {
         let f = Fields::new(
             v,
             at,
-            &["from", "until", "value", "source", "illustrative", "note"],
+            &[
+                "from",
+                "until",
+                "value",
+                "source",
+                "illustrative",
+                "note",
+                "note_zh",
+                "reference",
+            ],
         )?;
         Ok(Dated {
             from: f.req("from")?,
@@ -103,6 +113,8 @@ impl<T: FromJson> FromJson for Dated<T> {
             source: f.req("source")?,
             illustrative: f.opt("illustrative")?,
             note: f.opt("note")?,
+            note_zh: f.opt("note_zh")?,
+            reference: f.opt("reference")?,
         })
     }
 }

@@ -13,6 +13,7 @@ pub mod trace;
 use crate::i18n::T;
 use crate::model::{Form, Lang};
 use crate::state::Action;
+use baofei_core::citation::Reference;
 use baofei_core::map::SortedMap;
 use baofei_core::Citation;
 use yew::prelude::*;
@@ -69,4 +70,9 @@ pub(crate) fn cited<'a>(sources: impl IntoIterator<Item = &'a Citation>) -> Html
 /// The "illustrative" badge.
 pub(crate) fn badge(tr: &T) -> Html {
     html! { <span class="bf-ill" title={tr.illustrative_note}>{ tr.illustrative }</span> }
+}
+
+/// Where a borrowed rule comes from, beside its figure: "参照阜阳市规定" / "reference: Fuyang".
+pub fn reference(lang: Lang, r: &Reference) -> Html {
+    html! { <span class="bf-ref">{ msg(lang, &r.zh, &r.en) }</span> }
 }

@@ -3,7 +3,7 @@
 //! summary for the printed sheet.
 
 use super::trace::trace_view;
-use super::{badge, cite, cited, dom_id, msg, Cx};
+use super::{badge, cite, cited, dom_id, msg, reference, Cx};
 use crate::i18n::T;
 use crate::model::{fmt_money, fmt_pct, fmt_yuan, form_key, Form, Lang};
 use crate::outcome::rules;
@@ -148,6 +148,7 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote) -> Html {
                 <div><dt>{ tr.range }</dt><dd id="range">{ format!("{} – {}", fmt_money(q.premium_low, lang), fmt_money(q.premium_high, lang)) }</dd></div>
                 <div><dt>{ tr.guided }</dt><dd>{ fmt_money(q.guided_premium, lang) }</dd></div>
                 <div><dt>{ tr.band }</dt><dd id="band">{ format!("{} · {}–{}", tr.band_kinds[band_kind], q.band.low, q.band.high) }
+                    { for q.band.reference.iter().map(|r| reference(lang, r)) }
                     if q.band.illustrative { { badge(tr) } }</dd></div>
                 <div><dt>{ tr.minimum_limit }</dt><dd id="minimum">{
                     match q.limits.minimum_per_person { Some(v) => fmt_money(v, lang), None => tr.no_minimum.to_string() }

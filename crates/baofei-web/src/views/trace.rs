@@ -1,8 +1,9 @@
 //! The calculation trace: every step with its parameter, value and source, folded by default.
 
-use super::{badge, cite, msg};
+use super::{badge, cite, msg, reference};
 use crate::i18n::T;
 use crate::model::Lang;
+use baofei_core::output::Step;
 use baofei_core::Quote;
 use yew::prelude::*;
 
@@ -20,8 +21,9 @@ pub fn trace_view(tr: &T, lang: Lang, q: &Quote) -> Html {
                     <tr data-step={s.id.clone()}>
                         <td>{ msg(lang, &s.label_zh, &s.label_en) }</td>
                         <td><code>{ s.parameter.clone() }</code></td>
-                        <td>{ s.value.clone() } if s.illustrative { { badge(tr) } }</td>
-                        <td>{ for s.source.iter().map(cite) }{ for s.note.iter().map(|n| html! { <small class="bf-note">{ n.clone() }</small> }) }</td>
+                        <td>{ s.value.clone() } if s.illustrative { { badge(tr) } }
+                            { for s.reference.iter().map(|r| reference(lang, r)) }</td>
+                        <td>{ for s.source.iter().map(cite) }{ for note(lang, s).map(|n| html! { <small class="bf-note">{ n }</small> }) }</td>
                     </tr>
                 }) }
                 </tbody>
@@ -29,5 +31,15 @@ pub fn trace_view(tr: &T, lang: Lang, q: &Quote) -> Html {
             </div>
             <p class="bf-hint">{ format!("{}: engine {} · statutes {} · {}", tr.rules_version, q.engine_version, q.statutes_version, q.pack) }</p>
         </details>
+    }
+}
+
+/// A step's note in the interface language (the data carries both; an English-only note from an
+/// insurer's pack is shown as it is rather than dropped).
+fn note(lang: Lang, s: &Step) -> Option<String> {
+    match (lang, &s.note_zh, &s.note) {
+        (Lang::Zh, Some(zh), _) => Some(zh.clone()),
+        (_, _, Some(en)) => Some(en.clone()),
+        (_, zh, None) => zh.clone(),
     }
 }
