@@ -156,7 +156,10 @@ impl Columns {
                         *name,
                         baofei_core::ErrorCode::Invalid,
                         format!("应为 是/否，而非 {other}"),
-                        format!("{name} must be yes or no, not {other:?}"),
+                        format!(
+                            "{} must be yes or no, not {other:?}",
+                            baofei_core::input::label_en(name)
+                        ),
                     ));
                     false
                 }

@@ -1,5 +1,6 @@
 //! `baofei explain`: one quote, every step with its citation, for a terminal.
 
+use baofei_core::domain::Obligation;
 use baofei_core::output::Message;
 use baofei_core::{quote, Citation, QuoteInput};
 use std::io::Read;
@@ -48,28 +49,44 @@ pub fn run(path: &Path, lang: &str, pack: Option<&Path>) -> Result<ExitCode, Str
         Err(errs) => {
             eprintln!("{}", pick(lang, "无法测算：", "Cannot quote:"));
             for e in &errs.0 {
-                eprintln!(
-                    "  {}: {}",
-                    e.field,
-                    pick(lang, &e.message_zh, &e.message_en)
-                );
+                eprintln!("  {}", pick(lang, &e.message_zh, &e.message_en));
             }
             return Ok(ExitCode::from(1));
         }
     };
     let zh = lang != "en";
     let t = |a: &'static str, b: &'static str| if zh { a } else { b };
+    // Names, not data keys: the region and sector as the statutes name them.
+    let st = rules.statutes();
+    let region = st
+        .regions
+        .iter()
+        .find(|r| r.id == q.region)
+        .map(|r| pick(lang, &r.name_zh, &r.name_en).to_string())
+        .unwrap_or_else(|| q.region.clone());
+    let sector = st
+        .sector(&q.sector)
+        .map(|s| {
+            format!(
+                "{} · {}",
+                pick(lang, &s.group_zh, &s.group_en),
+                pick(lang, &s.name_zh, &s.name_en)
+            )
+        })
+        .unwrap_or_else(|| q.sector.clone());
     println!(
-        "{} — {} · {} · {}",
+        "{} — {region} · {sector} · {}",
         t("保费测算说明", "Quote explanation"),
-        q.region,
-        q.sector,
         q.as_of
     );
+    let level = match q.obligation.level {
+        Obligation::Compulsory => t("强制投保", "Compulsory"),
+        Obligation::Expected => t("应保尽保(推动投保)", "Expected (to be fully covered)"),
+        Obligation::Encouraged => t("鼓励投保", "Encouraged"),
+    };
     println!(
-        "{}: {:?}{}",
+        "{}: {level}{}",
         t("投保义务", "Obligation"),
-        q.obligation.level,
         q.obligation
             .basis
             .first()
@@ -128,11 +145,18 @@ pub fn run(path: &Path, lang: &str, pack: Option<&Path>) -> Result<ExitCode, Str
             "{:>3}. {:<28} {}{}{}",
             i + 1,
             pick(lang, &s.label_zh, &s.label_en),
-            s.value,
+            match (zh, &s.value_zh) {
+                (true, Some(v)) => v,
+                _ => &s.value,
+            },
             mark,
             borrowed
         );
-        println!("     {}{}", s.parameter, cite(&s.source));
+        println!(
+            "     {}{}",
+            pick(lang, &s.parameter_zh, &s.parameter),
+            cite(&s.source)
+        );
         let note = match (s.note_zh.as_ref(), s.note.as_ref()) {
             (Some(zh), Some(en)) => Some(pick(lang, zh, en)),
             (zh, en) => en.or(zh).map(String::as_str),
@@ -184,9 +208,10 @@ pub fn run(path: &Path, lang: &str, pack: Option<&Path>) -> Result<ExitCode, Str
         }
     }
     println!(
-        "\n{} {} · statutes {} · {}",
+        "\n{} {} · {} {} · {}",
         t("版本", "versions"),
         q.engine_version,
+        t("法规数据", "statutes"),
         q.statutes_version,
         q.pack
     );

@@ -151,3 +151,75 @@ fn every_command_has_a_manual() {
         );
     }
 }
+
+/// Issue 13 point 10: `baofei explain` in Chinese prints no English sentence and no data key, and in
+/// English no data key, for every shipped sector (both lines, every premium basis, with a loaded
+/// history, a below-minimum limit and defaults that produce assumptions).
+#[test]
+fn explain_speaks_the_users_language_for_every_sector() {
+    let rules = baofei_rules::load().unwrap();
+    let dir = std::env::temp_dir().join(format!("baofei-explain-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // Words allowed in Chinese output: the product, its reference pack's id and standard numbers.
+    let allowed = ["Baofei", "baofei", "reference", "HJ"];
+    let english = |line: &str| {
+        line.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 3 && !allowed.contains(w))
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    let key_like = |line: &str| {
+        line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+            .filter(|w| {
+                let w = w.trim_matches('.');
+                (w.contains('_') || (w.contains('.') && w.chars().any(|c| c.is_ascii_lowercase())))
+                    && !w.starts_with("baofei")
+                    && !w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            })
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    let mut problems = Vec::new();
+    for (i, s) in rules.statutes().sectors.iter().enumerate() {
+        let line = s.line.key();
+        let input = serde_json::json!({
+            "as_of": "2026-06-01", "region": "national", "line": line, "sector": s.id,
+            "employees": "100", "contract_value": "30000000", "tonnage": "60000", "vehicles": "12",
+            "seats": "40", "per_person_limit": if line == "work_safety" { "200000" } else { "" },
+            "env_risk_grade": if line == "environmental" { "larger" } else { "" },
+            "env_credit_grade": if line == "environmental" { "good" } else { "" },
+            "history": [{ "larger": "1", "deaths": "3" }], "loss_ratio": "0.8",
+        });
+        let file = dir.join(format!("{i}.json"));
+        std::fs::write(&file, input.to_string()).unwrap();
+        for lang in ["zh", "en"] {
+            let o = baofei(&["explain", file.to_str().unwrap(), "--lang", lang]);
+            let text = format!("{}{}", stdout(&o), String::from_utf8_lossy(&o.stderr));
+            for l in text.lines() {
+                let keys = key_like(l);
+                if !keys.is_empty() {
+                    problems.push(format!("{} [{lang}] data key {keys:?}: {l}", s.id));
+                }
+                if lang == "zh" {
+                    let words = english(l);
+                    if !words.is_empty() {
+                        problems.push(format!("{} [zh] English {words:?}: {l}", s.id));
+                    }
+                }
+            }
+        }
+    }
+    problems.sort();
+    problems.dedup();
+    assert!(
+        problems.is_empty(),
+        "{} problems, e.g.:\n{}",
+        problems.len(),
+        problems
+            .iter()
+            .take(25)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}

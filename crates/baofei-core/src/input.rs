@@ -237,21 +237,144 @@ struct V {
     errs: Vec<FieldError>,
 }
 
+/// A number as people type it, in plain ASCII: full-width digits and signs (１２０, －５, ３．５ from
+/// a Chinese IME) become ASCII, and thousands separators (1,200 / 1，200) are dropped when they sit
+/// between groups of three digits. Anything else is left for the parser to refuse.
+pub fn plain_number(s: &str) -> String {
+    let ascii: String = s
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' | '。' => '.',
+            '－' | '−' => '-',
+            '＋' => '+',
+            '，' => ',',
+            other => other,
+        })
+        .collect();
+    if !ascii.contains(',') {
+        return ascii;
+    }
+    let (int, frac) = match ascii.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (ascii.as_str(), None),
+    };
+    let digits = int.trim_start_matches(['-', '+']);
+    let groups: Vec<&str> = digits.split(',').collect();
+    let grouped = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+    if !grouped {
+        return ascii;
+    }
+    let mut out = int.replace(',', "");
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// An amount with an optional 万 or 亿 suffix (and an optional 元), as people write them:
+/// "5000万" → 50,000,000; "1.2亿元" → 120,000,000. Exact; `None` when it is no number.
+pub fn plain_amount(s: &str) -> Option<Decimal> {
+    let t = plain_number(s);
+    let t = t.strip_suffix('元').unwrap_or(&t).trim_end();
+    let (num, scale) = if let Some(n) = t.strip_suffix('万') {
+        (n, Decimal::from(10_000))
+    } else if let Some(n) = t.strip_suffix('亿') {
+        (n, Decimal::from(100_000_000))
+    } else {
+        (t, Decimal::ONE)
+    };
+    num.trim().parse::<Decimal>().ok()?.checked_mul(scale)
+}
+
+/// How a field is named in English messages (the Chinese label comes with each check): never the
+/// data key (issue 13 point 10).
+pub fn label_en(field: &str) -> String {
+    if let Some(rest) = field.strip_prefix("history.") {
+        let p: Vec<&str> = rest.split('.').collect();
+        let year = p
+            .first()
+            .and_then(|y| y.parse::<usize>().ok())
+            .and_then(|y| YEARS.get(y))
+            .map(|y| y.1)
+            .unwrap_or("A year");
+        return match p.as_slice() {
+            [_, "deaths"] => format!("{year}: deaths"),
+            [_, grade] => format!("{year}: number of {} accidents", grade_en(grade)),
+            [_, "accidents", n, what] => format!(
+                "{year}, accident {}: {}",
+                n.parse::<usize>().map(|n| n + 1).unwrap_or(1),
+                match *what {
+                    "serious_injuries" => "serious injuries",
+                    "direct_loss" => "direct economic loss",
+                    other => other,
+                }
+            ),
+            _ => year.to_string(),
+        };
+    }
+    match field {
+        "as_of" => "The policy start date",
+        "region" => "The region",
+        "line" => "The insurance line",
+        "sector" => "The sector",
+        "employees" => "The number of employees",
+        "annual_revenue" => "The annual revenue",
+        "size_class" => "The enterprise size",
+        "contract_value" => "The contract value",
+        "tonnage" => "The approved annual capacity",
+        "vehicles" => "The number of vehicles",
+        "seats" => "The number of seats",
+        "per_person_limit" => "The per-person limit",
+        "aggregate_limit" => "The aggregate limit",
+        "standardisation" => "The safety standardisation grade",
+        "loss_ratio" => "The loss ratio",
+        "env_risk_grade" => "The environmental risk grade",
+        "env_credit_grade" => "The environmental credit grade",
+        "other_cover" => "The other insurance held",
+        "history" => "The accident history",
+        "blacklisted" => "The blacklist status",
+        "refused_rectification" => "Refusing to rectify a major hazard",
+        "high_risk_project" => "The high-risk project flag",
+        "metro" => "The metro works flag",
+        "risk_deposit" => "The risk deposit flag",
+        other => other,
+    }
+    .to_string()
+}
+
+fn grade_en(key: &str) -> &str {
+    match key {
+        "ordinary" => "一般 (ordinary)",
+        "larger" => "较大 (larger)",
+        "serious" => "重大 (serious)",
+        "especially_serious" => "特别重大 (especially serious)",
+        other => other,
+    }
+}
+
 impl V {
     fn push(&mut self, field: &str, code: ErrorCode, zh: String, en: String) {
         self.errs.push(FieldError::new(field, code, zh, en));
     }
     fn count(&mut self, field: &str, s: &str, label_zh: &str) -> Option<u32> {
-        let s = s.trim();
+        let s = plain_number(s);
+        let s = s.as_str();
         if s.is_empty() {
             return None;
         }
+        let label = label_en(field);
         if s.starts_with('-') {
             self.push(
                 field,
                 ErrorCode::TooSmall,
                 format!("{label_zh}不能为负数"),
-                format!("{field} cannot be negative"),
+                format!("{label} cannot be negative"),
             );
             return None;
         }
@@ -262,7 +385,7 @@ impl V {
                     field,
                     ErrorCode::TooLarge,
                     format!("{label_zh}过大(上限 {MAX_COUNT})"),
-                    format!("{field} is too large (max {MAX_COUNT})"),
+                    format!("{label} is too large (at most {MAX_COUNT})"),
                 );
                 None
             }
@@ -271,7 +394,7 @@ impl V {
                     field,
                     ErrorCode::TooLarge,
                     format!("{label_zh}过大"),
-                    format!("{field} is too large"),
+                    format!("{label} is too large"),
                 );
                 None
             }
@@ -280,25 +403,26 @@ impl V {
                     field,
                     ErrorCode::Invalid,
                     format!("{label_zh}须为整数"),
-                    format!("{field} must be a whole number"),
+                    format!("{label} must be a whole number"),
                 );
                 None
             }
         }
     }
     fn money(&mut self, field: &str, s: &str, label_zh: &str, max: Decimal) -> Option<Decimal> {
-        let s = s.trim();
-        if s.is_empty() {
+        if s.trim().is_empty() {
             return None;
         }
-        // Decimal::from_str accepts only plain decimal notation: no exponent, no NaN, no Infinity.
-        match s.parse::<Decimal>() {
+        let label = label_en(field);
+        // Decimal::from_str accepts only plain decimal notation: no exponent, no NaN, no Infinity;
+        // plain_amount adds full-width digits, thousands separators and a 万/亿 suffix.
+        match plain_amount(s).ok_or(()) {
             Ok(d) if d.is_sign_negative() && !d.is_zero() => {
                 self.push(
                     field,
                     ErrorCode::TooSmall,
                     format!("{label_zh}不能为负数"),
-                    format!("{field} cannot be negative"),
+                    format!("{label} cannot be negative"),
                 );
                 None
             }
@@ -306,8 +430,8 @@ impl V {
                 self.push(
                     field,
                     ErrorCode::TooLarge,
-                    format!("{label_zh}超出上限 {max}"),
-                    format!("{field} exceeds the maximum {max}"),
+                    format!("{label_zh}超出上限 {max} 元"),
+                    format!("{label} exceeds the maximum of {max} 元"),
                 );
                 None
             }
@@ -317,7 +441,7 @@ impl V {
                     field,
                     ErrorCode::Invalid,
                     format!("{label_zh}不是有效数字"),
-                    format!("{field} is not a valid number"),
+                    format!("{label} is not a valid number"),
                 );
                 None
             }
@@ -342,7 +466,8 @@ impl V {
                 ErrorCode::Unknown,
                 format!("未知的{label_zh}: {s}"),
                 format!(
-                    "unknown {field} {}; expected one of {}",
+                    "{} {} is not one of the known values ({})",
+                    label_en(field),
                     quoted(s),
                     keys.join(", ")
                 ),
@@ -355,7 +480,7 @@ impl V {
             field,
             ErrorCode::Missing,
             format!("请填写{label_zh}"),
-            format!("{field} is required"),
+            format!("{} is required", label_en(field)),
         );
     }
 }
@@ -386,7 +511,7 @@ impl QuoteInput {
                     "as_of",
                     ErrorCode::Invalid,
                     "日期格式应为 YYYY-MM-DD".into(),
-                    "as_of must be a real date YYYY-MM-DD".into(),
+                    "The policy start date must be a real date, YYYY-MM-DD".into(),
                 );
             }
             d
@@ -422,7 +547,7 @@ impl QuoteInput {
                 "employees",
                 ErrorCode::TooSmall,
                 "从业人员数至少为 1".into(),
-                "employees must be at least 1".into(),
+                "The number of employees must be at least 1".into(),
             );
         }
         let annual_revenue = v.money(
@@ -473,7 +598,7 @@ impl QuoteInput {
                     f,
                     ErrorCode::TooSmall,
                     "限额须大于 0".into(),
-                    format!("{f} must be greater than 0"),
+                    format!("{} must be greater than 0", label_en(f)),
                 );
             }
         }
@@ -482,7 +607,7 @@ impl QuoteInput {
                 "history",
                 ErrorCode::TooLarge,
                 "事故记录最多三年".into(),
-                "history covers at most three years".into(),
+                "The accident history covers at most three years".into(),
             );
         }
         let mut history: [Year; 3] = Default::default();
@@ -545,8 +670,8 @@ impl QuoteInput {
                 v.push(
                     &f("deaths"),
                     ErrorCode::Unsupported,
-                    "有死亡人数但没有事故记录".into(),
-                    "deaths recorded without any accident".into(),
+                    format!("{}有死亡人数但没有事故记录", YEARS[i].0),
+                    format!("{}: deaths are entered but no accident", YEARS[i].1),
                 );
             }
             history[i] = year;

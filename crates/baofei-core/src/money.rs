@@ -26,6 +26,12 @@ pub fn fmt_factor(d: Decimal) -> String {
     }
 }
 
+/// An amount in 元 as 万元, the unit of the form's amount fields: 200000 → "20万元". For messages only
+/// (exact: a division by 10,000 of a decimal, normalised).
+pub fn wan(yuan: Decimal) -> String {
+    format!("{}万元", (yuan / Decimal::from(10_000)).normalize())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -34,10 +34,15 @@ pub struct Step {
     pub label_zh: String,
     /// What the step does, English.
     pub label_en: String,
-    /// The parameter or table row used, e.g. `accident_factors[larger] = 1.20`.
+    /// The parameter or table row used, in English, e.g. "较大 (larger) accident → 1.20".
     pub parameter: String,
+    /// The same in Chinese, e.g. "较大事故 → 1.20".
+    pub parameter_zh: String,
     /// Value after the step (a factor, a rate or an amount in 元), as a string.
     pub value: String,
+    /// The value in Chinese where it is a word ("强制投保"), not a figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_zh: Option<String>,
     /// Where the parameter comes from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Citation>,

@@ -65,7 +65,7 @@ fn walk(v: &serde_json::Value, n: &mut usize) {
                         || m["source"]["document"]
                             .as_str()
                             .unwrap_or("")
-                            .contains("illustrative"),
+                            .contains("示意参数"),
                     "illustrative without a note: {v}"
                 );
             }

@@ -42,7 +42,7 @@ pub(crate) fn band(
             "no float band for this line",
         )
     })?;
-    let d = cx.lookup(p, "float_band")?;
+    let d = cx.lookup(p)?;
     let b = &d.value;
     let clean = e.history.iter().all(|y| !y.any()) && usize::from(b.clean_years) <= e.history.len();
     if clean {
@@ -61,7 +61,7 @@ pub(crate) fn band(
             d.illustrative,
         )
     } else if clean {
-        let floor = cx.lookup(&pack.clean_floor, "clean_floor")?;
+        let floor = cx.lookup(&pack.clean_floor)?;
         // The seed lets the downward float exceed 40% without a floor; the pack sets one, never above the normal floor.
         let low = floor.value.0.min(normal_low);
         let ill = floor.illustrative;
@@ -70,7 +70,10 @@ pub(crate) fn band(
             "clean_floor",
             "连续3年无事故：下浮下限",
             "three accident-free years: lowest float",
-            format!("clean_floor = {}", fmt_factor(low)),
+            (
+                format!("下浮下限 {}", fmt_factor(low)),
+                format!("lowest float {}", fmt_factor(low)),
+            ),
             fmt_factor(low),
             Some(&floor.source),
             ill,
@@ -93,7 +96,28 @@ pub(crate) fn band(
         "float_band",
         "费率浮动幅度",
         "float band",
-        format!("{kind}: [{}, {}]", fmt_factor(low), fmt_factor(high)),
+        (
+            format!(
+                "{}：{}–{}",
+                match kind {
+                    "loaded" => "上浮情形",
+                    "clean" => "连续3年无事故",
+                    _ => "常规",
+                },
+                fmt_factor(low),
+                fmt_factor(high)
+            ),
+            format!(
+                "{}: {}–{}",
+                match kind {
+                    "loaded" => "loaded",
+                    "clean" => "three clean years",
+                    _ => "normal",
+                },
+                fmt_factor(low),
+                fmt_factor(high)
+            ),
+        ),
         format!("{}–{}", fmt_factor(low), fmt_factor(high)),
         Some(&src),
         d.illustrative,

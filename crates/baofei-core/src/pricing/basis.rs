@@ -86,7 +86,20 @@ pub(crate) fn guided(
         "sector_factor",
         "差别费率(行业)",
         "sector differential",
-        format!("sector_factors[{}] = {}", sector.id, fmt_factor(sf)),
+        (
+            format!(
+                "{}·{} → {}",
+                sector.group_zh,
+                sector.name_zh,
+                fmt_factor(sf)
+            ),
+            format!(
+                "{}, {} → {}",
+                sector.group_en,
+                sector.name_en,
+                fmt_factor(sf)
+            ),
+        ),
         fmt_factor(sf),
         Some(&rates_src),
         rates_ill,
@@ -100,8 +113,16 @@ pub(crate) fn guided(
             if derived {
                 cx.assumptions.push(msg(
                     "size_from_employees",
-                    format!("未填写企业规模，按从业人员数 {} 人推定为 {}", e.employees, size.key()),
-                    format!("size class not given; assumed {} from {} employees (1000/300/20 thresholds)", size.key(), e.employees),
+                    format!(
+                        "未填写企业规模，按从业人员数 {} 人推定为{}(1000/300/20人为界，本工具假设)",
+                        e.employees,
+                        ["大型", "中型", "小型", "微型"][size as usize]
+                    ),
+                    format!(
+                        "Size not given: assumed {} from {} employees (1000/300/20 thresholds, our assumption)",
+                        size.key(),
+                        e.employees
+                    ),
                 ));
             }
             cx.factor(
@@ -119,7 +140,7 @@ pub(crate) fn guided(
                     "env_risk_grade",
                     ErrorCode::Missing,
                     "请填写环境风险等级",
-                    "env_risk_grade is required",
+                    "The environmental risk grade is required",
                 )
             })?;
             cx.factor(
@@ -138,7 +159,10 @@ pub(crate) fn guided(
         "guided_premium",
         "指导保费(浮动前)",
         "guided premium (before float)",
-        "base × sector × tier".into(),
+        (
+            "基础保费 × 差别费率 × 分级费率".into(),
+            "base × sector × tier".into(),
+        ),
         round_fen(guided).to_string(),
         None,
         false,
@@ -159,7 +183,10 @@ fn need<T>(v: Option<T>, field: &str, zh: &str) -> Result<T, Errors> {
             field,
             ErrorCode::Missing,
             format!("该行业按{zh}计费，请填写"),
-            format!("{field} is required for this sector's premium basis"),
+            format!(
+                "{} is required: this sector's premium is computed from it",
+                crate::input::label_en(field)
+            ),
         )
     })
 }
@@ -194,7 +221,7 @@ fn base_premium(
                     what,
                     ErrorCode::TooSmall,
                     "数量须大于 0",
-                    format!("{what} must be greater than 0"),
+                    format!("{} must be greater than 0", crate::input::label_en(what)),
                 ));
             }
             let pp = need(limits.per_person, "per_person_limit", "每人限额")?;
@@ -204,7 +231,26 @@ fn base_premium(
                 "base_premium",
                 "基础保费 = 数量 × 每人限额 × 基准费率",
                 "base premium = quantity × per-person limit × base rate",
-                format!("{qty} {what} × {pp} × {}", fmt_factor(*rate)),
+                (
+                    format!(
+                        "{qty} {} × {pp} 元 × {}",
+                        match what {
+                            "seats" => "座",
+                            "vehicles" => "辆",
+                            _ => "人",
+                        },
+                        fmt_factor(*rate)
+                    ),
+                    format!(
+                        "{qty} {} × {pp} 元 × {}",
+                        match what {
+                            "seats" => "seats",
+                            "vehicles" => "vehicles",
+                            _ => "employees",
+                        },
+                        fmt_factor(*rate)
+                    ),
+                ),
                 round_fen(base).to_string(),
                 Some(src),
                 ill,
@@ -220,7 +266,10 @@ fn base_premium(
                 "base_premium",
                 "基础保费 = 核定产能 × 每吨费率",
                 "base premium = approved tonnes × 元 per tonne",
-                format!("{t} t × {yuan_per_tonne} 元/t"),
+                (
+                    format!("{t} 吨 × {yuan_per_tonne} 元/吨"),
+                    format!("{t} t × {yuan_per_tonne} 元/t"),
+                ),
                 round_fen(base).to_string(),
                 Some(src),
                 ill,
@@ -238,7 +287,7 @@ fn base_premium(
                     "contract_value",
                     ErrorCode::TooSmall,
                     "工程造价须大于 0",
-                    "contract_value must be greater than 0",
+                    "The contract value must be greater than 0",
                 ));
             }
             let (bi, band) = bands
@@ -306,15 +355,29 @@ fn base_premium(
                 "base_premium",
                 "基础保费 = 工程造价 × 费率",
                 "base premium = contract value × rate",
-                format!(
-                    "band {bi} (≤ {}), row {} / {} 元, column {col}: {v} × {}‰",
-                    band.up_to
+                {
+                    let up = band
+                        .up_to
                         .map(|u| u.to_string())
-                        .unwrap_or_else(|| "∞".into()),
-                    row.per_person,
-                    row.aggregate,
-                    fmt_factor(rate * Decimal::from(1000))
-                ),
+                        .unwrap_or_else(|| "∞".into());
+                    let per_mille = fmt_factor(rate * Decimal::from(1000));
+                    (
+                        format!(
+                            "第{}档(造价 ≤ {up} 元)，每人 {} 元 / 累计 {} 元，{}：{v} 元 × {per_mille}‰",
+                            bi + 1,
+                            row.per_person,
+                            row.aggregate,
+                            if col == "high_risk" { "高风险工程费率" } else { "一般工程费率" }
+                        ),
+                        format!(
+                            "band {} (≤ {up} 元), {} 元 per person / {} 元 aggregate, {} rate: {v} 元 × {per_mille}‰",
+                            bi + 1,
+                            row.per_person,
+                            row.aggregate,
+                            if col == "high_risk" { "high-risk" } else { "ordinary" }
+                        ),
+                    )
+                },
                 round_fen(base).to_string(),
                 Some(src),
                 ill,
@@ -328,7 +391,10 @@ fn base_premium(
                         "metro_factor",
                         "地铁工程上浮",
                         "metro works loading",
-                        format!("metro_factor = {}", fmt_factor(*m)),
+                        (
+                            format!("地铁工程系数 {}", fmt_factor(*m)),
+                            format!("metro factor {}", fmt_factor(*m)),
+                        ),
                         round_fen(base).to_string(),
                         Some(src),
                         ill,
@@ -347,10 +413,13 @@ fn base_premium(
                 None => {
                     cx.assumptions.push(msg(
                         "aggregate_default",
-                        format!("累计限额未填写，按最低档 {} 元计", first.limit),
                         format!(
-                            "aggregate limit not given; the lowest tier {} 元 is used",
-                            first.limit
+                            "累计限额未填写，按最低档 {} 计",
+                            crate::money::wan(first.limit)
+                        ),
+                        format!(
+                            "Aggregate limit not given: the lowest tier, {}, is used",
+                            crate::money::wan(first.limit)
                         ),
                     ));
                     first.limit
@@ -369,7 +438,13 @@ fn base_premium(
                 "base_premium",
                 "基础保费(按累计限额档)",
                 "base premium (by aggregate limit tier)",
-                format!("tier ≥ {agg}: limit {} → {} 元", t.limit, t.premium),
+                (
+                    format!(
+                        "累计限额 {agg} 元 所在档：限额 {} 元 → {} 元",
+                        t.limit, t.premium
+                    ),
+                    format!("tier for {agg} 元: limit {} 元 → {} 元", t.limit, t.premium),
+                ),
                 round_fen(t.premium).to_string(),
                 Some(src),
                 ill,

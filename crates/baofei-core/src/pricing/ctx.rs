@@ -100,7 +100,7 @@ impl Ctx<'_> {
         id: &str,
         zh: &str,
         en: &str,
-        parameter: String,
+        parameter: (String, String),
         value: String,
         source: Option<&Citation>,
         illustrative: bool,
@@ -110,7 +110,9 @@ impl Ctx<'_> {
             id: id.into(),
             label_zh: zh.into(),
             label_en: en.into(),
-            parameter,
+            parameter: parameter.1,
+            parameter_zh: parameter.0,
+            value_zh: None,
             value,
             source: source.cloned(),
             illustrative,
@@ -119,18 +121,23 @@ impl Ctx<'_> {
             reference: notes.reference.cloned(),
         });
     }
-    pub(crate) fn lookup<'p, T>(
-        &self,
-        p: &'p Param<T>,
-        field: &str,
-    ) -> Result<&'p Dated<T>, Errors> {
+    /// The last step's value in Chinese, where the value is a word rather than a figure.
+    pub(crate) fn value_zh(&mut self, zh: &str) {
+        if let Some(s) = self.trace.last_mut().filter(|_| self.tracing) {
+            s.value_zh = Some(zh.into());
+        }
+    }
+    pub(crate) fn lookup<'p, T>(&self, p: &'p Param<T>) -> Result<&'p Dated<T>, Errors> {
         p.lookup(&self.e.region, self.e.as_of).ok_or_else(|| {
             err(
                 "as_of",
                 ErrorCode::NoRuleInForce,
-                format!("{} 在该日期无有效规则", self.e.as_of),
                 format!(
-                    "no rule for {field} is in force on {} in this region",
+                    "{} 当日本地区无有效的{}规定(请检查保单起始日期)",
+                    self.e.as_of, p.description
+                ),
+                format!(
+                    "No rule needed here is in force on {} in this region: check the policy start date",
                     self.e.as_of
                 ),
             )
@@ -146,7 +153,7 @@ impl Ctx<'_> {
         p: &Param<FactorTable>,
         key: &str,
     ) -> Result<Decimal, Errors> {
-        let d = self.lookup(p, table)?;
+        let d = self.lookup(p)?;
         // Validation guarantees every key; a missing one would be a validator bug, reported not panicked.
         let f = d.value.get(key).map(|v| v.0).ok_or_else(|| {
             err(
@@ -161,12 +168,56 @@ impl Ctx<'_> {
             id,
             zh,
             en,
-            format!("{table}[{key}] = {}", fmt_factor(f)),
+            {
+                let (zh, en) = key_label(table, key);
+                (
+                    format!("{zh} → {}", fmt_factor(f)),
+                    format!("{en} → {}", fmt_factor(f)),
+                )
+            },
             fmt_factor(f),
             Some(&d.source),
             d.illustrative,
             Notes::of(d),
         );
         Ok(f)
+    }
+}
+
+/// How a factor table's key reads in each language: "较大" / "较大 (larger)", not `larger`.
+fn key_label(table: &str, key: &str) -> (String, String) {
+    let pair = |zh: &str, en: &str| (zh.to_string(), en.to_string());
+    match (table, key) {
+        ("accident_factors", "none") => pair("无事故", "no accident"),
+        ("accident_factors", "ordinary") => pair("一般事故", "一般 (ordinary) accident"),
+        ("accident_factors", "larger") => pair("较大事故", "较大 (larger) accident"),
+        ("accident_factors", "serious") => pair("重大事故", "重大 (serious) accident"),
+        ("accident_factors", "especially_serious") => {
+            pair("特别重大事故", "特别重大 (especially serious) accident")
+        }
+        ("death_factors", "3+") => pair("死亡3人及以上", "3 or more deaths"),
+        ("death_factors", n) => (format!("死亡{n}人"), format!("{n} deaths")),
+        ("claim_free_factors", n) => (
+            format!("连续{n}年无事故"),
+            format!("{n} accident-free years"),
+        ),
+        (_, "yes") => pair("是", "yes"),
+        (_, "no") => pair("否", "no"),
+        (_, "grade1") => pair("一级", "grade 1"),
+        (_, "grade2") => pair("二级", "grade 2"),
+        (_, "grade3") => pair("三级", "grade 3"),
+        ("standardisation_factors", "none") => pair("未达标", "not graded"),
+        (_, "large") => pair("大型", "large"),
+        (_, "medium") => pair("中型", "medium"),
+        (_, "small") => pair("小型", "small"),
+        (_, "micro") => pair("微型", "micro"),
+        ("env_risk_factors", "general") => pair("一般环境风险", "general risk"),
+        ("env_risk_factors", "larger") => pair("较大环境风险", "larger risk"),
+        ("env_risk_factors", "major") => pair("重大环境风险", "major risk"),
+        (_, "trustworthy") => pair("环保诚信", "trustworthy"),
+        (_, "good") => pair("环保良好", "good"),
+        (_, "warning") => pair("环保警示", "warning"),
+        (_, "poor") => pair("环保不良", "poor"),
+        (_, other) => pair(other, other),
     }
 }

@@ -83,7 +83,7 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
             "float.claim_free_loaded",
             "上浮情形(较大以上事故或连续2年亡人)不享受无事故优惠",
             "no accident-free discount while the band is loaded (较大 or worse, or deaths two years running)",
-            "1.00".into(),
+            ("不适用无事故优惠 → 1.00".into(), "no discount → 1.00".into()),
             fmt_factor(claim_free),
             None,
             false,
@@ -128,7 +128,7 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
         )?,
     )?;
     if let Some(lr) = e.loss_ratio {
-        let d = cx.lookup(&pack.loss_ratio_factors, "loss_ratio_factors")?;
+        let d = cx.lookup(&pack.loss_ratio_factors)?;
         let b = d
             .value
             .iter()
@@ -147,11 +147,13 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
             "float.loss_ratio",
             "上年度赔付率",
             "loss ratio last policy year",
-            format!(
-                "loss ratio {lr} < {} → {}",
-                below.map(|x| x.to_string()).unwrap_or_else(|| "∞".into()),
-                fmt_factor(factor)
-            ),
+            {
+                let below = below.map(|x| x.to_string()).unwrap_or_else(|| "∞".into());
+                (
+                    format!("赔付率 {lr} < {below} → {}", fmt_factor(factor)),
+                    format!("loss ratio {lr} < {below} → {}", fmt_factor(factor)),
+                )
+            },
             fmt_factor(factor),
             Some(&d.source),
             ill,
@@ -165,7 +167,7 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
                 "env_credit_grade",
                 ErrorCode::Missing,
                 "请填写环境信用等级",
-                "env_credit_grade is required",
+                "The environmental credit grade is required",
             )
         })?;
         f = mul(
@@ -185,7 +187,10 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
         "float_raw",
         "浮动系数(限幅前)",
         "floating factor (before the band)",
-        "product of the factors above".into(),
+        (
+            "以上各浮动系数之积".into(),
+            "product of the factors above".into(),
+        ),
         fmt_factor(f),
         None,
         false,

@@ -29,7 +29,10 @@ pub(crate) fn limits(
                 "minimum_limit",
                 "最低每人死亡伤残限额",
                 "statutory minimum per-person limit",
-                format!("max(national, region) on {}", e.as_of),
+                (
+                    format!("{} 当日全国与地方规定中较高者", e.as_of),
+                    format!("the higher of national and regional on {}", e.as_of),
+                ),
                 d.value.0.to_string(),
                 Some(&d.source),
                 d.illustrative,
@@ -56,8 +59,11 @@ pub(crate) fn limits(
         (None, Some(m)) => {
             cx.assumptions.push(msg(
                 "per_person_default",
-                format!("每人限额未填写，按法定最低 {} 元计", m),
-                format!("per-person limit not given; the legal minimum {m} 元 is used"),
+                format!("每人限额未填写，按法定最低 {} 计", crate::money::wan(m)),
+                format!(
+                    "Per-person limit not given: the legal minimum of {} is used",
+                    crate::money::wan(m)
+                ),
             ));
             Some(m)
         }
@@ -82,8 +88,14 @@ pub(crate) fn limits(
             let a = mul(p, Decimal::from(e.employees))?;
             cx.assumptions.push(msg(
                 "aggregate_default",
-                format!("累计限额未填写，按每人限额 × 从业人员数 = {a} 元计"),
-                format!("aggregate limit not given; per-person limit × employees = {a} 元 is used"),
+                format!(
+                    "累计限额未填写，按每人限额 × 从业人员数 = {} 计",
+                    crate::money::wan(a)
+                ),
+                format!(
+                    "Aggregate limit not given: per-person limit × employees = {} is used",
+                    crate::money::wan(a)
+                ),
             ));
             Some(a)
         }

@@ -89,11 +89,19 @@ pub fn price(rules: &Rules, e: &Enterprise, tracing: bool) -> Result<Quote, Erro
         "float_factor",
         "浮动系数(限幅后)",
         "floating factor (clamped to band)",
-        format!(
-            "clamp({}, {}, {})",
-            fmt_factor(raw),
-            fmt_factor(band.low),
-            fmt_factor(band.high)
+        (
+            format!(
+                "{} 限定在 {}–{} 之内",
+                fmt_factor(raw),
+                fmt_factor(band.low),
+                fmt_factor(band.high)
+            ),
+            format!(
+                "{} kept within {}–{}",
+                fmt_factor(raw),
+                fmt_factor(band.low),
+                fmt_factor(band.high)
+            ),
         ),
         fmt_factor(band.factor),
         Some(&band.source),
@@ -110,7 +118,10 @@ pub fn price(rules: &Rules, e: &Enterprise, tracing: bool) -> Result<Quote, Erro
         "premium",
         "保费(四舍五入到分)",
         "premium (rounded half away from zero to the fen)",
-        "guided × float".into(),
+        (
+            "指导保费 × 浮动系数".into(),
+            "guided premium × float".into(),
+        ),
         premium.to_string(),
         None,
         false,

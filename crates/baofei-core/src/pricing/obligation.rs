@@ -94,12 +94,21 @@ pub(crate) fn obligation(
         "obligation",
         "是否强制投保",
         "compulsory status",
-        top.map(|o| o.en.clone())
-            .unwrap_or_else(|| "no rule names this sector".into()),
+        (
+            top.map(|o| o.zh.clone())
+                .unwrap_or_else(|| "无规定列出该行业".into()),
+            top.map(|o| o.en.clone())
+                .unwrap_or_else(|| "no rule names this sector".into()),
+        ),
         res.level.key().to_owned(),
         top.and_then(|o| o.source.as_ref()),
         false,
         Notes::default(),
     );
+    cx.value_zh(match res.level {
+        Obligation::Compulsory => "强制投保",
+        Obligation::Expected => "应保尽保(推动投保)",
+        Obligation::Encouraged => "鼓励投保",
+    });
     Ok(res)
 }

@@ -47,7 +47,10 @@ pub(crate) fn prevention(
             id,
             zh,
             en,
-            format!("{} × {}", premium, fmt_factor(d.value.0)),
+            (
+                format!("保费 {} 元 × {}", premium, fmt_factor(d.value.0)),
+                format!("premium {} 元 × {}", premium, fmt_factor(d.value.0)),
+            ),
             a.to_string(),
             Some(&d.source),
             d.illustrative,

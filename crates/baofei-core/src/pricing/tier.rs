@@ -42,11 +42,19 @@ pub(crate) fn tier(cx: &mut Ctx<'_>, band: &Band) -> RiskTier {
         "risk_tier",
         "风险分级(高/中/低)",
         "risk tier (high/medium/low)",
-        "high: loaded band, blacklist or unrectified major hazard; low: 3 clean years and good grade".into(),
+        (
+            "高：浮动幅度上浮情形、列入黑名单或重大隐患拒不整改；低：连续3年无事故且等级良好".into(),
+            "high: loaded band, blacklist or unrectified major hazard; low: 3 clean years and a good grade".into(),
+        ),
         risk_tier.key().into(),
         Some(&tiering_citation()),
         true,
         Notes::own(&TIER_NOTE_EN.to_string(), &TIER_NOTE_ZH.to_string()),
     );
+    cx.value_zh(match risk_tier {
+        RiskTier::High => "高风险",
+        RiskTier::Medium => "中风险",
+        RiskTier::Low => "低风险",
+    });
     risk_tier
 }

@@ -24,7 +24,7 @@ pub(crate) fn warnings(
             .minimum_from
             .map(|d| d.to_string())
             .unwrap_or_default();
-        let (asked, m) = (wan(asked), wan(m));
+        let (asked, m) = (crate::money::wan(asked), crate::money::wan(m));
         cx.warnings.push(Message {
             code: "below_minimum_limit".into(),
             zh: format!("每人限额 {asked} 低于自 {since} 起施行的法定最低每人限额 {m}，不符合规定；保费已按法定最低限额 {m} 计算"),
@@ -111,12 +111,4 @@ pub(crate) fn warnings(
             "some parameters are illustrative (no published figure): an estimate only; the insurer's filed rates decide",
         ));
     }
-}
-
-/// An amount in 元 as 万元, the unit of the form's limit fields: 200000 → "20万元".
-fn wan(yuan: rust_decimal::Decimal) -> String {
-    format!(
-        "{}万元",
-        (yuan / rust_decimal::Decimal::from(10_000)).normalize()
-    )
 }

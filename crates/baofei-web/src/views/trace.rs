@@ -20,8 +20,8 @@ pub fn trace_view(tr: &T, lang: Lang, q: &Quote) -> Html {
                 { for q.trace.iter().map(|s| html! {
                     <tr data-step={s.id.clone()}>
                         <td>{ msg(lang, &s.label_zh, &s.label_en) }</td>
-                        <td><code>{ s.parameter.clone() }</code></td>
-                        <td>{ s.value.clone() } if s.illustrative { { badge(tr) } }
+                        <td>{ msg(lang, &s.parameter_zh, &s.parameter) }</td>
+                        <td>{ msg(lang, s.value_zh.as_deref().unwrap_or(&s.value), &s.value) } if s.illustrative { { badge(tr) } }
                             { for s.reference.iter().map(|r| reference(lang, r)) }</td>
                         <td>{ for s.source.iter().map(cite) }{ for note(lang, s).map(|n| html! { <small class="bf-note">{ n }</small> }) }</td>
                     </tr>
