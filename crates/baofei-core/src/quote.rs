@@ -8,20 +8,32 @@ use crate::guidance;
 use crate::input::{Enterprise, QuoteInput};
 use crate::map::SortedMap;
 use crate::output::Quote;
-use crate::pricing::price;
+use crate::pricing::{price, unknown_names};
 use crate::rules::Rules;
 
 /// Quotes one enterprise.
 pub fn quote(rules: &Rules, input: &QuoteInput) -> Result<Quote, Errors> {
-    let e = input.validate()?;
+    let e = validate(rules, input)?;
     quote_enterprise(rules, &e)
+}
+
+/// The input checked, with an unknown region or sector reported beside every other problem.
+fn validate(rules: &Rules, input: &QuoteInput) -> Result<Enterprise, Errors> {
+    input.validate().map_err(|mut errs| {
+        errs.0.extend(unknown_names(
+            rules.statutes(),
+            &input.region,
+            &input.sector,
+        ));
+        errs
+    })
 }
 
 /// Quotes one enterprise for batch use: every figure, flag and warning of [`quote`], but no trace,
 /// guidance notes, next steps, legal-basis texts, service list or source list (none of which a batch
 /// row shows), at a fraction of the cost. A property test checks the figures are the same.
 pub fn quote_brief(rules: &Rules, input: &QuoteInput) -> Result<Quote, Errors> {
-    price(rules, &input.validate()?, false)
+    price(rules, &validate(rules, input)?, false)
 }
 
 /// Quotes an already validated enterprise: the price, then the guidance notes that apply and the next
@@ -40,7 +52,7 @@ pub fn assess(
     input: &QuoteInput,
     answers: &SortedMap<String, String>,
 ) -> Result<(Quote, Assessment), Errors> {
-    let e = input.validate()?;
+    let e = validate(rules, input)?;
     let current = quote_enterprise(rules, &e)?;
     let assessment = evaluate(&e, &current, answers);
     Ok((current, assessment))

@@ -60,6 +60,9 @@ struct Expect {
     next_steps: BTreeMap<String, String>,
     error_field: Option<String>,
     error_code: Option<String>,
+    /// Every one of these fields has an error (all problems are reported at once).
+    #[serde(default)]
+    error_fields: Vec<String>,
 }
 
 fn golden_dir() -> PathBuf {
@@ -260,7 +263,13 @@ fn golden_cases() {
                 Ok(q) => check(&q, &c.expect),
                 Err(errs) => {
                     let mut p = Vec::new();
+                    for f in &c.expect.error_fields {
+                        if !errs.0.iter().any(|e| &e.field == f) {
+                            p.push(format!("expected an error at {f}, got {errs}"));
+                        }
+                    }
                     match (&c.expect.error_field, &c.expect.error_code) {
+                        (None, None) if !c.expect.error_fields.is_empty() => {}
                         (None, None) => p.push(format!("unexpected error: {errs}")),
                         (field, code) => {
                             let hit = errs.0.iter().any(|e| {

@@ -322,7 +322,14 @@ impl Form {
 /// "12.5" 万元 → "125000" 元, exactly.
 pub fn wan_to_yuan(s: &str) -> String {
     let t = s.trim();
-    match t.parse::<Decimal>() {
+    let n = baofei_core::input::plain_number(t);
+    // A unit typed with the number (5000万, 1.2亿, 3000元) says what it is: pass it on in 元.
+    if n.ends_with(['万', '亿', '元']) {
+        return baofei_core::input::plain_amount(&n)
+            .map(|d| d.normalize().to_string())
+            .unwrap_or_else(|| t.into());
+    }
+    match n.parse::<Decimal>() {
         Ok(d) => d
             .checked_mul(Decimal::from(10_000))
             .map(|x| x.normalize().to_string())
@@ -334,7 +341,8 @@ pub fn wan_to_yuan(s: &str) -> String {
 /// "45" % → "0.45".
 pub fn percent_to_ratio(s: &str) -> String {
     let t = s.trim();
-    match t.parse::<Decimal>() {
+    let n = baofei_core::input::plain_number(t.trim_end_matches(['%', '％']));
+    match n.parse::<Decimal>() {
         Ok(d) => (d / Decimal::from(100)).normalize().to_string(),
         Err(_) => t.into(),
     }
@@ -480,6 +488,15 @@ mod tests {
         assert_eq!(wan_to_yuan("40"), "400000");
         assert_eq!(wan_to_yuan("0.1"), "1000");
         assert_eq!(wan_to_yuan("abc"), "abc");
+        // Issue 13 point 9: typed as people type.
+        assert_eq!(wan_to_yuan("１２０"), "1200000");
+        assert_eq!(wan_to_yuan("1,200"), "12000000");
+        assert_eq!(wan_to_yuan("1，200.5"), "12005000");
+        assert_eq!(wan_to_yuan("5000万"), "50000000");
+        assert_eq!(wan_to_yuan("1.2亿"), "120000000");
+        assert_eq!(wan_to_yuan("3000元"), "3000");
+        assert_eq!(wan_to_yuan("1,2,3"), "1,2,3");
+        assert_eq!(percent_to_ratio("４５％"), "0.45");
         assert_eq!(percent_to_ratio("45"), "0.45");
     }
 

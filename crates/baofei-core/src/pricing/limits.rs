@@ -82,6 +82,25 @@ pub(crate) fn limits(
     let below = matches!((per_person, min), (Some(p), Some(m)) if p < m);
     let requested_per_person = below.then_some(per_person).flatten();
     let per_person = if below { min } else { per_person };
+    // The aggregate covers everyone: it cannot be below what one person may receive.
+    if let (Some(a), Some(p)) = (e.aggregate_limit, per_person) {
+        if a < p {
+            return Err(err(
+                "aggregate_limit",
+                ErrorCode::TooSmall,
+                format!(
+                    "累计赔偿限额 {} 低于每人限额 {}：累计限额是全部人员赔偿的上限，不能低于每人限额",
+                    crate::money::wan(a),
+                    crate::money::wan(p)
+                ),
+                format!(
+                    "The aggregate limit of {} is below the per-person limit of {}: the aggregate caps what everyone together receives",
+                    crate::money::wan(a),
+                    crate::money::wan(p)
+                ),
+            ));
+        }
+    }
     let aggregate = match (e.aggregate_limit, sector.basis, per_person) {
         (Some(a), _, _) => Some(a),
         (None, PremiumBasis::Headcount, Some(p)) => {

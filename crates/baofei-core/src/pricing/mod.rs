@@ -23,11 +23,11 @@ pub mod prevention;
 pub mod tier;
 pub mod warnings;
 
-use crate::error::{quoted, ErrorCode, Errors};
+use crate::error::{quoted, ErrorCode, Errors, FieldError};
 use crate::input::Enterprise;
 use crate::money::{fmt_factor, round_fen};
 use crate::output::Quote;
-use crate::rules::Rules;
+use crate::rules::{Rules, Statutes};
 use ctx::{err, mul, step, Ctx, Notes};
 
 /// Engine version stamped on every quote.
@@ -38,18 +38,9 @@ pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub fn price(rules: &Rules, e: &Enterprise, tracing: bool) -> Result<Quote, Errors> {
     let st = rules.statutes();
     let pack = rules.pack();
-    if !st.regions.iter().any(|r| r.id == e.region) {
-        let known: Vec<&str> = st.regions.iter().map(|r| r.id.as_str()).collect();
-        return Err(err(
-            "region",
-            ErrorCode::Unknown,
-            format!("未知地区 {}", e.region),
-            format!(
-                "unknown region {}; known: {}",
-                quoted(&e.region),
-                known.join(", ")
-            ),
-        ));
+    let unknown = unknown_names(st, &e.region, &e.sector);
+    if !unknown.is_empty() {
+        return Err(Errors(unknown));
     }
     let sector = st.sector(&e.sector).ok_or_else(|| {
         err(
@@ -156,4 +147,33 @@ pub fn price(rules: &Rules, e: &Enterprise, tracing: bool) -> Result<Quote, Erro
         warnings: cx.warnings,
         assumptions: cx.assumptions,
     })
+}
+
+/// A region or sector the statutes do not know, as field errors. Checked with the other input
+/// errors, so that every problem is reported at once (an unknown sector beside a bad number).
+pub fn unknown_names(st: &Statutes, region: &str, sector: &str) -> Vec<FieldError> {
+    let (region, sector) = (region.trim(), sector.trim());
+    let mut out = Vec::new();
+    if !region.is_empty() && !st.regions.iter().any(|r| r.id == region) {
+        let known: Vec<&str> = st.regions.iter().map(|r| r.id.as_str()).collect();
+        out.push(FieldError::new(
+            "region",
+            ErrorCode::Unknown,
+            format!("未知地区 {region}"),
+            format!(
+                "unknown region {}; known: {}",
+                quoted(region),
+                known.join(", ")
+            ),
+        ));
+    }
+    if !sector.is_empty() && st.sector(sector).is_none() {
+        out.push(FieldError::new(
+            "sector",
+            ErrorCode::Unknown,
+            format!("未知行业 {sector}"),
+            format!("unknown sector {}", quoted(sector)),
+        ));
+    }
+    out
 }

@@ -35,6 +35,7 @@ pub(crate) fn warnings(
             field: Some("per_person_limit".into()),
         });
     }
+    plausibility(e, limits, cx);
     if band.kind == "loaded" {
         cx.warnings.push(Message {
             code: "loaded_band".into(),
@@ -110,5 +111,64 @@ pub(crate) fn warnings(
             "部分参数为示意值(无公开数据)，结果仅供参考，以保险机构备案费率为准",
             "some parameters are illustrative (no published figure): an estimate only; the insurer's filed rates decide",
         ));
+    }
+}
+
+/// Figures that are possible but look like a slip, each said at its field with what was done: an
+/// amount typed in 元 into a 万元 field, a size class that contradicts the headcount.
+fn plausibility(e: &Enterprise, limits: &Limits, cx: &mut Ctx<'_>) {
+    use rust_decimal::Decimal;
+    let wan = crate::money::wan;
+    let mut flag = |field: &str, code: &str, zh: String, en: String| {
+        cx.warnings.push(Message {
+            code: code.into(),
+            zh,
+            en,
+            source: None,
+            field: Some(field.into()),
+        });
+    };
+    // 100亿元 for one project, or 500万元 for one person, is far more likely 元 typed as 万元.
+    if let Some(v) = e
+        .contract_value
+        .filter(|v| *v >= Decimal::from(10_000_000_000u64))
+    {
+        flag(
+            "contract_value",
+            "implausible_amount",
+            format!("工程造价 {} 异常偏大：该栏以万元为单位，请确认没有按元填写；已按所填数值计算", wan(v)),
+            format!("A contract value of {} is unusually large: the field is in 万元 (10,000 元), check it was not typed in 元; computed as entered", wan(v)),
+        );
+    }
+    if let Some(p) = limits
+        .requested_per_person
+        .or(e.per_person_limit)
+        .filter(|p| *p > Decimal::from(5_000_000))
+    {
+        flag(
+            "per_person_limit",
+            "implausible_amount",
+            format!("每人限额 {} 异常偏大：该栏以万元为单位，请确认没有按元填写；已按所填数值计算", wan(p)),
+            format!("A per-person limit of {} is unusually large: the field is in 万元 (10,000 元), check it was not typed in 元; computed as entered", wan(p)),
+        );
+    }
+    let (size, derived) = e.size_class;
+    let by_headcount = crate::input::size_from_employees(e.employees);
+    if !derived && (size as i32 - by_headcount as i32).abs() >= 2 {
+        let zh = ["大型", "中型", "小型", "微型"];
+        flag(
+            "size_class",
+            "size_contradicts_headcount",
+            format!(
+                "所选企业规模({})与从业人员数 {} 人不符(按人数应为{})；已按所选规模计价",
+                zh[size as usize], e.employees, zh[by_headcount as usize]
+            ),
+            format!(
+                "The size chosen ({}) contradicts the {} employees entered (by headcount: {}); priced at the size chosen",
+                size.key(),
+                e.employees,
+                by_headcount.key()
+            ),
+        );
     }
 }
