@@ -7,7 +7,7 @@ use crate::citation::Citation;
 use crate::domain::{EnvCreditGrade, Line, RiskTier, StandardisationGrade};
 use crate::input::{Enterprise, QuoteInput};
 use crate::map::SortedMap;
-use crate::output::Quote;
+use crate::output::{NextStep, Quote};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -120,6 +120,9 @@ pub struct Assessment {
     pub answered: usize,
     /// Gaps, the ones that lower the premium most first.
     pub gaps: Vec<Gap>,
+    /// At the band's cap, where no one fix moves the premium: the fixes together and what they save.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub combined: Option<NextStep>,
 }
 
 /// Applies the answers that change rating inputs (grades, blacklist, rectification) to the input.
@@ -206,9 +209,19 @@ pub fn evaluate(
     }
     let change = |g: &Gap| g.premium_change.unwrap_or(Decimal::ZERO);
     crate::sort::sort_small_by(&mut gaps, |a, b| change(a) < change(b));
+    let combined = (!gaps.is_empty())
+        .then(|| {
+            current
+                .next_steps
+                .iter()
+                .find(|s| s.id == "combined")
+                .cloned()
+        })
+        .flatten();
     Assessment {
         tier,
         answered,
         gaps,
+        combined,
     }
 }

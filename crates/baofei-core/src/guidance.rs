@@ -55,6 +55,9 @@ pub fn notes(st: &Statutes, e: &Enterprise, level: Obligation) -> Vec<Message> {
 /// Actions that would lower the premium or close a compliance gap, cheapest result first.
 pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextStep>, Errors> {
     let mut out = Vec::new();
+    // Every price-moving improvement applied together, and their short names, for the combination.
+    let mut all = e.clone();
+    let mut names: Vec<(&str, &str)> = Vec::new();
     let mut push =
         |id: &str, zh: String, en: String, better: Enterprise, source| -> Result<(), Errors> {
             let after = price(rules, &better, false)?.premium;
@@ -76,6 +79,23 @@ pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextSt
             StandardisationGrade::Grade1 => None,
         };
         if let Some((g, zh, en)) = next {
+            all.standardisation = g;
+            names.push((
+                ["标准化达到三级", "标准化达到二级", "标准化达到一级"][match g {
+                    StandardisationGrade::Grade3 => 0,
+                    StandardisationGrade::Grade2 => 1,
+                    _ => 2,
+                }],
+                [
+                    "standardisation grade 3",
+                    "standardisation grade 2",
+                    "standardisation grade 1",
+                ][match g {
+                    StandardisationGrade::Grade3 => 0,
+                    StandardisationGrade::Grade2 => 1,
+                    _ => 2,
+                }],
+            ));
             push(
                 "standardisation",
                 format!("达到安全生产标准化{zh}：达标单位下一投保周期可适当降低费率"),
@@ -86,6 +106,8 @@ pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextSt
         }
     }
     if e.blacklisted {
+        all.blacklisted = false;
+        names.push(("移出黑名单", "leaving the blacklist"));
         push(
             "leave_blacklist",
             "纠正失信行为并移出联合惩戒名单".into(),
@@ -98,6 +120,8 @@ pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextSt
         )?;
     }
     if e.refused_rectification {
+        all.refused_rectification = false;
+        names.push(("整改重大隐患", "rectifying the major hazard"));
         push(
             "rectify_hazards",
             "整改重大事故隐患(拒不整改可上浮费率并被报告监管部门)".into(),
@@ -109,8 +133,11 @@ pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextSt
     if let (true, Some(min)) = (q.limits.below_minimum, q.limits.minimum_per_person) {
         push(
             "raise_limit",
-            format!("将每人限额提高到法定最低 {min} 元"),
-            format!("Raise the per-person limit to the legal minimum of {min} 元"),
+            format!("将每人限额提高到法定最低 {}", crate::money::wan(min)),
+            format!(
+                "Raise the per-person limit to the legal minimum of {}",
+                crate::money::wan(min)
+            ),
             Enterprise {
                 per_person_limit: Some(min),
                 ..e.clone()
@@ -128,6 +155,8 @@ pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextSt
             _ => None,
         };
         if let Some((g, zh, en)) = next {
+            all.env_credit_grade = Some(g);
+            names.push(("环境信用提升一级", "a better environmental credit grade"));
             push(
                 "env_credit",
                 format!("将企业环境信用等级提升到{zh}"),
@@ -138,6 +167,30 @@ pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextSt
                 },
                 Some(c294()),
             )?;
+        }
+    }
+    // At the band's cap one fix alone may change nothing: the float stays capped. Then the fixes
+    // together are priced and named, so that the enterprise that most needs a lower premium is told
+    // what moves it (issue 13 point 7).
+    let at_cap = q.band.clamped && q.band.factor == q.band.high;
+    if at_cap && names.len() >= 2 {
+        let after = price(rules, &all, false)?.premium;
+        if after < q.premium {
+            let (zh, en): (Vec<&str>, Vec<&str>) = names.iter().copied().unzip();
+            out.push(NextStep {
+                id: "combined".into(),
+                zh: format!(
+                    "同时完成{}：保费已达浮动上限，单项整改不改变保费，合并完成才能降低",
+                    zh.join("、")
+                ),
+                en: format!(
+                    "Do these together: {}. The premium is at the band's cap, so no one fix alone lowers it",
+                    en.join(", ")
+                ),
+                premium_after: after,
+                premium_change: after - q.premium,
+                source: Some(q.band.source.clone()),
+            });
         }
     }
     crate::sort::sort_small_by(&mut out, |a, b| a.premium_change < b.premium_change);

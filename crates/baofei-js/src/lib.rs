@@ -53,7 +53,9 @@ export interface BaofeiError { code: string; field: string; message_zh: string; 
 /** What every thrown error carries. */
 export interface BaofeiException extends Error { errors: BaofeiError[] }
 export interface Assessment { tier: "low" | "medium" | "high"; answered: number;
-  gaps: { question: string; fix_zh: string; fix_en: string; source: Citation; premium_after: string | null; premium_change: string | null }[] }
+  gaps: { question: string; fix_zh: string; fix_en: string; source: Citation; premium_after: string | null; premium_change: string | null }[];
+  /** At the band's cap, where no one fix moves the premium: the fixes together. */
+  combined?: { id: "combined"; zh: string; en: string; premium_after: string; premium_change: string; source?: Citation } }
 export interface SectorInfo { id: string; group_zh: string; group_en: string; name_zh: string; name_en: string; basis: string;
   obligation: "encouraged" | "expected" | "compulsory"; basis_rules: Message[]; penalty?: Message }
 export interface PackReport { ok: boolean; id?: string; version?: string; errors: BaofeiError[] }

@@ -442,3 +442,42 @@ fn a_borrowed_factor_is_named_in_the_trace() {
         .is_none());
     assert!(local("chongqing").band.reference.is_none());
 }
+
+/// Issue 13 point 7: at the cap the self-assessment names the combination that moves the premium.
+#[test]
+fn at_the_cap_the_assessment_prices_the_fixes_together() {
+    let rules = baofei_rules::load().unwrap();
+    let mut input = baofei_core::QuoteInput {
+        as_of: "2026-06-01".into(),
+        region: "chongqing".into(),
+        line: "work_safety".into(),
+        sector: "hazardous_chemicals.production".into(),
+        employees: "120".into(),
+        size_class: "medium".into(),
+        standardisation: "none".into(),
+        blacklisted: true,
+        refused_rectification: true,
+        ..Default::default()
+    };
+    input.history = vec![baofei_core::input::HistoryYear {
+        larger: "1".into(),
+        deaths: "3".into(),
+        ..Default::default()
+    }];
+    let mut answers = baofei_core::map::SortedMap::new();
+    answers.insert("blacklist".to_string(), "yes".to_string());
+    answers.insert("hazards_rectified".to_string(), "no".to_string());
+    let (q, a) = baofei_core::quote::assess(&rules, &input, &answers).unwrap();
+    assert!(q.band.clamped);
+    let c = a.combined.expect("a combination at the cap");
+    assert_eq!(c.premium_change.to_string(), "-15840.00");
+    assert!(
+        c.zh.contains("移出黑名单") && c.zh.contains("整改重大隐患"),
+        "{}",
+        c.zh
+    );
+    assert!(a
+        .gaps
+        .iter()
+        .all(|g| g.premium_change.is_none_or(|x| x.is_zero())));
+}

@@ -47,6 +47,10 @@ pub fn assessment_view(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors
                     html! { <li data-question={g.question.clone()}>{ msg(lang, &g.fix_zh, &g.fix_en) }{ " — " }<strong>{ effect }</strong>{ " · " }{ cite(&g.source) }</li> }
                 }) }
                 </ol>
+                if let Some(c) = &a.combined {
+                    <p id="combined" class="bf-combined"><strong>{ msg(lang, "合并整改", "Together") }{ msg(lang, "：", ": ") }</strong>{ msg(lang, &c.zh, &c.en) }{ " — " }
+                        <strong>{ format!("{} {}", tr.saves, fmt_money(-c.premium_change, lang)) }</strong></p>
+                }
                 <p class="bf-hint">{ format!("{}: {}", tr.premium, fmt_money(q.premium, lang)) }</p>
             </div>
         },
