@@ -43,6 +43,9 @@ struct Expect {
     illustrative: Option<bool>,
     #[serde(default)]
     steps: BTreeMap<String, String>,
+    /// Steps that must not be in the trace.
+    #[serde(default)]
+    no_steps: Vec<String>,
     #[serde(default)]
     warnings: Vec<String>,
     #[serde(default)]
@@ -164,6 +167,11 @@ fn check(q: &Quote, x: &Expect) -> Vec<String> {
                 "(missing from the trace)".into(),
                 want,
             ),
+        }
+    }
+    for id in &x.no_steps {
+        if q.trace.iter().any(|s| &s.id == id) {
+            eq(&format!("step {id}"), "(in the trace)".into(), "(absent)");
         }
     }
     for (id, change) in &x.next_steps {

@@ -37,6 +37,10 @@ pub struct T {
     pub limit_hint: &'static str,
     pub history_heading: &'static str,
     pub history_help: &'static str,
+    /// The history heading on the environmental line (突发环境事件).
+    pub env_history_heading: &'static str,
+    /// Its help text.
+    pub env_history_help: &'static str,
     pub years: [&'static str; 3],
     pub grades: [&'static str; 4],
     pub deaths: &'static str,
@@ -158,6 +162,8 @@ pub const ZH: T = T {
     limit_hint: "留空则按当日法定最低限额",
     history_heading: "近三年生产安全事故",
     history_help: "按事故等级填写起数和死亡人数；没有事故留空即可。",
+    env_history_heading: "近三年突发环境事件",
+    env_history_help: "按事件等级(一般、较大、重大、特别重大)填写起数；没有事件留空即可。",
     years: ["上一年", "前两年", "前三年"],
     grades: ["一般", "较大", "重大", "特别重大"],
     deaths: "死亡人数",
@@ -282,6 +288,8 @@ pub const EN: T = T {
     limit_hint: "Empty: the legal minimum on the as-of date",
     history_heading: "Work-safety accidents, last three years",
     history_help: "Number of accidents by grade and deaths; leave empty if none.",
+    env_history_heading: "Environmental incidents (突发环境事件), last three years",
+    env_history_help: "Number of incidents by grade; leave empty if none.",
     years: ["Last year", "Two years ago", "Three years ago"],
     grades: ["Ordinary (一般)", "Larger (较大)", "Serious (重大)", "Especially serious (特别重大)"],
     deaths: "Deaths",

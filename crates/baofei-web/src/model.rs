@@ -188,10 +188,14 @@ impl Form {
     /// typed so that the engine reports it against the right field.
     pub fn to_input(&self) -> QuoteInput {
         let wan = |k: &str| wan_to_yuan(self.get(k));
+        // The environmental line shows incidents by grade only: deaths and accident facts typed on
+        // the work-safety line stay in the form but are not sent, so no hidden cell can hold an error.
+        let env = self.get("l") == "environmental";
         let history = (0..3)
             .map(|y| {
                 let g = |c: &str| self.get(&format!("h{y}.{c}")).trim().to_string();
                 let accidents = (0..ACCIDENTS_PER_YEAR)
+                    .filter(|_| !env)
                     .filter_map(|n| {
                         let a = |c: &str| self.get(&format!("h{y}.a{n}.{c}")).trim().to_string();
                         let (d, i, l) = (a("d"), a("i"), a("l"));
@@ -208,7 +212,7 @@ impl Form {
                     larger: g("l"),
                     serious: g("s"),
                     especially_serious: g("x"),
-                    deaths: g("d"),
+                    deaths: if env { String::new() } else { g("d") },
                     accidents,
                 }
             })

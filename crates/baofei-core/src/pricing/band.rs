@@ -3,7 +3,7 @@
 //! the floating factor is clamped into it.
 
 use super::ctx::{err, msg, step, Ctx, Notes};
-use crate::domain::AccidentGrade;
+use crate::domain::{AccidentGrade, Line};
 use crate::error::{ErrorCode, Errors};
 use crate::input::Enterprise;
 use crate::money::fmt_factor;
@@ -13,9 +13,11 @@ use rust_decimal::Decimal;
 
 /// Fatal accidents in two consecutive years of the three-year history.
 pub fn consecutive_fatal(e: &Enterprise) -> bool {
-    e.history
-        .windows(2)
-        .any(|w| w[0].deaths > 0 && w[1].deaths > 0)
+    // A work-safety fact: the environmental line reads incidents, not deaths.
+    e.line == Line::WorkSafety
+        && e.history
+            .windows(2)
+            .any(|w| w[0].deaths > 0 && w[1].deaths > 0)
 }
 
 /// Whether the history triggers the widened upward band: a 较大 or worse accident in any of the three

@@ -121,6 +121,16 @@ impl Ctx<'_> {
             reference: notes.reference.cloned(),
         });
     }
+    /// Marks the last step as a rule borrowed for this case (the other line, an analogue), over any
+    /// label the data gives it.
+    pub(crate) fn borrowed(&mut self, zh: &str, en: &str) {
+        if let Some(s) = self.trace.last_mut().filter(|_| self.tracing) {
+            s.reference = Some(Reference {
+                zh: zh.into(),
+                en: en.into(),
+            });
+        }
+    }
     /// The last step's value in Chinese, where the value is a word rather than a figure.
     pub(crate) fn value_zh(&mut self, zh: &str) {
         if let Some(s) = self.trace.last_mut().filter(|_| self.tracing) {

@@ -25,52 +25,53 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
         .max()
         .map(AccidentGrade::key)
         .unwrap_or("none");
+    // The environmental line reads its own facts: environmental incidents (突发环境事件) by grade.
+    // No published 环责险 table grades them, so the 安责险 accident table is borrowed, and says so;
+    // deaths and consecutive fatal years are work-safety facts and play no part.
+    let env = e.line == Line::Environmental;
+    let (label_zh, label_en) = if env {
+        (
+            "近三年最严重突发环境事件等级",
+            "most serious environmental incident in the three years",
+        )
+    } else {
+        (
+            "近三年最严重事故等级",
+            "most serious accident in the three years",
+        )
+    };
     f = mul(
         f,
         cx.factor(
             "float.accident",
-            "近三年最严重事故等级",
-            "most serious accident in the three years",
+            label_zh,
+            label_en,
             "accident_factors",
             &pack.accident_factors,
             worst,
         )?,
     )?;
-    let most_deaths = e.history.iter().map(|y| y.deaths).max().unwrap_or(0);
-    let deaths = match most_deaths {
-        0 => "0",
-        1 => "1",
-        2 => "2",
-        _ => "3+",
-    };
-    f = mul(
-        f,
-        cx.factor(
-            "float.deaths",
-            "近三年单年最多死亡人数",
-            "most deaths in one year of the three",
-            "death_factors",
-            &pack.death_factors,
-            deaths,
-        )?,
-    )?;
-    let consecutive = if consecutive_fatal(e) { "yes" } else { "no" };
-    f = mul(
-        f,
-        cx.factor(
-            "float.consecutive_fatal",
-            "连续2年发生亡人事故",
-            "fatal accidents in two consecutive years",
-            "consecutive_fatal_factors",
-            &pack.consecutive_fatal_factors,
-            consecutive,
-        )?,
-    )?;
+    if env {
+        cx.borrowed(
+            "借用安责险事故等级系数(假设)",
+            "borrowed from the 安责险 accident factors (assumption)",
+        );
+    } else {
+        f = mul(f, work_safety_fatalities(cx, pack)?)?;
+    }
     let clean = e.history.iter().take_while(|y| !y.any()).count();
     let mut claim_free = cx.factor(
         "float.claim_free",
-        "连续无事故年数",
-        "consecutive accident-free years",
+        if env {
+            "连续无突发环境事件年数"
+        } else {
+            "连续无事故年数"
+        },
+        if env {
+            "consecutive incident-free years"
+        } else {
+            "consecutive accident-free years"
+        },
         "claim_free_factors",
         &pack.claim_free_factors,
         &clean.to_string(),
@@ -196,5 +197,43 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
         false,
         Notes::default(),
     );
+    Ok(f)
+}
+
+/// The work-safety fatality factors: the year with the most deaths, and deaths in two consecutive
+/// years. Their product.
+fn work_safety_fatalities(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal, Errors> {
+    let e = cx.e;
+    let mut f = Decimal::ONE;
+    let most_deaths = e.history.iter().map(|y| y.deaths).max().unwrap_or(0);
+    let deaths = match most_deaths {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        _ => "3+",
+    };
+    f = mul(
+        f,
+        cx.factor(
+            "float.deaths",
+            "近三年单年最多死亡人数",
+            "most deaths in one year of the three",
+            "death_factors",
+            &pack.death_factors,
+            deaths,
+        )?,
+    )?;
+    let consecutive = if consecutive_fatal(e) { "yes" } else { "no" };
+    f = mul(
+        f,
+        cx.factor(
+            "float.consecutive_fatal",
+            "连续2年发生亡人事故",
+            "fatal accidents in two consecutive years",
+            "consecutive_fatal_factors",
+            &pack.consecutive_fatal_factors,
+            consecutive,
+        )?,
+    )?;
     Ok(f)
 }

@@ -1,7 +1,7 @@
 //! Stage 6: the risk tier (high / medium / low) the 2024 notice asks for; it scales the prevention
 //! services owed.
 
-use crate::domain::{EnvCreditGrade, Line, RiskTier, StandardisationGrade};
+use crate::domain::{EnvCreditGrade, EnvRiskGrade, Line, RiskTier, StandardisationGrade};
 use crate::input::Enterprise;
 use crate::output::Band;
 
@@ -15,6 +15,12 @@ use crate::citation::known::tiering_citation;
 pub fn risk_tier(e: &Enterprise, band: &Band) -> RiskTier {
     if loaded(e) || e.blacklisted || e.refused_rectification {
         return RiskTier::High;
+    }
+    // The environmental line's own grade (HJ 941-2018) sets a floor: 重大 is high, 较大 never low.
+    match (e.line, e.env_risk_grade) {
+        (Line::Environmental, Some(EnvRiskGrade::Major)) => return RiskTier::High,
+        (Line::Environmental, Some(EnvRiskGrade::Larger)) => return RiskTier::Medium,
+        _ => {}
     }
     let good_grade = match e.line {
         Line::WorkSafety => e.standardisation <= StandardisationGrade::Grade2,

@@ -37,10 +37,21 @@ pub(crate) fn warnings(
     }
     plausibility(e, limits, cx);
     if band.kind == "loaded" {
+        let (zh, en) = if e.line == crate::domain::Line::Environmental {
+            (
+                "发生较大以上突发环境事件：浮动幅度最高可达+150%，即保费最高为浮动前指导保费的2.5倍(借用安责险规定，假设)",
+                "A 较大 or worse environmental incident: the float may reach +150%, so the premium may be up to 2.5 times the guided premium before the float (borrowed from 安责险, an assumption)",
+            )
+        } else {
+            (
+                "发生较大以上事故或连续2年发生亡人事故：浮动幅度最高可达+150%，即保费最高为浮动前指导保费的2.5倍",
+                "A 较大 or worse accident, or fatal accidents two years running: the float may reach +150%, so the premium may be up to 2.5 times the guided premium before the float",
+            )
+        };
         cx.warnings.push(Message {
             code: "loaded_band".into(),
-            zh: "发生较大以上事故或连续2年发生亡人事故：浮动幅度最高可达+150%，即保费最高为浮动前指导保费的2.5倍".into(),
-            en: "A 较大 or worse accident, or fatal accidents two years running: the float may reach +150%, so the premium may be up to 2.5 times the guided premium before the float".into(),
+            zh: zh.into(),
+            en: en.into(),
             source: Some(band.source.clone()),
             field: None,
         });

@@ -298,17 +298,24 @@ fn facts_view(cx: &Cx<'_>) -> Html {
 
 fn history_view(cx: &Cx<'_>) -> Html {
     let tr = cx.tr;
-    let cols = ["o", "l", "s", "x", "d"];
+    // 环责险 asks for environmental incidents by grade; deaths and the accident-facts helper are
+    // work-safety facts (issue 13 point 6).
+    let env = cx.form.get("l") == "environmental";
+    let cols: &[&str] = if env {
+        &["o", "l", "s", "x"]
+    } else {
+        &["o", "l", "s", "x", "d"]
+    };
     let heads: Vec<&str> = tr
         .grades
         .iter()
         .copied()
-        .chain(std::iter::once(tr.deaths))
+        .chain((!env).then_some(tr.deaths))
         .collect();
     html! {
         <fieldset class="bf-history">
-            <legend>{ tr.history_heading }</legend>
-            <p class="bf-hint">{ tr.history_help }</p>
+            <legend>{ if env { tr.env_history_heading } else { tr.history_heading } }</legend>
+            <p class="bf-hint">{ if env { tr.env_history_help } else { tr.history_help } }</p>
             <table>
                 <thead><tr><th scope="col"></th>{ for heads.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr></thead>
                 <tbody>
@@ -335,7 +342,7 @@ fn history_view(cx: &Cx<'_>) -> Html {
                 }) }
                 </tbody>
             </table>
-            { facts_view(cx) }
+            if !env { { facts_view(cx) } }
         </fieldset>
     }
 }
