@@ -5,6 +5,7 @@
 //! so memory does not grow with the number of rows.
 
 use baofei_core::input::{HistoryYear, QuoteInput};
+use baofei_core::output::Known;
 use baofei_core::{quote_brief, FieldError, Quote, Rules};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -239,7 +240,12 @@ fn opt(d: Option<rust_decimal::Decimal>) -> String {
     d.map(|x| x.to_string()).unwrap_or_default()
 }
 
-fn format_csv(row: u64, id: &str, r: &Result<Quote, Vec<FieldError>>) -> String {
+fn format_csv(
+    row: u64,
+    id: &str,
+    r: &Result<Quote, Vec<FieldError>>,
+    known: Option<&Known>,
+) -> String {
     match r {
         Ok(q) => {
             let warnings: Vec<&str> = q.warnings.iter().map(|w| w.code.as_str()).collect();
@@ -262,14 +268,21 @@ fn format_csv(row: u64, id: &str, r: &Result<Quote, Vec<FieldError>>) -> String 
             )
         }
         Err(errs) => format!(
-            "{row},{},error,,,,,,,,,,,,,,{}\n",
+            "{row},{},error,,,,,{},{},,,,,,,,{}\n",
             csv_field(id),
+            known.map(|k| k.obligation.level.key()).unwrap_or(""),
+            opt(known.and_then(|k| k.minimum_per_person)),
             csv_field(&errors_text(errs))
         ),
     }
 }
 
-fn format_jsonl(row: u64, id: &str, r: &Result<Quote, Vec<FieldError>>) -> String {
+fn format_jsonl(
+    row: u64,
+    id: &str,
+    r: &Result<Quote, Vec<FieldError>>,
+    known: Option<&Known>,
+) -> String {
     let v = match r {
         Ok(q) => serde_json::json!({
             "row": row, "id": id, "status": "ok",
@@ -280,7 +293,11 @@ fn format_jsonl(row: u64, id: &str, r: &Result<Quote, Vec<FieldError>>) -> Strin
             "band": q.band.kind, "float": q.band.factor.normalize().to_string(), "illustrative": q.illustrative,
             "warnings": q.warnings.iter().map(|w| w.code.as_str()).collect::<Vec<_>>(),
         }),
-        Err(errs) => serde_json::json!({ "row": row, "id": id, "status": "error", "errors": errs }),
+        Err(errs) => serde_json::json!({
+            "row": row, "id": id, "status": "error", "errors": errs,
+            "obligation": known.map(|k| k.obligation.level),
+            "minimum_per_person": known.and_then(|k| k.minimum_per_person).map(|d| d.to_string()),
+        }),
     };
     let mut s = v.to_string();
     s.push('\n');
@@ -383,14 +400,18 @@ pub fn run(args: &QuoteArgs) -> Result<ExitCode, String> {
                     ),
                 };
                 let id = id.as_str();
-                let r = match input {
-                    Ok(i) => quote_brief(rules, &i).map_err(|e| e.0),
-                    Err(e) => Err(e),
+                // A row that cannot be priced keeps what still holds: obligation and minimum.
+                let (r, known) = match input {
+                    Ok(i) => match quote_brief(rules, &i) {
+                        Ok(q) => (Ok(q), None),
+                        Err(e) => (Err(e.0), baofei_core::quote::known(rules, &i)),
+                    },
+                    Err(e) => (Err(e), None),
                 };
                 let line = if csv_out {
-                    format_csv(*row, id, &r)
+                    format_csv(*row, id, &r, known.as_ref())
                 } else {
-                    format_jsonl(*row, id, &r)
+                    format_jsonl(*row, id, &r, known.as_ref())
                 };
                 (r.is_ok(), line)
             })

@@ -19,7 +19,8 @@ DESCRIPTION
     Reads enterprises from CSV (a header row, one enterprise per row) or JSON lines (one QuoteInput
     object per line) and writes one quote per input row, in input order: premium, range, minimum limit,
     compulsory status, prevention fund, float band and warnings. A row that cannot be quoted is written
-    with status=error, its row number and every field error; no row is ever dropped.
+    with status=error, its row number and every field error, and still its compulsory status
+    and legal minimum where the region and sector are known; no row is ever dropped.
     Work is spread over all cores; memory stays flat whatever the number of rows (streaming, in chunks).
 
 CSV COLUMNS

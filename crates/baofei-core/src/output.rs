@@ -238,3 +238,24 @@ pub struct NextStep {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Citation>,
 }
+
+/// What holds whether or not a premium can be computed: when the premium cannot be (a missing premium
+/// basis, a number that does not read), the compulsory status with its legal basis and penalty, the
+/// legal minimum limit and the prevention ratios and services still do, and are shown with the
+/// errors.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Known {
+    /// Compulsory status, legal basis and penalty.
+    pub obligation: ObligationResult,
+    /// The statutory minimum per-person limit in force, 元 (安责险).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub minimum_per_person: Option<Decimal>,
+    /// Its source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minimum_source: Option<Citation>,
+    /// The day it took effect.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minimum_from: Option<Date>,
+    /// Prevention ratios and services (no amounts: there is no premium).
+    pub prevention: Prevention,
+}

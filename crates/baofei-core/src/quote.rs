@@ -3,12 +3,14 @@
 //! improved enterprise; a self-assessment is that quote plus the questionnaire's gaps.
 
 use crate::assess::{evaluate, Assessment};
+use crate::date::Date;
+use crate::domain::SizeClass;
 use crate::error::Errors;
 use crate::guidance;
-use crate::input::{Enterprise, QuoteInput};
+use crate::input::{plain_number, size_from_employees, Enterprise, QuoteInput};
 use crate::map::SortedMap;
-use crate::output::Quote;
-use crate::pricing::{price, unknown_names};
+use crate::output::{Known, Quote};
+use crate::pricing::{self, price, unknown_names};
 use crate::rules::Rules;
 
 /// Quotes one enterprise.
@@ -56,4 +58,27 @@ pub fn assess(
     let current = quote_enterprise(rules, &e)?;
     let assessment = evaluate(&e, &current, answers);
     Ok((current, assessment))
+}
+
+/// What can still be said when [`quote`] fails: see [`Known`]. `None` when the date, region or
+/// sector themselves are not usable (then nothing holds).
+pub fn known(rules: &Rules, input: &QuoteInput) -> Option<Known> {
+    let st = rules.statutes();
+    let as_of = Date::parse(input.as_of.trim())?;
+    let region = input.region.trim();
+    st.regions.iter().find(|r| r.id == region)?;
+    let sector = st.sector(input.sector.trim())?;
+    if sector.line.key() != input.line.trim() {
+        return None;
+    }
+    let size = SizeClass::ALL
+        .into_iter()
+        .find(|s| s.key() == input.size_class.trim())
+        .or_else(|| {
+            plain_number(&input.employees)
+                .parse::<u32>()
+                .ok()
+                .map(size_from_employees)
+        });
+    Some(pricing::known(st, as_of, region, sector, size))
 }

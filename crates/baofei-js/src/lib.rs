@@ -51,7 +51,14 @@ export interface Quote {
 }
 export interface BaofeiError { code: string; field: string; message_zh: string; message_en: string }
 /** What every thrown error carries. */
-export interface BaofeiException extends Error { errors: BaofeiError[] }
+/** What still holds when a quote cannot be computed (a missing premium basis, a bad number). */
+export interface Known {
+  obligation: { level: "encouraged" | "expected" | "compulsory"; basis: Message[]; penalty?: Message };
+  minimum_per_person: string | null; minimum_source?: Citation; minimum_from?: string;
+  prevention: { min_ratio: string | null; min_amount: null; max_ratio: string | null; max_amount: null; sources: Citation[];
+    services: { id: string; name_zh: string; name_en: string; per_year: number; source: Citation; illustrative: boolean }[] };
+}
+export interface BaofeiException extends Error { errors: BaofeiError[]; known?: Known }
 export interface Assessment { tier: "low" | "medium" | "high"; answered: number;
   gaps: { question: string; fix_zh: string; fix_en: string; source: Citation; premium_after: string | null; premium_change: string | null }[];
   /** At the band's cap, where no one fix moves the premium: the fixes together. */
@@ -97,6 +104,15 @@ fn throw(errs: &Errors) -> JsValue {
     let list = to_js(&errs.0).unwrap_or(JsValue::NULL);
     let _ = js_sys::Reflect::set(&err, &JsValue::from_str("errors"), &list);
     err.into()
+}
+
+/// Attaches what still holds to a thrown error (`error.known`): the compulsory status, legal basis,
+/// penalty, legal minimum and prevention rules do not depend on the field that failed.
+fn with_known(err: JsValue, known: Option<baofei_core::output::Known>) -> JsValue {
+    if let Some(k) = known.and_then(|k| to_js(&k).ok()) {
+        let _ = js_sys::Reflect::set(&err, &JsValue::from_str("known"), &k);
+    }
+    err
 }
 
 fn input_error(what: &str, e: impl std::fmt::Display) -> Errors {
@@ -173,7 +189,9 @@ pub fn quote(
     #[wasm_bindgen(unchecked_param_type = "QuoteInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let rules = active().map_err(|e| throw(&e))?;
-    let q = baofei_core::quote(&rules, &parse_input(input)?).map_err(|e| throw(&e))?;
+    let input = parse_input(input)?;
+    let q = baofei_core::quote(&rules, &input)
+        .map_err(|e| with_known(throw(&e), baofei_core::quote::known(&rules, &input)))?;
     to_js(&q)
 }
 
@@ -195,8 +213,9 @@ pub fn assess(
             .into_iter()
             .collect()
     };
-    let (q, a) =
-        core_assess(&rules, &apply_answers(&input, &answers), &answers).map_err(|e| throw(&e))?;
+    let applied = apply_answers(&input, &answers);
+    let (q, a) = core_assess(&rules, &applied, &answers)
+        .map_err(|e| with_known(throw(&e), baofei_core::quote::known(&rules, &applied)))?;
     #[derive(Serialize)]
     struct Out<'a> {
         quote: &'a baofei_core::Quote,

@@ -184,3 +184,25 @@ fn hostile_arguments_are_errors_not_traps() {
         Some("54000.00")
     );
 }
+
+/// Issue 13 point 5: a missing premium basis hides only the premium; the thrown error carries what
+/// still holds.
+#[wasm_bindgen_test]
+fn a_failed_quote_still_carries_obligation_and_minimum() {
+    let input = obj(
+        r#"{"as_of":"2026-06-01","region":"hunan","line":"work_safety","sector":"construction.general","employees":100}"#,
+    );
+    let e = baofei_js::quote(input).unwrap_err();
+    assert_eq!(
+        get(&e, &["known", "obligation", "level"])
+            .as_string()
+            .as_deref(),
+        Some("compulsory")
+    );
+    assert_eq!(
+        get(&e, &["known", "minimum_per_person"])
+            .as_string()
+            .as_deref(),
+        Some("400000")
+    );
+}

@@ -66,6 +66,11 @@ struct Expect {
     /// Every one of these fields has an error (all problems are reported at once).
     #[serde(default)]
     error_fields: Vec<String>,
+    /// When the quote fails: what still holds (issue 13 point 5).
+    known_obligation: Option<String>,
+    known_minimum: Option<String>,
+    #[serde(default)]
+    known_services: Vec<String>,
 }
 
 fn golden_dir() -> PathBuf {
@@ -271,6 +276,42 @@ fn golden_cases() {
                 Ok(q) => check(&q, &c.expect),
                 Err(errs) => {
                     let mut p = Vec::new();
+                    let known = baofei_core::quote::known(&case_rules, &c.input);
+                    let x = &c.expect;
+                    if x.known_obligation.is_some()
+                        || x.known_minimum.is_some()
+                        || !x.known_services.is_empty()
+                    {
+                        match &known {
+                            None => {
+                                p.push("nothing known, but the case expects partial results".into())
+                            }
+                            Some(k) => {
+                                if let Some(o) = &x.known_obligation {
+                                    if k.obligation.level.key() != o {
+                                        p.push(format!(
+                                            "known obligation: got {}, want {o}",
+                                            k.obligation.level.key()
+                                        ));
+                                    }
+                                }
+                                if let Some(m) = &x.known_minimum {
+                                    let got = k
+                                        .minimum_per_person
+                                        .map(|d| d.to_string())
+                                        .unwrap_or_default();
+                                    if &got != m {
+                                        p.push(format!("known minimum: got {got}, want {m}"));
+                                    }
+                                }
+                                for s in &x.known_services {
+                                    if !k.prevention.services.iter().any(|v| &v.id == s) {
+                                        p.push(format!("known services lack {s}"));
+                                    }
+                                }
+                            }
+                        }
+                    }
                     for f in &c.expect.error_fields {
                         if !errs.0.iter().any(|e| &e.field == f) {
                             p.push(format!("expected an error at {f}, got {errs}"));

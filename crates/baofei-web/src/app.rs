@@ -161,7 +161,7 @@ pub fn App(props: &AppProps) -> Html {
             { link_notes_view(&cx, &state) }
             <main class="bf-main">
                 { form_view(&cx, match &outcome.0 { Ok((q, _)) => q.limits.minimum_per_person, Err(_) => None }) }
-                { result_panel(&cx, &outcome.0) }
+                { result_panel(&cx, &outcome.0, outcome.1.as_ref()) }
             </main>
             if cx.full {
                 { assessment_view(&cx, &outcome.0) }

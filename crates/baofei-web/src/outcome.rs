@@ -5,6 +5,7 @@ use crate::model::Form;
 use crate::perf;
 use baofei_core::assess::{apply_answers, Assessment};
 use baofei_core::map::SortedMap;
+use baofei_core::output::Known;
 use baofei_core::quote::assess;
 use baofei_core::{ErrorCode, Errors, FieldError, Quote, Rules};
 use std::rc::Rc;
@@ -28,7 +29,11 @@ impl PartialEq for PackState {
 
 /// Engine output for the current form: the quote (with the self-assessment) or every field error.
 #[derive(PartialEq)]
-pub struct Outcome(pub Result<(Quote, Assessment), Errors>);
+pub struct Outcome(
+    pub Result<(Quote, Assessment), Errors>,
+    /// When there is no quote: what still holds (status, legal basis, minimum, prevention rules).
+    pub Option<Known>,
+);
 
 /// Questionnaire answers: the explicit ones plus those the form already states (grades, blacklist,
 /// rectification), so the two can never disagree.
@@ -57,14 +62,24 @@ fn compute_inner(form: &Form, pack: Option<&PackState>) -> Outcome {
         // PACK_ERRORS_SHOWN). An invalid pack once put 132,000 errors into the live region (F6).
         Err(e) => {
             let n = e.0.len();
-            return Outcome(Err(Errors::one(FieldError::new(
+            return Outcome(
+                Err(Errors::one(FieldError::new(
                 "pack",
                 ErrorCode::InvalidPack,
                 format!("费率包未予采用，未计算保费(共 {n} 项问题，见上方说明)"),
                 format!("the pricing pack was not used and no premium was computed ({n} problem(s), listed above)"),
-            ))));
+                ))),
+                None,
+            );
         }
     };
     let a = answers(form);
-    Outcome(assess(rules, &apply_answers(&form.to_input(), &a), &a))
+    let input = apply_answers(&form.to_input(), &a);
+    let result = assess(rules, &input, &a);
+    // A failed quote still shows what does not depend on the failing field (issue 13 point 5).
+    let known = result
+        .is_err()
+        .then(|| baofei_core::quote::known(rules, &input))
+        .flatten();
+    Outcome(result, known)
 }

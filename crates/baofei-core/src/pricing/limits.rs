@@ -2,11 +2,12 @@
 //! and the limits the premium is computed on (defaults recorded as assumptions).
 
 use super::ctx::{err, msg, mul, step, Ctx, Notes};
+use crate::date::Date;
 use crate::domain::{Line, PremiumBasis};
 use crate::error::{ErrorCode, Errors};
 use crate::input::Enterprise;
 use crate::output::Limits;
-use crate::rules::{SectorDef, Statutes};
+use crate::rules::{Dated, FactorValue, SectorDef, Statutes};
 use rust_decimal::Decimal;
 
 pub(crate) fn limits(
@@ -16,13 +17,7 @@ pub(crate) fn limits(
     cx: &mut Ctx<'_>,
 ) -> Result<Limits, Errors> {
     let (min, min_src) = if e.line == Line::WorkSafety {
-        // The higher of the national floor and the region's own: a region may raise, never lower it.
-        let (nat, reg) = st.minimum_limit.both(&e.region, e.as_of);
-        let pick = match (nat, reg) {
-            (Some(n), Some(r)) if r.value > n.value => Some(r),
-            (Some(n), _) => Some(n),
-            (None, r) => r,
-        };
+        let pick = minimum(st, e.line, &e.region, e.as_of);
         if let Some(d) = pick {
             step!(
                 cx,
@@ -129,4 +124,23 @@ pub(crate) fn limits(
         aggregate,
         below_minimum: below,
     })
+}
+
+/// The statutory minimum per-person limit in force (安责险 only): the higher of the national floor and
+/// the region's own, since a region may raise it, never lower it.
+pub(crate) fn minimum<'s>(
+    st: &'s Statutes,
+    line: Line,
+    region: &str,
+    as_of: Date,
+) -> Option<&'s Dated<FactorValue>> {
+    if line != Line::WorkSafety {
+        return None;
+    }
+    let (nat, reg) = st.minimum_limit.both(region, as_of);
+    match (nat, reg) {
+        (Some(n), Some(r)) if r.value > n.value => Some(r),
+        (Some(n), _) => Some(n),
+        (None, r) => r,
+    }
 }

@@ -23,11 +23,13 @@ pub mod prevention;
 pub mod tier;
 pub mod warnings;
 
+use crate::date::Date;
+use crate::domain::SizeClass;
 use crate::error::{quoted, ErrorCode, Errors, FieldError};
 use crate::input::Enterprise;
 use crate::money::{fmt_factor, round_fen};
-use crate::output::Quote;
-use crate::rules::{Rules, Statutes};
+use crate::output::{Known, Prevention, Quote};
+use crate::rules::{Rules, SectorDef, Statutes};
 use ctx::{err, mul, step, Ctx, Notes};
 
 /// Engine version stamped on every quote.
@@ -176,4 +178,38 @@ pub fn unknown_names(st: &Statutes, region: &str, sector: &str) -> Vec<FieldErro
         ));
     }
     out
+}
+
+/// What holds for an enterprise whose premium cannot be computed: see [`Known`]. Needs only the
+/// date, region and sector; the size, where known, selects the services owed.
+pub fn known(
+    st: &Statutes,
+    as_of: Date,
+    region: &str,
+    sector: &SectorDef,
+    size: Option<SizeClass>,
+) -> Known {
+    let line = sector.line;
+    let min = limits::minimum(st, line, region, as_of);
+    let (pmin, pmax) = prevention::ratios(st, line, region, as_of);
+    Known {
+        obligation: obligation::obligation_of(st, region, sector, as_of),
+        minimum_per_person: min.map(|d| d.value.0),
+        minimum_source: min.map(|d| d.source.clone()),
+        minimum_from: min.map(|d| d.from),
+        prevention: Prevention {
+            min_ratio: pmin.as_ref().map(|d| d.value.0),
+            min_amount: None,
+            max_ratio: pmax.as_ref().map(|d| d.value.0),
+            max_amount: None,
+            sources: pmin
+                .iter()
+                .chain(pmax.iter())
+                .map(|d| d.source.clone())
+                .collect(),
+            services: prevention::owed(st, line, region, as_of, size, None)
+                .map(prevention::service)
+                .collect(),
+        },
+    }
 }

@@ -2,12 +2,13 @@
 //! owed in the region for the size and risk tier.
 
 use super::ctx::{mul, step, Ctx, Notes};
-use crate::domain::RiskTier;
+use crate::date::Date;
+use crate::domain::{Line, RiskTier, SizeClass};
 use crate::error::Errors;
 use crate::input::Enterprise;
 use crate::money::{fmt_factor, round_fen};
 use crate::output::{Prevention, Service};
-use crate::rules::{applies, Dated, FactorValue, Param, Statutes};
+use crate::rules::{applies, Dated, FactorValue, Param, ServiceRule, Statutes};
 use rust_decimal::Decimal;
 
 pub(crate) fn prevention(
@@ -18,20 +19,7 @@ pub(crate) fn prevention(
     cx: &mut Ctx<'_>,
 ) -> Result<Prevention, Errors> {
     let mut sources = Vec::new();
-    // A floor: the highest minimum in force (national or regional). A cap: the lowest maximum in force.
-    let pick = |p: Option<&Param<FactorValue>>, higher: bool| -> Option<Dated<FactorValue>> {
-        let (n, r) = p?.both(&e.region, e.as_of);
-        match (n, r) {
-            (Some(n), Some(r)) => Some(if (r.value > n.value) == higher {
-                r.clone()
-            } else {
-                n.clone()
-            }),
-            (a, b) => a.or(b).cloned(),
-        }
-    };
-    let min = pick(st.prevention_min.get(&e.line), true);
-    let max = pick(st.prevention_max.get(&e.line), false);
+    let (min, max) = ratios(st, e.line, &e.region, e.as_of);
     let mut amount = |d: &Option<Dated<FactorValue>>,
                       id: &str,
                       zh: &str,
@@ -70,26 +58,20 @@ pub(crate) fn prevention(
         "事故预防服务支出上限",
         "prevention spending, at most",
     )?;
-    let size = e.size_class.0;
-    let services = st
-        .services
-        .iter()
-        .filter(|s| s.line == e.line && applies(s.from, s.until, &s.regions, &e.region, e.as_of))
-        .filter(|s| s.sizes.is_empty() || s.sizes.contains(&size))
-        .filter(|s| s.tiers.is_empty() || s.tiers.contains(&tier))
-        .filter_map(|s| {
-            cx.illustrative |= s.illustrative;
-            // Batch quotes report no service list; the flag above still counts.
-            cx.tracing.then(|| Service {
-                id: s.id.clone(),
-                name_zh: s.name_zh.clone(),
-                name_en: s.name_en.clone(),
-                per_year: s.per_year,
-                source: s.source.clone(),
-                illustrative: s.illustrative,
-            })
-        })
-        .collect();
+    let services = owed(
+        st,
+        e.line,
+        &e.region,
+        e.as_of,
+        Some(e.size_class.0),
+        Some(tier),
+    )
+    .filter_map(|s| {
+        cx.illustrative |= s.illustrative;
+        // Batch quotes report no service list; the flag above still counts.
+        cx.tracing.then(|| service(s))
+    })
+    .collect();
     Ok(Prevention {
         min_ratio: min.map(|d| d.value.0),
         min_amount,
@@ -98,4 +80,58 @@ pub(crate) fn prevention(
         sources,
         services,
     })
+}
+
+/// The prevention ratios in force: a floor, the highest minimum (national or regional), and a cap,
+/// the lowest maximum.
+pub(crate) fn ratios(
+    st: &Statutes,
+    line: Line,
+    region: &str,
+    as_of: Date,
+) -> (Option<Dated<FactorValue>>, Option<Dated<FactorValue>>) {
+    let pick = |p: Option<&Param<FactorValue>>, higher: bool| -> Option<Dated<FactorValue>> {
+        let (n, r) = p?.both(region, as_of);
+        match (n, r) {
+            (Some(n), Some(r)) => Some(if (r.value > n.value) == higher {
+                r.clone()
+            } else {
+                n.clone()
+            }),
+            (a, b) => a.or(b).cloned(),
+        }
+    };
+    (
+        pick(st.prevention_min.get(&line), true),
+        pick(st.prevention_max.get(&line), false),
+    )
+}
+
+/// The services owed in the region on the date. With the size or the tier unknown (a quote that
+/// could not be priced), only the services owed whatever the size or tier.
+pub(crate) fn owed<'s>(
+    st: &'s Statutes,
+    line: Line,
+    region: &'s str,
+    as_of: Date,
+    size: Option<SizeClass>,
+    tier: Option<RiskTier>,
+) -> impl Iterator<Item = &'s ServiceRule> + 's {
+    st.services
+        .iter()
+        .filter(move |s| s.line == line && applies(s.from, s.until, &s.regions, region, as_of))
+        .filter(move |s| s.sizes.is_empty() || size.is_some_and(|z| s.sizes.contains(&z)))
+        .filter(move |s| s.tiers.is_empty() || tier.is_some_and(|t| s.tiers.contains(&t)))
+}
+
+/// A service rule as the quote reports it.
+pub(crate) fn service(s: &ServiceRule) -> Service {
+    Service {
+        id: s.id.clone(),
+        name_zh: s.name_zh.clone(),
+        name_en: s.name_en.clone(),
+        per_year: s.per_year,
+        source: s.source.clone(),
+        illustrative: s.illustrative,
+    }
 }

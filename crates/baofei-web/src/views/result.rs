@@ -9,11 +9,16 @@ use crate::model::{fmt_money, fmt_pct, fmt_yuan, form_key, Form, Lang};
 use crate::outcome::rules;
 use baofei_core::assess::Assessment;
 use baofei_core::domain::Obligation;
+use baofei_core::output::Known;
 use baofei_core::{Errors, Quote};
 use yew::prelude::*;
 
 /// The result: figures (or errors) in a live region, explanations after the first paint.
-pub fn result_panel(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors>) -> Html {
+pub fn result_panel(
+    cx: &Cx<'_>,
+    outcome: &Result<(Quote, Assessment), Errors>,
+    known: Option<&Known>,
+) -> Html {
     let (tr, lang) = (cx.tr, cx.lang);
     let body = match outcome {
         Err(errs) => html! {
@@ -41,7 +46,11 @@ pub fn result_panel(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors>) 
                 html! {}
             },
         ),
-        Err(_) => (html! {}, html! {}),
+        // No premium, but what does not depend on the failing field still holds and is shown.
+        Err(_) => (
+            html! {},
+            known.map(|k| known_view(tr, lang, k)).unwrap_or_default(),
+        ),
     };
     html! {
         <section class="bf-result" aria-labelledby="result-h">
@@ -252,6 +261,46 @@ pub fn pack_error_view(lang: Lang, e: &Errors) -> Html {
                     <li id="pack-error-rest">{ msg(lang, &format!("……另有 {rest} 项问题未列出"), &format!("…and {rest} more problem(s) not listed")) }</li>
                 }
             </ul>
+        </div>
+    }
+}
+
+/// What holds without a premium: the compulsory status, its legal basis and penalty, the legal
+/// minimum limit, and the prevention rules and services (issue 13 point 5).
+fn known_view(tr: &T, lang: Lang, k: &Known) -> Html {
+    let m = |x: &baofei_core::output::Message| msg(lang, &x.zh, &x.en);
+    let level = level_index(k.obligation.level);
+    html! {
+        <div class="bf-known" id="known">
+            <p class="bf-hint">{ msg(lang, "保费暂无法计算；以下内容不取决于待改正的输入：", "No premium yet; what follows does not depend on the input to correct:") }</p>
+            <p class={classes!("bf-status", format!("lvl-{level}"))} id="obligation">{ tr.compulsory[level] }</p>
+            <dl class="bf-figures">
+                <div><dt>{ tr.minimum_limit }</dt><dd id="minimum">{
+                    match k.minimum_per_person { Some(v) => fmt_money(v, lang), None => tr.no_minimum.to_string() }
+                } { cited(&k.minimum_source) }</dd></div>
+            </dl>
+            <div class="bf-obligation">
+                <h3>{ tr.basis }</h3>
+                <ul>{ for k.obligation.basis.iter().map(|b| html! { <li>{ m(b) } { cited(&b.source) }</li> }) }</ul>
+                if let Some(p) = &k.obligation.penalty {
+                    <p id="penalty"><strong>{ tr.penalty }{ "：" }</strong>{ m(p) } { cited(&p.source) }</p>
+                }
+            </div>
+            <div class="bf-prevention">
+                <h3>{ tr.prevention_heading }</h3>
+                <ul>
+                    if let Some(r) = k.prevention.min_ratio { <li>{ format!("{} {}", tr.fund_min, fmt_pct(r)) }</li> }
+                    if let Some(r) = k.prevention.max_ratio { <li>{ format!("{} {}", tr.fund_max, fmt_pct(r)) }</li> }
+                </ul>
+                <ul id="services">
+                    { for k.prevention.services.iter().map(|s| html! {
+                        <li>{ msg(lang, &s.name_zh, &s.name_en) }{ " — " }
+                            { if s.per_year == 0 { tr.per_contract.to_string() } else { format!("≥ {} {}", s.per_year, tr.per_year) } }
+                            if s.illustrative { { badge(tr) } }
+                            { " · " }{ cite(&s.source) }</li>
+                    }) }
+                </ul>
+            </div>
         </div>
     }
 }
