@@ -36,7 +36,7 @@ await shot('phone-result', async (p) => { await loaded(p); await p.locator('#res
 // States added by the security fixes: a link with fields the form does not show, an unusable pack.
 const shotUrl = async (name, path, ready, setup, viewport = { width: 1280, height: 900 }) => {
   const page = await browser.newPage({ viewport });
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${server.url}${path.startsWith('#') ? `index.html${path}` : path}`);
   await page.locator(ready).first().waitFor({ timeout: 30000 });
   await setup?.(page);
   await page.waitForTimeout(300);
@@ -59,6 +59,15 @@ const badPack = async (page, lang) => page.evaluate(async (lang) => {
 await shotUrl('desktop-pack-errors', 'demo.html', '#themed #premium', (p) => badPack(p, 'zh'));
 await shotUrl('phone-pack-errors-en', 'demo.html', '#themed #premium', (p) => badPack(p, 'en'), { width: 360, height: 740 });
 await shotUrl('desktop-iframe-refused', `iframe.html?frame=${encodeURIComponent('javascript:alert(1)')}`, '#events li');
+// Issue 13 states: partial result, below-minimum at the field, environmental line, the cap combination.
+await shotUrl('desktop-partial', '#v=1&r=hunan&s=construction.general&e=100', '#known');
+await shotUrl('phone-partial-en', '#v=1&lang=en&r=hunan&s=construction.general&e=100', '#known', null, { width: 360, height: 740 });
+await shotUrl('desktop-below-minimum', '#v=1&pp=20', '#f-pp-err', (p) => p.locator('#f-pp').scrollIntoViewIfNeeded());
+await shotUrl('phone-below-minimum-en', '#v=1&lang=en&pp=20', '#f-pp-err', (p) => p.locator('#f-pp').scrollIntoViewIfNeeded(), { width: 360, height: 740 });
+await shotUrl('desktop-environmental', '#v=1&l=environmental&s=heavy_metals.smelting&er=larger&h1.l=1', '#premium', (p) => p.locator('.bf-history').scrollIntoViewIfNeeded());
+await shotUrl('desktop-trace-zh', '#v=1&r=national&h0.l=1&h0.d=3', '#trace', async (p) => { await p.click('#trace summary'); await p.locator('#trace table').scrollIntoViewIfNeeded(); });
+await shotUrl('phone-trace-en', '#v=1&lang=en&r=national&h0.l=1&h0.d=3', '#trace', async (p) => { await p.click('#trace summary'); await p.locator('#trace table').scrollIntoViewIfNeeded(); }, { width: 360, height: 740 });
+await shotUrl('desktop-cap-combined', '#v=1&e=120&sz=medium&h0.l=1&h0.d=3&bl=1&rr=1&a.blacklist=yes', '#combined', (p) => p.locator('#combined').scrollIntoViewIfNeeded());
 await browser.close();
 await server.close();
 console.log(`screenshots written to ${out}`);

@@ -37,6 +37,8 @@ pub struct T {
     pub limit_hint: &'static str,
     pub history_heading: &'static str,
     pub history_help: &'static str,
+    /// The loaded band on the environmental line (incidents, not deaths).
+    pub env_band_loaded: &'static str,
     /// The history heading on the environmental line (突发环境事件).
     pub env_history_heading: &'static str,
     /// Its help text.
@@ -163,6 +165,7 @@ pub const ZH: T = T {
     history_heading: "近三年生产安全事故",
     history_help: "按事故等级填写起数和死亡人数；没有事故留空即可。",
     env_history_heading: "近三年突发环境事件",
+    env_band_loaded: "最高可上浮+150%，即最高为2.5倍(较大以上突发环境事件)",
     env_history_help: "按事件等级(一般、较大、重大、特别重大)填写起数；没有事件留空即可。",
     years: ["上一年", "前两年", "前三年"],
     grades: ["一般", "较大", "重大", "特别重大"],
@@ -289,6 +292,7 @@ pub const EN: T = T {
     history_heading: "Work-safety accidents, last three years",
     history_help: "Number of accidents by grade and deaths; leave empty if none.",
     env_history_heading: "Environmental incidents (突发环境事件), last three years",
+    env_band_loaded: "Up to +150%, i.e. at most 2.5× (a 较大+ environmental incident)",
     env_history_help: "Number of incidents by grade; leave empty if none.",
     years: ["Last year", "Two years ago", "Three years ago"],
     grades: ["Ordinary (一般)", "Larger (较大)", "Serious (重大)", "Especially serious (特别重大)"],

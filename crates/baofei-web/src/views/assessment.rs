@@ -42,6 +42,8 @@ pub fn assessment_view(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors
                     let effect = match g.premium_change {
                         Some(c) if c.is_sign_negative() && !c.is_zero() => format!("{} {}", tr.saves, fmt_money(-c, lang)),
                         Some(c) if !c.is_zero() => format!("{} {}", tr.costs, fmt_money(c, lang)),
+                        // Priced, but the premium is at the band's cap: not "no effect", see the combination.
+                        Some(_) if a.combined.is_some() => msg(lang, "已达浮动上限，单项不改变保费(见下方合并整改)", "at the band's cap, alone it changes nothing (see the combination below)"),
                         _ => tr.no_price_effect.to_string(),
                     };
                     html! { <li data-question={g.question.clone()}>{ msg(lang, &g.fix_zh, &g.fix_en) }{ " — " }<strong>{ effect }</strong>{ " · " }{ cite(&g.source) }</li> }

@@ -156,7 +156,16 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote) -> Html {
                 </div>
                 <div><dt>{ tr.range }</dt><dd id="range">{ format!("{} – {}", fmt_money(q.premium_low, lang), fmt_money(q.premium_high, lang)) }</dd></div>
                 <div><dt>{ tr.guided }</dt><dd>{ fmt_money(q.guided_premium, lang) }</dd></div>
-                <div><dt>{ tr.band }</dt><dd id="band">{ format!("{} · {}–{}", tr.band_kinds[band_kind], q.band.low, q.band.high) }
+                <div><dt>{ tr.band }</dt><dd id="band">{ format!(
+                    "{} · {}–{}",
+                    if band_kind == 1 && q.line == baofei_core::domain::Line::Environmental {
+                        tr.env_band_loaded
+                    } else {
+                        tr.band_kinds[band_kind]
+                    },
+                    q.band.low,
+                    q.band.high
+                ) }
                     { for q.band.reference.iter().map(|r| reference(lang, r)) }
                     if q.band.illustrative { { badge(tr) } }</dd></div>
                 <div><dt>{ tr.minimum_limit }</dt><dd id="minimum">{
@@ -179,6 +188,7 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote) -> Html {
 /// outside the live region, so a screen reader is not read the whole explanation on every change.
 fn explanations_view(tr: &T, lang: Lang, q: &Quote) -> Html {
     let m = |x: &baofei_core::output::Message| msg(lang, &x.zh, &x.en);
+    let at_cap = q.next_steps.iter().any(|s| s.id == "combined");
     html! {
         <>
             <div class="bf-obligation">
@@ -195,6 +205,8 @@ fn explanations_view(tr: &T, lang: Lang, q: &Quote) -> Html {
                     { for q.next_steps.iter().map(|n| {
                         let effect = if n.premium_change.is_sign_negative() && !n.premium_change.is_zero() {
                             format!("{} {}", tr.saves, fmt_money(-n.premium_change, lang))
+                        } else if n.premium_change.is_zero() && at_cap {
+                            msg(lang, "已达浮动上限，单项不改变保费(见合并整改)", "at the band's cap, alone it changes nothing (see the combination)")
                         } else if n.premium_change.is_zero() {
                             tr.no_price_effect.to_string()
                         } else {
