@@ -68,6 +68,10 @@ await shotUrl('desktop-environmental', '#v=1&l=environmental&s=heavy_metals.smel
 await shotUrl('desktop-trace-zh', '#v=1&r=national&h0.l=1&h0.d=3', '#trace', async (p) => { await p.click('#trace summary'); await p.locator('#trace table').scrollIntoViewIfNeeded(); });
 await shotUrl('phone-trace-en', '#v=1&lang=en&r=national&h0.l=1&h0.d=3', '#trace', async (p) => { await p.click('#trace summary'); await p.locator('#trace table').scrollIntoViewIfNeeded(); }, { width: 360, height: 740 });
 await shotUrl('desktop-cap-combined', '#v=1&e=120&sz=medium&h0.l=1&h0.d=3&bl=1&rr=1&a.blacklist=yes', '#combined', (p) => p.locator('#combined').scrollIntoViewIfNeeded());
+// Issue 14 in part: the breakdown with its chart, and the phone while editing the accident table.
+await shotUrl('desktop-breakdown', '#v=1&e=120&h0.l=1&h0.d=3', '#breakdown', (p) => p.locator('#breakdown').scrollIntoViewIfNeeded());
+await shotUrl('phone-editing-history', '#v=1&e=120&h0.l=1&h0.d=3', '#premium', (p) => p.locator('#f-h0-d').scrollIntoViewIfNeeded(), { width: 360, height: 740 });
+await shotUrl('phone-breakdown-en', '#v=1&lang=en&e=120&h0.l=1&h0.d=3', '#breakdown', (p) => p.locator('#breakdown').scrollIntoViewIfNeeded(), { width: 360, height: 740 });
 await browser.close();
 await server.close();
 console.log(`screenshots written to ${out}`);

@@ -14,7 +14,7 @@ use crate::state::{initial_state, Action};
 use crate::views::assessment::assessment_view;
 use crate::views::form::{form_view, link_notes_view};
 use crate::views::related::related_view;
-use crate::views::result::{pack_error_view, result_panel};
+use crate::views::result::{pack_error_view, result_panel, sticky_summary};
 use crate::views::share::share_view;
 use crate::views::{msg, Cx};
 use baofei_core::map::SortedMap;
@@ -163,6 +163,7 @@ pub fn App(props: &AppProps) -> Html {
                 { form_view(&cx, match &outcome.0 { Ok((q, _)) => q.limits.minimum_per_person, Err(_) => None }) }
                 { result_panel(&cx, &outcome.0, outcome.1.as_ref()) }
             </main>
+            { sticky_summary(&cx, &outcome.0) }
             if cx.full {
                 { assessment_view(&cx, &outcome.0) }
                 { share_view(&cx, state.remember, props.link_base.as_deref(), props.storage) }

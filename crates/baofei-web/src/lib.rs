@@ -2,6 +2,7 @@
 //! browser, `app` holds the state and composes the `views` (one per panel) and the `hooks` (one per
 //! effect); `outcome` is the one call into the engine.
 
+pub mod breakdown;
 pub mod i18n;
 pub mod model;
 

@@ -2,6 +2,7 @@
 //! the explanations (legal basis, next steps, notes, prevention, assumptions, trace) and the facts
 //! summary for the printed sheet.
 
+use super::breakdown::breakdown_view;
 use super::trace::trace_view;
 use super::{badge, cite, cited, dom_id, msg, reference, Cx};
 use crate::i18n::T;
@@ -57,6 +58,7 @@ pub fn result_panel(
             <h2 id="result-h">{ tr.result_heading }</h2>
             { summary }
             <div aria-live="polite" aria-atomic="false">{ body }</div>
+            if let Ok((q, _)) = outcome { { breakdown_view(cx.lang, q) } }
             { explanations }
         </section>
     }
@@ -315,4 +317,25 @@ fn known_view(tr: &T, lang: Lang, k: &Known) -> Html {
             </div>
         </div>
     }
+}
+
+/// On a phone, a compact summary (premium, compulsory status, risk tier) stays at the bottom of the
+/// screen while any field is edited (CSS: sticky, narrow screens only). It repeats figures the
+/// result's live region already announces, so it is hidden from screen readers.
+pub fn sticky_summary(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors>) -> Html {
+    let (tr, lang) = (cx.tr, cx.lang);
+    let body = match outcome {
+        Ok((q, _)) => {
+            let level = level_index(q.obligation.level);
+            html! { <>
+                <span class="bf-sticky-premium" id="sticky-premium" data-yuan={q.premium.to_string()}>{ fmt_money(q.premium, lang) }</span>
+                <span class={classes!("bf-status", format!("lvl-{level}"))}>{ tr.compulsory[level] }</span>
+                <span class="bf-sticky-tier">{ tr.tiers[q.risk_tier as usize] }</span>
+            </> }
+        }
+        Err(e) => html! {
+            <span class="bf-sticky-error">{ msg(lang, &format!("请修正 {} 项输入", e.0.len()), &format!("{} input(s) to correct", e.0.len())) }</span>
+        },
+    };
+    html! { <div class="bf-sticky no-print" aria-hidden="true">{ body }</div> }
 }

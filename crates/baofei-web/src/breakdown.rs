@@ -1,0 +1,310 @@
+//! The breakdown under the premium: in 3 to 6 lines, where the premium comes from (the guided
+//! premium, each factor that moved it with its size, the band and whether it capped the premium),
+//! and the bars of a small chart of the same figures. Plain Rust, read off the engine's trace (the
+//! engine owns every figure; this only says them), tested natively.
+
+use crate::model::{fmt_money, Lang};
+use baofei_core::Quote;
+use rust_decimal::Decimal;
+
+/// What a line or a bar stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// The guided premium (before the float).
+    Guided,
+    /// A floating factor that moved the premium.
+    Factor,
+    /// The band: inside it, or the premium capped or floored by it.
+    Band,
+    /// The premium.
+    Premium,
+}
+
+/// One line of the breakdown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// What, in the interface language ("较大事故").
+    pub label: String,
+    /// Its effect ("+20%", "×2.0", "6.3万元").
+    pub effect: String,
+    /// What it stands for.
+    pub kind: Kind,
+}
+
+/// One bar of the chart: the premium after this point, 元.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bar {
+    /// Short label.
+    pub label: String,
+    /// Amount after this point, 元.
+    pub value: Decimal,
+    /// What it stands for.
+    pub kind: Kind,
+}
+
+/// The breakdown of one quote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Breakdown {
+    /// 3 to 6 lines.
+    pub lines: Vec<Line>,
+    /// The chart's bars, guided premium first, premium last.
+    pub bars: Vec<Bar>,
+    /// The band's limits as amounts (guided × low, guided × high), 元.
+    pub band: (Decimal, Decimal),
+}
+
+/// At most this many factors get a line of their own; the rest share one.
+const FACTOR_LINES: usize = 3;
+
+/// How a factor reads: "+20%", "−10%", or "×2.0" from double on.
+pub fn effect(f: Decimal) -> String {
+    let pct = |d: Decimal| (d * Decimal::from(100)).round_dp(1).normalize();
+    if f >= Decimal::TWO {
+        format!("×{}", f.round_dp(2).normalize())
+    } else if f > Decimal::ONE {
+        format!("+{}%", pct(f - Decimal::ONE))
+    } else {
+        format!("−{}%", pct(Decimal::ONE - f))
+    }
+}
+
+/// The breakdown of `q` in `lang`.
+pub fn breakdown(q: &Quote, lang: Lang) -> Breakdown {
+    let zh = lang == Lang::Zh;
+    let pick = |a: &str, b: &str| if zh { a.to_string() } else { b.to_string() };
+    let guided = q.guided_premium;
+    // The factors that moved the premium, as the trace records them; a discount the loaded band
+    // withholds (float.claim_free_loaded) is not one.
+    let withheld = q.trace.iter().any(|s| s.id == "float.claim_free_loaded");
+    let mut factors: Vec<(String, Decimal)> = Vec::new();
+    for s in &q.trace {
+        let is_factor = s.id.starts_with("float.") && s.id != "float.claim_free_loaded";
+        if !is_factor || (withheld && s.id == "float.claim_free") {
+            continue;
+        }
+        let Ok(f) = s.value.parse::<Decimal>() else {
+            continue;
+        };
+        if f == Decimal::ONE {
+            continue;
+        }
+        let param = if zh { &s.parameter_zh } else { &s.parameter };
+        let what = param.split(" → ").next().unwrap_or(param).trim();
+        let step = if zh { &s.label_zh } else { &s.label_en };
+        // "是"/"yes" alone says nothing: the step's own label does (失信联合惩戒黑名单).
+        let label = match what {
+            "是" | "yes" => step.clone(),
+            _ if matches!(
+                s.id.as_str(),
+                "float.standardisation" | "float.env_credit" | "float.loss_ratio"
+            ) =>
+            {
+                format!("{step}{}{what}", if zh { "：" } else { ": " })
+            }
+            _ => what.to_string(),
+        };
+        factors.push((label, f));
+    }
+    let mut lines = vec![Line {
+        label: pick("指导保费(浮动前)", "Guided premium (before the float)"),
+        effect: fmt_money(guided, lang),
+        kind: Kind::Guided,
+    }];
+    let mut bars = vec![Bar {
+        label: pick("指导保费", "Guided"),
+        value: guided,
+        kind: Kind::Guided,
+    }];
+    // The biggest movers get lines; the order of the bars follows the trace.
+    let mut by_size: Vec<usize> = (0..factors.len()).collect();
+    let dev = |f: Decimal| {
+        if f >= Decimal::ONE {
+            f
+        } else {
+            Decimal::ONE / f
+        }
+    };
+    // A short insertion sort: the widget carries no std sort (docs/size-steps.md).
+    for i in 1..by_size.len() {
+        let mut j = i;
+        while j > 0 && dev(factors[by_size[j - 1]].1) < dev(factors[by_size[j]].1) {
+            by_size.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    let (shown, rest) = if factors.len() > FACTOR_LINES + 1 {
+        by_size.split_at(FACTOR_LINES)
+    } else {
+        (&by_size[..], &[][..])
+    };
+    let mut shown: Vec<usize> = shown.to_vec();
+    for i in 1..shown.len() {
+        let mut j = i;
+        while j > 0 && shown[j - 1] > shown[j] {
+            shown.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    for &i in &shown {
+        lines.push(Line {
+            label: factors[i].0.clone(),
+            effect: effect(factors[i].1),
+            kind: Kind::Factor,
+        });
+    }
+    if !rest.is_empty() {
+        let product = rest.iter().fold(Decimal::ONE, |p, &i| {
+            p.checked_mul(factors[i].1).unwrap_or(p)
+        });
+        lines.push(Line {
+            label: if zh {
+                format!("其他 {} 项因素合计", rest.len())
+            } else {
+                format!("{} other factors together", rest.len())
+            },
+            effect: effect(product),
+            kind: Kind::Factor,
+        });
+    }
+    let mut running = guided;
+    for (label, f) in &factors {
+        running = running.checked_mul(*f).unwrap_or(running);
+        bars.push(Bar {
+            label: label.clone(),
+            value: running,
+            kind: Kind::Factor,
+        });
+    }
+    let (low, high, raw) = (q.band.low, q.band.high, q.band.raw_factor);
+    let ff = baofei_core::money::fmt_factor;
+    let band_line = if q.band.clamped && q.band.factor == high {
+        pick(
+            &format!("浮动系数 {} 超出法定上限，按 {} 封顶", ff(raw), ff(high)),
+            &format!(
+                "float {} above the legal cap: capped at {}",
+                ff(raw),
+                ff(high)
+            ),
+        )
+    } else if q.band.clamped {
+        pick(
+            &format!("浮动系数 {} 低于下限，按 {} 计", ff(raw), ff(low)),
+            &format!("float {} below the floor: raised to {}", ff(raw), ff(low)),
+        )
+    } else {
+        pick(
+            &format!(
+                "浮动系数 {}，在法定幅度 {}–{} 之内",
+                ff(raw),
+                ff(low),
+                ff(high)
+            ),
+            &format!(
+                "float {}, within the legal band {}–{}",
+                ff(raw),
+                ff(low),
+                ff(high)
+            ),
+        )
+    };
+    lines.push(Line {
+        label: band_line,
+        effect: format!("= {}", fmt_money(q.premium, lang)),
+        kind: Kind::Band,
+    });
+    bars.push(Bar {
+        label: pick("保费", "Premium"),
+        value: q.premium,
+        kind: Kind::Premium,
+    });
+    let amount = |f: Decimal| guided.checked_mul(f).unwrap_or(guided);
+    Breakdown {
+        lines,
+        bars,
+        band: (amount(low), amount(high)),
+    }
+}
+
+/// A bar's length in chart units (0..=`width`) for `value` on a scale up to `max`.
+pub fn scale(value: Decimal, max: Decimal, width: u32) -> u32 {
+    if max <= Decimal::ZERO || value <= Decimal::ZERO {
+        return 0;
+    }
+    let w = (value / max * Decimal::from(width)).round();
+    u32::try_from(w.mantissa()).unwrap_or(width).min(width)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quote(fragment: &str) -> Quote {
+        let rules = baofei_rules::load().unwrap();
+        let (form, _) = crate::model::Form::from_fragment(fragment, "2026-06-01").unwrap();
+        baofei_core::quote(&rules, &form.to_input()).unwrap()
+    }
+
+    #[test]
+    fn effects_read_as_people_say_them() {
+        assert_eq!(effect("1.20".parse().unwrap()), "+20%");
+        assert_eq!(effect("0.90".parse().unwrap()), "−10%");
+        assert_eq!(effect("2.00".parse().unwrap()), "×2");
+        assert_eq!(effect("2.4".parse().unwrap()), "×2.4");
+        assert_eq!(effect("1.012".parse().unwrap()), "+1.2%");
+    }
+
+    /// The 较大 accident with 3 deaths of the newcomer review: guided 7.56万, +20%, ×2, capped?
+    #[test]
+    fn a_loaded_quote_names_its_factors_and_the_band() {
+        let q = quote("v=1&r=chongqing&e=120&h0.l=1&h0.d=3");
+        let b = breakdown(&q, Lang::Zh);
+        assert!((3..=6).contains(&b.lines.len()), "{:?}", b.lines);
+        let text: Vec<String> = b
+            .lines
+            .iter()
+            .map(|l| format!("{} {}", l.label, l.effect))
+            .collect();
+        assert_eq!(text[0], "指导保费(浮动前) 7.56万元");
+        assert!(text.contains(&"较大事故 +20%".to_string()), "{text:?}");
+        assert!(text.contains(&"死亡3人及以上 ×2".to_string()), "{text:?}");
+        assert!(
+            text.last().unwrap().contains("在法定幅度 0.60–2.50 之内"),
+            "{text:?}"
+        );
+        assert!(text.last().unwrap().ends_with("= 18.14万元"), "{text:?}");
+        // The bars end at the premium, and every figure is the engine's.
+        assert_eq!(b.bars.last().unwrap().value, q.premium);
+        assert_eq!(b.bars[0].value, q.guided_premium);
+    }
+
+    #[test]
+    fn a_capped_quote_says_so_and_many_factors_fold_into_one_line() {
+        let q = quote("v=1&r=chongqing&e=120&h0.l=1&h0.d=3&bl=1&rr=1&lr=150");
+        assert!(q.band.clamped);
+        let b = breakdown(&q, Lang::En);
+        assert!((3..=6).contains(&b.lines.len()), "{:?}", b.lines);
+        let last = &b.lines.last().unwrap().label;
+        assert!(last.contains("capped at 2.5"), "{last}");
+        assert!(
+            b.lines
+                .iter()
+                .any(|l| l.label.contains("other factors together")),
+            "{:?}",
+            b.lines
+        );
+    }
+
+    #[test]
+    fn a_clean_quote_has_its_discount_and_no_loading() {
+        let q = quote("v=1&r=national");
+        let b = breakdown(&q, Lang::Zh);
+        let text: Vec<String> = b
+            .lines
+            .iter()
+            .map(|l| format!("{} {}", l.label, l.effect))
+            .collect();
+        assert!(text.contains(&"无事故 −10%".to_string()), "{text:?}");
+        assert_eq!(scale(Decimal::from(50), Decimal::from(100), 200), 100);
+        assert_eq!(scale(Decimal::from(500), Decimal::from(100), 200), 200);
+    }
+}

@@ -1,0 +1,47 @@
+// Phone first (issue 14): at 360 px the premium stays in view while the user edits, and the result
+// explains itself in a few lines with a chart.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, type } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const inView = (page, sel) => page.evaluate((s) => {
+  const r = document.querySelector(s).getBoundingClientRect();
+  return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+}, sel);
+
+test('at 360 px the premium stays on screen while the headcount and the accident table are edited', async () => {
+  const { page } = await open(browser, server.url, { width: 360, height: 740 });
+  await type(page, '#f-e', '120');
+  await page.waitForFunction(() => document.querySelector('#sticky-premium')?.dataset.yuan === '68040.00');
+  assert.equal(await inView(page, '#sticky-premium'), true, 'after editing employees');
+  await page.locator('#f-h0-l').scrollIntoViewIfNeeded();
+  await type(page, '#f-h0-l', '1');
+  await type(page, '#f-h0-d', '3');
+  await page.waitForFunction(() => document.querySelector('#sticky-premium')?.dataset.yuan === '181440.00');
+  assert.equal(await inView(page, '#sticky-premium'), true, 'after editing the accident table');
+  assert.match(await page.textContent('.bf-sticky'), /18\.14万元.*强制投保.*高风险/s);
+  await page.close();
+});
+
+test('on a desktop the sticky summary is not shown', async () => {
+  const { page } = await open(browser, server.url);
+  assert.equal(await page.locator('.bf-sticky').isVisible(), false);
+  await page.close();
+});
+
+test('the breakdown says where the premium comes from, with a chart and its text alternative', async () => {
+  const { page } = await open(browser, `${server.url}#v=1&e=120&h0.l=1&h0.d=3`);
+  const lines = await page.locator('#breakdown li').allTextContents();
+  assert.ok(lines.length >= 3 && lines.length <= 6, lines.join(' | '));
+  assert.match(lines[0], /指导保费\(浮动前\)\s*7\.56万元/);
+  assert.ok(lines.some((l) => /较大事故\s*\+20%/.test(l)), lines.join(' | '));
+  assert.ok(lines.some((l) => /死亡3人及以上\s*×2/.test(l)), lines.join(' | '));
+  assert.match(lines.at(-1), /0\.60–2\.50.*= 18\.14万元/);
+  assert.match(await page.textContent('#bd-chart-title'), /指导保费 7\.56万元.*保费 18\.14万元/);
+  assert.ok(await page.locator('#breakdown svg rect.bd-bar').count() >= 3);
+  await page.close();
+});
