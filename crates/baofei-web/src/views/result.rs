@@ -10,8 +10,9 @@ use crate::model::{fmt_money, fmt_pct, fmt_yuan, form_key, Form, Lang};
 use crate::outcome::rules;
 use baofei_core::assess::Assessment;
 use baofei_core::domain::Obligation;
-use baofei_core::output::Known;
+use baofei_core::output::{Known, Prevention};
 use baofei_core::{Errors, Quote};
+use rust_decimal::Decimal;
 use yew::prelude::*;
 
 /// The result: figures (or errors) in a live region, explanations after the first paint.
@@ -226,22 +227,7 @@ fn explanations_view(tr: &T, lang: Lang, q: &Quote) -> Html {
                     <ul id="notes">{ for q.notes.iter().map(|n| html! { <li data-code={n.code.clone()}>{ m(n) } { cited(&n.source) }</li> }) }</ul>
                 </div>
             }
-            <div class="bf-prevention">
-                <h3>{ tr.prevention_heading }</h3>
-                <ul>
-                    if let (Some(r), Some(a)) = (q.prevention.min_ratio, q.prevention.min_amount) { <li>{ format!("{} {} = {}", tr.fund_min, fmt_pct(r), fmt_money(a, lang)) }</li> }
-                    if let (Some(r), Some(a)) = (q.prevention.max_ratio, q.prevention.max_amount) { <li>{ format!("{} {} = {}", tr.fund_max, fmt_pct(r), fmt_money(a, lang)) }</li> }
-                </ul>
-                <h4>{ tr.services }</h4>
-                <ul id="services">
-                    { for q.prevention.services.iter().map(|s| html! {
-                        <li>{ msg(lang, &s.name_zh, &s.name_en) }{ " — " }
-                            { if s.per_year == 0 { tr.per_contract.to_string() } else { format!("≥ {} {}", s.per_year, tr.per_year) } }
-                            if s.illustrative { { badge(tr) } }
-                            { " · " }{ cite(&s.source) }</li>
-                    }) }
-                </ul>
-            </div>
+            { prevention_view(tr, lang, &q.prevention) }
             if !q.assumptions.is_empty() {
                 <div class="bf-assumptions"><h3>{ tr.assumptions }</h3><ul>{ for q.assumptions.iter().map(|a| html! { <li>{ m(a) }</li> }) }</ul></div>
             }
@@ -300,21 +286,7 @@ fn known_view(tr: &T, lang: Lang, k: &Known) -> Html {
                     <p id="penalty"><strong>{ tr.penalty }{ "：" }</strong>{ m(p) } { cited(&p.source) }</p>
                 }
             </div>
-            <div class="bf-prevention">
-                <h3>{ tr.prevention_heading }</h3>
-                <ul>
-                    if let Some(r) = k.prevention.min_ratio { <li>{ format!("{} {}", tr.fund_min, fmt_pct(r)) }</li> }
-                    if let Some(r) = k.prevention.max_ratio { <li>{ format!("{} {}", tr.fund_max, fmt_pct(r)) }</li> }
-                </ul>
-                <ul id="services">
-                    { for k.prevention.services.iter().map(|s| html! {
-                        <li>{ msg(lang, &s.name_zh, &s.name_en) }{ " — " }
-                            { if s.per_year == 0 { tr.per_contract.to_string() } else { format!("≥ {} {}", s.per_year, tr.per_year) } }
-                            if s.illustrative { { badge(tr) } }
-                            { " · " }{ cite(&s.source) }</li>
-                    }) }
-                </ul>
-            </div>
+            { prevention_view(tr, lang, &k.prevention) }
         </div>
     }
 }
@@ -338,4 +310,34 @@ pub fn sticky_summary(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors>
         },
     };
     html! { <div class="bf-sticky no-print" aria-hidden="true">{ body }</div> }
+}
+
+/// The prevention fund's floor and cap (as amounts when there is a premium) and the services owed.
+fn prevention_view(tr: &T, lang: Lang, p: &Prevention) -> Html {
+    let line = |label: &str, ratio: Option<Decimal>, amount: Option<Decimal>| match (ratio, amount)
+    {
+        (Some(r), Some(a)) => {
+            html! { <li>{ format!("{label} {} = {}", fmt_pct(r), fmt_money(a, lang)) }</li> }
+        }
+        (Some(r), None) => html! { <li>{ format!("{label} {}", fmt_pct(r)) }</li> },
+        _ => html! {},
+    };
+    html! {
+        <div class="bf-prevention">
+            <h3>{ tr.prevention_heading }</h3>
+            <ul>
+                { line(tr.fund_min, p.min_ratio, p.min_amount) }
+                { line(tr.fund_max, p.max_ratio, p.max_amount) }
+            </ul>
+            <h4>{ tr.services }</h4>
+            <ul id="services">
+                { for p.services.iter().map(|s| html! {
+                    <li>{ msg(lang, &s.name_zh, &s.name_en) }{ " — " }
+                        { if s.per_year == 0 { tr.per_contract.to_string() } else { format!("≥ {} {}", s.per_year, tr.per_year) } }
+                        if s.illustrative { { badge(tr) } }
+                        { " · " }{ cite(&s.source) }</li>
+                }) }
+            </ul>
+        </div>
+    }
 }
