@@ -45,3 +45,22 @@ test('the breakdown says where the premium comes from, with a chart and its text
   assert.ok(await page.locator('#breakdown svg rect.bd-bar').count() >= 3);
   await page.close();
 });
+
+test('small things: start over, the policy start date explained, calendar years, error links keep the share link', async () => {
+  const { page } = await open(browser, `${server.url}#v=1&d=2026-06-01&e=250&r=jilin`);
+  assert.match(await page.textContent('label[for=f-d]'), /保单起期/);
+  assert.match(await page.textContent('#f-d-hint'), /2025-03-29/);
+  assert.match(await page.textContent('.bf-history tbody'), /上一年\(2025\).*前两年\(2024\).*前三年\(2023\)/s);
+  await type(page, '#f-e', 'abc');
+  await page.keyboard.press('Tab');
+  await page.locator('.bf-errors a').first().waitFor();
+  const before = await page.evaluate(() => location.hash);
+  await page.click('.bf-errors a');
+  assert.equal(await page.evaluate(() => location.hash), before, 'the share link is kept');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-e');
+  await page.click('#start-over');
+  await page.waitForSelector('#premium');
+  assert.equal(await page.inputValue('#f-r'), 'chongqing');
+  assert.equal(await page.inputValue('#f-e'), '100');
+  await page.close();
+});

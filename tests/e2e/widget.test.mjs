@@ -86,6 +86,10 @@ test('switching language changes every label and keeps the figure', async () => 
 test('bad input shows a field error in the current language, and no figure', async () => {
   const { page, log } = await open(browser, server.url);
   await type(page, '#f-e', '-5');
+  // While the user is still typing, the field's error waits (issue 14: errors after leaving a field).
+  await page.locator('#typing').waitFor();
+  assert.equal(await page.locator('#f-e-err').count(), 0);
+  await page.keyboard.press('Tab');
   await page.waitForSelector('#f-e-err');
   assert.match(await page.textContent('#f-e-err'), /不能为负数/);
   assert.equal(await page.getAttribute('#f-e', 'aria-invalid'), 'true');

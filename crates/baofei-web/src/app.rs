@@ -104,7 +104,8 @@ pub fn App(props: &AppProps) -> Html {
     match &outcome.0 {
         Err(e) => {
             for x in &e.0 {
-                if let Some(k) = form_key(&x.field) {
+                // The field being typed into shows its error once the user leaves it.
+                if let Some(k) = form_key(&x.field).filter(|k| state.editing.as_ref() != Some(k)) {
                     errors.insert(k, msg(lang, &x.message_zh, &x.message_en));
                 }
             }
@@ -126,6 +127,7 @@ pub fn App(props: &AppProps) -> Html {
         tr,
         lang,
         full,
+        editing: state.editing.as_deref(),
     };
     let on_lang = {
         let d = dispatch.clone();
@@ -143,6 +145,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <div class="bf" lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
+            <a class="bf-skip" href="#result-h" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); crate::views::result::focus("result-h"); })}>{ tr.skip_to_result }</a>
             <header class="bf-head">
                 <div>
                     <h1>{ tr.title }</h1>
@@ -151,6 +154,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="bf-actions no-print">
                     <button type="button" id="lang-toggle" onclick={on_lang} lang={if lang == Lang::Zh { "en" } else { "zh-CN" }}>{ tr.switch_lang }</button>
                     <button type="button" id="print" onclick={on_print}>{ tr.print }</button>
+                    <button type="button" id="start-over" onclick={ let d = dispatch.clone(); Callback::from(move |_| d.emit(Action::Reset)) }>{ tr.start_over }</button>
                 </div>
             </header>
             if let Some(PackState(p)) = &props.pack {

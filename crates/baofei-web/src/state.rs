@@ -31,6 +31,8 @@ pub struct State {
     pub dropped: Vec<&'static str>,
     /// The remembered inputs could not be read; they were cleared.
     pub stored_error: bool,
+    /// The form key being typed into: its error waits until the user leaves the field.
+    pub editing: Option<String>,
 }
 
 /// What the user did.
@@ -47,6 +49,8 @@ pub enum Action {
     Remember(bool),
     /// Back to the defaults (keeping the language), dismissing any note about the link.
     Reset,
+    /// Focus left a field: its errors may show now.
+    Leave,
 }
 
 fn first_sector(pred: impl Fn(&baofei_core::rules::SectorDef) -> bool) -> Option<String> {
@@ -67,6 +71,7 @@ impl Reducible for State {
         match action {
             Action::Set(k, v) => {
                 s.form.set(&k, &v);
+                s.editing = Some(k);
             }
             Action::Line(l) => {
                 s.form.set("l", &l);
@@ -81,6 +86,7 @@ impl Reducible for State {
             }
             Action::Lang(l) => s.form.lang = l,
             Action::Remember(r) => s.remember = r,
+            Action::Leave => s.editing = None,
             Action::Reset => {
                 let lang = s.form.lang;
                 s.form = Form::new(&today());
@@ -144,6 +150,7 @@ fn initial_from(source: Option<String>, today: &str, remember: bool) -> State {
         remember,
         dropped: Vec::new(),
         stored_error: false,
+        editing: None,
     };
     match source.map(|f| Form::from_fragment(&f, today)) {
         Some(Ok((mut form, _skipped))) => {

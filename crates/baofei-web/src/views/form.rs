@@ -187,7 +187,8 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
     use baofei_core::domain::PremiumBasis as B;
     let env = line == "environmental";
     html! {
-        <form class="bf-form no-print" aria-labelledby="form-h" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+        <form class="bf-form no-print" aria-labelledby="form-h" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}
+            onfocusout={ let d = cx.dispatch.clone(); Callback::from(move |_: FocusEvent| d.emit(Action::Leave)) }>
             <h2 id="form-h">{ tr.form_heading }</h2>
             <fieldset>
                 { select_field(cx, "r", tr.region, regions, None) }
@@ -197,8 +198,9 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
                 <div class="bf-field">
                     <label for="f-d">{ tr.as_of }</label>
                     <input id="f-d" type="date" value={f.get("d").to_string()} aria-invalid={cx.errors.contains_key("d").to_string()}
-                        aria-describedby={cx.errors.contains_key("d").then_some("f-d-err")}
+                        aria-describedby={if cx.errors.contains_key("d") { "f-d-err" } else { "f-d-hint" }}
                         oninput={ let d = cx.dispatch.clone(); Callback::from(move |e: InputEvent| d.emit(Action::Set("d".into(), e.target_unchecked_into::<HtmlInputElement>().value()))) } />
+                    <p class="bf-hint" id="f-d-hint">{ tr.as_of_hint }</p>
                     { field_error(cx, "d") }
                 </div>
             </fieldset>
@@ -266,8 +268,8 @@ fn facts_view(cx: &Cx<'_>) -> Html {
                 { for (0..ACCIDENTS_PER_YEAR).map(|n| {
                     let grade = cx.form.accident_grade(y, n);
                     html! {
-                        <div class="bf-facts-row" role="group" aria-label={format!("{} · {} {}", tr.years[y], tr.accident_n, n + 1)}>
-                            <span class="bf-facts-title">{ format!("{} · {} {}", tr.years[y], tr.accident_n, n + 1) }</span>
+                        <div class="bf-facts-row" role="group" aria-label={format!("{} · {} {}", year_label(cx, y), tr.accident_n, n + 1)}>
+                            <span class="bf-facts-title">{ format!("{} · {} {}", year_label(cx, y), tr.accident_n, n + 1) }</span>
                             { for ACCIDENT_KEYS.iter().zip(labels).map(|((c, _), label)| {
                                 let key = format!("h{y}.a{n}.{c}");
                                 let id = dom_id(&key);
@@ -321,7 +323,7 @@ fn history_view(cx: &Cx<'_>) -> Html {
                 <tbody>
                 { for (0..3).map(|y| html! {
                     <tr>
-                        <th scope="row">{ tr.years[y] }</th>
+                        <th scope="row">{ year_label(cx, y) }</th>
                         { for cols.iter().zip(&heads).map(|(c, h)| {
                             let key = format!("h{y}.{c}");
                             let id = dom_id(&key);
@@ -331,7 +333,7 @@ fn history_view(cx: &Cx<'_>) -> Html {
                             html! {
                                 <td>
                                     <input id={id.clone()} type="text" inputmode="numeric" class="bf-count"
-                                        aria-label={format!("{} · {}", tr.years[y], h)} value={cx.form.get(&key).to_string()}
+                                        aria-label={format!("{} · {}", year_label(cx, y), h)} value={cx.form.get(&key).to_string()}
                                         aria-invalid={invalid.to_string()} aria-describedby={invalid.then(|| format!("{id}-err"))}
                                         oninput={Callback::from(move |e: InputEvent| d.emit(Action::Set(k.clone(), e.target_unchecked_into::<HtmlInputElement>().value())))} />
                                     { field_error(cx, &key) }
@@ -417,5 +419,14 @@ pub fn link_notes_view(cx: &Cx<'_>, state: &State) -> Html {
             { for notes.into_iter().map(|n| html! { <p>{ n }</p> }) }
             <button type="button" id="reset-defaults" onclick={reset}>{ msg(lang, "恢复默认值", "Back to defaults") }</button>
         </div>
+    }
+}
+
+/// "上一年(2025)": the history rows with their calendar years, counted back from the policy start.
+fn year_label(cx: &Cx<'_>, y: usize) -> String {
+    let start: Option<i32> = cx.form.get("d").get(..4).and_then(|s| s.parse().ok());
+    match start {
+        Some(year) => format!("{}({})", cx.tr.years[y], year - 1 - y as i32),
+        None => cx.tr.years[y].to_string(),
     }
 }

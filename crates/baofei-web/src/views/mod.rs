@@ -43,6 +43,8 @@ pub struct Cx<'a> {
     pub lang: Lang,
     /// False for the first frame only: explanations are left out until the figures are painted.
     pub full: bool,
+    /// The form key being typed into (its errors wait until the user leaves it).
+    pub editing: Option<&'a str>,
 }
 
 /// The DOM id of a form key's input.

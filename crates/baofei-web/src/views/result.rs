@@ -23,14 +23,31 @@ pub fn result_panel(
 ) -> Html {
     let (tr, lang) = (cx.tr, cx.lang);
     let body = match outcome {
+        Err(errs)
+            if errs
+                .0
+                .iter()
+                .all(|e| form_key(&e.field).as_deref() == cx.editing && cx.editing.is_some()) =>
+        {
+            html! {
+                <p class="bf-hint" id="typing">{ msg(lang, "正在输入…离开该栏后再检查。", "Typing… checked when you leave the field.") }</p>
+            }
+        }
         Err(errs) => html! {
             <div class="bf-errors" role="alert">
                 <h3>{ tr.errors_heading }</h3>
                 <ul>
-                    { for errs.0.iter().map(|e| {
-                        let target = form_key(&e.field).map(|k| format!("#{}", dom_id(&k)));
+                    { for errs.0.iter().filter(|e| form_key(&e.field).as_deref() != cx.editing || cx.editing.is_none()).map(|e| {
+                        let target = form_key(&e.field).map(|k| dom_id(&k));
                         let text = msg(lang, &e.message_zh, &e.message_en);
-                        html! { <li>{ match target { Some(href) => html! { <a href={href}>{ text }</a> }, None => html! { text } } }</li> }
+                        html! { <li>{ match target {
+                            Some(id) => {
+                                // Focus the field without touching the address: the fragment is the share link.
+                                let go = { let id = id.clone(); Callback::from(move |ev: MouseEvent| { ev.prevent_default(); focus(&id); }) };
+                                html! { <a href={format!("#{id}")} onclick={go}>{ text }</a> }
+                            }
+                            None => html! { text },
+                        } }</li> }
                     }) }
                 </ul>
             </div>
@@ -56,7 +73,7 @@ pub fn result_panel(
     };
     html! {
         <section class="bf-result" aria-labelledby="result-h">
-            <h2 id="result-h">{ tr.result_heading }</h2>
+            <h2 id="result-h" tabindex="-1">{ tr.result_heading }</h2>
             { summary }
             <div aria-live="polite" aria-atomic="false">{ body }</div>
             if let Ok((q, _)) = outcome { { breakdown_view(cx.lang, q) } }
@@ -339,5 +356,17 @@ fn prevention_view(tr: &T, lang: Lang, p: &Prevention) -> Html {
                 }) }
             </ul>
         </div>
+    }
+}
+
+/// Moves focus (and the view) to the element with this id, leaving the address alone.
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        el.scroll_into_view();
+        let _ = el.focus();
     }
 }
