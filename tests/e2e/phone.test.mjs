@@ -64,3 +64,31 @@ test('small things: start over, the policy start date explained, calendar years,
   assert.equal(await page.inputValue('#f-e'), '100');
   await page.close();
 });
+
+test('the page shows a loading line before the wasm runs, and a bilingual message if it cannot start', async () => {
+  const html = await (await fetch(`${server.url}index.html`)).text();
+  assert.match(html, /class="bf-loading"[^>]*>正在加载保费计算器… Loading the premium calculator…/);
+  const { page } = await open(browser, server.url);
+  assert.equal(await page.locator('.bf-loading').count(), 0, 'gone once the widget mounts');
+  await page.close();
+  const { DIST } = await import('./harness.mjs');
+  const broken = await serve(DIST, {}, { '/baofei-web_bg.wasm': (req, res) => res.writeHead(404).end('gone') });
+  const p = await browser.newPage();
+  await p.goto(`${broken.url}index.html`);
+  await p.locator('.bf-crash').waitFor({ timeout: 30000 });
+  assert.match(await p.textContent('.bf-crash'), /无法加载或启动.*could not load or start/s);
+  await p.close();
+  await broken.close();
+  const builder = await (await fetch(`${server.url}builder.html`)).text();
+  assert.match(builder, /<noscript>/);
+});
+
+test('English reads amounts in CNY, the range says what the law allows, and the phone trace is stacked', async () => {
+  const { page } = await open(browser, `${server.url}#v=1&lang=en`, { width: 360, height: 740 });
+  assert.match(await page.textContent('#premium'), /^CNY 56,700$/);
+  assert.match(await page.textContent('.bf-figures'), /Range the law allows around the guided premium/);
+  await page.locator('#trace').waitFor();
+  await page.click('#trace summary');
+  assert.equal(await page.locator('#trace td').first().evaluate((td) => getComputedStyle(td).display), 'block');
+  await page.close();
+});

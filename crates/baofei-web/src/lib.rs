@@ -37,6 +37,8 @@ pub fn start() {
     // A framed page is an embed, whatever its address: it never reads or writes the inputs the user
     // asked the standalone page to remember, or any page of the same site could frame it and read
     // them (security review F2).
+    // The page's "loading" line and <noscript> go: the widget takes the element over.
+    el.set_inner_html("");
     let props = app::AppProps {
         standalone: true,
         storage: !hooks::host::framed(),

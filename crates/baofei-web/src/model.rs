@@ -422,11 +422,12 @@ pub fn fmt_yuan(d: Decimal) -> String {
 
 /// An amount the Chinese way: "5.4万元" from 1万 up, "850.00元" below.
 pub fn fmt_money(d: Decimal, lang: Lang) -> String {
-    let unit = if lang == Lang::Zh {
-        ("万元", "元")
-    } else {
-        (" 万元 (10k yuan)", " 元")
-    };
+    // English reads yuan amounts as "CNY 181,440"; 万元 is for Chinese readers only.
+    if lang == Lang::En {
+        let s = fmt_yuan(d);
+        return format!("CNY {}", s.strip_suffix(".00").unwrap_or(&s));
+    }
+    let unit = ("万元", "元");
     if d.abs() >= Decimal::from(10_000) {
         let w = (d / Decimal::from(10_000)).round_dp(2).normalize();
         format!("{w}{}", unit.0)
@@ -580,6 +581,8 @@ mod tests {
         assert_eq!(fmt_yuan(d("1234567.5")), "1,234,567.50");
         assert_eq!(fmt_money(d("54000"), Lang::Zh), "5.4万元");
         assert_eq!(fmt_money(d("850"), Lang::Zh), "850.00元");
+        assert_eq!(fmt_money(d("181440.00"), Lang::En), "CNY 181,440");
+        assert_eq!(fmt_money(d("850.5"), Lang::En), "CNY 850.50");
         assert_eq!(fmt_pct(d("0.21")), "21%");
     }
 

@@ -170,7 +170,7 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote) -> Html {
                 <div class="bf-premium">
                     <dt>{ tr.premium }</dt>
                     <dd><output id="premium" data-yuan={q.premium.to_string()}>{ fmt_money(q.premium, lang) }</output>
-                        <span class="bf-exact">{ format!(" ({} 元)", fmt_yuan(q.premium)) }</span>
+                        if lang == Lang::Zh { <span class="bf-exact">{ format!(" ({} 元)", fmt_yuan(q.premium)) }</span> }
                         if q.illustrative { { badge(tr) } }
                     </dd>
                 </div>
