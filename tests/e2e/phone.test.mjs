@@ -92,3 +92,24 @@ test('English reads amounts in CNY, the range says what the law allows, and the 
   assert.equal(await page.locator('#trace td').first().evaluate((td) => getComputedStyle(td).display), 'block');
   await page.close();
 });
+
+test('self-assessment: segmented answers, safe answer always left, two-way with the form, target grade named', async () => {
+  const { page } = await open(browser, server.url);
+  await page.locator('#q-blacklist').waitFor();
+  // 黑名单: the safe answer is 否; 培训: the safe answer is 是. Both sit on the left.
+  assert.equal(await page.locator('#q-blacklist .bf-seg label').first().textContent(), '否');
+  assert.equal(await page.locator('#q-training .bf-seg label').first().textContent(), '是');
+  assert.equal(await page.locator('#q-blacklist .bf-seg label').first().getAttribute('class'), 'seg-good');
+  // Answer → form, and form → answer.
+  await page.locator('label[for=q-blacklist-yes]').click();
+  await page.waitForFunction(() => document.querySelector('#f-bl').checked);
+  await page.uncheck('#f-bl');
+  await page.waitForFunction(() => document.querySelector('#q-blacklist-no').checked);
+  // The standardisation gap names the grade to reach, and a line says what sets the tier.
+  await page.locator('#gaps li[data-question=standardisation]').waitFor();
+  assert.match(await page.textContent('#gaps li[data-question=standardisation]'), /三级/);
+  assert.match(await page.textContent('#tier-why'), /风险分级怎么定/);
+  const height = await page.locator('label[for=q-training-yes]').evaluate((l) => l.getBoundingClientRect().height);
+  assert.ok(height >= 44, `tap target ${height}px`);
+  await page.close();
+});

@@ -22,7 +22,7 @@ await shot('desktop-loaded-accident', loaded);
 await shot('desktop-trace', async (p) => { await p.click('#trace summary'); await p.locator('#trace').scrollIntoViewIfNeeded(); });
 await shot('desktop-english', async (p) => { await p.click('#lang-toggle'); });
 await shot('desktop-error', async (p) => { await type(p, '#f-e', '-5'); });
-await shot('desktop-assessment', async (p) => { await p.check('#f-bl'); await p.selectOption('#q-hazard_inspection', 'no'); await p.locator('#tier').scrollIntoViewIfNeeded(); });
+await shot('desktop-assessment', async (p) => { await p.check('#f-bl'); await p.check('#q-hazard_inspection-no'); await p.locator('#tier').scrollIntoViewIfNeeded(); });
 await shot('desktop-guidance', async (p) => { await p.selectOption('#f-oc', 'employer_liability'); await p.check('#f-dep'); await p.locator('#next-steps').scrollIntoViewIfNeeded(); });
 await shot('phone-default', async () => {}, { width: 360, height: 740 });
 await shot('phone-result', async (p) => { await loaded(p); await p.locator('#result-h').scrollIntoViewIfNeeded(); }, { width: 360, height: 740 });

@@ -195,10 +195,13 @@ pub fn evaluate(
         } else {
             minor += 1;
         }
+        // A grade question names its target, as the priced next step does ("达到安全生产标准化三级").
+        let named = priced
+            .filter(|_| matches!(q.kind, AnswerKind::Standardisation | AnswerKind::EnvCredit));
         gaps.push(Gap {
             question: q.id.into(),
-            fix_zh: q.fix_zh.into(),
-            fix_en: q.fix_en.into(),
+            fix_zh: named.map_or_else(|| q.fix_zh.into(), |s| s.zh.clone()),
+            fix_en: named.map_or_else(|| q.fix_en.into(), |s| s.en.clone()),
             source: q.source,
             premium_after: priced.map(|s| s.premium_after),
             premium_change: priced.map(|s| s.premium_change),

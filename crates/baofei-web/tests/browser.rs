@@ -94,6 +94,14 @@ async fn widget_renders_and_recomputes_on_input() {
         .unwrap();
     settle().await;
     assert!(doc.get_element_by_id("premium").is_none());
+    // The field's error waits until the user leaves the field (issue 14), then shows at the field.
+    assert!(doc.get_element_by_id("f-e-err").is_none());
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    employees
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("focusout", &init).unwrap())
+        .unwrap();
+    settle().await;
     let err: HtmlElement = doc
         .get_element_by_id("f-e-err")
         .unwrap()

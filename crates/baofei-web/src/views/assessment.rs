@@ -7,7 +7,6 @@ use crate::state::Action;
 use baofei_core::assess::{questions, AnswerKind, Assessment};
 use baofei_core::domain::Line;
 use baofei_core::{Errors, Quote};
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// The form key a question is bound to, and whether its "yes" means the flag is set.
@@ -35,6 +34,9 @@ pub fn assessment_view(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors
         Ok((q, a)) => html! {
             <div class="bf-assess-result" aria-live="polite">
                 <p id="tier" class={classes!("bf-tier", format!("tier-{}", a.tier.key()))}><strong>{ tr.tier }{ "：" }</strong>{ tr.tiers[a.tier as usize] }</p>
+                <p class="bf-tier-why" id="tier-why">{ msg(lang,
+                    "风险分级怎么定：近三年发生较大以上事故(或连续两年亡人)、列入黑名单、重大隐患拒不整改、环境风险重大，或自评中有严重问题，为高风险；连续3年无事故且标准化二级以上(环责险：环境信用良好以上、环境风险一般)为低风险；其余为中风险。",
+                    "What sets the tier: a 较大 or worse accident in three years (or deaths two years running), the blacklist, an unrectified major hazard, a major environmental risk, or a severe answer below make it high; three clean years with standardisation grade 2 or better (环责险: good credit, general risk) make it low; otherwise medium.") }</p>
                 <h3>{ tr.gaps }</h3>
                 if a.gaps.is_empty() { <p>{ tr.no_gaps }</p> }
                 <ol id="gaps">
@@ -65,31 +67,39 @@ pub fn assessment_view(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors
             <div class="bf-questions">
             { for qs.iter().filter(|q| !matches!(q.kind, AnswerKind::Standardisation | AnswerKind::EnvCredit)).map(|q| {
                 let id = format!("q-{}", q.id);
-                let (cur, on): (String, Callback<Event>) = match bound_key(q.id) {
-                    Some((key, yes_sets)) => {
-                        let cur = if f.flag(key) == yes_sets { "yes" } else { "no" };
-                        let d = cx.dispatch.clone();
-                        (cur.into(), Callback::from(move |e: Event| {
-                            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+                // The safe answer always on the left, the risky one on the right, whatever the wording.
+                let good = match q.kind { AnswerKind::YesNo { good } => good, _ => true };
+                let order = if good { ["yes", "no"] } else { ["no", "yes"] };
+                let bound = bound_key(q.id);
+                let cur: String = match bound {
+                    Some((key, yes_sets)) => if f.flag(key) == yes_sets { "yes" } else { "no" }.into(),
+                    None => f.get(&format!("a.{}", q.id)).to_string(),
+                };
+                let choose = |v: &'static str| {
+                    let d = cx.dispatch.clone();
+                    let qid = q.id;
+                    Callback::from(move |_: Event| match bound_key(qid) {
+                        // Bound to a form field: the answer and the field are one value (two-way).
+                        Some((key, yes_sets)) => {
                             let set = (v == "yes") == yes_sets;
                             d.emit(Action::Set(key.into(), if set { "1".into() } else { String::new() }))
-                        }))
-                    }
-                    None => {
-                        let key = format!("a.{}", q.id);
-                        let d = cx.dispatch.clone();
-                        (f.get(&key).to_string(), Callback::from(move |e: Event| d.emit(Action::Set(key.clone(), e.target_unchecked_into::<HtmlSelectElement>().value()))))
-                    }
+                        }
+                        None => d.emit(Action::Set(format!("a.{qid}"), v.into())),
+                    })
                 };
                 html! {
-                    <div class="bf-q">
-                        <label for={id.clone()}>{ msg(lang, q.zh, q.en) }</label>
-                        <select id={id} onchange={on}>
-                            <option value="" selected={cur.is_empty()}>{ tr.unanswered }</option>
-                            <option value="yes" selected={cur == "yes"}>{ tr.yes }</option>
-                            <option value="no" selected={cur == "no"}>{ tr.no }</option>
-                        </select>
-                    </div>
+                    <fieldset class="bf-q" id={id.clone()}>
+                        <legend>{ msg(lang, q.zh, q.en) }</legend>
+                        <div class="bf-seg">
+                        { for order.iter().enumerate().map(|(i, v)| {
+                            let rid = format!("{id}-{v}");
+                            html! { <>
+                                <input type="radio" name={id.clone()} id={rid.clone()} value={*v} checked={cur == *v} onchange={choose(v)} />
+                                <label for={rid} class={if i == 0 { "seg-good" } else { "seg-risky" }}>{ if *v == "yes" { tr.yes } else { tr.no } }</label>
+                            </> }
+                        }) }
+                        </div>
+                    </fieldset>
                 }
             }) }
             </div>
