@@ -128,6 +128,7 @@ pub fn App(props: &AppProps) -> Html {
         lang,
         full,
         editing: state.editing.as_deref(),
+        standalone: props.standalone,
     };
     let on_lang = {
         let d = dispatch.clone();
@@ -139,14 +140,20 @@ pub fn App(props: &AppProps) -> Html {
             }))
         })
     };
+    // The standalone page owns its landmarks; an embed must not add a second banner, main or
+    // contentinfo to its host's page.
+    let standalone = props.standalone;
+    let landmark = move |tag: &'static str| if standalone { tag } else { "div" };
     let on_print = Callback::from(|_| {
         let _ = gloo::utils::window().print();
     });
 
     html! {
         <div class="bf" lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
-            <a class="bf-skip" href="#result-h" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); crate::views::result::focus("result-h"); })}>{ tr.skip_to_result }</a>
-            <header class="bf-head">
+            if props.standalone {
+                <a class="bf-skip" href="#result-h" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); crate::views::result::focus("result-h"); })}>{ tr.skip_to_result }</a>
+            }
+            <@{landmark("header")} class="bf-head">
                 <div>
                     <h1>{ tr.title }</h1>
                     <p class="bf-sub">{ tr.subtitle }</p>
@@ -156,23 +163,23 @@ pub fn App(props: &AppProps) -> Html {
                     <button type="button" id="print" onclick={on_print}>{ tr.print }</button>
                     <button type="button" id="start-over" onclick={ let d = dispatch.clone(); Callback::from(move |_| d.emit(Action::Reset)) }>{ tr.start_over }</button>
                 </div>
-            </header>
+            </@>
             if let Some(PackState(p)) = &props.pack {
                 if let Err(e) = p.as_ref() {
                     { pack_error_view(lang, e) }
                 }
             }
             { link_notes_view(&cx, &state) }
-            <main class="bf-main">
+            <@{landmark("main")} class="bf-main">
                 { form_view(&cx, match &outcome.0 { Ok((q, _)) => q.limits.minimum_per_person, Err(_) => None }) }
                 { result_panel(&cx, &outcome.0, outcome.1.as_ref()) }
-            </main>
+            </@>
             { sticky_summary(&cx, &outcome.0) }
             if cx.full {
                 { assessment_view(&cx, &outcome.0) }
                 { share_view(&cx, state.remember, props.link_base.as_deref(), props.storage) }
-                { related_view(tr) }
-                <footer class="bf-foot"><p>{ tr.disclaimer }</p></footer>
+                { related_view(tr, props.standalone) }
+                <@{landmark("footer")} class="bf-foot"><p>{ tr.disclaimer }</p></@>
             }
         </div>
     }

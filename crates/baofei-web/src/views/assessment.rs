@@ -61,7 +61,7 @@ pub fn assessment_view(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors
         Err(_) => html! {},
     };
     html! {
-        <section class="bf-assess no-print" aria-labelledby="assess-h">
+        <section class="bf-assess no-print" aria-labelledby={cx.standalone.then_some("assess-h")}>
             <h2 id="assess-h">{ tr.assess_heading }</h2>
             <p class="bf-hint">{ tr.assess_help }</p>
             <div class="bf-questions">

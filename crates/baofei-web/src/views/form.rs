@@ -187,7 +187,7 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
     use baofei_core::domain::PremiumBasis as B;
     let env = line == "environmental";
     html! {
-        <form class="bf-form no-print" aria-labelledby="form-h" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}
+        <form class="bf-form no-print" aria-labelledby={cx.standalone.then_some("form-h")} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}
             onfocusout={ let d = cx.dispatch.clone(); Callback::from(move |_: FocusEvent| d.emit(Action::Leave)) }>
             <h2 id="form-h">{ tr.form_heading }</h2>
             <fieldset>
@@ -319,7 +319,7 @@ fn history_view(cx: &Cx<'_>) -> Html {
             <legend>{ if env { tr.env_history_heading } else { tr.history_heading } }</legend>
             <p class="bf-hint">{ if env { tr.env_history_help } else { tr.history_help } }</p>
             <table>
-                <thead><tr><th scope="col"></th>{ for heads.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr></thead>
+                <thead><tr><th scope="col"><span class="sr-only">{ if cx.lang == Lang::Zh { "年份" } else { "Year" } }</span></th>{ for heads.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr></thead>
                 <tbody>
                 { for (0..3).map(|y| html! {
                     <tr>

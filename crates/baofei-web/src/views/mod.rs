@@ -43,6 +43,8 @@ pub struct Cx<'a> {
     pub lang: Lang,
     /// False for the first frame only: explanations are left out until the figures are painted.
     pub full: bool,
+    /// The standalone page (an embed adds no named landmarks to its host's page).
+    pub standalone: bool,
     /// The form key being typed into (its errors wait until the user leaves it).
     pub editing: Option<&'a str>,
 }

@@ -30,9 +30,9 @@ fn related_sources() -> [Citation; 3] {
 }
 
 /// The related-schemes section.
-pub fn related_view(tr: &T) -> Html {
+pub fn related_view(tr: &T, standalone: bool) -> Html {
     html! {
-        <section class="bf-related" aria-labelledby="related-h">
+        <section class="bf-related" aria-labelledby={standalone.then_some("related-h")}>
             <h2 id="related-h">{ tr.related_heading }</h2>
             <ul>{ for tr.related.iter().zip(related_sources()).map(|(text, c)| html! { <li>{ *text }{ " · " }{ cite(&c) }</li> }) }</ul>
         </section>

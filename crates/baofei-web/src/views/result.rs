@@ -72,7 +72,7 @@ pub fn result_panel(
         ),
     };
     html! {
-        <section class="bf-result" aria-labelledby="result-h">
+        <section class="bf-result" aria-labelledby={cx.standalone.then_some("result-h")}>
             <h2 id="result-h" tabindex="-1">{ tr.result_heading }</h2>
             { summary }
             <div aria-live="polite" aria-atomic="false">{ body }</div>

@@ -30,7 +30,7 @@ pub fn share_view(cx: &Cx<'_>, remember: bool, link_base: Option<&str>, storage:
         })
     };
     html! {
-        <section class="bf-share no-print" aria-labelledby="share-h">
+        <section class="bf-share no-print" aria-labelledby={cx.standalone.then_some("share-h")}>
             <h2 id="share-h">{ tr.share_heading }</h2>
             <p class="bf-hint">{ tr.share_help }</p>
             <div class="bf-share-row">

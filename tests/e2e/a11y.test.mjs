@@ -1,0 +1,45 @@
+// Accessibility as a test (issue 14 point 9): axe-core, WCAG 2.1 A/AA and best practices, zero
+// violations on every page and state that matters. Run with bypassCSP (axe injects its script); the
+// CSP itself is tested separately (security.test.mjs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { serve, launch, type } from './harness.mjs';
+
+let server, browser, context;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  context = await browser.newContext({ bypassCSP: true });
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function violations(path, ready, { viewport, print, setup } = {}) {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  await page.goto(`${server.url}${path}`);
+  await page.locator(ready).first().waitFor({ timeout: 30000 });
+  await setup?.(page);
+  if (print) await page.emulateMedia({ media: 'print' });
+  await page.waitForTimeout(600);
+  const r = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  await page.close();
+  return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0].target.join(' ')}`);
+}
+
+for (const [name, path, ready, opts] of [
+  ['index.html, default', 'index.html', '#premium'],
+  ['index.html in English', 'index.html#v=1&lang=en', '#premium'],
+  ['index.html with field errors', 'index.html', '#premium', { setup: async (p) => { await type(p, '#f-e', '-5'); await p.keyboard.press('Tab'); await p.locator('#f-e-err').waitFor(); } }],
+  ['index.html at 360 px', 'index.html', '#premium', { viewport: { width: 360, height: 740 } }],
+  ['index.html, print media', 'index.html', '#premium', { print: true }],
+  ['demo.html (several embedded instances)', 'demo.html', '#themed #premium'],
+  ['iframe.html', 'iframe.html', '#events li'],
+  ['builder.html', 'builder.html', '#b-qr'],
+]) {
+  test(`axe finds nothing on ${name}`, async () => {
+    assert.deepEqual(await violations(path, ready, opts), []);
+  });
+}
