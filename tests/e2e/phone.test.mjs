@@ -113,3 +113,25 @@ test('self-assessment: segmented answers, safe answer always left, two-way with 
   assert.ok(height >= 44, `tap target ${height}px`);
   await page.close();
 });
+
+test('the printed quote sheet lists every input, the self-assessment, the link and QR, and one disclaimer', async () => {
+  const { page } = await open(browser, `${server.url}#v=1&e=120&sz=medium&pp=50&agg=2000&std=grade3&bl=1&lr=80&h0.l=1&h0.d=3`);
+  await page.locator('#tier').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  const sheet = await page.locator('.bf-summary').textContent();
+  for (const want of [/企业规模\s*中型/, /每人死亡伤残限额\s*50 万元/, /累计赔偿限额.*2000 万元/, /安全生产标准化等级\s*三级/, /失信联合惩戒.*是/, /赔付率.*80%/, /上一年.*较大 1, 死亡人数 3/]) {
+    assert.match(sheet, want);
+  }
+  assert.equal(await page.locator('#tier').isVisible(), true, 'the self-assessment result prints');
+  assert.equal(await page.locator('.bf-questions').isVisible(), false, 'not the questions');
+  assert.equal(await page.locator('#share-link').isVisible(), true);
+  assert.equal(await page.locator('.bf-qr').isVisible(), true);
+  assert.equal(await page.locator('.bf-disclaimer').isVisible(), true);
+  assert.equal(await page.locator('.bf-foot').isVisible(), false, 'one disclaimer');
+  assert.equal(await page.locator('.bf-related').count(), 1, 'Chongqing: its own related scheme');
+  await page.close();
+  const { page: hunan } = await open(browser, `${server.url}#v=1&r=hunan&s=construction.general&cv=3000`);
+  await hunan.locator('#share-link').waitFor();
+  assert.equal(await hunan.locator('.bf-related').count(), 0, 'no other region\'s schemes');
+  await hunan.close();
+});

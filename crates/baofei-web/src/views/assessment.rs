@@ -61,10 +61,10 @@ pub fn assessment_view(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors
         Err(_) => html! {},
     };
     html! {
-        <section class="bf-assess no-print" aria-labelledby={cx.standalone.then_some("assess-h")}>
+        <section class="bf-assess" aria-labelledby={cx.standalone.then_some("assess-h")}>
             <h2 id="assess-h">{ tr.assess_heading }</h2>
-            <p class="bf-hint">{ tr.assess_help }</p>
-            <div class="bf-questions">
+            <p class="bf-hint no-print">{ tr.assess_help }</p>
+            <div class="bf-questions no-print">
             { for qs.iter().filter(|q| !matches!(q.kind, AnswerKind::Standardisation | AnswerKind::EnvCredit)).map(|q| {
                 let id = format!("q-{}", q.id);
                 // The safe answer always on the left, the risky one on the right, whatever the wording.

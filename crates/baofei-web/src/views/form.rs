@@ -350,7 +350,7 @@ fn history_view(cx: &Cx<'_>) -> Html {
 }
 
 /// The label of a form key, for notes about a link.
-fn field_label(tr: &T, key: &str) -> &'static str {
+pub(crate) fn field_label(tr: &T, key: &str) -> &'static str {
     match key {
         "rev" => tr.revenue,
         "sz" => tr.size,
@@ -366,6 +366,10 @@ fn field_label(tr: &T, key: &str) -> &'static str {
         "dep" => tr.risk_deposit,
         "er" => tr.env_risk,
         "ec" => tr.env_credit,
+        "agg" => tr.aggregate,
+        "lr" => tr.loss_ratio,
+        "bl" => tr.blacklisted,
+        "rr" => tr.refused,
         _ => "",
     }
 }

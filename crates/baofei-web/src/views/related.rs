@@ -30,11 +30,27 @@ fn related_sources() -> [Citation; 3] {
 }
 
 /// The related-schemes section.
-pub fn related_view(tr: &T, standalone: bool) -> Html {
+/// Each related scheme is local: Zhongshan, Jilin (Changchun), Chongqing. Only the chosen region's
+/// are shown, so that a Hunan quote sheet does not carry Chongqing's green-insurance figures.
+const RELATED_REGIONS: [&str; 3] = ["guangdong_zhongshan", "jilin", "chongqing"];
+
+/// The related-schemes section (nothing when none applies to `region`).
+pub fn related_view(tr: &T, standalone: bool, region: &str) -> Html {
+    let items: Vec<Html> = tr
+        .related
+        .iter()
+        .zip(related_sources())
+        .zip(RELATED_REGIONS)
+        .filter(|(_, r)| *r == region)
+        .map(|((text, c), _)| html! { <li>{ *text }{ " · " }{ cite(&c) }</li> })
+        .collect();
+    if items.is_empty() {
+        return html! {};
+    }
     html! {
         <section class="bf-related" aria-labelledby={standalone.then_some("related-h")}>
             <h2 id="related-h">{ tr.related_heading }</h2>
-            <ul>{ for tr.related.iter().zip(related_sources()).map(|(text, c)| html! { <li>{ *text }{ " · " }{ cite(&c) }</li> }) }</ul>
+            <ul>{ for items }</ul>
         </section>
     }
 }

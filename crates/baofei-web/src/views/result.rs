@@ -132,20 +132,69 @@ fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
             })
         })
         .collect();
-    let rows = [
+    let mut rows = vec![
         (tr.as_of, form.get("d").to_string()),
         (tr.region, region),
         (tr.sector, sector),
         (tr.employees, form.get("e").to_string()),
-        (
-            tr.history_heading,
-            if history.is_empty() {
-                tr.none_entered.to_string()
-            } else {
-                history.join("; ")
-            },
-        ),
     ];
+    // Every other input the form shows for this line and sector and that holds a value, as the
+    // form words it (the quote sheet must list every input used).
+    let basis = st.sector(form.get("s")).map(|s| s.basis);
+    let env = form.get("l") == "environmental";
+    let option = |keys: &[&str], labels: &[&'static str], v: &str| {
+        keys.iter()
+            .position(|k| *k == v)
+            .map(|i| labels[i].to_string())
+            .unwrap_or_else(|| v.to_string())
+    };
+    for (key, _, _) in crate::model::FIELDS {
+        let v = form.get(key);
+        if matches!(*key, "d" | "r" | "l" | "s" | "e")
+            || v.is_empty()
+            || !crate::model::shown(key, env, basis)
+        {
+            continue;
+        }
+        let label = super::form::field_label(tr, key);
+        let value = match *key {
+            "cv" | "pp" | "agg" => format!("{v} 万元"),
+            "lr" => format!("{v}%"),
+            "sz" => option(&["large", "medium", "small", "micro"], &tr.sizes, v),
+            "std" => option(&["grade1", "grade2", "grade3", "none"], &tr.std_grades, v),
+            "er" => option(&["general", "larger", "major"], &tr.env_risk_grades, v),
+            "ec" => option(
+                &["trustworthy", "good", "warning", "poor"],
+                &tr.env_credit_grades,
+                v,
+            ),
+            "oc" => option(
+                &[
+                    "",
+                    "employer_liability",
+                    "carrier_liability",
+                    "construction_group_accident",
+                ],
+                &tr.other_cover_opts,
+                v,
+            ),
+            "bl" | "rr" | "dep" | "hr" | "metro" => {
+                (if form.flag(key) { tr.yes } else { tr.no }).to_string()
+            }
+            _ => v.to_string(),
+        };
+        if !label.is_empty() {
+            rows.push((label, value));
+        }
+    }
+    rows.push((
+        tr.history_heading,
+        if history.is_empty() {
+            tr.none_entered.to_string()
+        } else {
+            history.join("; ")
+        },
+    ));
     html! {
         <div class="bf-summary print-only">
             <h3>{ tr.summary_heading }</h3>

@@ -30,7 +30,7 @@ pub fn share_view(cx: &Cx<'_>, remember: bool, link_base: Option<&str>, storage:
         })
     };
     html! {
-        <section class="bf-share no-print" aria-labelledby={cx.standalone.then_some("share-h")}>
+        <section class="bf-share" aria-labelledby={cx.standalone.then_some("share-h")}>
             <h2 id="share-h">{ tr.share_heading }</h2>
             <p class="bf-hint">{ tr.share_help }</p>
             <div class="bf-share-row">
@@ -45,11 +45,11 @@ pub fn share_view(cx: &Cx<'_>, remember: bool, link_base: Option<&str>, storage:
                 </svg>
             }
             if storage {
-                <div class="bf-check">
+                <div class="bf-check no-print">
                     <input type="checkbox" id="remember" checked={remember} onchange={on_remember} />
                     <label for="remember">{ tr.remember }</label>
                 </div>
-                <p class="bf-hint">{ tr.remember_help }</p>
+                <p class="bf-hint no-print">{ tr.remember_help }</p>
             }
         </section>
     }
