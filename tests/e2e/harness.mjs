@@ -31,11 +31,18 @@ export async function serve(root = DIST, headers = {}, routes = {}) {
 }
 
 /** Debian's Chromium, headless; the flags keep it off this machine's closed network. */
-export function launch() {
-  return chromium.launch({
+export async function launch() {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+  // Our users read Chinese: pages open with a Chinese browser unless a test says otherwise (the
+  // widget picks English for an English browser on a first visit).
+  const newPage = browser.newPage.bind(browser);
+  const newContext = browser.newContext.bind(browser);
+  browser.newPage = (o = {}) => newPage({ locale: 'zh-CN', ...o });
+  browser.newContext = (o = {}) => newContext({ locale: 'zh-CN', ...o });
+  return browser;
 }
 
 /** Opens the widget and waits for the engine's first premium. Collects console errors and requests. */

@@ -135,3 +135,20 @@ test('the printed quote sheet lists every input, the self-assessment, the link a
   assert.equal(await hunan.locator('.bf-related').count(), 0, 'no other region\'s schemes');
   await hunan.close();
 });
+
+test('a first visit speaks the browser language; a link speaks its own; title and description follow', async () => {
+  const ctx = await browser.newContext({ locale: 'en-US' });
+  const page = await ctx.newPage();
+  await page.goto(server.url);
+  await page.locator('#premium').waitFor({ timeout: 30000 });
+  assert.match(await page.textContent('h1'), /Work-safety/);
+  assert.match(await page.title(), /^Baofei — premium estimate/);
+  assert.match(await page.getAttribute('meta[name=description]', 'content'), /Computed in your browser/);
+  // A shared link without a language stays in Chinese, whatever the browser.
+  const linked = await ctx.newPage();
+  await linked.goto(`${server.url}#v=1&e=120`);
+  await linked.locator('#premium').waitFor({ timeout: 30000 });
+  assert.match(await linked.textContent('h1'), /安责险/);
+  assert.match(await linked.title(), /^保费测算/);
+  await ctx.close();
+});

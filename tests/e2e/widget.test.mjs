@@ -133,13 +133,15 @@ test('no network request after the page has loaded', async () => {
   await page.close();
 });
 
-test('print view is a clean quote sheet: facts used, premium and sources; no form', async () => {
+test('print view is a clean quote sheet: facts used, premium, sources and the self-assessment result; no form', async () => {
   const { page } = await open(browser, server.url);
   await type(page, '#f-h0-o', '1');
   await type(page, '#f-h0-d', '1');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('.bf-form'), false);
-  assert.equal(await page.isVisible('.bf-assess'), false);
+  // The self-assessment's result prints (issue 14 point 6), its questions do not.
+  assert.equal(await page.isVisible('.bf-questions'), false);
+  assert.equal(await page.isVisible('#tier'), true);
   assert.equal(await page.isVisible('#print'), false);
   assert.ok(await page.isVisible('.bf-summary'));
   assert.match(await page.textContent('.bf-summary'), /上一年: 一般 1, 死亡人数 1/);

@@ -15,6 +15,10 @@ pub struct T {
     pub as_of: &'static str,
     /// Why the date matters.
     pub as_of_hint: &'static str,
+    /// The page's title.
+    pub page_title: &'static str,
+    /// The page's meta description.
+    pub page_description: &'static str,
     /// The reset button.
     pub start_over: &'static str,
     /// The skip link to the result.
@@ -148,6 +152,8 @@ pub const ZH: T = T {
     as_of: "保单起期(评估日期)",
     as_of_hint: "决定适用哪一天起施行的规定，例如自2025-03-29起法定最低每人限额为40万元。",
     start_over: "重新开始",
+    page_title: "保费测算 · Baofei — 安责险/环责险保费测算与自评",
+    page_description: "安全生产责任保险与环境污染责任保险：是否强制投保、估算保费、法定最低限额、事故预防服务与自评。全部在浏览器内计算。",
     skip_to_result: "跳到测算结果",
     region: "地区",
     line: "险种",
@@ -278,6 +284,8 @@ pub const EN: T = T {
     as_of: "Policy start date",
     as_of_hint: "Decides which rules apply: for example the legal minimum of 40万元 per person from 2025-03-29.",
     start_over: "Start over",
+    page_title: "Baofei — premium estimate and self-assessment for work-safety and pollution liability insurance",
+    page_description: "Work-safety (安责险) and pollution (环责险) liability insurance in China: whether it is compulsory, an estimated premium, the legal minimum limits, prevention services and a self-assessment. Computed in your browser.",
     skip_to_result: "Skip to the result",
     region: "Region",
     line: "Insurance line",

@@ -126,7 +126,19 @@ pub fn initial_state(
         )
     };
     let (source, remember, from_storage) = source;
+    // A first visit with nothing to restore speaks the browser's language (Chinese unless the
+    // browser asks for another); a link or a remembered state says its own.
+    let first_visit = standalone && source.is_none();
     let mut state = initial_from(source, &today, remember);
+    if first_visit && lang.is_none() {
+        let browser = gloo::utils::window()
+            .navigator()
+            .language()
+            .unwrap_or_default();
+        if !browser.is_empty() && !browser.to_ascii_lowercase().starts_with("zh") {
+            state.form.lang = Lang::En;
+        }
+    }
     // A remembered state that cannot be read would come back on every visit: clear it and say so
     // (security review F8).
     if from_storage && state.link_error {

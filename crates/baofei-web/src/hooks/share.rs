@@ -1,6 +1,7 @@
 //! The share link and remembered inputs: the standalone page keeps its address bar (`#v=1&…`) and,
 //! when the user asks, local storage in step with the form.
 
+use crate::model::Lang;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
@@ -51,15 +52,17 @@ pub fn use_share_link(standalone: bool, storage: bool, fragment: String, remembe
         if storage {
             store_fragment(remember.then_some(fragment.as_str()));
         }
+        let en = fragment.contains("lang=en");
         gloo::utils::document_element()
-            .set_attribute(
-                "lang",
-                if fragment.contains("lang=en") {
-                    "en"
-                } else {
-                    "zh-CN"
-                },
-            )
+            .set_attribute("lang", if en { "en" } else { "zh-CN" })
             .ok();
+        // The page's title and description follow the language too (what a search result or a
+        // shared tab shows).
+        let tr = crate::i18n::t(if en { Lang::En } else { Lang::Zh });
+        let doc = gloo::utils::document();
+        doc.set_title(tr.page_title);
+        if let Ok(Some(m)) = doc.query_selector("meta[name=description]") {
+            let _ = m.set_attribute("content", tr.page_description);
+        }
     });
 }
