@@ -152,3 +152,12 @@ test('a first visit speaks the browser language; a link speaks its own; title an
   assert.match(await linked.title(), /^保费测算/);
   await ctx.close();
 });
+
+test('in English, citations keep the Chinese title and add a short gloss', async () => {
+  const { page } = await open(browser, `${server.url}#v=1&lang=en`);
+  await page.locator('.bf-obligation cite').first().waitFor();
+  const cites = await page.locator('.bf-obligation cite').allTextContents();
+  assert.ok(cites.some((c) => /安全生产责任保险实施办法.*\(national measures on work-safety liability insurance\)$/.test(c)), cites.join(' | '));
+  assert.ok(cites.some((c) => /中华人民共和国安全生产法.*\(Work Safety Law\)$/.test(c)), cites.join(' | '));
+  await page.close();
+});

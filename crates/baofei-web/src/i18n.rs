@@ -413,3 +413,69 @@ pub fn t(lang: Lang) -> &'static T {
         Lang::En => &EN,
     }
 }
+
+/// A short English gloss of a cited document's Chinese title, for English readers: the title
+/// itself stays Chinese (that is what the document is called and how it is found).
+pub fn gloss(document: &str) -> Option<&'static str> {
+    const GLOSSES: &[(&str, &str)] = &[
+        (
+            "安全生产责任保险实施办法",
+            "national measures on work-safety liability insurance",
+        ),
+        ("中华人民共和国安全生产法", "Work Safety Law"),
+        (
+            "重庆市人民政府办公厅关于在高危行业领域强制推行",
+            "Chongqing: compulsory 安责险 in high-risk sectors",
+        ),
+        (
+            "关于进一步推进安全生产责任保险工作的通知",
+            "Jilin: notice on 安责险",
+        ),
+        (
+            "关于开展环境污染强制责任保险试点工作的指导意见",
+            "national guidance on compulsory 环责险 pilots",
+        ),
+        (
+            "生产安全事故报告和调查处理条例",
+            "State Council rules on reporting and investigating accidents",
+        ),
+        ("阜阳市安全生产责任保险工作实施方案", "Fuyang: 安责险 plan"),
+        ("湖南省建筑施工行业", "Hunan: construction rate table"),
+        ("湖北省安全生产责任险承保细则", "Hubei: underwriting rules"),
+        ("山东省安全生产责任保险费率表", "Shandong: rate table"),
+        (
+            "关于充分发挥安全生产责任保险功能作用",
+            "MEM and NFRA notice, 2024",
+        ),
+        (
+            "企业突发环境事件风险分级方法",
+            "environmental incident risk grading standard",
+        ),
+        (
+            "重庆市生态环境局",
+            "Chongqing Ecology and Environment Bureau",
+        ),
+        (
+            "长春市生态环境局",
+            "Changchun Ecology and Environment Bureau",
+        ),
+        ("北京市工伤保险", "Beijing work-injury insurance (analogue)"),
+        (
+            "吉林省生态环境污染强制责任保险实施方案",
+            "Jilin: compulsory 环责险 plan",
+        ),
+        (
+            "环境污染责任保险限额与基础保费表",
+            "an insurer's 环责险 table",
+        ),
+        (
+            "关于“要求将保险主体的防灾减灾工作纳入",
+            "Zhongshan emergency bureau reply",
+        ),
+        ("Baofei 示意参数", "Baofei's assumption"),
+    ];
+    GLOSSES
+        .iter()
+        .find(|(prefix, _)| document.starts_with(prefix))
+        .map(|(_, g)| *g)
+}

@@ -48,7 +48,7 @@ pub fn assessment_view(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors
                         Some(_) if a.combined.is_some() => msg(lang, "已达浮动上限，单项不改变保费(见下方合并整改)", "at the band's cap, alone it changes nothing (see the combination below)"),
                         _ => tr.no_price_effect.to_string(),
                     };
-                    html! { <li data-question={g.question.clone()}>{ msg(lang, &g.fix_zh, &g.fix_en) }{ " — " }<strong>{ effect }</strong>{ " · " }{ cite(&g.source) }</li> }
+                    html! { <li data-question={g.question.clone()}>{ msg(lang, &g.fix_zh, &g.fix_en) }{ " — " }<strong>{ effect }</strong>{ " · " }{ cite(lang, &g.source) }</li> }
                 }) }
                 </ol>
                 if let Some(c) = &a.combined {

@@ -54,9 +54,13 @@ pub(crate) fn dom_id(key: &str) -> String {
     format!("f-{}", key.replace('.', "-"))
 }
 
-/// A source as a citation, linked when it has a web address.
-pub(crate) fn cite(c: &Citation) -> Html {
-    let text = c.short();
+/// A source as a citation, linked when it has a web address. In English the Chinese title stays
+/// (it is what the document is called) and a short gloss follows it.
+pub(crate) fn cite(lang: Lang, c: &Citation) -> Html {
+    let mut text = c.short();
+    if let (Lang::En, Some(g)) = (lang, crate::i18n::gloss(&c.document)) {
+        text.push_str(&format!(" ({g})"));
+    }
     match &c.url {
         Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
             html! { <cite><a href={u.clone()} target="_blank" rel="noopener noreferrer">{ text }</a></cite> }
@@ -66,10 +70,10 @@ pub(crate) fn cite(c: &Citation) -> Html {
 }
 
 /// " · <cite>…</cite>" for each source: how a statement shows where it comes from.
-pub(crate) fn cited<'a>(sources: impl IntoIterator<Item = &'a Citation>) -> Html {
+pub(crate) fn cited<'a>(lang: Lang, sources: impl IntoIterator<Item = &'a Citation>) -> Html {
     sources
         .into_iter()
-        .map(|c| html! { <>{ " · " }{ cite(c) }</> })
+        .map(|c| html! { <>{ " · " }{ cite(lang, c) }</> })
         .collect()
 }
 

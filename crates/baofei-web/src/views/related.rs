@@ -2,6 +2,7 @@
 
 use super::cite;
 use crate::i18n::T;
+use crate::model::Lang;
 use baofei_core::Citation;
 use yew::prelude::*;
 
@@ -35,14 +36,14 @@ fn related_sources() -> [Citation; 3] {
 const RELATED_REGIONS: [&str; 3] = ["guangdong_zhongshan", "jilin", "chongqing"];
 
 /// The related-schemes section (nothing when none applies to `region`).
-pub fn related_view(tr: &T, standalone: bool, region: &str) -> Html {
+pub fn related_view(tr: &T, lang: Lang, standalone: bool, region: &str) -> Html {
     let items: Vec<Html> = tr
         .related
         .iter()
         .zip(related_sources())
         .zip(RELATED_REGIONS)
         .filter(|(_, r)| *r == region)
-        .map(|((text, c), _)| html! { <li>{ *text }{ " · " }{ cite(&c) }</li> })
+        .map(|((text, c), _)| html! { <li>{ *text }{ " · " }{ cite(lang, &c) }</li> })
         .collect();
     if items.is_empty() {
         return html! {};

@@ -239,14 +239,14 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote) -> Html {
                     if q.band.illustrative { { badge(tr) } }</dd></div>
                 <div><dt>{ tr.minimum_limit }</dt><dd id="minimum">{
                     match q.limits.minimum_per_person { Some(v) => fmt_money(v, lang), None => tr.no_minimum.to_string() }
-                } { cited(&q.limits.minimum_source) }</dd></div>
+                } { cited(lang, &q.limits.minimum_source) }</dd></div>
                 if let Some(p) = q.limits.per_person { <div><dt>{ tr.chosen_limit }</dt><dd>{ fmt_money(p, lang) }</dd></div> }
                 <div><dt>{ tr.risk_tier }</dt><dd>{ tr.tiers[q.risk_tier as usize] }</dd></div>
             </dl>
             if !q.warnings.is_empty() {
                 <div class="bf-warnings" id="warnings">
                     <h3>{ tr.warnings }</h3>
-                    <ul>{ for q.warnings.iter().map(|w| html! { <li data-code={w.code.clone()}>{ m(w) } { cited(&w.source) }</li> }) }</ul>
+                    <ul>{ for q.warnings.iter().map(|w| html! { <li data-code={w.code.clone()}>{ m(w) } { cited(lang, &w.source) }</li> }) }</ul>
                 </div>
             }
         </>
@@ -262,9 +262,9 @@ fn explanations_view(tr: &T, lang: Lang, q: &Quote) -> Html {
         <>
             <div class="bf-obligation">
                 <h3>{ tr.basis }</h3>
-                <ul>{ for q.obligation.basis.iter().map(|b| html! { <li>{ m(b) } { cited(&b.source) }</li> }) }</ul>
+                <ul>{ for q.obligation.basis.iter().map(|b| html! { <li>{ m(b) } { cited(lang, &b.source) }</li> }) }</ul>
                 if let Some(p) = &q.obligation.penalty {
-                    <p id="penalty"><strong>{ tr.penalty }{ "：" }</strong>{ m(p) } { cited(&p.source) }</p>
+                    <p id="penalty"><strong>{ tr.penalty }{ "：" }</strong>{ m(p) } { cited(lang, &p.source) }</p>
                 }
             </div>
             if !q.next_steps.is_empty() {
@@ -282,7 +282,7 @@ fn explanations_view(tr: &T, lang: Lang, q: &Quote) -> Html {
                             format!("{} {}", tr.costs, fmt_money(n.premium_change, lang))
                         };
                         html! { <li data-step={n.id.clone()}>{ msg(lang, &n.zh, &n.en) }{ " — " }<strong>{ effect }</strong>
-                            { cited(&n.source) }</li> }
+                            { cited(lang, &n.source) }</li> }
                     }) }
                     </ol>
                 </div>
@@ -290,7 +290,7 @@ fn explanations_view(tr: &T, lang: Lang, q: &Quote) -> Html {
             if !q.notes.is_empty() {
                 <div class="bf-notes">
                     <h3>{ tr.notes_heading }</h3>
-                    <ul id="notes">{ for q.notes.iter().map(|n| html! { <li data-code={n.code.clone()}>{ m(n) } { cited(&n.source) }</li> }) }</ul>
+                    <ul id="notes">{ for q.notes.iter().map(|n| html! { <li data-code={n.code.clone()}>{ m(n) } { cited(lang, &n.source) }</li> }) }</ul>
                 </div>
             }
             { prevention_view(tr, lang, &q.prevention) }
@@ -343,13 +343,13 @@ fn known_view(tr: &T, lang: Lang, k: &Known) -> Html {
             <dl class="bf-figures">
                 <div><dt>{ tr.minimum_limit }</dt><dd id="minimum">{
                     match k.minimum_per_person { Some(v) => fmt_money(v, lang), None => tr.no_minimum.to_string() }
-                } { cited(&k.minimum_source) }</dd></div>
+                } { cited(lang, &k.minimum_source) }</dd></div>
             </dl>
             <div class="bf-obligation">
                 <h3>{ tr.basis }</h3>
-                <ul>{ for k.obligation.basis.iter().map(|b| html! { <li>{ m(b) } { cited(&b.source) }</li> }) }</ul>
+                <ul>{ for k.obligation.basis.iter().map(|b| html! { <li>{ m(b) } { cited(lang, &b.source) }</li> }) }</ul>
                 if let Some(p) = &k.obligation.penalty {
-                    <p id="penalty"><strong>{ tr.penalty }{ "：" }</strong>{ m(p) } { cited(&p.source) }</p>
+                    <p id="penalty"><strong>{ tr.penalty }{ "：" }</strong>{ m(p) } { cited(lang, &p.source) }</p>
                 }
             </div>
             { prevention_view(tr, lang, &k.prevention) }
@@ -401,7 +401,7 @@ fn prevention_view(tr: &T, lang: Lang, p: &Prevention) -> Html {
                     <li>{ msg(lang, &s.name_zh, &s.name_en) }{ " — " }
                         { if s.per_year == 0 { tr.per_contract.to_string() } else { format!("≥ {} {}", s.per_year, tr.per_year) } }
                         if s.illustrative { { badge(tr) } }
-                        { " · " }{ cite(&s.source) }</li>
+                        { " · " }{ cite(lang, &s.source) }</li>
                 }) }
             </ul>
         </div>

@@ -23,7 +23,7 @@ pub fn trace_view(tr: &T, lang: Lang, q: &Quote) -> Html {
                         <td data-label={tr.parameter}>{ msg(lang, &s.parameter_zh, &s.parameter) }</td>
                         <td data-label={tr.value}>{ msg(lang, s.value_zh.as_deref().unwrap_or(&s.value), &s.value) } if s.illustrative { { badge(tr) } }
                             { for s.reference.iter().map(|r| reference(lang, r)) }</td>
-                        <td data-label={tr.source}>{ for s.source.iter().map(cite) }{ for note(lang, s).map(|n| html! { <small class="bf-note">{ n }</small> }) }</td>
+                        <td data-label={tr.source}>{ for s.source.iter().map(|c| cite(lang, c)) }{ for note(lang, s).map(|n| html! { <small class="bf-note">{ n }</small> }) }</td>
                     </tr>
                 }) }
                 </tbody>
