@@ -161,3 +161,20 @@ test('in English, citations keep the Chinese title and add a short gloss', async
   assert.ok(cites.some((c) => /中华人民共和国安全生产法.*\(Work Safety Law\)$/.test(c)), cites.join(' | '));
   await page.close();
 });
+
+test('inside an iframe on a phone, the host keeps the summary in its own viewport', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await page.goto(`${server.url}iframe.html`);
+  await page.locator('#events li').first().waitFor({ timeout: 30000 });
+  const summary = page.locator('.baofei-frame-summary');
+  await summary.waitFor();
+  assert.match(await summary.textContent(), /6\.8万元.*强制投保.*中风险/s);
+  // Half way down the (tall) frame, the summary is still on the host's screen.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+  const box = await summary.boundingBox();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= 740, JSON.stringify(box));
+  // On a desktop it stays hidden.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.baofei-frame-summary')).display === 'none');
+  await page.close();
+});

@@ -23,6 +23,42 @@ export function mountFrame(container, { src = DEFAULT_SRC, preset = '', lang = '
   frame.title = title;
   frame.style.cssText = 'display:block;width:100%;height:480px;border:0';
   const origin = url.origin;
+  // On a phone the frame is as tall as its content, so nothing inside it can stay in view: the
+  // host side keeps a compact summary (premium, compulsory status, risk tier) stuck to the bottom of
+  // the host's viewport, fed by the frame's quote messages. Styled through the CSSOM (CSP-safe).
+  const summary = document.createElement('div');
+  summary.className = 'baofei-frame-summary';
+  summary.setAttribute('aria-hidden', 'true');
+  Object.assign(summary.style, {
+    position: 'sticky', bottom: '0', zIndex: '2', display: 'none', gap: '10px', alignItems: 'center', flexWrap: 'wrap',
+    padding: '8px 12px', background: '#fff', borderTop: '2px solid #0b57a4', boxShadow: '0 -2px 6px rgba(0,0,0,.12)',
+    font: '14px/1.4 system-ui, sans-serif',
+  });
+  const narrow = window.matchMedia('(max-width: 720px)');
+  const en = lang === 'en';
+  const words = {
+    compulsory: en ? 'Compulsory' : '强制投保', expected: en ? 'Expected' : '应保尽保', encouraged: en ? 'Encouraged' : '鼓励投保',
+    high: en ? 'High risk' : '高风险', medium: en ? 'Medium risk' : '中风险', low: en ? 'Low risk' : '低风险',
+  };
+  const show = (detail) => {
+    const premium = Number(detail.premium);
+    const amount = en
+      ? `CNY ${premium.toLocaleString('en-US', { maximumFractionDigits: 2 })}`
+      : `${(premium / 10000).toFixed(2).replace(/\.?0+$/, '')}万元`;
+    const strong = document.createElement('strong');
+    strong.style.fontSize = '1.2em';
+    strong.style.color = '#0b57a4';
+    strong.textContent = amount;
+    const status = document.createElement('span');
+    status.textContent = words[detail.obligation] ?? '';
+    const tier = document.createElement('span');
+    tier.textContent = words[detail.quote?.risk_tier] ?? '';
+    summary.replaceChildren(strong, status, tier);
+    summary.dataset.premium = detail.premium;
+    summary.style.display = narrow.matches ? 'flex' : 'none';
+  };
+  const onNarrow = () => { if (summary.dataset.premium) summary.style.display = narrow.matches ? 'flex' : 'none'; };
+  narrow.addEventListener('change', onNarrow);
   const onMessage = (e) => {
     if (e.origin !== origin || e.source !== frame.contentWindow) return; // anything else is ignored
     const msg = e.data;
@@ -30,10 +66,15 @@ export function mountFrame(container, { src = DEFAULT_SRC, preset = '', lang = '
     if (msg.type === 'baofei:resize' && Number.isFinite(msg.detail) && msg.detail > 0 && msg.detail < 20000) {
       frame.style.height = `${Math.ceil(msg.detail)}px`;
     } else if (msg.type === 'baofei:quote') {
+      if (msg.detail && typeof msg.detail === 'object') show(msg.detail);
       container.dispatchEvent(new CustomEvent('baofei-quote', { detail: msg.detail, bubbles: true }));
     }
   };
   window.addEventListener('message', onMessage);
-  container.append(frame);
-  return { frame, destroy() { window.removeEventListener('message', onMessage); frame.remove(); } };
+  container.append(frame, summary);
+  return {
+    frame,
+    summary,
+    destroy() { window.removeEventListener('message', onMessage); narrow.removeEventListener('change', onNarrow); frame.remove(); summary.remove(); },
+  };
 }
