@@ -64,3 +64,14 @@ test('the environmental line asks for incidents, not deaths, and its tier follow
   assert.match(await page.textContent('.bf-figures'), /高风险/);
   await page.close();
 });
+
+test('the Chinese result panel has no English sentence and no data key', async () => {
+  const { page } = await open(browser, `${server.url}#v=1&e=120&h0.l=1&h0.d=3&bl=1&rr=1`);
+  await page.locator('#trace').waitFor();
+  const text = await page.locator('.bf-result').textContent();
+  assert.doesNotMatch(text, /[a-z]+_[a-z]+/, 'a data key');
+  // The product's name and its reference pack's id are names, not sentences.
+  const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !['Baofei', 'HJ', 'baofei', 'reference'].includes(w));
+  assert.deepEqual(words, [], 'English words in the Chinese result');
+  await page.close();
+});

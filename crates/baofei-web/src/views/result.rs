@@ -366,7 +366,7 @@ pub fn sticky_summary(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors>
         Ok((q, _)) => {
             let level = level_index(q.obligation.level);
             html! { <>
-                <span class="bf-sticky-premium" id="sticky-premium" data-yuan={q.premium.to_string()}>{ fmt_money(q.premium, lang) }</span>
+                <span class="bf-sticky-premium" id="sticky-premium" key={q.premium.to_string()} data-yuan={q.premium.to_string()}>{ fmt_money(q.premium, lang) }</span>
                 <span class={classes!("bf-status", format!("lvl-{level}"))}>{ tr.compulsory[level] }</span>
                 <span class="bf-sticky-tier">{ tr.tiers[q.risk_tier as usize] }</span>
             </> }

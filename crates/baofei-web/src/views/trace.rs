@@ -29,7 +29,11 @@ pub fn trace_view(tr: &T, lang: Lang, q: &Quote) -> Html {
                 </tbody>
             </table>
             </div>
-            <p class="bf-hint">{ format!("{}: engine {} · statutes {} · {}", tr.rules_version, q.engine_version, q.statutes_version, q.pack) }</p>
+            <p class="bf-hint">{ msg(
+                lang,
+                &format!("{}：引擎 {} · 法规数据 {} · 费率包 {}", tr.rules_version, q.engine_version, q.statutes_version, q.pack),
+                &format!("{}: engine {} · statutes {} · pack {}", tr.rules_version, q.engine_version, q.statutes_version, q.pack),
+            ) }</p>
         </details>
     }
 }
