@@ -72,6 +72,10 @@ await shotUrl('desktop-cap-combined', '#v=1&e=120&sz=medium&h0.l=1&h0.d=3&bl=1&r
 await shotUrl('desktop-breakdown', '#v=1&e=120&h0.l=1&h0.d=3', '#breakdown', (p) => p.locator('#breakdown').scrollIntoViewIfNeeded());
 await shotUrl('phone-editing-history', '#v=1&e=120&h0.l=1&h0.d=3', '#premium', (p) => p.locator('#f-h0-d').scrollIntoViewIfNeeded(), { width: 360, height: 740 });
 await shotUrl('phone-breakdown-en', '#v=1&lang=en&e=120&h0.l=1&h0.d=3', '#breakdown', (p) => p.locator('#breakdown').scrollIntoViewIfNeeded(), { width: 360, height: 740 });
+// Issue 14: the print sheet (print media), the phone self-assessment, and the iframe summary on a phone.
+await shotUrl('desktop-print-sheet', '#v=1&e=120&h0.l=1&h0.d=3&bl=1', '#tier', async (p) => { await p.emulateMedia({ media: 'print' }); await p.evaluate(() => window.scrollTo(0, 0)); });
+await shotUrl('phone-self-assessment', '#v=1&e=120&bl=1', '#q-blacklist', (p) => p.locator('#q-blacklist').scrollIntoViewIfNeeded(), { width: 360, height: 740 });
+await shotUrl('phone-iframe-summary', 'iframe.html', '#events li', (p) => p.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2)), { width: 360, height: 740 });
 await browser.close();
 await server.close();
 console.log(`screenshots written to ${out}`);
