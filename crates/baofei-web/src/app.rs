@@ -174,13 +174,14 @@ pub fn App(props: &AppProps) -> Html {
                 { form_view(&cx, match &outcome.0 { Ok((q, _)) => q.limits.minimum_per_person, Err(_) => None }) }
                 { result_panel(&cx, &outcome.0, outcome.1.as_ref()) }
             </@>
-            { sticky_summary(&cx, &outcome.0) }
             if cx.full {
                 { assessment_view(&cx, &outcome.0) }
                 { share_view(&cx, state.remember, props.link_base.as_deref(), props.storage) }
                 { related_view(tr, lang, props.standalone, state.form.get("r")) }
                 <@{landmark("footer")} class="bf-foot no-print"><p>{ tr.disclaimer }</p></@>
             }
+            // Last, so that it stays at the bottom of a phone's screen over the whole page.
+            { sticky_summary(&cx, &outcome.0) }
         </div>
     }
 }
