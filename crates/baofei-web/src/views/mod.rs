@@ -57,15 +57,27 @@ pub(crate) fn dom_id(key: &str) -> String {
 /// A source as a citation, linked when it has a web address. In English the Chinese title stays
 /// (it is what the document is called) and a short gloss follows it.
 pub(crate) fn cite(lang: Lang, c: &Citation) -> Html {
-    let mut text = c.short();
-    if let (Lang::En, Some(g)) = (lang, crate::i18n::gloss(&c.document)) {
-        text.push_str(&format!(" ({g})"));
+    // The title, then the number and article: on the printed sheet's trace a numbered document is
+    // cited by its number alone (the title is long; the number finds it).
+    let mut tail = String::new();
+    for part in [&c.number, &c.article].into_iter().flatten() {
+        tail.push(' ');
+        tail.push_str(part);
     }
+    if let (Lang::En, Some(g)) = (lang, crate::i18n::gloss(&c.document)) {
+        tail.push_str(&format!(" ({g})"));
+    }
+    let doc_class = if c.number.is_some() {
+        "doc numbered"
+    } else {
+        "doc"
+    };
+    let body = html! { <><span class={doc_class}>{ c.document.clone() }</span>{ tail }</> };
     match &c.url {
         Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
-            html! { <cite><a href={u.clone()} target="_blank" rel="noopener noreferrer">{ text }</a></cite> }
+            html! { <cite><a href={u.clone()} target="_blank" rel="noopener noreferrer">{ body }</a></cite> }
         }
-        _ => html! { <cite>{ text }</cite> },
+        _ => html! { <cite>{ body }</cite> },
     }
 }
 
