@@ -28,7 +28,7 @@ pub mod output;
 pub mod pricing;
 pub mod quote;
 pub mod rules;
-mod sort;
+pub mod sort;
 
 pub use citation::Citation;
 pub use date::Date;

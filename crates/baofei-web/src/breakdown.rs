@@ -4,6 +4,7 @@
 //! engine owns every figure; this only says them), tested natively.
 
 use crate::model::{fmt_money, Lang};
+use baofei_core::sort::sort_small_by;
 use baofei_core::Quote;
 use rust_decimal::Decimal;
 
@@ -124,27 +125,15 @@ pub fn breakdown(q: &Quote, lang: Lang) -> Breakdown {
             Decimal::ONE / f
         }
     };
-    // A short insertion sort: the widget carries no std sort (docs/size-steps.md).
-    for i in 1..by_size.len() {
-        let mut j = i;
-        while j > 0 && dev(factors[by_size[j - 1]].1) < dev(factors[by_size[j]].1) {
-            by_size.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    // The engine's small sort: the widget carries no std sort (docs/size-steps.md).
+    sort_small_by(&mut by_size, |a, b| dev(factors[*a].1) > dev(factors[*b].1));
     let (shown, rest) = if factors.len() > FACTOR_LINES + 1 {
         by_size.split_at(FACTOR_LINES)
     } else {
         (&by_size[..], &[][..])
     };
     let mut shown: Vec<usize> = shown.to_vec();
-    for i in 1..shown.len() {
-        let mut j = i;
-        while j > 0 && shown[j - 1] > shown[j] {
-            shown.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    sort_small_by(&mut shown, |a, b| a < b);
     for &i in &shown {
         lines.push(Line {
             label: factors[i].0.clone(),
