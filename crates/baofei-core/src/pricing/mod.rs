@@ -40,18 +40,12 @@ pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub fn price(rules: &Rules, e: &Enterprise, tracing: bool) -> Result<Quote, Errors> {
     let st = rules.statutes();
     let pack = rules.pack();
-    let unknown = unknown_names(st, &e.region, &e.sector);
-    if !unknown.is_empty() {
-        return Err(Errors(unknown));
-    }
-    let sector = st.sector(&e.sector).ok_or_else(|| {
-        err(
-            "sector",
-            ErrorCode::Unknown,
-            format!("未知行业 {}", e.sector),
-            format!("unknown sector {}", quoted(&e.sector)),
-        )
-    })?;
+    // One lookup each on the way through; the errors (from the same check the input's validation
+    // uses) are built only when something is unknown.
+    let known_region = st.regions.iter().any(|r| r.id == e.region);
+    let (Some(sector), true) = (st.sector(&e.sector), known_region) else {
+        return Err(Errors(unknown_names(st, &e.region, &e.sector)));
+    };
     if sector.line != e.line {
         return Err(err(
             "sector",
