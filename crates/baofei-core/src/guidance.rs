@@ -57,7 +57,7 @@ pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextSt
     let mut out = Vec::new();
     // Every price-moving improvement applied together, and their short names, for the combination.
     let mut all = e.clone();
-    let mut names: Vec<(&str, &str)> = Vec::new();
+    let mut names: Vec<(String, String)> = Vec::new();
     let mut push =
         |id: &str, zh: String, en: String, better: Enterprise, source| -> Result<(), Errors> {
             let after = price(rules, &better, false)?.premium;
@@ -80,22 +80,7 @@ pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextSt
         };
         if let Some((g, zh, en)) = next {
             all.standardisation = g;
-            names.push((
-                ["标准化达到三级", "标准化达到二级", "标准化达到一级"][match g {
-                    StandardisationGrade::Grade3 => 0,
-                    StandardisationGrade::Grade2 => 1,
-                    _ => 2,
-                }],
-                [
-                    "standardisation grade 3",
-                    "standardisation grade 2",
-                    "standardisation grade 1",
-                ][match g {
-                    StandardisationGrade::Grade3 => 0,
-                    StandardisationGrade::Grade2 => 1,
-                    _ => 2,
-                }],
-            ));
+            names.push((format!("标准化达到{zh}"), format!("standardisation {en}")));
             push(
                 "standardisation",
                 format!("达到安全生产标准化{zh}：达标单位下一投保周期可适当降低费率"),
@@ -107,7 +92,7 @@ pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextSt
     }
     if e.blacklisted {
         all.blacklisted = false;
-        names.push(("移出黑名单", "leaving the blacklist"));
+        names.push(("移出黑名单".into(), "leaving the blacklist".into()));
         push(
             "leave_blacklist",
             "纠正失信行为并移出联合惩戒名单".into(),
@@ -121,7 +106,7 @@ pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextSt
     }
     if e.refused_rectification {
         all.refused_rectification = false;
-        names.push(("整改重大隐患", "rectifying the major hazard"));
+        names.push(("整改重大隐患".into(), "rectifying the major hazard".into()));
         push(
             "rectify_hazards",
             "整改重大事故隐患(拒不整改可上浮费率并被报告监管部门)".into(),
@@ -156,7 +141,10 @@ pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextSt
         };
         if let Some((g, zh, en)) = next {
             all.env_credit_grade = Some(g);
-            names.push(("环境信用提升一级", "a better environmental credit grade"));
+            names.push((
+                "环境信用提升一级".into(),
+                "a better environmental credit grade".into(),
+            ));
             push(
                 "env_credit",
                 format!("将企业环境信用等级提升到{zh}"),
@@ -176,7 +164,7 @@ pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextSt
     if at_cap && names.len() >= 2 {
         let after = price(rules, &all, false)?.premium;
         if after < q.premium {
-            let (zh, en): (Vec<&str>, Vec<&str>) = names.iter().copied().unzip();
+            let (zh, en): (Vec<String>, Vec<String>) = names.into_iter().unzip();
             out.push(NextStep {
                 id: "combined".into(),
                 zh: format!(

@@ -29,15 +29,19 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
     // No published 环责险 table grades them, so the 安责险 accident table is borrowed, and says so;
     // deaths and consecutive fatal years are work-safety facts and play no part.
     let env = e.line == Line::Environmental;
-    let (label_zh, label_en) = if env {
+    let (label_zh, label_en, free_zh, free_en) = if env {
         (
             "近三年最严重突发环境事件等级",
             "most serious environmental incident in the three years",
+            "连续无突发环境事件年数",
+            "consecutive incident-free years",
         )
     } else {
         (
             "近三年最严重事故等级",
             "most serious accident in the three years",
+            "连续无事故年数",
+            "consecutive accident-free years",
         )
     };
     f = mul(
@@ -62,16 +66,8 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
     let clean = e.history.iter().take_while(|y| !y.any()).count();
     let mut claim_free = cx.factor(
         "float.claim_free",
-        if env {
-            "连续无突发环境事件年数"
-        } else {
-            "连续无事故年数"
-        },
-        if env {
-            "consecutive incident-free years"
-        } else {
-            "consecutive accident-free years"
-        },
+        free_zh,
+        free_en,
         "claim_free_factors",
         &pack.claim_free_factors,
         &clean.to_string(),
