@@ -248,19 +248,27 @@ fn the_shipped_rules_pass_full_validation_at_run_time_too() {
     assert_eq!(checked.pack(), loaded.pack());
 }
 
+/// A hazardous-chemicals producer with 100 employees in `region` on `as_of`: the enterprise the issue-13
+/// checks below vary.
+fn hazchem(region: &str, as_of: &str) -> baofei_core::QuoteInput {
+    baofei_core::QuoteInput {
+        as_of: as_of.into(),
+        region: region.into(),
+        line: "work_safety".into(),
+        sector: "hazardous_chemicals.production".into(),
+        employees: "100".into(),
+        ..Default::default()
+    }
+}
+
 /// Issue 13 point 4: the below-minimum message sits at the field, dates the minimum by when it took
 /// effect (not the as-of date), speaks the form's unit (万元) and names no data key.
 #[test]
 fn below_minimum_message_is_at_the_field_dated_and_in_wan() {
     let rules = baofei_rules::load().unwrap();
     let input = baofei_core::QuoteInput {
-        as_of: "2026-11-24".into(),
-        region: "national".into(),
-        line: "work_safety".into(),
-        sector: "hazardous_chemicals.production".into(),
-        employees: "100".into(),
         per_person_limit: "200000".into(),
-        ..Default::default()
+        ..hazchem("national", "2026-11-24")
     };
     let q = baofei_core::quote(&rules, &input).unwrap();
     let w = q
@@ -289,14 +297,7 @@ fn below_minimum_message_is_at_the_field_dated_and_in_wan() {
 #[test]
 fn the_150_percent_clause_reads_as_amplitude_in_both_languages() {
     let rules = baofei_rules::load().unwrap();
-    let mut input = baofei_core::QuoteInput {
-        as_of: "2026-06-01".into(),
-        region: "chongqing".into(),
-        line: "work_safety".into(),
-        sector: "hazardous_chemicals.production".into(),
-        employees: "100".into(),
-        ..Default::default()
-    };
+    let mut input = hazchem("chongqing", "2026-06-01");
     input.history = vec![baofei_core::input::HistoryYear {
         larger: "1".into(),
         ..Default::default()
@@ -406,14 +407,7 @@ fn borrowed_rules_say_so_and_every_note_is_bilingual() {
 #[test]
 fn a_borrowed_factor_is_named_in_the_trace() {
     let rules = baofei_rules::load().unwrap();
-    let input = baofei_core::QuoteInput {
-        as_of: "2026-06-01".into(),
-        region: "national".into(),
-        line: "work_safety".into(),
-        sector: "hazardous_chemicals.production".into(),
-        employees: "100".into(),
-        ..Default::default()
-    };
+    let input = hazchem("national", "2026-06-01");
     let q = baofei_core::quote(&rules, &input).unwrap();
     let step = |id: &str| q.trace.iter().find(|s| s.id == id).unwrap();
     let r = step("float.accident").reference.as_ref().unwrap();
@@ -448,16 +442,12 @@ fn a_borrowed_factor_is_named_in_the_trace() {
 fn at_the_cap_the_assessment_prices_the_fixes_together() {
     let rules = baofei_rules::load().unwrap();
     let mut input = baofei_core::QuoteInput {
-        as_of: "2026-06-01".into(),
-        region: "chongqing".into(),
-        line: "work_safety".into(),
-        sector: "hazardous_chemicals.production".into(),
         employees: "120".into(),
         size_class: "medium".into(),
         standardisation: "none".into(),
         blacklisted: true,
         refused_rectification: true,
-        ..Default::default()
+        ..hazchem("chongqing", "2026-06-01")
     };
     input.history = vec![baofei_core::input::HistoryYear {
         larger: "1".into(),

@@ -109,7 +109,8 @@ pub fn initial_state(
     lang: Option<&str>,
 ) -> State {
     let today = today();
-    let source = if standalone {
+    // What to start from, whether inputs are remembered, and whether they came from storage.
+    let (source, remember, from_storage) = if standalone {
         let hash = gloo::utils::window().location().hash().unwrap_or_default();
         let stored = if storage { stored_fragment() } else { None };
         let remember = stored.is_some();
@@ -125,7 +126,6 @@ pub fn initial_state(
             false,
         )
     };
-    let (source, remember, from_storage) = source;
     // A first visit with nothing to restore speaks the browser's language (Chinese unless the
     // browser asks for another); a link or a remembered state says its own.
     let first_visit = standalone && source.is_none();

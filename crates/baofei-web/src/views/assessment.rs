@@ -78,7 +78,7 @@ pub fn assessment_view(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors
                 let choose = |v: &'static str| {
                     let d = cx.dispatch.clone();
                     let qid = q.id;
-                    Callback::from(move |_: Event| match bound_key(qid) {
+                    Callback::from(move |_: Event| match bound {
                         // Bound to a form field: the answer and the field are one value (two-way).
                         Some((key, yes_sets)) => {
                             let set = (v == "yes") == yes_sets;

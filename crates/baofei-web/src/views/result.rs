@@ -10,7 +10,8 @@ use crate::model::{fmt_money, fmt_pct, fmt_yuan, form_key, Form, Lang};
 use crate::outcome::rules;
 use baofei_core::assess::Assessment;
 use baofei_core::domain::Obligation;
-use baofei_core::output::{Known, Prevention};
+use baofei_core::output::{Known, ObligationResult, Prevention};
+use baofei_core::Citation;
 use baofei_core::{Errors, Quote};
 use rust_decimal::Decimal;
 use yew::prelude::*;
@@ -211,10 +212,9 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote) -> Html {
         "clean" => 2,
         _ => 0,
     };
-    let level = level_index(q.obligation.level);
     html! {
         <>
-            <p class={classes!("bf-status", format!("lvl-{level}"))} id="obligation">{ tr.compulsory[level] }</p>
+            { status_view(tr, q.obligation.level) }
             <dl class="bf-figures">
                 <div class="bf-premium">
                     <dt>{ tr.premium }</dt>
@@ -237,9 +237,7 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote) -> Html {
                 ) }
                     { for q.band.reference.iter().map(|r| reference(lang, r)) }
                     if q.band.illustrative { { badge(tr) } }</dd></div>
-                <div><dt>{ tr.minimum_limit }</dt><dd id="minimum">{
-                    match q.limits.minimum_per_person { Some(v) => fmt_money(v, lang), None => tr.no_minimum.to_string() }
-                } { cited(lang, &q.limits.minimum_source) }</dd></div>
+                { minimum_row(tr, lang, q.limits.minimum_per_person, &q.limits.minimum_source) }
                 if let Some(p) = q.limits.per_person { <div><dt>{ tr.chosen_limit }</dt><dd>{ fmt_money(p, lang) }</dd></div> }
                 <div><dt>{ tr.risk_tier }</dt><dd>{ tr.tiers[q.risk_tier as usize] }</dd></div>
             </dl>
@@ -260,13 +258,7 @@ fn explanations_view(tr: &T, lang: Lang, q: &Quote) -> Html {
     let at_cap = q.next_steps.iter().any(|s| s.id == "combined");
     html! {
         <>
-            <div class="bf-obligation">
-                <h3>{ tr.basis }</h3>
-                <ul>{ for q.obligation.basis.iter().map(|b| html! { <li>{ m(b) } { cited(lang, &b.source) }</li> }) }</ul>
-                if let Some(p) = &q.obligation.penalty {
-                    <p id="penalty"><strong>{ tr.penalty }{ "：" }</strong>{ m(p) } { cited(lang, &p.source) }</p>
-                }
-            </div>
+            { basis_view(tr, lang, &q.obligation) }
             if !q.next_steps.is_empty() {
                 <div class="bf-next">
                     <h3>{ tr.next_steps_heading }</h3>
@@ -334,25 +326,42 @@ pub fn pack_error_view(lang: Lang, e: &Errors) -> Html {
 /// What holds without a premium: the compulsory status, its legal basis and penalty, the legal
 /// minimum limit, and the prevention rules and services (issue 13 point 5).
 fn known_view(tr: &T, lang: Lang, k: &Known) -> Html {
-    let m = |x: &baofei_core::output::Message| msg(lang, &x.zh, &x.en);
-    let level = level_index(k.obligation.level);
     html! {
         <div class="bf-known" id="known">
             <p class="bf-hint">{ msg(lang, "保费暂无法计算；以下内容不取决于待改正的输入：", "No premium yet; what follows does not depend on the input to correct:") }</p>
-            <p class={classes!("bf-status", format!("lvl-{level}"))} id="obligation">{ tr.compulsory[level] }</p>
-            <dl class="bf-figures">
-                <div><dt>{ tr.minimum_limit }</dt><dd id="minimum">{
-                    match k.minimum_per_person { Some(v) => fmt_money(v, lang), None => tr.no_minimum.to_string() }
-                } { cited(lang, &k.minimum_source) }</dd></div>
-            </dl>
-            <div class="bf-obligation">
-                <h3>{ tr.basis }</h3>
-                <ul>{ for k.obligation.basis.iter().map(|b| html! { <li>{ m(b) } { cited(lang, &b.source) }</li> }) }</ul>
-                if let Some(p) = &k.obligation.penalty {
-                    <p id="penalty"><strong>{ tr.penalty }{ "：" }</strong>{ m(p) } { cited(lang, &p.source) }</p>
-                }
-            </div>
+            { status_view(tr, k.obligation.level) }
+            <dl class="bf-figures">{ minimum_row(tr, lang, k.minimum_per_person, &k.minimum_source) }</dl>
+            { basis_view(tr, lang, &k.obligation) }
             { prevention_view(tr, lang, &k.prevention) }
+        </div>
+    }
+}
+
+/// Whether insuring is compulsory, as a badge.
+fn status_view(tr: &T, l: Obligation) -> Html {
+    let level = level_index(l);
+    html! { <p class={classes!("bf-status", format!("lvl-{level}"))} id="obligation">{ tr.compulsory[level] }</p> }
+}
+
+/// The legal minimum per-person limit in force, cited.
+fn minimum_row(tr: &T, lang: Lang, min: Option<Decimal>, source: &Option<Citation>) -> Html {
+    html! {
+        <div><dt>{ tr.minimum_limit }</dt><dd id="minimum">{
+            match min { Some(v) => fmt_money(v, lang), None => tr.no_minimum.to_string() }
+        } { cited(lang, source) }</dd></div>
+    }
+}
+
+/// The rules that make insuring compulsory (or expected, or encouraged) and the penalty.
+fn basis_view(tr: &T, lang: Lang, o: &ObligationResult) -> Html {
+    let m = |x: &baofei_core::output::Message| msg(lang, &x.zh, &x.en);
+    html! {
+        <div class="bf-obligation">
+            <h3>{ tr.basis }</h3>
+            <ul>{ for o.basis.iter().map(|b| html! { <li>{ m(b) } { cited(lang, &b.source) }</li> }) }</ul>
+            if let Some(p) = &o.penalty {
+                <p id="penalty"><strong>{ tr.penalty }{ "：" }</strong>{ m(p) } { cited(lang, &p.source) }</p>
+            }
         </div>
     }
 }
