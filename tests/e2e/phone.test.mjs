@@ -124,12 +124,21 @@ test('the printed quote sheet lists every input, the self-assessment, the link a
   }
   assert.equal(await page.locator('#tier').isVisible(), true, 'the self-assessment result prints');
   assert.equal(await page.locator('.bf-questions').isVisible(), false, 'not the questions');
-  assert.equal(await page.locator('#share-link').isVisible(), true);
+  assert.equal(await page.locator('.bf-link-print').isVisible(), true, 'the whole link prints');
+  assert.equal(await page.locator('.bf-link-print').textContent(), await page.locator('#share-link').inputValue());
   assert.equal(await page.locator('.bf-qr').isVisible(), true);
   assert.equal(await page.locator('.bf-disclaimer').isVisible(), true);
   assert.equal(await page.locator('.bf-foot').isVisible(), false, 'one disclaimer');
-  assert.equal(await page.locator('.bf-related').count(), 1, 'Chongqing: its own related scheme');
+  assert.equal(await page.locator('.bf-related').count(), 0, 'Chongqing\'s related scheme is a pollution one: not on a 安责险 sheet');
   await page.close();
+  const { page: env } = await open(browser, `${server.url}#v=1&l=environmental&s=heavy_metals.smelting&er=major&h0.l=1`);
+  await env.locator('#share-link').waitFor();
+  assert.match(await env.locator('.bf-related').textContent(), /重庆绿色保险/, 'Chongqing 环责险: its own related scheme');
+  await env.emulateMedia({ media: 'print' });
+  const envSheet = await env.locator('.bf-summary').textContent();
+  assert.match(envSheet, /近三年突发环境事件/, 'the environmental line lists incidents under their own heading');
+  assert.doesNotMatch(envSheet, /死亡人数|生产安全事故/, 'no work-safety deaths label on a pollution sheet');
+  await env.close();
   const { page: hunan } = await open(browser, `${server.url}#v=1&r=hunan&s=construction.general&cv=3000`);
   await hunan.locator('#share-link').waitFor();
   assert.equal(await hunan.locator('.bf-related').count(), 0, 'no other region\'s schemes');
@@ -177,4 +186,21 @@ test('inside an iframe on a phone, the host keeps the summary in its own viewpor
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.waitForFunction(() => getComputedStyle(document.querySelector('.baofei-frame-summary')).display === 'none');
   await page.close();
+});
+
+test('a typical quote sheet fits two A4 pages, in Chinese and in English', async () => {
+  // Typical cases: the default (Chongqing hazchem), a construction project (Hunan) and a pollution
+  // quote with an incident. Page count read from the PDF Chromium prints.
+  const cases = ['', 'r=hunan&s=construction.general&cv=3000', 'l=environmental&s=heavy_metals.smelting&er=major&h0.l=1'];
+  for (const c of cases) {
+    for (const lang of ['zh', 'en']) {
+      const { page } = await open(browser, `${server.url}#v=1&lang=${lang}${c ? `&${c}` : ''}`);
+      await page.locator('#share-link').waitFor();
+      await page.emulateMedia({ media: 'print' });
+      const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+      const pages = pdf.match(/\/Type\s*\/Page[^s]/g).length;
+      assert.ok(pages <= 2, `${lang} ${c || 'default'}: ${pages} pages`);
+      await page.close();
+    }
+  }
 });

@@ -177,7 +177,7 @@ pub fn App(props: &AppProps) -> Html {
             if cx.full {
                 { assessment_view(&cx, &outcome.0) }
                 { share_view(&cx, state.remember, props.link_base.as_deref(), props.storage) }
-                { related_view(tr, lang, props.standalone, state.form.get("r")) }
+                { related_view(tr, lang, props.standalone, state.form.get("r"), state.form.get("l")) }
                 <@{landmark("footer")} class="bf-foot no-print"><p>{ tr.disclaimer }</p></@>
             }
             // Last, so that it stays at the bottom of a phone's screen over the whole page.

@@ -64,15 +64,18 @@ pub(crate) fn cite(lang: Lang, c: &Citation) -> Html {
         tail.push(' ');
         tail.push_str(part);
     }
-    if let (Lang::En, Some(g)) = (lang, crate::i18n::gloss(&c.document)) {
-        tail.push_str(&format!(" ({g})"));
-    }
+    // The English gloss explains the title, so the printed sheet drops it along with the title.
+    let gloss = match lang {
+        Lang::En => crate::i18n::gloss(&c.document).map(|g| format!(" ({g})")),
+        Lang::Zh => None,
+    };
     let doc_class = if c.number.is_some() {
         "doc numbered"
     } else {
         "doc"
     };
-    let body = html! { <><span class={doc_class}>{ c.document.clone() }</span>{ tail }</> };
+    let body = html! { <><span class={doc_class}>{ c.document.clone() }</span>{ tail }
+    if let Some(g) = gloss { <span class={doc_class}>{ g }</span> }</> };
     match &c.url {
         Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
             html! { <cite><a href={u.clone()} target="_blank" rel="noopener noreferrer">{ body }</a></cite> }

@@ -30,19 +30,24 @@ fn related_sources() -> [Citation; 3] {
     ]
 }
 
-/// The related-schemes section.
-/// Each related scheme is local: Zhongshan, Jilin (Changchun), Chongqing. Only the chosen region's
-/// are shown, so that a Hunan quote sheet does not carry Chongqing's green-insurance figures.
-const RELATED_REGIONS: [&str; 3] = ["guangdong_zhongshan", "jilin", "chongqing"];
+/// Where and for which line each related scheme applies: Zhongshan's catastrophe pilot sits with the
+/// emergency bureau beside 安责险; Changchun's and Chongqing's schemes concern 环责险. Only the chosen
+/// region's and line's are shown (issue 14 point 6), so that a Hunan quote sheet does not carry
+/// Chongqing's green-insurance figures, nor a 安责险 sheet a pollution scheme.
+const RELATED_SCOPE: [(&str, &str); 3] = [
+    ("guangdong_zhongshan", "work_safety"),
+    ("jilin", "environmental"),
+    ("chongqing", "environmental"),
+];
 
-/// The related-schemes section (nothing when none applies to `region`).
-pub fn related_view(tr: &T, lang: Lang, standalone: bool, region: &str) -> Html {
+/// The related-schemes section (nothing when none applies to `region` and `line`, the form's keys).
+pub fn related_view(tr: &T, lang: Lang, standalone: bool, region: &str, line: &str) -> Html {
     let items: Vec<Html> = tr
         .related
         .iter()
         .zip(related_sources())
-        .zip(RELATED_REGIONS)
-        .filter(|(_, r)| *r == region)
+        .zip(RELATED_SCOPE)
+        .filter(|(_, scope)| *scope == (region, line))
         .map(|((text, c), _)| html! { <li>{ *text }{ " · " }{ cite(lang, &c) }</li> })
         .collect();
     if items.is_empty() {

@@ -112,6 +112,7 @@ fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
             )
         })
         .unwrap_or_default();
+    let env = form.get("l") == "environmental";
     let history: Vec<String> = (0..3)
         .filter_map(|y| {
             let parts: Vec<String> = ["o", "l", "s", "x"]
@@ -122,13 +123,16 @@ fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
                     (!n.is_empty() && n != "0").then(|| format!("{g} {n}"))
                 })
                 .collect();
+            // Deaths belong to work-safety accidents only (the environmental line counts incidents
+            // by grade), and only when typed: the sheet must not print a label with no figure.
+            let deaths = form.get(&format!("h{y}.d"));
+            let deaths = (!env && !deaths.is_empty()).then(|| format!(", {} {deaths}", tr.deaths));
             (!parts.is_empty()).then(|| {
                 format!(
-                    "{}: {}, {} {}",
+                    "{}: {}{}",
                     tr.years[y],
                     parts.join(", "),
-                    tr.deaths,
-                    form.get(&format!("h{y}.d"))
+                    deaths.unwrap_or_default()
                 )
             })
         })
@@ -142,7 +146,6 @@ fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
     // Every other input the form shows for this line and sector and that holds a value, as the
     // form words it (the quote sheet must list every input used).
     let basis = st.sector(form.get("s")).map(|s| s.basis);
-    let env = form.get("l") == "environmental";
     let option = |keys: &[&str], labels: &[&'static str], v: &str| {
         keys.iter()
             .position(|k| *k == v)
@@ -189,7 +192,11 @@ fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
         }
     }
     rows.push((
-        tr.history_heading,
+        if env {
+            tr.env_history_heading
+        } else {
+            tr.history_heading
+        },
         if history.is_empty() {
             tr.none_entered.to_string()
         } else {
@@ -225,7 +232,7 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote) -> Html {
                 </div>
                 <div><dt>{ tr.range }</dt><dd id="range">{ format!("{} – {}", fmt_money(q.premium_low, lang), fmt_money(q.premium_high, lang)) }</dd></div>
                 <div><dt>{ tr.guided }</dt><dd>{ fmt_money(q.guided_premium, lang) }</dd></div>
-                <div><dt>{ tr.band }</dt><dd id="band">{ format!(
+                <div class="bf-wide"><dt>{ tr.band }</dt><dd id="band">{ format!(
                     "{} · {}–{}",
                     if band_kind == 1 && q.line == baofei_core::domain::Line::Environmental {
                         tr.env_band_loaded

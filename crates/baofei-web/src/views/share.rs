@@ -38,6 +38,8 @@ pub fn share_view(cx: &Cx<'_>, remember: bool, link_base: Option<&str>, storage:
                 <input id="share-link" type="text" readonly=true value={link.clone()} />
                 <CopyButton link={link.clone()} label={tr.copy} done={tr.copied} />
             </div>
+            // A text field shows one line of the link and cannot wrap: paper gets the whole link.
+            <p class="print-only bf-link-print" aria-hidden="true">{ link.clone() }</p>
             if let Some((size, path)) = qr {
                 <svg class="bf-qr" role="img" aria-label="QR" viewBox={format!("-2 -2 {} {}", size + 4, size + 4)} xmlns="http://www.w3.org/2000/svg">
                     <rect x="-2" y="-2" width={(size + 4).to_string()} height={(size + 4).to_string()} fill="#fff" />

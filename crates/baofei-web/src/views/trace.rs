@@ -23,7 +23,7 @@ pub fn trace_view(tr: &T, lang: Lang, q: &Quote) -> Html {
                         <td data-label={tr.parameter}>{ msg(lang, &s.parameter_zh, &s.parameter) }</td>
                         <td data-label={tr.value}>{ msg(lang, s.value_zh.as_deref().unwrap_or(&s.value), &s.value) } if s.illustrative { { badge(tr) } }
                             { for s.reference.iter().map(|r| reference(lang, r)) }</td>
-                        <td data-label={tr.source}>{ for s.source.iter().map(|c| cite(lang, c)) }{ for note(lang, s).map(|n| html! { <small class="bf-note">{ n }</small> }) }</td>
+                        <td data-label={tr.source} class={classes!(own_only(s).then_some("bf-own"))}>{ for s.source.iter().map(|c| cite(lang, c)) }{ for note(lang, s).map(|n| html! { <small class="bf-note">{ n }</small> }) }</td>
                     </tr>
                 }) }
                 </tbody>
@@ -36,6 +36,16 @@ pub fn trace_view(tr: &T, lang: Lang, q: &Quote) -> Html {
             ) }</p>
         </details>
     }
+}
+
+/// An illustrative step whose only source is this tool's own assumption: the printed sheet leaves
+/// the cell out (the 示意 badge and the sheet's footnote already say it; repeating the placeholder
+/// on every such step pushed the sheet onto a third page).
+fn own_only(s: &Step) -> bool {
+    s.illustrative
+        && s.source
+            .iter()
+            .all(|c| c.number.is_none() && c.url.is_none())
 }
 
 /// A step's note in the interface language (the data carries both; an English-only note from an
