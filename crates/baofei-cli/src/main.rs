@@ -3,6 +3,7 @@
 //! Only this crate touches files, argv and stdout; the engine stays pure.
 
 mod batch;
+mod check;
 mod explain;
 mod pack;
 
@@ -51,6 +52,24 @@ EXAMPLES
     baofei explain tests/cli/enterprise.json
     baofei explain - --lang en < enterprise.json";
 
+const CHECK_HELP: &str = "\
+DESCRIPTION
+    Checks an insurer's 安责险 offer against the rules in force on its start date: per-person limit
+    at least the legal minimum, every employee insured at one sum, a one-year term, the covered items,
+    the premium against this enterprise's float band (indicative where our rates are illustrative),
+    the prevention services owed and written into the contract, the prevention fund, the commission
+    cap, who pays and no surrender clause. Each check prints its verdict, citation and, where it is
+    not met, the question to ask the insurer.
+
+    The file is {\"enterprise\": QuoteInput, \"offer\": OfferInput}, as in tests/cli/offer.json.
+
+EXIT STATUS
+    0 no legal requirement fails; 1 a legal requirement fails; 2 unusable input.
+
+EXAMPLES
+    baofei check tests/cli/offer.json
+    baofei check offer.json --lang en --json";
+
 const PACK_HELP: &str = "\
 DESCRIPTION
     Parses a pricing pack (JSON, the shape of the reference pack: `baofei pack dump`), validates it
@@ -79,6 +98,7 @@ NAME
 SYNOPSIS
     baofei quote [OPTIONS] <INPUT>
     baofei explain [OPTIONS] <INPUT>
+    baofei check [OPTIONS] <OFFER>
     baofei pack check [PACK]
     baofei pack dump
 
@@ -105,6 +125,21 @@ enum Command {
         /// Language of labels and messages.
         #[arg(long, value_parser = ["zh", "en"], default_value = "zh")]
         lang: String,
+        /// Use this pricing pack instead of the reference pack.
+        #[arg(long)]
+        pack: Option<PathBuf>,
+    },
+    /// Check an insurer's offer against the law and the estimate.
+    #[command(long_about = CHECK_HELP)]
+    Check {
+        /// An offer file ({"enterprise": ..., "offer": ...}), or - for standard input.
+        input: PathBuf,
+        /// Language of the report.
+        #[arg(long, value_parser = ["zh", "en"], default_value = "zh")]
+        lang: String,
+        /// Print the whole check as JSON.
+        #[arg(long)]
+        json: bool,
         /// Use this pricing pack instead of the reference pack.
         #[arg(long)]
         pack: Option<PathBuf>,
@@ -138,6 +173,12 @@ fn main() -> ExitCode {
     let res = match cli.command {
         Command::Quote(args) => batch::run(&args),
         Command::Explain { input, lang, pack } => explain::run(&input, &lang, pack.as_deref()),
+        Command::Check {
+            input,
+            lang,
+            json,
+            pack,
+        } => check::run(&input, &lang, json, pack.as_deref()),
         Command::Pack(PackCommand::Check { pack }) => pack::check(pack.as_deref()),
         Command::Pack(PackCommand::Dump) => {
             println!("{}", baofei_rules::pack_json());

@@ -142,6 +142,7 @@ fn every_command_has_a_manual() {
         &["--help"][..],
         &["quote", "--help"],
         &["explain", "--help"],
+        &["check", "--help"],
         &["pack", "check", "--help"],
     ] {
         let out = stdout(&baofei(cmd));
@@ -222,4 +223,48 @@ fn explain_speaks_the_users_language_for_every_sector() {
             .collect::<Vec<_>>()
             .join("\n")
     );
+}
+
+#[test]
+fn check_reports_each_rule_with_its_citation_and_exits_1_on_a_legal_failure() {
+    // tests/cli/offer.json: a 30万 per-person limit on a policy starting 2026-06-01 (minimum 40万).
+    let o = baofei(&["check", "tests/cli/offer.json"]);
+    assert_eq!(o.status.code(), Some(1), "a legal requirement fails");
+    let out = stdout(&o);
+    assert!(
+        out.contains("[不符合] 每人死亡伤残限额 30万元 低于"),
+        "{out}"
+    );
+    assert!(out.contains("应急〔2025〕27号 第十五条"), "{out}");
+    assert!(
+        out.contains("问保险公司： 请将每人死亡伤残限额提高到不低于 40万元"),
+        "{out}"
+    );
+    let en = baofei(&["check", "tests/cli/offer.json", "--lang", "en", "--json"]);
+    assert_eq!(en.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&en.stdout).unwrap();
+    assert_eq!(v["verdict"], "fails");
+    assert_eq!(v["legal_failures"], 1);
+    assert_eq!(v["checks"][0]["id"], "minimum_limit");
+    assert_eq!(v["quote"]["limits"]["minimum_per_person"], "400000");
+    // With the limit raised nothing legal fails: exit 0, some items still open.
+    let text = std::fs::read_to_string(root().join("tests/cli/offer.json"))
+        .unwrap()
+        .replace("\"300000\"", "\"400000\"");
+    let dir = std::env::temp_dir().join(format!("baofei-offer-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fixed = dir.join("offer.json");
+    std::fs::write(&fixed, text).unwrap();
+    let ok = baofei(&["check", fixed.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+    assert!(stdout(&ok)
+        .contains("[cannot tell] The offer does not list any accident-prevention service."));
+    // A bad field is named by its label, exit 2.
+    std::fs::write(&fixed, r#"{"enterprise": {"as_of": "2026-06-01", "region": "chongqing", "line": "work_safety", "sector": "hazardous_chemicals.production", "employees": "100"}, "offer": {"premium": "abc"}}"#).unwrap();
+    let bad = baofei(&["check", fixed.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("The offered premium is not a valid number")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -51,6 +51,25 @@ impl Date {
     pub fn year(self) -> u16 {
         self.year
     }
+
+    /// The same day `n` years later; 29 February becomes 28 February in a common year. `None`
+    /// past 2200.
+    pub fn add_years(self, n: u16) -> Option<Date> {
+        let year = self.year.checked_add(n)?;
+        Date::new(year, self.month, self.day).or_else(|| Date::new(year, self.month, 28))
+    }
+
+    /// Days since 1970-01-01 (negative before): how far apart two dates are. Howard Hinnant's
+    /// days-from-civil algorithm, exact over the whole range.
+    pub fn day_number(self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
 }
 
 impl fmt::Display for Date {
@@ -84,6 +103,22 @@ mod tests {
         let b = Date::parse("2025-03-29").unwrap();
         assert!(a < b);
         assert_eq!(b.to_string(), "2025-03-29");
+    }
+
+    #[test]
+    fn counts_days_and_adds_years() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(d("1970-01-01").day_number(), 0);
+        assert_eq!(
+            d("2000-03-01").day_number() - d("2000-02-28").day_number(),
+            2
+        );
+        assert_eq!(
+            d("2027-01-01").day_number() - d("2026-01-01").day_number(),
+            365
+        );
+        assert_eq!(d("2024-02-29").add_years(1), Some(d("2025-02-28")));
+        assert_eq!(d("2026-06-01").add_years(1), Some(d("2027-06-01")));
     }
 
     #[test]

@@ -114,7 +114,7 @@ pub struct QuoteInput {
 }
 
 /// Accepts a JSON string or integer (never a float: money must not pass through f64).
-fn str_or_int<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+pub(crate) fn str_or_int<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum SI {
@@ -233,8 +233,9 @@ pub const MAX_MONEY: i64 = 1_000_000_000_000;
 /// Largest count accepted (employees, vehicles, seats, accidents, deaths).
 pub const MAX_COUNT: u32 = 10_000_000;
 
-struct V {
-    errs: Vec<FieldError>,
+/// Collects field errors while a validator walks its input (shared with [`crate::offer`]).
+pub(crate) struct V {
+    pub(crate) errs: Vec<FieldError>,
 }
 
 /// A number as people type it, in plain ASCII: full-width digits and signs (１２０, －５, ３．５ from
@@ -343,6 +344,23 @@ pub fn label_en(field: &str) -> String {
         "high_risk_project" => "The high-risk project flag",
         "metro" => "The metro works flag",
         "risk_deposit" => "The risk deposit flag",
+        "offer.insurer" => "The insurer's name",
+        "offer.start" => "The offer's policy start date",
+        "offer.end" => "The offer's policy end date",
+        "offer.premium" => "The offered premium",
+        "offer.per_person_limit" => "The offered per-person limit",
+        "offer.aggregate_limit" => "The offered aggregate limit",
+        "offer.per_accident_limit" => "The offered per-accident limit",
+        "offer.insured" => "The number of people insured",
+        "offer.uniform" => "Whether one sum covers everyone",
+        "offer.covers" => "The covered items",
+        "offer.services" => "The promised services",
+        "offer.written" => "Whether the services are written into the contract",
+        "offer.prevention_spend" => "The stated prevention spending",
+        "offer.commission" => "The intermediary commission",
+        "offer.payer" => "Who pays the premium",
+        "offer.lapse" => "The surrender or late-renewal clause",
+        other if other.starts_with("offer.services.") => "The promised times a year",
         other => other,
     }
     .to_string()
@@ -359,10 +377,10 @@ fn grade_en(key: &str) -> &str {
 }
 
 impl V {
-    fn push(&mut self, field: &str, code: ErrorCode, zh: String, en: String) {
+    pub(crate) fn push(&mut self, field: &str, code: ErrorCode, zh: String, en: String) {
         self.errs.push(FieldError::new(field, code, zh, en));
     }
-    fn count(&mut self, field: &str, s: &str, label_zh: &str) -> Option<u32> {
+    pub(crate) fn count(&mut self, field: &str, s: &str, label_zh: &str) -> Option<u32> {
         let s = plain_number(s);
         let s = s.as_str();
         if s.is_empty() {
@@ -409,7 +427,13 @@ impl V {
             }
         }
     }
-    fn money(&mut self, field: &str, s: &str, label_zh: &str, max: Decimal) -> Option<Decimal> {
+    pub(crate) fn money(
+        &mut self,
+        field: &str,
+        s: &str,
+        label_zh: &str,
+        max: Decimal,
+    ) -> Option<Decimal> {
         if s.trim().is_empty() {
             return None;
         }
@@ -447,7 +471,7 @@ impl V {
             }
         }
     }
-    fn code<T: Copy>(
+    pub(crate) fn code<T: Copy>(
         &mut self,
         field: &str,
         s: &str,
@@ -475,7 +499,7 @@ impl V {
         }
         found
     }
-    fn missing(&mut self, field: &str, label_zh: &str) {
+    pub(crate) fn missing(&mut self, field: &str, label_zh: &str) {
         self.push(
             field,
             ErrorCode::Missing,

@@ -11,7 +11,7 @@
 //! 2. data: [`rules`] (types, reading, validation), [`accident`], [`input`], [`output`];
 //! 3. pricing: [`pricing`], one module per stage;
 //! 4. advice: [`guidance`] and [`assess`], which call pricing;
-//! 5. composition: [`quote`](mod@quote).
+//! 5. composition: [`quote`](mod@quote) and [`offer`] (an insurer's offer checked against the quote).
 
 pub mod accident;
 pub mod assess;
@@ -24,6 +24,7 @@ pub mod input;
 pub mod json;
 pub mod map;
 pub mod money;
+pub mod offer;
 pub mod output;
 pub mod pricing;
 pub mod quote;
