@@ -7,7 +7,10 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { DIST } from './harness.mjs';
 
-const GENEROUS_GZIP = 250 * 1024; // measured 213 KB on 2026-11-23 (278.7 KB before the size steps); the real budget is 150 KB
+// Measured 213 KB on 2026-11-23 (278.7 KB before the size steps); 245.5 KB after issues 13, 14 and 20;
+// 260.3 KB with the offer check (issue 17: about 15 KB of engine, 6 KB of view). The real budget
+// (issue 15: 180 KB, 150 KB the aim) is for prerendering and the page split to win back.
+const GENEROUS_GZIP = 275 * 1024;
 
 test('the widget stays within a generous size budget', async () => {
   let total = 0;

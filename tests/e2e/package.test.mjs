@@ -52,3 +52,23 @@ test('security review F3: deep and cyclic input in Node never breaks the instanc
   assert.equal(api.validatePack(api.referencePack()).ok, true);
   assert.throws(() => api.quote({ ...valid, blacklist: true }), (e) => e.errors.some((x) => x.field === 'blacklist'));
 });
+
+test('checkOffer in Node: the failed rule with its citation and question; bad offer fields named', async () => {
+  const api = await import(join(PKG, 'baofei.js'));
+  await api.default({ module_or_path: await readFile(join(PKG, 'baofei_bg.wasm')) });
+  const enterprise = { as_of: '2026-06-01', region: 'chongqing', line: 'work_safety', sector: 'hazardous_chemicals.production', employees: 100, size_class: 'medium' };
+  const c = api.checkOffer(enterprise, { start: '2026-06-01', end: '2027-05-31', premium: '60000', per_person_limit: 300000, insured: 100, uniform: 'yes' });
+  assert.equal(c.verdict, 'fails');
+  assert.equal(c.legal_failures, 1);
+  const min = c.checks.find((k) => k.id === 'minimum_limit');
+  assert.equal(min.verdict, 'fails');
+  assert.equal(min.sources[0].article, '第十五条');
+  assert.match(min.question_zh, /不低于 40万元/);
+  assert.equal(c.implied_float, '1');
+  assert.equal(c.quote.limits.minimum_per_person, '400000');
+  assert.throws(() => api.checkOffer(enterprise, { premum: '1' }), (e) => e.errors.some((x) => x.field === 'offer.premum'));
+  assert.throws(() => api.checkOffer(enterprise, { payer: 'insurer', premium: 'abc' }), (e) =>
+    ['offer.payer', 'offer.premium'].every((f) => e.errors.some((x) => x.field === f && !x.message_en.includes('offer.'))));
+  const dts = await readFile(join(PKG, 'baofei.d.ts'), 'utf8');
+  assert.match(dts, /export function checkOffer\(input: QuoteInput, offer: OfferInput\): OfferCheck;/);
+});

@@ -76,6 +76,12 @@ await shotUrl('phone-breakdown-en', '#v=1&lang=en&e=120&h0.l=1&h0.d=3', '#breakd
 await shotUrl('desktop-print-sheet', '#v=1&e=120&h0.l=1&h0.d=3&bl=1', '#tier', async (p) => { await p.emulateMedia({ media: 'print' }); await p.evaluate(() => window.scrollTo(0, 0)); });
 await shotUrl('phone-self-assessment', '#v=1&e=120&bl=1', '#q-blacklist', (p) => p.locator('#q-blacklist').scrollIntoViewIfNeeded(), { width: 360, height: 740 });
 await shotUrl('phone-iframe-summary', 'iframe.html', '#events li', (p) => p.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2)), { width: 360, height: 740 });
+// Issue 17: an offer checked, desktop and phone, both languages.
+const offer = 'd=2026-06-01&o.ins=%E6%9F%90%E8%B4%A2%E9%99%A9&o.prem=60000&o.pp=30&o.n=80&o.uni=yes&o.c.employee_injury=1&o.c.medical=1&o.s.hazard_inspection=1&o.pay=enterprise&o.end=2027-05-31';
+await shotUrl('desktop-offer', `#v=1&${offer}`, '#offer-verdict', (p) => p.locator('#offer-verdict').evaluate((e) => e.scrollIntoView({ block: 'start' })));
+await shotUrl('desktop-offer-en', `#v=1&lang=en&${offer}`, '#offer-verdict', (p) => p.locator('#offer-verdict').evaluate((e) => e.scrollIntoView({ block: 'start' })));
+await shotUrl('phone-offer', `#v=1&${offer}`, '#offer-verdict', (p) => p.locator('#offer-verdict').evaluate((e) => e.scrollIntoView({ block: 'start' })), { width: 360, height: 740 });
+await shotUrl('phone-offer-form-en', `#v=1&lang=en&${offer}`, '#offer-verdict', (p) => p.locator('#offer').evaluate((e) => e.scrollIntoView({ block: 'start' })), { width: 360, height: 740 });
 await browser.close();
 await server.close();
 console.log(`screenshots written to ${out}`);

@@ -931,51 +931,51 @@ fn services(q: &Quote, o: &Offer) -> Vec<Check> {
                 .find(|(id, _)| *id == s.id)
                 .map(|(_, n)| *n);
             let need = s.per_year.max(1);
-            let (need_zh, need_en) = if s.per_year == 0 {
+            let (need_zh, need_en, ask_zh, ask_en) = if s.per_year == 0 {
                 (
-                    "按合同约定".to_string(),
-                    "as agreed in the contract".to_string(),
+                    "要求按合同约定的频次提供".to_string(),
+                    "required at a frequency agreed in the contract".to_string(),
+                    "并约定每年次数".to_string(),
+                    "with its yearly frequency".to_string(),
                 )
             } else {
                 (
+                    format!("要求每年至少 {} 次", s.per_year),
+                    format!("at least {} a year required", s.per_year),
                     format!("每年至少 {} 次", s.per_year),
                     format!("at least {} a year", s.per_year),
                 )
             };
             let id = format!("service.{}", s.id);
-            let c = match promised {
-                Some(n) if n >= need => check(
-                    &id,
+            let (verdict, zh, en) = match promised {
+                Some(n) if n >= need => (
                     Verdict::Meets,
-                    !s.illustrative,
-                    format!("{}：承诺每年 {n} 次，要求{need_zh}。", s.name_zh),
-                    format!("{}: {n} a year promised, {need_en} required.", s.name_en),
-                    vec![s.source.clone()],
+                    format!("{}：承诺每年 {n} 次({need_zh})。", s.name_zh),
+                    format!("{}: {n} a year promised ({need_en}).", s.name_en),
                 ),
-                Some(n) => check(
-                    &id,
+                Some(n) => (
                     Verdict::Fails,
-                    !s.illustrative,
-                    format!("{}：承诺每年 {n} 次，少于要求的{need_zh}。", s.name_zh),
-                    format!(
-                        "{}: {n} a year promised, less than the {need_en} required.",
-                        s.name_en
-                    ),
-                    vec![s.source.clone()],
+                    format!("{}：承诺每年 {n} 次，不足({need_zh})。", s.name_zh),
+                    format!("{}: {n} a year promised, too few ({need_en}).", s.name_en),
                 ),
-                None => check(
-                    &id,
+                None => (
                     Verdict::Fails,
-                    !s.illustrative,
-                    format!("{}：报价未承诺，要求{need_zh}。", s.name_zh),
-                    format!("{}: not promised; {need_en} required.", s.name_en),
-                    vec![s.source.clone()],
+                    format!("{}：报价未承诺({need_zh})。", s.name_zh),
+                    format!("{}: not promised ({need_en}).", s.name_en),
                 ),
             };
-            c.ask(
-                format!("请在合同中写明“{}”，{need_zh}。", s.name_zh),
+            check(
+                &id,
+                verdict,
+                !s.illustrative,
+                zh,
+                en,
+                vec![s.source.clone()],
+            )
+            .ask(
+                format!("请在合同中写明“{}”，{ask_zh}。", s.name_zh),
                 format!(
-                    "Please write \"{}\" into the contract, {need_en}.",
+                    "Please write \"{}\" into the contract, {ask_en}.",
                     s.name_en
                 ),
             )

@@ -67,6 +67,24 @@ export interface SectorInfo { id: string; group_zh: string; group_en: string; na
   obligation: "encouraged" | "expected" | "compulsory"; basis_rules: Message[]; penalty?: Message }
 export interface PackReport { ok: boolean; id?: string; version?: string; errors: BaofeiError[] }
 export interface Question { id: string; line: string | null; zh: string; en: string; kind: unknown; source: Citation }
+/** An insurer's 安责险 offer as the enterprise reads it. Empty or absent means "not stated". Amounts in 元. */
+export interface OfferInput {
+  insurer?: string; start?: string; end?: string; premium?: string | number;
+  per_person_limit?: string | number; aggregate_limit?: string | number; per_accident_limit?: string | number;
+  insured?: string | number; uniform?: "" | "yes" | "no";
+  covers?: ("employee_injury" | "third_party_injury" | "third_party_property" | "rescue" | "medical" | "appraisal" | "litigation")[];
+  /** Service ids as in the quote's prevention.services. */
+  services?: { id: string; per_year: string | number }[];
+  written?: "" | "yes" | "no"; prevention_spend?: string | number;
+  /** Percent of premium: "4" or "4%". */
+  commission?: string | number;
+  payer?: "" | "enterprise" | "employees" | "shared"; lapse?: "" | "yes" | "no";
+}
+export type Verdict = "meets" | "fails" | "unclear";
+export interface OfferCheckItem { id: string; verdict: Verdict; /** A legal requirement; false for the indicative premium comparison. */ legal: boolean;
+  zh: string; en: string; sources: Citation[]; reference?: Reference; question_zh?: string; question_en?: string }
+export interface OfferCheck { verdict: Verdict; legal_failures: number; summary_zh: string; summary_en: string; insurer: string;
+  start: string; end?: string; premium: string | null; implied_float: string | null; checks: OfferCheckItem[]; quote: Quote }
 "#;
 
 thread_local! {
@@ -154,7 +172,12 @@ fn from_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T
             .and_then(|r| r.split_once('`'))
         {
             Some((field, _)) => Errors::one(FieldError::new(
-                field,
+                // The offer's fields sit under `offer.` like the engine's own offer errors.
+                if what == "input" {
+                    field.to_string()
+                } else {
+                    format!("{what}.{field}")
+                },
                 ErrorCode::Unknown,
                 format!("未知字段 {field}(请检查拼写)"),
                 format!("unknown field {field:?} (check the spelling): {msg}"),
@@ -193,6 +216,23 @@ pub fn quote(
     let q = baofei_core::quote(&rules, &input)
         .map_err(|e| with_known(throw(&e), baofei_core::quote::known(&rules, &input)))?;
     to_js(&q)
+}
+
+/// Checks an insurer's offer for the enterprise `input` against the law in force on the offer's start
+/// date and against the estimate for the cover offered (see `OfferCheck`). Throws with every bad
+/// field of either, each at its field (`offer.premium`, `employees`...).
+#[wasm_bindgen(js_name = checkOffer, unchecked_return_type = "OfferCheck")]
+pub fn check_offer(
+    #[wasm_bindgen(unchecked_param_type = "QuoteInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "OfferInput")] offer: JsValue,
+) -> Result<JsValue, JsValue> {
+    let rules = active().map_err(|e| throw(&e))?;
+    let input = parse_input(input)?;
+    let offer: baofei_core::offer::OfferInput = json_text(&offer, "offer")
+        .and_then(|t| from_json(&t, "offer"))
+        .map_err(|e| throw(&e))?;
+    let c = baofei_core::offer::check_offer(&rules, &input, &offer).map_err(|e| throw(&e))?;
+    to_js(&c)
 }
 
 /// Self-assessment: the quote with the answers applied, the risk tier, and each gap priced.

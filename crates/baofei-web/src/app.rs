@@ -8,11 +8,12 @@ use crate::hooks::print::use_print_opens_trace;
 use crate::hooks::share::use_share_link;
 use crate::i18n::t;
 use crate::model::{form_key, Lang};
-use crate::outcome::{compute, PackState};
+use crate::outcome::{check, compute, PackState};
 use crate::perf;
 use crate::state::{initial_state, Action};
 use crate::views::assessment::assessment_view;
 use crate::views::form::{form_view, link_notes_view};
+use crate::views::offer::offer_view;
 use crate::views::related::related_view;
 use crate::views::result::{pack_error_view, result_panel, sticky_summary};
 use crate::views::share::share_view;
@@ -69,6 +70,9 @@ pub fn App(props: &AppProps) -> Html {
     let outcome = use_memo((state.form.clone(), props.pack.clone()), |(f, p)| {
         compute(f, p.as_ref())
     });
+    let offer = use_memo((state.form.clone(), props.pack.clone()), |(f, p)| {
+        check(f, p.as_ref())
+    });
     let lang = state.form.lang;
     let tr = t(lang);
 
@@ -120,6 +124,19 @@ pub fn App(props: &AppProps) -> Html {
             }
         }
     }
+    // The offer's own field errors, at its fields (the enterprise's are shown by the quote above).
+    if let Some(Err(e)) = offer.as_ref() {
+        for x in e.0.iter().filter(|x| x.field.starts_with("offer.")) {
+            if let Some(k) = form_key(&x.field).filter(|k| state.editing.as_ref() != Some(k)) {
+                errors.insert(k, msg(lang, &x.message_zh, &x.message_en));
+            }
+        }
+    }
+    let owed = match (&outcome.0, &outcome.1) {
+        (Ok((q, _)), _) => q.prevention.services.as_slice(),
+        (Err(_), Some(k)) => k.prevention.services.as_slice(),
+        _ => &[],
+    };
     let cx = Cx {
         form: &state.form,
         errors: &errors,
@@ -176,6 +193,9 @@ pub fn App(props: &AppProps) -> Html {
             </@>
             if cx.full {
                 { assessment_view(&cx, &outcome.0) }
+                if state.form.get("l") != "environmental" {
+                    { offer_view(&cx, state.offer_open, owed, offer.as_ref().as_ref()) }
+                }
                 { share_view(&cx, state.remember, props.link_base.as_deref(), props.storage) }
                 { related_view(tr, lang, props.standalone, state.form.get("r"), state.form.get("l")) }
                 <@{landmark("footer")} class="bf-foot no-print"><p>{ tr.disclaimer }</p></@>

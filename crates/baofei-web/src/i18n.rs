@@ -140,6 +140,8 @@ pub struct T {
     pub none_entered: &'static str,
     /// The related schemes of the seeds, in the order of `app::RELATED_SOURCES`.
     pub related: [&'static str; 3],
+    /// The offer check, as a name in notes about a link.
+    pub offer_check: &'static str,
 }
 
 /// 简体中文.
@@ -272,6 +274,7 @@ pub const ZH: T = T {
         "长春市生态环境损害赔偿：对赔偿金额较大、风险较大的企业推行环境污染强制责任保险，作为生态环境损害赔偿的保障；涉重金属、危废及石油化工等高风险企业应保尽保。",
         "重庆绿色保险：《重庆市企业环境信用评价办法》对环保诚信企业给予环境污染责任保险费率优惠；2020年投保企业71家、保费1.56亿元；大渡口建桥工业园区首次为园区公共区域投保。",
     ],
+    offer_check: "报价核对(安责险报价)",
 };
 
 /// English.
@@ -404,6 +407,7 @@ pub const EN: T = T {
         "Changchun ecological damage compensation: compulsory pollution liability insurance backs compensation for high-risk enterprises; heavy-metal, hazardous-waste and petrochemical enterprises are to be fully covered.",
         "Chongqing green insurance: the enterprise environmental credit measures give 诚信 enterprises pollution-insurance rate discounts; 71 enterprises insured in 2020 (premium 156 million yuan); the first industrial-park common-area policy (Jianqiao park, Dadukou).",
     ],
+    offer_check: "the offer check (work-safety offers only)",
 };
 
 /// The table for a language.

@@ -98,8 +98,48 @@ fn is_known_key(k: &str) -> bool {
             _ => false,
         };
     }
+    if let Some(o) = k.strip_prefix("o.") {
+        return is_offer_key(o);
+    }
     k.strip_prefix("a.")
         .is_some_and(|q| baofei_core::assess::questions().iter().any(|x| x.id == q))
+}
+
+/// The offer's form keys (after `o.`), the engine field each feeds, and whether it is typed in 万元.
+/// Covered items are `o.c.<item>` = `1`, promised services `o.s.<service id>` = times a year.
+pub const OFFER_FIELDS: [(&str, &str, bool); 15] = [
+    ("ins", "insurer", false),
+    ("start", "start", false),
+    ("end", "end", false),
+    ("prem", "premium", false),
+    ("pp", "per_person_limit", true),
+    ("agg", "aggregate_limit", true),
+    ("pa", "per_accident_limit", true),
+    ("n", "insured", false),
+    ("uni", "uniform", false),
+    ("w", "written", false),
+    ("spend", "prevention_spend", false),
+    ("com", "commission", false),
+    ("pay", "payer", false),
+    ("lapse", "lapse", false),
+    ("cov", "covers", false),
+];
+
+fn is_offer_key(o: &str) -> bool {
+    if let Some(item) = o.strip_prefix("c.") {
+        return baofei_core::offer::COVER_ITEMS
+            .iter()
+            .any(|(k, _, _)| *k == item);
+    }
+    if let Some(id) = o.strip_prefix("s.") {
+        // Service ids are the rules' (checked by the engine, which names an unknown one at its field).
+        return !id.is_empty()
+            && id.len() <= 40
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    }
+    OFFER_FIELDS.iter().any(|(k, _, _)| *k == o && *k != "cov")
 }
 
 /// Whether the form shows an input for `key` on this line (`env`: 环责险) and premium basis. A link
@@ -131,6 +171,11 @@ impl Form {
                 self.values.insert(k.to_string(), d.to_string());
                 dropped.push(*k);
             }
+        }
+        // The offer check is for 安责险 offers: on the environmental line it has no inputs.
+        if env && self.has_offer() {
+            self.clear_offer();
+            dropped.push("o");
         }
         dropped
     }
@@ -182,6 +227,63 @@ impl Form {
             }
         }
         out
+    }
+
+    /// Whether any offer field holds a value: then the offer is checked.
+    pub fn has_offer(&self) -> bool {
+        self.values.keys().any(|k| k.starts_with("o."))
+    }
+
+    /// Removes every offer field.
+    pub fn clear_offer(&mut self) {
+        let keys: Vec<String> = self
+            .values
+            .keys()
+            .filter(|k| k.starts_with("o."))
+            .cloned()
+            .collect();
+        for k in keys {
+            self.values.remove(&k);
+        }
+    }
+
+    /// The offer as the engine reads it (limits typed in 万元 become 元; premium and spending are
+    /// typed in 元, as offers print them).
+    pub fn to_offer(&self) -> baofei_core::offer::OfferInput {
+        let g = |k: &str| self.get(&format!("o.{k}")).trim().to_string();
+        let wan = |k: &str| wan_to_yuan(self.get(&format!("o.{k}")));
+        baofei_core::offer::OfferInput {
+            insurer: g("ins"),
+            start: g("start"),
+            end: g("end"),
+            premium: g("prem"),
+            per_person_limit: wan("pp"),
+            aggregate_limit: wan("agg"),
+            per_accident_limit: wan("pa"),
+            insured: g("n"),
+            uniform: g("uni"),
+            covers: baofei_core::offer::COVER_ITEMS
+                .iter()
+                .filter(|(k, _, _)| self.flag(&format!("o.c.{k}")))
+                .map(|(k, _, _)| k.to_string())
+                .collect(),
+            services: self
+                .values
+                .iter()
+                .filter_map(|(k, v)| {
+                    k.strip_prefix("o.s.")
+                        .map(|id| baofei_core::offer::PromisedService {
+                            id: id.to_string(),
+                            per_year: v.trim().to_string(),
+                        })
+                })
+                .collect(),
+            written: g("w"),
+            prevention_spend: g("spend"),
+            commission: g("com"),
+            payer: g("pay"),
+            lapse: g("lapse"),
+        }
     }
 
     /// The engine input. Amounts typed in 万元 become 元; text that is not a number is passed on as
@@ -368,6 +470,15 @@ pub fn form_key(engine_field: &str) -> Option<String> {
             _ => None,
         };
     }
+    if let Some(o) = engine_field.strip_prefix("offer.") {
+        if let Some(id) = o.strip_prefix("services.") {
+            return Some(format!("o.s.{id}"));
+        }
+        return OFFER_FIELDS
+            .iter()
+            .find(|(_, f, _)| *f == o)
+            .map(|(k, _, _)| format!("o.{k}"));
+    }
     FIELDS
         .iter()
         .find(|(_, _, f)| *f == engine_field)
@@ -503,6 +614,37 @@ mod tests {
         assert_eq!(wan_to_yuan("1,2,3"), "1,2,3");
         assert_eq!(percent_to_ratio("４５％"), "0.45");
         assert_eq!(percent_to_ratio("45"), "0.45");
+    }
+
+    #[test]
+    fn an_offer_rides_in_the_link_and_reaches_the_engine() {
+        let mut f = Form::new("2026-06-01");
+        assert!(!f.has_offer());
+        assert!(f.set("o.prem", "6万"));
+        assert!(f.set("o.pp", "30"));
+        assert!(f.set("o.c.rescue", "1"));
+        assert!(f.set("o.s.hazard_inspection", "2"));
+        assert!(!f.set("o.c.everything", "1"), "unknown cover item");
+        assert!(!f.set("o.bogus", "1"));
+        let (back, skipped) = Form::from_fragment(&f.to_fragment(), "2000-01-01").unwrap();
+        assert_eq!(back, f);
+        assert!(skipped.is_empty());
+        let o = f.to_offer();
+        assert_eq!(
+            (o.premium.as_str(), o.per_person_limit.as_str()),
+            ("6万", "300000")
+        );
+        assert_eq!(o.covers, ["rescue"]);
+        assert_eq!(o.services[0].id, "hazard_inspection");
+        assert_eq!(form_key("offer.premium").as_deref(), Some("o.prem"));
+        assert_eq!(
+            form_key("offer.services.training").as_deref(),
+            Some("o.s.training")
+        );
+        // Not on the environmental line (security review F8: only what the form shows).
+        f.set("l", "environmental");
+        assert_eq!(f.drop_hidden(None), ["o"]);
+        assert!(!f.has_offer());
     }
 
     #[test]

@@ -5,6 +5,7 @@ use crate::model::Form;
 use crate::perf;
 use baofei_core::assess::{apply_answers, Assessment};
 use baofei_core::map::SortedMap;
+use baofei_core::offer::{check_offer, OfferCheck};
 use baofei_core::output::Known;
 use baofei_core::quote::assess;
 use baofei_core::{ErrorCode, Errors, FieldError, Quote, Rules};
@@ -53,6 +54,21 @@ pub fn compute(form: &Form, pack: Option<&PackState>) -> Outcome {
     let out = compute_inner(form, pack);
     perf::measure_since("baofei:engine", "baofei:engine-start");
     out
+}
+
+/// The offer check for `form`, when it holds an offer (`None` otherwise, or when the pack was refused).
+pub fn check(form: &Form, pack: Option<&PackState>) -> Option<Result<OfferCheck, Errors>> {
+    if !form.has_offer() {
+        return None;
+    }
+    let rules = pack
+        .map(|p| p.0.as_ref())
+        .unwrap_or_else(|| rules())
+        .as_ref()
+        .ok()?;
+    let a = answers(form);
+    let input = apply_answers(&form.to_input(), &a);
+    Some(check_offer(rules, &input, &form.to_offer()))
 }
 
 fn compute_inner(form: &Form, pack: Option<&PackState>) -> Outcome {

@@ -33,6 +33,9 @@ pub struct State {
     pub stored_error: bool,
     /// The form key being typed into: its error waits until the user leaves the field.
     pub editing: Option<String>,
+    /// The offer check starts open: the link carried an offer. Fixed at start, so that the panel
+    /// never closes under the user when they clear its last field.
+    pub offer_open: bool,
 }
 
 /// What the user did.
@@ -51,6 +54,8 @@ pub enum Action {
     Reset,
     /// Focus left a field: its errors may show now.
     Leave,
+    /// Remove every offer field.
+    ClearOffer,
 }
 
 fn first_sector(pred: impl Fn(&baofei_core::rules::SectorDef) -> bool) -> Option<String> {
@@ -87,6 +92,7 @@ impl Reducible for State {
             Action::Lang(l) => s.form.lang = l,
             Action::Remember(r) => s.remember = r,
             Action::Leave => s.editing = None,
+            Action::ClearOffer => s.form.clear_offer(),
             Action::Reset => {
                 let lang = s.form.lang;
                 s.form = Form::new(&today());
@@ -163,6 +169,7 @@ fn initial_from(source: Option<String>, today: &str, remember: bool) -> State {
         dropped: Vec::new(),
         stored_error: false,
         editing: None,
+        offer_open: false,
     };
     match source.map(|f| Form::from_fragment(&f, today)) {
         Some(Ok((mut form, _skipped))) => {
@@ -172,6 +179,7 @@ fn initial_from(source: Option<String>, today: &str, remember: bool) -> State {
                 .and_then(|r| r.statutes().sector(form.get("s")))
                 .map(|s| s.basis);
             state.dropped = form.drop_hidden(basis);
+            state.offer_open = form.has_offer();
             state.form = form;
         }
         Some(Err(_)) => state.link_error = true,

@@ -9,14 +9,14 @@ use crate::state::{Action, State};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-fn field_error(cx: &Cx<'_>, key: &str) -> Html {
+pub(crate) fn field_error(cx: &Cx<'_>, key: &str) -> Html {
     match cx.errors.get(key) {
         Some(m) => html! { <p class="bf-err" id={format!("{}-err", dom_id(key))}>{ m }</p> },
         None => html! {},
     }
 }
 
-fn text_field(
+pub(crate) fn text_field(
     cx: &Cx<'_>,
     key: &str,
     label: &str,
@@ -28,7 +28,7 @@ fn text_field(
 }
 
 /// A text field with a placeholder (e.g. the legal minimum that applies when left empty).
-fn text_field_ph(
+pub(crate) fn text_field_ph(
     cx: &Cx<'_>,
     key: &str,
     label: &str,
@@ -67,7 +67,7 @@ fn text_field_ph(
     }
 }
 
-fn select_field(
+pub(crate) fn select_field(
     cx: &Cx<'_>,
     key: &str,
     label: &str,
@@ -98,7 +98,7 @@ fn select_field(
     }
 }
 
-fn checkbox(cx: &Cx<'_>, key: &str, label: &str) -> Html {
+pub(crate) fn checkbox(cx: &Cx<'_>, key: &str, label: &str) -> Html {
     let id = dom_id(key);
     let (k, d) = (key.to_string(), cx.dispatch.clone());
     let onchange = Callback::from(move |e: Event| {
@@ -370,6 +370,7 @@ pub(crate) fn field_label(tr: &T, key: &str) -> &'static str {
         "lr" => tr.loss_ratio,
         "bl" => tr.blacklisted,
         "rr" => tr.refused,
+        "o" => tr.offer_check,
         _ => "",
     }
 }

@@ -1,12 +1,13 @@
 //! The views, one module per panel: [`form`], [`result`] (status, figures, explanations),
 //! [`breakdown`] (where the premium comes from), [`trace`],
-//! [`assessment`], [`share`] and [`related`]. They read the form and the engine's answer and dispatch
+//! [`assessment`], [`offer`] (checking an insurer's offer), [`share`] and [`related`]. They read the form and the engine's answer and dispatch
 //! [`Action`]s; every rule and every number comes from `baofei-core`. Shared here: the context every
 //! field needs, and how a source or an illustrative value is shown.
 
 pub mod assessment;
 pub mod breakdown;
 pub mod form;
+pub mod offer;
 pub mod related;
 pub mod result;
 pub mod share;
