@@ -25,10 +25,11 @@ pub fn notes(st: &Statutes, e: &Enterprise, level: Obligation) -> Vec<Message> {
     let Some(sector) = st.sector(&e.sector) else {
         return Vec::new();
     };
+    let chain = st.chain(&e.region);
     let mut hits: Vec<&GuidanceRule> = st
         .guidance
         .iter()
-        .filter(|g| g.line == e.line && applies(g.from, g.until, &g.regions, &e.region, e.as_of))
+        .filter(|g| g.line == e.line && applies(g.from, g.until, &g.regions, &chain, e.as_of))
         .filter(|g| g.sectors.is_empty() || names_sector(&g.sectors, sector))
         .filter(|g| g.min_obligation.is_none_or(|m| level >= m))
         .filter(|g| g.when.iter().all(|f| holds(e, *f)))

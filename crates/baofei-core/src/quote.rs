@@ -3,13 +3,14 @@
 //! improved enterprise; a self-assessment is that quote plus the questionnaire's gaps.
 
 use crate::assess::{evaluate, Assessment};
+use crate::citation::known;
 use crate::date::Date;
 use crate::domain::SizeClass;
 use crate::error::Errors;
 use crate::guidance;
 use crate::input::{plain_number, size_from_employees, Enterprise, QuoteInput};
 use crate::map::SortedMap;
-use crate::output::{Known, Quote};
+use crate::output::{Known, Message, Quote};
 use crate::pricing::{self, price, unknown_names};
 use crate::rules::Rules;
 
@@ -43,8 +44,28 @@ pub fn quote_brief(rules: &Rules, input: &QuoteInput) -> Result<Quote, Errors> {
 pub fn quote_enterprise(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> {
     let mut q = price(rules, e, true)?;
     q.notes = guidance::notes(rules.statutes(), e, q.obligation.level);
+    if let Some(n) = no_local_rules(rules, &e.region) {
+        q.notes.insert(0, n);
+    }
     q.next_steps = guidance::next_steps(rules, e, &q)?;
     Ok(q)
+}
+
+/// For a region whose own rules are not in the data (most provinces): a plain note that the national
+/// rules apply, citing them, so that no one reads the absence of local figures as "no rules here". A
+/// region with only a pricing table of its own still gets it: the statutes are what the note is about.
+pub fn no_local_rules(rules: &Rules, region: &str) -> Option<Message> {
+    let st = rules.statutes();
+    if region == "national" || st.local_rules(&st.chain(region)) {
+        return None;
+    }
+    Some(Message {
+        code: "no_local_rules".into(),
+        zh: "本地区暂未收录地方规定，适用全国规定(安全生产法、应急〔2025〕27号等)。".into(),
+        en: "No local rules for this region are in our data yet: the national rules apply (the Work Safety Law, 应急〔2025〕27号 and others).".into(),
+        source: Some(known::c27("第二条")),
+        field: None,
+    })
 }
 
 /// Runs the self-assessment for an input (already carrying the answers, see

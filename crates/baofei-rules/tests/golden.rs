@@ -58,6 +58,11 @@ struct Expect {
     notes: Vec<String>,
     #[serde(default)]
     no_notes: Vec<String>,
+    /// Text that some legal-basis line's citation contains (a regional statute beside the national law).
+    #[serde(default)]
+    basis_cites: Vec<String>,
+    /// Text the penalty's citation contains.
+    penalty_cites: Option<String>,
     /// Next step id → expected premium change (元).
     #[serde(default)]
     next_steps: BTreeMap<String, String>,
@@ -221,6 +226,34 @@ fn check(q: &Quote, x: &Expect) -> Vec<String> {
                 "note {id} missing; got {:?}",
                 q.notes.iter().map(|n| &n.code).collect::<Vec<_>>()
             ));
+        }
+    }
+    for want in &x.basis_cites {
+        if !q.obligation.basis.iter().any(|b| {
+            b.source
+                .as_ref()
+                .is_some_and(|c| c.short().contains(want.as_str()))
+        }) {
+            f.push(format!(
+                "no basis citing {want}; got {:?}",
+                q.obligation
+                    .basis
+                    .iter()
+                    .filter_map(|b| b.source.as_ref().map(|c| c.short()))
+                    .collect::<Vec<_>>()
+            ));
+        }
+    }
+    if let Some(want) = &x.penalty_cites {
+        let got = q
+            .obligation
+            .penalty
+            .as_ref()
+            .and_then(|p| p.source.as_ref())
+            .map(|c| c.short())
+            .unwrap_or_default();
+        if !got.contains(want.as_str()) {
+            f.push(format!("penalty cites {got:?}, not {want}"));
         }
     }
     for id in &x.no_notes {

@@ -18,18 +18,18 @@ fn no_gaps_in_time() {
             let day = baofei_core::Date::new(year, month, 1).unwrap();
             for region in st.regions.iter().map(|r| r.id.as_str()) {
                 assert!(
-                    st.minimum_limit.lookup(region, day).is_some(),
+                    st.minimum_limit.lookup(&[region], day).is_some(),
                     "no minimum limit {region} {day}"
                 );
                 for (line, p) in &st.float_band {
                     assert!(
-                        p.lookup(region, day).is_some(),
+                        p.lookup(&[region], day).is_some(),
                         "no band {line:?} {region} {day}"
                     );
                 }
                 for (line, p) in &rules.pack().rates {
                     assert!(
-                        p.lookup(region, day).is_some(),
+                        p.lookup(&[region], day).is_some(),
                         "no rates {line:?} {region} {day}"
                     );
                 }
@@ -348,6 +348,9 @@ fn borrowed_rules_say_so_and_every_note_is_bilingual() {
             "shandong" => &["山东", "鲁"],
             "hubei" => &["湖北", "鄂"],
             "anhui_fuyang" => &["阜阳"],
+            "hebei" => &["河北", "冀"],
+            "jiangsu_wuxi" => &["无锡"],
+            "beijing" => &["北京", "京"],
             _ => &[],
         };
         names
@@ -470,4 +473,146 @@ fn at_the_cap_the_assessment_prices_the_fixes_together() {
         .gaps
         .iter()
         .all(|g| g.premium_change.is_none_or(|x| x.is_zero())));
+}
+
+/// An input that every sector can be priced from: each premium basis filled.
+fn any_sector(region: &str, sector: &baofei_core::rules::SectorDef) -> baofei_core::QuoteInput {
+    baofei_core::QuoteInput {
+        as_of: "2026-06-01".into(),
+        region: region.into(),
+        line: sector.line.key().into(),
+        sector: sector.id.clone(),
+        employees: "100".into(),
+        contract_value: "30000000".into(),
+        tonnage: "300000".into(),
+        vehicles: "20".into(),
+        seats: "300".into(),
+        env_risk_grade: "general".into(),
+        env_credit_grade: "good".into(),
+        ..Default::default()
+    }
+}
+
+/// Issue 18: all 31 provinces (and the cities with rules of their own, each under its province) quote
+/// for every sector on 2026-06-01, and a region with no rule of its own says the national rules apply.
+#[test]
+fn every_region_quotes_every_sector() {
+    let rules = baofei_rules::load().unwrap();
+    let st = rules.statutes();
+    let provinces = st
+        .regions
+        .iter()
+        .filter(|r| r.id != "national" && r.parent.is_none())
+        .count();
+    assert_eq!(provinces, 31, "all provincial-level regions");
+    let mut bare = 0;
+    for r in &st.regions {
+        for s in &st.sectors {
+            let q = baofei_core::quote(&rules, &any_sector(&r.id, s))
+                .unwrap_or_else(|e| panic!("{} / {}: {e}", r.id, s.id));
+            let says = q.notes.iter().any(|n| n.code == "no_local_rules");
+            let local = st.local_rules(&st.chain(&r.id));
+            assert_eq!(
+                says,
+                !local && r.id != "national",
+                "{}: no-local-rules note",
+                r.id
+            );
+            bare += usize::from(says && s.id == "hazardous_chemicals.production");
+        }
+    }
+    assert!(bare >= 15, "only {bare} regions without local rules?");
+}
+
+/// Issue 18: no region's own rule reaches another. Every document the statutes attach only to some
+/// regions (not used nationally) may be cited in a quote only where the region, or the province it sits
+/// in, is one of them.
+#[test]
+fn no_local_rule_leaks_to_another_region() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let rules = baofei_rules::load().unwrap();
+    let st = rules.statutes();
+    let v: serde_json::Value = serde_json::from_str(&baofei_rules::statutes_json()).unwrap();
+    let (mut local, mut national) = (BTreeMap::<String, BTreeSet<String>>::new(), BTreeSet::new());
+    let mut stack = vec![(v, Vec::<String>::new())];
+    while let Some((v, regions)) = stack.pop() {
+        match v {
+            serde_json::Value::Object(m) => {
+                // A rule listing its regions ("regions": [..]) or a value under "regions": {id: ..}.
+                let here = match m.get("regions") {
+                    Some(serde_json::Value::Array(a)) => a
+                        .iter()
+                        .filter_map(|x| x.as_str().map(String::from))
+                        .collect(),
+                    _ => regions.clone(),
+                };
+                if let Some(doc) = m.get("source").and_then(|s| s["document"].as_str()) {
+                    if here.is_empty() {
+                        national.insert(doc.to_string());
+                    } else {
+                        local
+                            .entry(doc.to_string())
+                            .or_default()
+                            .extend(here.iter().cloned());
+                    }
+                }
+                for (k, x) in m {
+                    if k == "regions" && x.is_object() {
+                        for (r, y) in x.as_object().unwrap() {
+                            stack.push((y.clone(), vec![r.clone()]));
+                        }
+                    } else if k != "regions" {
+                        stack.push((x, here.clone()));
+                    }
+                }
+            }
+            serde_json::Value::Array(a) => {
+                stack.extend(a.into_iter().map(|x| (x, regions.clone())))
+            }
+            _ => {}
+        }
+    }
+    local.retain(|doc, _| !national.contains(doc));
+    assert!(
+        local.len() >= 10,
+        "only {} local-only documents",
+        local.len()
+    );
+    let mut checked = 0;
+    for r in &st.regions {
+        let chain = st.chain(&r.id);
+        for s in &st.sectors {
+            let q = baofei_core::quote(&rules, &any_sector(&r.id, s)).unwrap();
+            // A pricing step may borrow another region's rule, labelled as such (checked above).
+            let cited = q
+                .trace
+                .iter()
+                .filter(|t| t.reference.is_none())
+                .filter_map(|t| t.source.as_ref())
+                .chain(q.obligation.basis.iter().filter_map(|b| b.source.as_ref()))
+                .chain(
+                    q.obligation
+                        .penalty
+                        .iter()
+                        .filter_map(|p| p.source.as_ref()),
+                )
+                .chain(q.notes.iter().filter_map(|n| n.source.as_ref()))
+                .chain(q.warnings.iter().filter_map(|n| n.source.as_ref()))
+                .chain(q.prevention.sources.iter())
+                .chain(q.prevention.services.iter().map(|x| &x.source));
+            for c in cited {
+                if let Some(owners) = local.get(&c.document) {
+                    checked += 1;
+                    assert!(
+                        chain.iter().any(|x| owners.contains(*x)),
+                        "{} / {} cites {} (a rule of {owners:?})",
+                        r.id,
+                        s.id,
+                        c.document
+                    );
+                }
+            }
+        }
+    }
+    assert!(checked > 50, "only {checked} local citations checked");
 }

@@ -477,6 +477,31 @@ pub fn gloss(document: &str) -> Option<&'static str> {
             "Zhongshan emergency bureau reply",
         ),
         ("Baofei 示意参数", "Baofei's assumption"),
+        ("北京市安全生产条例", "Beijing Work Safety Regulations"),
+        ("山东省安全生产条例", "Shandong Work Safety Regulations"),
+        ("河南省安全生产条例", "Henan Work Safety Regulations"),
+        ("浙江省安全生产条例", "Zhejiang Work Safety Regulations"),
+        (
+            "河北省安全生产责任保险事故预防费",
+            "Hebei: 安责险 prevention fee measures",
+        ),
+        (
+            "无锡市高危行业安全生产责任保险事故预防费",
+            "Wuxi: 安责险 prevention fee measures",
+        ),
+        (
+            "广东省固体废物污染环境防治条例",
+            "Guangdong Solid Waste Pollution Regulations",
+        ),
+        (
+            "中华人民共和国固体废物污染环境防治法",
+            "Solid Waste Pollution Law",
+        ),
+        ("梅州市安全生产责任保险实施方案", "Meizhou: 安责险 plan"),
+        (
+            "苏州市危险化学品企业安全生产责任保险投保单",
+            "Suzhou: hazardous-chemicals 安责险 application form",
+        ),
     ];
     GLOSSES
         .iter()

@@ -20,6 +20,7 @@ pub(crate) fn rate_entry<'p>(
     pack: &'p PricingPack,
     e: &Enterprise,
     sector: &SectorDef,
+    chain: &[&str],
 ) -> Result<(&'p Dated<Vec<RateEntry>>, &'p RateEntry), Errors> {
     let rates_param = pack.rates.get(&e.line).ok_or_else(|| {
         err(
@@ -29,7 +30,7 @@ pub(crate) fn rate_entry<'p>(
             "the pack has no rates for this line",
         )
     })?;
-    let (nat, reg) = rates_param.both(&e.region, e.as_of);
+    let (nat, reg) = rates_param.both(chain, e.as_of);
     reg.and_then(|d| pick_entry(&d.value, sector).map(|en| (d, en)))
         .or_else(|| nat.and_then(|d| pick_entry(&d.value, sector).map(|en| (d, en))))
         .ok_or_else(|| {

@@ -86,6 +86,8 @@ impl<'a> Notes<'a> {
 /// The state one pricing run accumulates; stages read the enterprise from it and record into it.
 pub(crate) struct Ctx<'a> {
     pub(crate) e: &'a Enterprise,
+    /// The enterprise's region, then the regions it sits in (see `Statutes::chain`).
+    pub(crate) chain: Vec<&'a str>,
     pub(crate) tracing: bool,
     pub(crate) trace: Vec<Step>,
     pub(crate) warnings: Vec<Message>,
@@ -138,7 +140,7 @@ impl Ctx<'_> {
         }
     }
     pub(crate) fn lookup<'p, T>(&self, p: &'p Param<T>) -> Result<&'p Dated<T>, Errors> {
-        p.lookup(&self.e.region, self.e.as_of).ok_or_else(|| {
+        p.lookup(&self.chain, self.e.as_of).ok_or_else(|| {
             err(
                 "as_of",
                 ErrorCode::NoRuleInForce,

@@ -137,7 +137,7 @@ pub(crate) fn minimum<'s>(
     if line != Line::WorkSafety {
         return None;
     }
-    let (nat, reg) = st.minimum_limit.both(region, as_of);
+    let (nat, reg) = st.minimum_limit.both(&st.chain(region), as_of);
     match (nat, reg) {
         (Some(n), Some(r)) if r.value > n.value => Some(r),
         (Some(n), _) => Some(n),

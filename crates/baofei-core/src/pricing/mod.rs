@@ -56,6 +56,7 @@ pub fn price(rules: &Rules, e: &Enterprise, tracing: bool) -> Result<Quote, Erro
     }
     let mut cx = Ctx {
         e,
+        chain: st.chain(&e.region),
         tracing,
         trace: Vec::new(),
         warnings: Vec::new(),
@@ -64,7 +65,7 @@ pub fn price(rules: &Rules, e: &Enterprise, tracing: bool) -> Result<Quote, Erro
     };
 
     // Looked up first: a pack with no rate for the sector fails before anything else.
-    let (rates, entry) = basis::rate_entry(pack, e, sector)?;
+    let (rates, entry) = basis::rate_entry(pack, e, sector, &cx.chain)?;
     let obligation = obligation::obligation(st, e, sector, &mut cx)?;
     let limits = limits::limits(st, e, sector, &mut cx)?;
     let guided = basis::guided(&mut cx, pack, rates, entry, sector, &limits)?;

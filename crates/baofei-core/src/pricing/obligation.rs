@@ -27,11 +27,12 @@ fn obligation_with(
     as_of: Date,
     detail: bool,
 ) -> ObligationResult {
+    let chain = st.chain(region);
     let mut rules: Vec<_> = st
         .obligations
         .iter()
         .filter(|o| o.line == sector.line && names_sector(&o.sectors, sector))
-        .filter(|o| applies(o.from, o.until, &o.regions, region, as_of))
+        .filter(|o| applies(o.from, o.until, &o.regions, &chain, as_of))
         .collect();
     // Strongest obligation first, then the most recent rule.
     crate::sort::sort_small_by(&mut rules, |a, b| {
@@ -63,7 +64,7 @@ fn obligation_with(
     let penalty = if level == Obligation::Compulsory {
         st.penalty
             .get(&sector.line)
-            .and_then(|p| p.lookup(region, as_of))
+            .and_then(|p| p.lookup(&chain, as_of))
             .map(|d| Message {
                 code: "penalty".into(),
                 zh: d.value.text_zh.clone(),

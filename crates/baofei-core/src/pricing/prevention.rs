@@ -91,7 +91,7 @@ pub(crate) fn ratios(
     as_of: Date,
 ) -> (Option<Dated<FactorValue>>, Option<Dated<FactorValue>>) {
     let pick = |p: Option<&Param<FactorValue>>, higher: bool| -> Option<Dated<FactorValue>> {
-        let (n, r) = p?.both(region, as_of);
+        let (n, r) = p?.both(&st.chain(region), as_of);
         match (n, r) {
             (Some(n), Some(r)) => Some(if (r.value > n.value) == higher {
                 r.clone()
@@ -117,9 +117,10 @@ pub(crate) fn owed<'s>(
     size: Option<SizeClass>,
     tier: Option<RiskTier>,
 ) -> impl Iterator<Item = &'s ServiceRule> + 's {
+    let chain = st.chain(region);
     st.services
         .iter()
-        .filter(move |s| s.line == line && applies(s.from, s.until, &s.regions, region, as_of))
+        .filter(move |s| s.line == line && applies(s.from, s.until, &s.regions, &chain, as_of))
         .filter(move |s| s.sizes.is_empty() || size.is_some_and(|z| s.sizes.contains(&z)))
         .filter(move |s| s.tiers.is_empty() || tier.is_some_and(|t| s.tiers.contains(&t)))
 }

@@ -45,22 +45,23 @@ pub struct Dated<T> {
 impl<T> Dated<T> {
     /// Whether this value is in force on `day`.
     pub fn in_force(&self, day: Date) -> bool {
-        applies(self.from, self.until, &[], "", day)
+        applies(self.from, self.until, &[], &[], day)
     }
 }
 
 /// Whether a rule in force from `from` until the day before `until`, limited to `regions` (empty:
-/// nationwide), applies in `region` on `day`. The one place every dated, regional rule is tested.
+/// nationwide), applies on `day` in the place `chain` names (a region, then the regions it sits in:
+/// see [`Statutes::chain`]). The one place every dated, regional rule is tested.
 pub fn applies(
     from: Date,
     until: Option<Date>,
     regions: &[String],
-    region: &str,
+    chain: &[&str],
     day: Date,
 ) -> bool {
     from <= day
         && until.is_none_or(|u| day < u)
-        && (regions.is_empty() || regions.iter().any(|r| r == region))
+        && (regions.is_empty() || regions.iter().any(|r| chain.contains(&r.as_str())))
 }
 
 /// An OpenFisca-style parameter: description, unit, national values, and regional overrides.
@@ -81,18 +82,23 @@ fn latest_in_force<T>(vs: &[Dated<T>], day: Date) -> Option<&Dated<T>> {
 }
 
 impl<T> Param<T> {
-    /// The value in force on `day` for `region`, preferring the region's own; the latest `from` wins.
-    pub fn lookup(&self, region: &str, day: Date) -> Option<&Dated<T>> {
-        let (national, regional) = self.both(region, day);
+    /// The value in force on `day` in the place `chain` names (a region, then the regions it sits in),
+    /// preferring the most local: a city's own, else its province's, else the national; within one
+    /// level the latest `from` wins.
+    pub fn lookup(&self, chain: &[&str], day: Date) -> Option<&Dated<T>> {
+        let (national, regional) = self.both(chain, day);
         regional.or(national)
     }
 
-    /// The national value in force and the region's own, separately (for floors that take the higher).
-    pub fn both(&self, region: &str, day: Date) -> (Option<&Dated<T>>, Option<&Dated<T>>) {
+    /// The national value in force and the most local regional one, separately (for floors that take
+    /// the higher).
+    pub fn both(&self, chain: &[&str], day: Date) -> (Option<&Dated<T>>, Option<&Dated<T>>) {
         let latest = |vs| latest_in_force(vs, day);
         (
             latest(&self.national),
-            self.regions.get(region).and_then(|vs| latest(vs)),
+            chain
+                .iter()
+                .find_map(|r| self.regions.get(*r).and_then(|vs| latest(vs))),
         )
     }
 
@@ -118,6 +124,9 @@ pub struct Region {
     pub name_zh: String,
     /// English name.
     pub name_en: String,
+    /// The province a prefecture-level city sits in: the city inherits its rules where it has none
+    /// of its own (national rules come after both).
+    pub parent: Option<String>,
 }
 
 /// A sector or 环责险 risk class, with the basis its premium is computed on.
@@ -311,6 +320,57 @@ pub struct Statutes {
     pub services: Vec<ServiceRule>,
     /// Duties and benefits attached to insuring.
     pub guidance: Vec<GuidanceRule>,
+}
+
+impl Statutes {
+    /// Whether the statutes hold any rule of the place `chain` names itself (not a national one):
+    /// a regional value, obligation, service or note keyed to the region or a region it sits in.
+    /// Where none is, the quote says plainly that the national rules apply.
+    pub fn local_rules(&self, chain: &[&str]) -> bool {
+        let local = |regions: &[String]| regions.iter().any(|r| chain.contains(&r.as_str()));
+        let keyed = |regions: Vec<&String>| regions.iter().any(|r| chain.contains(&r.as_str()));
+        self.obligations.iter().any(|o| local(&o.regions))
+            || self.services.iter().any(|s| local(&s.regions))
+            || self.guidance.iter().any(|g| local(&g.regions))
+            || keyed(self.minimum_limit.regions.keys().collect())
+            || self
+                .penalty
+                .values()
+                .any(|p| keyed(p.regions.keys().collect()))
+            || self
+                .float_band
+                .values()
+                .any(|p| keyed(p.regions.keys().collect()))
+            || self
+                .prevention_min
+                .values()
+                .any(|p| keyed(p.regions.keys().collect()))
+            || self
+                .prevention_max
+                .values()
+                .any(|p| keyed(p.regions.keys().collect()))
+    }
+
+    /// The place a region id names, most local first: the region, then the regions it sits in
+    /// (`jiangsu_wuxi` → `["jiangsu_wuxi", "jiangsu"]`). Validation keeps parents known and one
+    /// level deep; the walk stops on a cycle all the same.
+    pub fn chain<'a>(&'a self, region: &'a str) -> Vec<&'a str> {
+        let mut out = vec![region];
+        let mut cur = region;
+        while let Some(p) = self
+            .regions
+            .iter()
+            .find(|r| r.id == cur)
+            .and_then(|r| r.parent.as_deref())
+        {
+            if out.contains(&p) {
+                break;
+            }
+            out.push(p);
+            cur = p;
+        }
+        out
+    }
 }
 
 /// How a base premium is computed for some sectors.

@@ -17,11 +17,7 @@ from_json_keys!(Line, Obligation, PremiumBasis, SizeClass, RiskTier, Flag);
 
 from_json_struct!(Citation { document } optional { number, article, url });
 from_json_struct!(Reference { zh, en });
-from_json_struct!(Region {
-    id,
-    name_zh,
-    name_en
-});
+from_json_struct!(Region { id, name_zh, name_en } optional { parent });
 from_json_struct!(SectorDef { id, line, group_zh, group_en, name_zh, name_en, basis }
     optional { high_risk_project });
 from_json_struct!(ObligationRule { line, sectors, obligation, text_zh, text_en, from, source }

@@ -122,6 +122,23 @@ impl Statutes {
             errs: Vec::new(),
             regions: &regions,
         };
+        // A city sits in a province: the parent is known and has no parent itself, so a chain of
+        // places is at most region, province, nation.
+        for (i, r) in self.regions.iter().enumerate() {
+            if let Some(p) = &r.parent {
+                let parent = self.regions.iter().find(|x| &x.id == p);
+                if parent.is_none_or(|x| x.parent.is_some() || x.id == r.id) {
+                    c.err(
+                        format!("regions.{i}.parent"),
+                        format!("{} 的上级地区 {p} 须为已知的省级地区", r.id),
+                        format!(
+                            "the parent {p} of {} must be a known provincial region",
+                            r.id
+                        ),
+                    );
+                }
+            }
+        }
         c.param("minimum_limit", &self.minimum_limit, |c, f, v| {
             if v.0 <= Decimal::ZERO {
                 c.err(

@@ -192,6 +192,11 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
             <h2 id="form-h">{ tr.form_heading }</h2>
             <fieldset>
                 { select_field(cx, "r", tr.region, regions, None) }
+                // Said at the choice itself (issue 18): a province with no local rule in the data is not
+                // a province without rules.
+                if f.get("r") != "national" && !st.local_rules(&st.chain(f.get("r"))) {
+                    <p class="bf-hint" id="region-hint">{ msg(lang, "本地区暂未收录地方规定，适用全国规定。", "No local rules for this region are in our data yet: the national rules apply.") }</p>
+                }
                 { select_field(cx, "l", tr.line, opts(&["work_safety", "environmental"], &[tr.line_ws, tr.line_env]), Some(on_line)) }
                 { group_select }
                 { select_field(cx, "s", tr.sector, subs, None) }
