@@ -37,6 +37,8 @@ for (const [name, path, ready, opts] of [
   ['index.html, print media', 'index.html', '#premium', { print: true }],
   ['index.html with an offer checked (issue 17)', 'index.html#v=1&d=2026-06-01&o.prem=60000&o.pp=30&o.n=80&o.uni=yes&o.c.rescue=1&o.s.hazard_inspection=1&o.pay=employees', '#offer-verdict'],
   ['index.html, offer with a field error, English, 360 px', 'index.html#v=1&lang=en&o.prem=abc', '#offer-error', { viewport: { width: 360, height: 740 } }],
+  ['rules.html (issue 18)', 'rules.html#r=jiangsu_wuxi&d=2026-06-01', '#rp-status:not(:empty)'],
+  ['rules.html at 360 px', 'rules.html#r=tibet', '#rp-status:not(:empty)', { viewport: { width: 360, height: 740 } }],
   ['demo.html (several embedded instances)', 'demo.html', '#themed #premium'],
   ['iframe.html', 'iframe.html', '#events li'],
   ['builder.html', 'builder.html', '#b-qr'],

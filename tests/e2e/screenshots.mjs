@@ -82,6 +82,10 @@ await shotUrl('desktop-offer', `#v=1&${offer}`, '#offer-verdict', (p) => p.locat
 await shotUrl('desktop-offer-en', `#v=1&lang=en&${offer}`, '#offer-verdict', (p) => p.locator('#offer-verdict').evaluate((e) => e.scrollIntoView({ block: 'start' })));
 await shotUrl('phone-offer', `#v=1&${offer}`, '#offer-verdict', (p) => p.locator('#offer-verdict').evaluate((e) => e.scrollIntoView({ block: 'start' })), { width: 360, height: 740 });
 await shotUrl('phone-offer-form-en', `#v=1&lang=en&${offer}`, '#offer-verdict', (p) => p.locator('#offer').evaluate((e) => e.scrollIntoView({ block: 'start' })), { width: 360, height: 740 });
+// Issue 18: the rules page, and a province with no local rule in the calculator.
+await shotUrl('desktop-rules-page', 'rules.html#r=jiangsu_wuxi&d=2026-06-01', '#rp-status:not(:empty)');
+await shotUrl('phone-rules-page-beijing', 'rules.html#r=beijing&d=2026-06-01', '#rp-status:not(:empty)', null, { width: 360, height: 740 });
+await shotUrl('desktop-no-local-rules', '#v=1&r=tibet', '#region-hint');
 await browser.close();
 await server.close();
 console.log(`screenshots written to ${out}`);

@@ -6,6 +6,7 @@ mod batch;
 mod check;
 mod explain;
 mod pack;
+mod rules_page;
 
 use clap::{Parser, Subcommand};
 
@@ -147,6 +148,12 @@ enum Command {
     /// Check or print pricing packs.
     #[command(long_about = PACK_HELP, subcommand)]
     Pack(PackCommand),
+    /// Write the site's rules page (every rule by region, with dates and sources) to a file.
+    #[command(hide = true)]
+    RulesPage {
+        /// Where to write the HTML.
+        out: PathBuf,
+    },
     /// Write a synthetic CSV of enterprises (for benchmarks; deterministic).
     #[command(hide = true)]
     Sample {
@@ -185,6 +192,7 @@ fn main() -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Command::Sample { rows } => batch::sample(rows),
+        Command::RulesPage { out } => rules_page::run(&out),
     };
     match res {
         Ok(code) => code,

@@ -268,3 +268,56 @@ fn check_reports_each_rule_with_its_citation_and_exits_1_on_a_legal_failure() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 18: the rules page is generated from the same data as the engine: every region is offered and
+/// every document the statutes cite is listed, with its dates.
+#[test]
+fn rules_page_lists_every_region_and_every_cited_document() {
+    let dir = std::env::temp_dir().join(format!("baofei-rules-page-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("rules.html");
+    let o = baofei(&["rules-page", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let html = std::fs::read_to_string(&out).unwrap();
+    let rules = baofei_rules::load().unwrap();
+    let st = rules.statutes();
+    for r in &st.regions {
+        assert!(
+            html.contains(&format!("<option value=\"{}\"", r.id)),
+            "region {}",
+            r.id
+        );
+    }
+    let v: serde_json::Value = serde_json::from_str(&baofei_rules::statutes_json()).unwrap();
+    let mut docs = std::collections::BTreeSet::new();
+    let mut stack = vec![&v];
+    while let Some(x) = stack.pop() {
+        match x {
+            serde_json::Value::Object(m) => {
+                if let Some(d) = m.get("source").and_then(|s| s["document"].as_str()) {
+                    docs.insert(
+                        d.replace('&', "&amp;")
+                            .replace('<', "&lt;")
+                            .replace('>', "&gt;")
+                            .replace('"', "&quot;"),
+                    );
+                }
+                stack.extend(m.values());
+            }
+            serde_json::Value::Array(a) => stack.extend(a.iter()),
+            _ => {}
+        }
+    }
+    assert!(docs.len() > 15);
+    for d in &docs {
+        assert!(
+            html.contains(d.as_str()),
+            "document {d} not on the rules page"
+        );
+    }
+    assert!(
+        html.contains("data-from=\"2025-03-29\""),
+        "dates are on every rule"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

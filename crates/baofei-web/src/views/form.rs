@@ -197,6 +197,12 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
                 if f.get("r") != "national" && !st.local_rules(&st.chain(f.get("r"))) {
                     <p class="bf-hint" id="region-hint">{ msg(lang, "本地区暂未收录地方规定，适用全国规定。", "No local rules for this region are in our data yet: the national rules apply.") }</p>
                 }
+                // The site's rules page, on the same region and date (standalone only: an embed's
+                // relative link would point into its host's site).
+                if cx.standalone {
+                    <p class="bf-hint"><a id="rules-link" href={format!("rules.html#r={}&d={}", f.get("r"), f.get("d"))}>
+                        { msg(lang, "查看本地区当日有效的全部规定 →", "Every rule in force here on this date →") }</a></p>
+                }
                 { select_field(cx, "l", tr.line, opts(&["work_safety", "environmental"], &[tr.line_ws, tr.line_env]), Some(on_line)) }
                 { group_select }
                 { select_field(cx, "s", tr.sector, subs, None) }
