@@ -14,24 +14,46 @@ cargo build -q --release --target wasm32-unknown-unknown -p baofei-js --lib
 rm -rf "$out" && mkdir -p "$out/widget"
 wasm-bindgen --target web --out-dir "$out" --out-name baofei "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/baofei_js.wasm"
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int "$out/baofei_bg.wasm" -o "$out/baofei_bg.wasm"
-cp -r dist/baofei-web.js dist/baofei-web_bg.wasm dist/styles.css dist/index.html dist/embed "$out/widget/"
-cp docs/EMBEDDING.md "$out/README.md"
+# wasm-bindgen declares `[Symbol.dispose]()` on classes, which a strict TypeScript project compiles only
+# with lib `esnext.disposable`; `free()` does the same and is declared beside it.
+sed -i '/\[Symbol\.dispose\]/d' "$out/baofei.d.ts"
+# The iframe page loads start.js (integrator review 1: without it the iframe mode and share links
+# from the package were blank).
+cp -r dist/baofei-web.js dist/baofei-web_bg.wasm dist/styles.css dist/index.html dist/start.js dist/embed "$out/widget/"
+cp docs/PACKAGE.md "$out/README.md"
+cp docs/EMBEDDING.md "$out/EMBEDDING.md"
+cp LICENSE-MIT LICENSE-APACHE CHANGELOG.md "$out/"
+# Node: Node's fetch cannot read file: URLs, so the node entry reads the wasm from disk and initialises
+# synchronously; `import { quote } from 'baofei'` then works with no init call (integrator review 6).
+cat > "$out/node.js" <<'JS'
+// Node entry of the baofei package (the "node" export condition): the wasm is read from disk and
+// initialised on import, so no init() call is needed. Same functions as the browser entry.
+import { readFileSync } from 'node:fs';
+import { initSync } from './baofei.js';
+initSync({ module: readFileSync(new URL('./baofei_bg.wasm', import.meta.url)) });
+export * from './baofei.js';
+JS
 cat > "$out/package.json" <<JSON
 {
   "name": "baofei",
   "version": "$version",
   "description": "Premium estimates for China's work-safety (安责险) and environmental pollution (环责险) liability insurance: JS API and embeddable widget (WebAssembly).",
   "license": "MIT OR Apache-2.0",
+  "author": "The Baofei team",
+  "keywords": ["安责险", "环责险", "insurance", "premium", "china", "webassembly"],
+  "engines": { "node": ">=18" },
   "type": "module",
   "main": "./baofei.js",
   "types": "./baofei.d.ts",
   "exports": {
-    ".": { "types": "./baofei.d.ts", "default": "./baofei.js" },
+    ".": { "types": "./baofei.d.ts", "node": "./node.js", "default": "./baofei.js" },
+    "./baofei_bg.wasm": "./baofei_bg.wasm",
+    "./package.json": "./package.json",
     "./widget": "./widget/embed/baofei-embed.js",
     "./iframe": "./widget/embed/baofei-iframe.js",
     "./widget/*": "./widget/*"
   },
-  "files": ["baofei.js", "baofei.d.ts", "baofei_bg.wasm", "baofei_bg.wasm.d.ts", "widget", "README.md"],
+  "files": ["baofei.js", "baofei.d.ts", "baofei_bg.wasm", "baofei_bg.wasm.d.ts", "node.js", "widget", "README.md", "EMBEDDING.md", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"],
   "sideEffects": ["./widget/embed/baofei-embed.js"]
 }
 JSON

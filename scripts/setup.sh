@@ -57,10 +57,11 @@ if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   cargo install -q trunk --version "$TRUNK_VERSION" --locked
 fi
 
-# 6. playwright-core for the end-to-end tests (drives Debian's Chromium; downloads no browser) and
-#    @axe-core/playwright for the accessibility checks, exactly as package-lock.json pins them.
-if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/@axe-core/playwright ]; then
-  log "installing playwright-core and @axe-core/playwright (npm) for the end-to-end tests"
+# 6. playwright-core for the end-to-end tests (drives Debian's Chromium; downloads no browser),
+#    @axe-core/playwright for the accessibility checks and typescript (tsc --strict on a consumer of
+#    the package's types), exactly as package-lock.json pins them.
+if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/@axe-core/playwright ] || [ ! -d tests/e2e/node_modules/typescript ]; then
+  log "installing playwright-core, @axe-core/playwright and typescript (npm) for the end-to-end tests"
   (cd tests/e2e && npm ci --no-audit --no-fund --silent)
 fi
 

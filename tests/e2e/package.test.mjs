@@ -71,4 +71,105 @@ test('checkOffer in Node: the failed rule with its citation and question; bad of
     ['offer.payer', 'offer.premium'].every((f) => e.errors.some((x) => x.field === f && !x.message_en.includes('offer.'))));
   const dts = await readFile(join(PKG, 'baofei.d.ts'), 'utf8');
   assert.match(dts, /export function checkOffer\(input: QuoteInput, offer: OfferInput\): OfferCheck;/);
+  assert.match(dts, /export function createQuoter\(pack\?: object \| string( \| null)?\): Quoter;/);
+  assert.match(dts, /export function regions\(\): RegionInfo\[\];/);
+});
+
+// Integrator review 1, 6, 7, 9, 10: the tarball installed into a fresh project, used as an insurer would.
+import { mkdtemp, writeFile, rm, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { serve, launch } from './harness.mjs';
+
+test('installed from the tarball: Node needs no init; two quoters, two packs, one law; regions; strict answers; the iframe page runs', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'baofei-consumer-'));
+  try {
+    const tgz = (await readdir(PKG)).find((f) => f.endsWith('.tgz'));
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--silent', join(PKG, tgz)], { cwd: dir, stdio: 'pipe' });
+    const insurer = await readFile(join(PKG, 'widget', 'embed', 'example-insurer-pack.json'), 'utf8');
+    await writeFile(join(dir, 'main.mjs'), `
+      import { quote, createQuoter, regions, lines, assess, referencePack } from 'baofei';
+      import { readFileSync } from 'node:fs';
+      const input = { as_of: '2026-06-01', region: 'chongqing', line: 'work_safety', sector: 'hazardous_chemicals.production', employees: 100, size_class: 'medium' };
+      const ref = createQuoter(), ins = createQuoter(readFileSync(process.argv[2], 'utf8'));
+      let strict = 'accepted';
+      try { assess(input, { blacklist: 'YES' }); } catch (e) { strict = e.errors.map((x) => x.field).join(','); }
+      let unknown = 'accepted';
+      try { assess(input, { nosuch: 'yes' }); } catch (e) { unknown = e.errors.map((x) => x.field).join(','); }
+      console.log(JSON.stringify({
+        premium: quote(input).premium,
+        ref: ref.quote(input).premium, ins: ins.quote(input).premium,
+        minRef: ref.quote(input).limits.minimum_per_person, minIns: ins.quote(input).limits.minimum_per_person,
+        packs: [ref.pack, ins.pack], afterBoth: quote(input).premium,
+        regions: regions().length, provinces: regions().filter((r) => r.id !== 'national' && !r.parent).length,
+        wuxi: regions().find((r) => r.id === 'jiangsu_wuxi'), lines: lines().map((l) => l.id),
+        strict, unknown, blacklisted: assess(input, { blacklist: 'yes' }).quote.premium,
+      }));`);
+    const out = JSON.parse(execFileSync('node', ['main.mjs', join(PKG, 'widget', 'embed', 'example-insurer-pack.json')], { cwd: dir, encoding: 'utf8' }));
+    assert.equal(out.premium, '54000.00', 'Node: no init call needed');
+    assert.equal(out.ref, '54000.00');
+    assert.notEqual(out.ins, out.ref, 'the insurer pack prices differently');
+    assert.equal(out.minRef, '400000');
+    assert.equal(out.minIns, out.minRef, 'the same legal minimum');
+    assert.match(out.packs[0], /^baofei-reference@/);
+    assert.equal(out.packs[1], 'example-insurer@2026.1');
+    assert.equal(out.afterBoth, '54000.00', 'quoters leave the module functions alone');
+    assert.equal(out.provinces, 31);
+    assert.equal(out.wuxi.parent, 'jiangsu');
+    assert.deepEqual(out.lines, ['work_safety', 'environmental']);
+    assert.equal(out.strict, 'answers.blacklist');
+    assert.equal(out.unknown, 'answers.nosuch');
+    assert.ok(Number(out.blacklisted) > 54000);
+    JSON.parse(insurer);
+    // The iframe page (widget/index.html) from the installed copy: it loads start.js and renders.
+    const widget = join(dir, 'node_modules', 'baofei', 'widget');
+    await access(join(widget, 'start.js'));
+    const server = await serve(widget);
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}index.html#v=1&e=100&sz=medium&d=2026-06-01`);
+      await page.locator('#premium').waitFor({ timeout: 30000 });
+      assert.equal(await page.getAttribute('#premium', 'data-yuan'), '54000.00');
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+    for (const f of ['LICENSE-MIT', 'LICENSE-APACHE', 'CHANGELOG.md', 'README.md', 'node.js']) await access(join(dir, 'node_modules', 'baofei', f));
+    // The declarations, type-checked as an insurer's strict TypeScript project would (integrator
+    // review, must-show): a correct consumer passes, a wrong one fails on each wrong line.
+    const tsc = join(dirname(fileURLToPath(import.meta.url)), 'node_modules', 'typescript', 'bin', 'tsc');
+    await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'] }, files: ['consumer.ts'] }));
+    const good = `
+      import { quote, createQuoter, checkOffer, regions, assess, type Quote, type OfferCheck, type Verdict, type RegionInfo } from 'baofei';
+      const input = { as_of: '2026-06-01', region: 'chongqing', line: 'work_safety' as const, sector: 'hazardous_chemicals.production', employees: 100 };
+      const q: Quote = quote(input);
+      const premium: string = q.premium;
+      const min: string | null = q.limits.minimum_per_person;
+      const c: OfferCheck = checkOffer(input, { premium: '60000', covers: ['rescue', 'medical'], services: [{ id: 'training', per_year: 1 }], payer: 'enterprise' });
+      const v: Verdict = c.checks[0].verdict;
+      const legal: boolean = c.checks[0].legal;
+      const r: RegionInfo = regions()[0];
+      const parent: string | undefined = r.parent;
+      const other: string = createQuoter().quote(input).premium + createQuoter('{}').pack;
+      const tier: 'low' | 'medium' | 'high' = assess(input, { blacklist: 'yes' }).assessment.tier;
+      console.log(premium, min, v, legal, parent, other, tier);
+    `;
+    await writeFile(join(dir, 'consumer.ts'), good);
+    try { execFileSync('node', [tsc, '-p', '.'], { cwd: dir, stdio: 'pipe' }); } catch (e) { assert.fail(e.stdout.toString()); }
+    await writeFile(join(dir, 'consumer.ts'), `${good}
+      const n: number = quote(input).premium;
+      checkOffer(input, { covers: ['everything'] });
+      const w: Verdict = 'maybe';
+    `);
+    let errors = '';
+    try { execFileSync('node', [tsc, '-p', '.'], { cwd: dir, stdio: 'pipe' }); } catch (e) { errors = e.stdout.toString(); }
+    assert.equal((errors.match(/error TS/g) ?? []).length, 3, errors);
+    const pkg = JSON.parse(await readFile(join(dir, 'node_modules', 'baofei', 'package.json'), 'utf8'));
+    assert.equal(pkg.engines.node, '>=18');
+    assert.ok(pkg.author);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

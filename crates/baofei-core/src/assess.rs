@@ -125,6 +125,61 @@ pub struct Assessment {
     pub combined: Option<NextStep>,
 }
 
+/// Checks answers given through an API: every key is a question id and every value one the question
+/// accepts (`yes`/`no`, a standardisation grade, an environmental credit grade; empty = not answered).
+/// A misspelt id or a "YES" would otherwise be counted as answered and change nothing (integrator
+/// review 9). Errors sit at `answers.<id>`.
+pub fn validate_answers(answers: &SortedMap<String, String>) -> Result<(), crate::error::Errors> {
+    use crate::error::{quoted, ErrorCode, FieldError};
+    let qs = questions();
+    let mut errs = Vec::new();
+    for (id, v) in answers {
+        let field = format!("answers.{id}");
+        let Some(q) = qs.iter().find(|q| q.id == id.as_str()) else {
+            let ids: Vec<&str> = qs.iter().map(|q| q.id).collect();
+            errs.push(FieldError::new(
+                field,
+                ErrorCode::Unknown,
+                format!("未知的自评问题: {}", quoted(id)),
+                format!(
+                    "The self-assessment has no question {} (questions: {})",
+                    quoted(id),
+                    ids.join(", ")
+                ),
+            ));
+            continue;
+        };
+        let allowed: &[&str] = match q.kind {
+            AnswerKind::YesNo { .. } => &["yes", "no"],
+            AnswerKind::Standardisation => &["grade1", "grade2", "grade3", "none"],
+            AnswerKind::EnvCredit => &["trustworthy", "good", "warning", "poor"],
+        };
+        if !v.is_empty() && !allowed.contains(&v.as_str()) {
+            errs.push(FieldError::new(
+                field,
+                ErrorCode::Invalid,
+                format!(
+                    "自评问题“{}”的回答 {} 无效(可选: {})",
+                    q.zh,
+                    quoted(v),
+                    allowed.join("、")
+                ),
+                format!(
+                    "The answer {} to \"{}\" is not one of: {}",
+                    quoted(v),
+                    q.en,
+                    allowed.join(", ")
+                ),
+            ));
+        }
+    }
+    if errs.is_empty() {
+        Ok(())
+    } else {
+        Err(crate::error::Errors(errs))
+    }
+}
+
 /// Applies the answers that change rating inputs (grades, blacklist, rectification) to the input.
 pub fn apply_answers(input: &QuoteInput, answers: &SortedMap<String, String>) -> QuoteInput {
     let mut i = input.clone();

@@ -67,6 +67,8 @@ export interface SectorInfo { id: string; group_zh: string; group_en: string; na
   obligation: "encouraged" | "expected" | "compulsory"; basis_rules: Message[]; penalty?: Message }
 export interface PackReport { ok: boolean; id?: string; version?: string; errors: BaofeiError[] }
 export interface Question { id: string; line: string | null; zh: string; en: string; kind: unknown; source: Citation }
+/** A region: a province, or a city under its province (`parent`). `local_rules`: the data hold rules of its own. */
+export interface RegionInfo { id: string; name_zh: string; name_en: string; parent?: string; local_rules: boolean }
 /** An insurer's 安责险 offer as the enterprise reads it. Empty or absent means "not stated". Amounts in 元. */
 export interface OfferInput {
   insurer?: string; start?: string; end?: string; premium?: string | number;
@@ -211,10 +213,13 @@ fn string_arg(v: &JsValue, field: &str) -> Result<String, JsValue> {
 pub fn quote(
     #[wasm_bindgen(unchecked_param_type = "QuoteInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let rules = active().map_err(|e| throw(&e))?;
+    quote_in(&*active().map_err(|e| throw(&e))?, input)
+}
+
+fn quote_in(rules: &Rules, input: JsValue) -> Result<JsValue, JsValue> {
     let input = parse_input(input)?;
-    let q = baofei_core::quote(&rules, &input)
-        .map_err(|e| with_known(throw(&e), baofei_core::quote::known(&rules, &input)))?;
+    let q = baofei_core::quote(rules, &input)
+        .map_err(|e| with_known(throw(&e), baofei_core::quote::known(rules, &input)))?;
     to_js(&q)
 }
 
@@ -226,12 +231,15 @@ pub fn check_offer(
     #[wasm_bindgen(unchecked_param_type = "QuoteInput")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "OfferInput")] offer: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let rules = active().map_err(|e| throw(&e))?;
+    check_offer_in(&*active().map_err(|e| throw(&e))?, input, offer)
+}
+
+fn check_offer_in(rules: &Rules, input: JsValue, offer: JsValue) -> Result<JsValue, JsValue> {
     let input = parse_input(input)?;
     let offer: baofei_core::offer::OfferInput = json_text(&offer, "offer")
         .and_then(|t| from_json(&t, "offer"))
         .map_err(|e| throw(&e))?;
-    let c = baofei_core::offer::check_offer(&rules, &input, &offer).map_err(|e| throw(&e))?;
+    let c = baofei_core::offer::check_offer(rules, &input, &offer).map_err(|e| throw(&e))?;
     to_js(&c)
 }
 
@@ -242,7 +250,10 @@ pub fn assess(
     #[wasm_bindgen(unchecked_param_type = "QuoteInput")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Record<string, string>")] answers: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let rules = active().map_err(|e| throw(&e))?;
+    assess_in(&*active().map_err(|e| throw(&e))?, input, answers)
+}
+
+fn assess_in(rules: &Rules, input: JsValue, answers: JsValue) -> Result<JsValue, JsValue> {
     let input = parse_input(input)?;
     let answers: SortedMap<String, String> = if answers.is_undefined() || answers.is_null() {
         SortedMap::new()
@@ -253,9 +264,10 @@ pub fn assess(
             .into_iter()
             .collect()
     };
+    baofei_core::assess::validate_answers(&answers).map_err(|e| throw(&e))?;
     let applied = apply_answers(&input, &answers);
-    let (q, a) = core_assess(&rules, &applied, &answers)
-        .map_err(|e| with_known(throw(&e), baofei_core::quote::known(&rules, &applied)))?;
+    let (q, a) = core_assess(rules, &applied, &answers)
+        .map_err(|e| with_known(throw(&e), baofei_core::quote::known(rules, &applied)))?;
     #[derive(Serialize)]
     struct Out<'a> {
         quote: &'a baofei_core::Quote,
@@ -285,8 +297,10 @@ pub fn sectors(
         string_arg(&line, "line")?,
         string_arg(&date, "date")?,
     );
-    let (region, line, date) = (region.as_str(), line.as_str(), date.as_str());
-    let rules = active().map_err(|e| throw(&e))?;
+    sectors_in(&*active().map_err(|e| throw(&e))?, &region, &line, &date)
+}
+
+fn sectors_in(rules: &Rules, region: &str, line: &str, date: &str) -> Result<JsValue, JsValue> {
     let st = rules.statutes();
     let bad = |field: &str, zh: &str, en: String| {
         throw(&Errors::one(FieldError::new(
@@ -411,6 +425,136 @@ pub fn load_pack(
     let rep = report(&Ok(rules.clone()));
     ACTIVE.with(|a| *a.borrow_mut() = Some(Rc::new(rules)));
     to_js(&rep)
+}
+
+/// The regions the rules know, in display order: id, names and the province a city sits in
+/// (`parent`), and whether the data hold rules of its own (`local_rules`; otherwise the national
+/// rules apply).
+#[wasm_bindgen(unchecked_return_type = "RegionInfo[]")]
+pub fn regions() -> Result<JsValue, JsValue> {
+    let rules = active().map_err(|e| throw(&e))?;
+    let st = rules.statutes();
+    #[derive(Serialize)]
+    struct Info<'a> {
+        id: &'a str,
+        name_zh: &'a str,
+        name_en: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        parent: Option<&'a str>,
+        local_rules: bool,
+    }
+    let out: Vec<Info<'_>> = st
+        .regions
+        .iter()
+        .map(|r| Info {
+            id: &r.id,
+            name_zh: &r.name_zh,
+            name_en: &r.name_en,
+            parent: r.parent.as_deref(),
+            local_rules: st.local_rules(&st.chain(&r.id)),
+        })
+        .collect();
+    to_js(&out)
+}
+
+/// The two lines: `work_safety` (安责险) and `environmental` (环责险), with their names.
+#[wasm_bindgen(
+    unchecked_return_type = "{ id: \"work_safety\" | \"environmental\"; name_zh: string; name_en: string }[]"
+)]
+pub fn lines() -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Info {
+        id: &'static str,
+        name_zh: &'static str,
+        name_en: &'static str,
+    }
+    to_js(&[
+        Info {
+            id: "work_safety",
+            name_zh: "安全生产责任保险(安责险)",
+            name_en: "work-safety liability insurance",
+        },
+        Info {
+            id: "environmental",
+            name_zh: "环境污染责任保险(环责险)",
+            name_en: "environmental pollution liability insurance",
+        },
+    ])
+}
+
+/// A quoter bound to one pricing pack: two insurers' packs can quote side by side on one page, with no
+/// global state between them (integrator review 7). Made by `createQuoter`.
+#[wasm_bindgen]
+pub struct Quoter {
+    rules: Rc<Rules>,
+}
+
+#[wasm_bindgen]
+impl Quoter {
+    /// Quotes one enterprise with this quoter's pack.
+    #[wasm_bindgen(unchecked_return_type = "Quote")]
+    pub fn quote(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "QuoteInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        quote_in(&self.rules, input)
+    }
+
+    /// Self-assessment with this quoter's pack.
+    #[wasm_bindgen(unchecked_return_type = "{ quote: Quote; assessment: Assessment }")]
+    pub fn assess(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "QuoteInput")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, string>")] answers: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        assess_in(&self.rules, input, answers)
+    }
+
+    /// Checks an offer against the law and this quoter's estimate.
+    #[wasm_bindgen(js_name = checkOffer, unchecked_return_type = "OfferCheck")]
+    pub fn check_offer(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "QuoteInput")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "OfferInput")] offer: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        check_offer_in(&self.rules, input, offer)
+    }
+
+    /// The sectors of a line with their compulsory status in `region` on `date`.
+    #[wasm_bindgen(unchecked_return_type = "SectorInfo[]")]
+    pub fn sectors(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] region: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] line: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (region, line, date) = (
+            string_arg(&region, "region")?,
+            string_arg(&line, "line")?,
+            string_arg(&date, "date")?,
+        );
+        sectors_in(&self.rules, &region, &line, &date)
+    }
+
+    /// The pack's id and version.
+    #[wasm_bindgen(getter)]
+    pub fn pack(&self) -> String {
+        let m = &self.rules.pack().meta;
+        format!("{}@{}", m.id, m.version)
+    }
+}
+
+/// A quoter for `pack` (object or JSON text; the reference pack when omitted). Throws (with `errors`)
+/// if the pack is invalid. The module-level functions stay as the shortcut for the active pack.
+#[wasm_bindgen(js_name = createQuoter)]
+pub fn create_quoter(
+    #[wasm_bindgen(unchecked_optional_param_type = "object | string")] pack: Option<JsValue>,
+) -> Result<Quoter, JsValue> {
+    let rules = match pack.filter(|p| !p.is_undefined() && !p.is_null()) {
+        None => reference().map_err(|e| throw(&e))?,
+        Some(p) => Rc::new(check_pack(&p).map_err(|e| throw(&e))?),
+    };
+    Ok(Quoter { rules })
 }
 
 /// Goes back to the reference pack.
