@@ -282,8 +282,14 @@ fn cite(c: &Citation) -> String {
     let text = esc(&c.short());
     match &c.url {
         Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
+            // Not a government page: a copy kept because no official address is known.
+            let copy = if c.official_url() {
+                ""
+            } else {
+                "<span class=\"bf-copy-src\">(转载 copy)</span>"
+            };
             format!(
-                "<cite><a href=\"{}\" rel=\"noopener noreferrer\">{text}</a></cite>",
+                "<cite><a href=\"{}\" rel=\"noopener noreferrer\">{text}{copy}</a></cite>",
                 esc(u)
             )
         }

@@ -19,6 +19,22 @@ pub struct Citation {
 }
 
 impl Citation {
+    /// Whether the source address is an official page (a gov.cn host). Other addresses are copies
+    /// kept because no official address is known (`crates/baofei-rules/mirrors.json` lists them, and
+    /// front ends label them as copies).
+    pub fn official_url(&self) -> bool {
+        self.url.as_deref().is_some_and(|u| {
+            let host = u
+                .split("://")
+                .nth(1)
+                .unwrap_or("")
+                .split('/')
+                .next()
+                .unwrap_or("");
+            host == "gov.cn" || host.ends_with(".gov.cn")
+        })
+    }
+
     /// One line for a terminal or a tooltip: document, number, article.
     pub fn short(&self) -> String {
         let mut s = self.document.clone();

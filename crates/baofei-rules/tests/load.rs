@@ -616,3 +616,57 @@ fn no_local_rule_leaks_to_another_region() {
     }
     assert!(checked > 50, "only {checked} local citations checked");
 }
+
+/// Issue 18 point 3: every source address is an official page (gov.cn) or listed in `mirrors.json`,
+/// which says that no official address was found; a listed mirror must still be in use.
+#[test]
+fn every_source_address_is_official_or_a_declared_mirror() {
+    let official = |u: &str| {
+        let host = u
+            .split("://")
+            .nth(1)
+            .unwrap_or("")
+            .split('/')
+            .next()
+            .unwrap_or("");
+        host == "gov.cn" || host.ends_with(".gov.cn")
+    };
+    let mirrors: serde_json::Value = serde_json::from_str(include_str!("../mirrors.json")).unwrap();
+    let listed: Vec<&str> = mirrors["mirrors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["url"].as_str().unwrap())
+        .collect();
+    let mut used = Vec::new();
+    for text in [baofei_rules::statutes_json(), baofei_rules::pack_json()] {
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut stack = vec![v];
+        while let Some(x) = stack.pop() {
+            match x {
+                serde_json::Value::Object(m) => {
+                    if let Some(u) = m.get("url").and_then(|u| u.as_str()) {
+                        used.push(u.to_string());
+                    }
+                    stack.extend(m.into_iter().map(|(_, v)| v));
+                }
+                serde_json::Value::Array(a) => stack.extend(a),
+                _ => {}
+            }
+        }
+    }
+    for u in &used {
+        assert!(
+            official(u) || listed.contains(&u.as_str()),
+            "{u}: neither official nor a declared mirror"
+        );
+    }
+    for u in &listed {
+        assert!(!official(u), "{u} is official: not a mirror");
+        let in_code = include_str!("../../baofei-core/src/citation.rs").contains(u);
+        assert!(
+            used.iter().any(|x| x == u) || in_code,
+            "{u} is listed as a mirror but no longer used"
+        );
+    }
+}

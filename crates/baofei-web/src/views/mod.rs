@@ -79,7 +79,9 @@ pub(crate) fn cite(lang: Lang, c: &Citation) -> Html {
     if let Some(g) = gloss { <span class={doc_class}>{ g }</span> }</> };
     match &c.url {
         Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
-            html! { <cite><a href={u.clone()} target="_blank" rel="noopener noreferrer">{ body }</a></cite> }
+            // Not a government page: a copy kept because no official address is known; say so.
+            let copy = (!c.official_url()).then(|| msg(lang, "(转载)", " (copy)"));
+            html! { <cite><a href={u.clone()} target="_blank" rel="noopener noreferrer">{ body }{ for copy.map(|t| html! { <span class="bf-copy-src">{ t }</span> }) }</a></cite> }
         }
         _ => html! { <cite>{ body }</cite> },
     }
