@@ -73,7 +73,7 @@ export async function loadPack(src, { maxBytes = PACK_MAX_BYTES, timeoutMs = PAC
 }
 
 export class BaofeiQuote extends HTMLElement {
-  static get observedAttributes() { return [...Object.keys(ATTRS), 'lang', 'preset', 'pack-src']; }
+  static get observedAttributes() { return [...Object.keys(ATTRS), 'lang', 'preset', 'pack-src', 'mode', 'awaits-pack']; }
   #widget; #root; #pack; #pending = false; #generation = 0;
 
   /** The insurer pack in use (object or JSON text), or undefined for the reference pack. */
@@ -120,7 +120,32 @@ export class BaofeiQuote extends HTMLElement {
 
   async #remount() {
     const generation = ++this.#generation;
-    await load();
+    // An element told to wait for its insurer's pack (`awaits-pack`) shows no reference price first
+    // (integrator review 8): a neutral line until `element.pack` is set.
+    if (this.#pack === undefined && this.hasAttribute('awaits-pack') && !this.getAttribute('pack-src')) {
+      this.#widget?.destroy();
+      this.#widget = undefined;
+      const wait = document.createElement('p');
+      wait.className = 'bf-loading';
+      wait.setAttribute('role', 'status');
+      wait.textContent = '正在加载费率… Loading rates…';
+      this.#root.replaceChildren(wait);
+      return;
+    }
+    try {
+      await load();
+    } catch (error) {
+      // The module or wasm could not load (a 404, a CSP or CORS block): say so in both languages
+      // and tell the host, instead of leaving a blank element (integrator review 26).
+      if (generation !== this.#generation) return;
+      const p = document.createElement('p');
+      p.className = 'bf-crash';
+      p.setAttribute('role', 'alert');
+      p.textContent = '保费计算器暂时无法加载，请稍后再试。The premium calculator could not load; please try again later.';
+      this.#root.replaceChildren(p);
+      this.dispatchEvent(new CustomEvent('baofei-error', { bubbles: true, composed: true, detail: { stage: 'load', message: String(error) } }));
+      return;
+    }
     let pack = this.#pack;
     let packError;
     const src = this.getAttribute('pack-src');
@@ -140,6 +165,7 @@ export class BaofeiQuote extends HTMLElement {
       pack,
       packError,
       linkBase: new URL('index.html', BASE).href,
+      mode: this.getAttribute('mode') ?? '',
     });
   }
 }

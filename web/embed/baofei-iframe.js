@@ -1,12 +1,12 @@
 // iframe embedding: the widget on its own origin inside the host page, resized to its content.
 //   import { mountFrame } from 'https://…/embed/baofei-iframe.js';
-//   mountFrame(document.querySelector('#quote'), { preset: 'r=jilin&l=work_safety', lang: 'en' });
+//   mountFrame(document.querySelector('#quote'), { preset: 'r=jilin&l=work_safety', lang: 'en', mode: 'compact' });
 // The framed page sends its height and quotes only to this page's origin (`?parent=`), and this
 // script accepts messages only from that frame's origin *and* window. Quotes are re-fired on the
 // container as `baofei-quote` CustomEvents.
 const DEFAULT_SRC = new URL('../index.html', import.meta.url).href;
 
-export function mountFrame(container, { src = DEFAULT_SRC, preset = '', lang = '', title = '安责险保费测算 Baofei' } = {}) {
+export function mountFrame(container, { src = DEFAULT_SRC, preset = '', lang = '', mode = '', title = '安责险保费测算 Baofei' } = {}) {
   const url = new URL(src, document.baseURI);
   // Only a web page may be framed: a javascript: (or data:, blob:) URL would run in this page's
   // origin (security review F1).
@@ -14,6 +14,8 @@ export function mountFrame(container, { src = DEFAULT_SRC, preset = '', lang = '
     throw new TypeError(`mountFrame: src must be an http(s) URL, not ${url.protocol}`);
   }
   url.searchParams.set('parent', location.origin);
+  // Compact: the form and the result only (no header, self-assessment, offer check, share or related schemes).
+  if (mode === 'compact') url.searchParams.set('mode', 'compact');
   const hash = new URLSearchParams(preset.replace(/^#/, ''));
   if (!hash.has('v')) hash.set('v', '1');
   if (lang) hash.set('lang', lang);

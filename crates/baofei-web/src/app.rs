@@ -51,6 +51,11 @@ pub struct AppProps {
     /// Base URL of the standalone page, for share links made inside an embed.
     #[prop_or_default]
     pub link_base: Option<AttrValue>,
+    /// Compact embed (`mode="compact"`): the form and the result only, without the page header,
+    /// self-assessment, offer check, share panel, related schemes and print button; on a narrow
+    /// container the result comes first.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// The widget.
@@ -137,7 +142,19 @@ pub fn App(props: &AppProps) -> Html {
         (Err(_), Some(k)) => k.prevention.services.as_slice(),
         _ => &[],
     };
+    let pack_label = props
+        .pack
+        .as_ref()
+        .and_then(|PackState(p)| p.as_ref().as_ref().ok())
+        .map(|r| {
+            let m = &r.pack().meta;
+            (
+                format!("{} {}", m.name_zh, m.version),
+                format!("{} {}", m.name_en, m.version),
+            )
+        });
     let cx = Cx {
+        pack_label: pack_label.as_ref(),
         form: &state.form,
         errors: &errors,
         dispatch: &dispatch,
@@ -166,10 +183,11 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     html! {
-        <div class="bf" lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
+        <div class={classes!("bf", props.compact.then_some("bf-compact"))} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
             if props.standalone {
                 <a class="bf-skip" href="#result-h" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); crate::views::result::focus("result-h"); })}>{ tr.skip_to_result }</a>
             }
+            if !props.compact {
             <@{landmark("header")} class="bf-head">
                 <div>
                     <h1>{ tr.title }</h1>
@@ -181,6 +199,7 @@ pub fn App(props: &AppProps) -> Html {
                     <button type="button" id="start-over" onclick={ let d = dispatch.clone(); Callback::from(move |_| d.emit(Action::Reset)) }>{ tr.start_over }</button>
                 </div>
             </@>
+            }
             if let Some(PackState(p)) = &props.pack {
                 if let Err(e) = p.as_ref() {
                     { pack_error_view(lang, e) }
@@ -191,14 +210,14 @@ pub fn App(props: &AppProps) -> Html {
                 { form_view(&cx, match &outcome.0 { Ok((q, _)) => q.limits.minimum_per_person, Err(_) => None }) }
                 { result_panel(&cx, &outcome.0, outcome.1.as_ref()) }
             </@>
-            if cx.full {
+            if cx.full && !props.compact {
                 { assessment_view(&cx, &outcome.0) }
                 if state.form.get("l") != "environmental" {
                     { offer_view(&cx, state.offer_open, owed, offer.as_ref().as_ref()) }
                 }
                 { share_view(&cx, state.remember, props.link_base.as_deref(), props.storage) }
                 { related_view(tr, lang, props.standalone, state.form.get("r"), state.form.get("l")) }
-                <@{landmark("footer")} class="bf-foot no-print"><p>{ tr.disclaimer }</p></@>
+                <@{landmark("footer")} class="bf-foot no-print"><p>{ crate::views::disclaimer(&cx) }</p></@>
             }
             // Last, so that it stays at the bottom of a phone's screen over the whole page.
             { sticky_summary(&cx, &outcome.0) }

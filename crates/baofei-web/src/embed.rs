@@ -75,7 +75,7 @@ fn pack_load_error(e: &JsValue) -> PackState {
 /// `instance` (id carried in events), `host` (element receiving `baofei-quote` events; default
 /// `root`), `pack` (an insurer's pricing pack, object or JSON text), `packError` (`{zh, en}`: why a
 /// pack could not be loaded; shown instead of a figure), `linkBase` (URL of the standalone page for
-/// share links).
+/// share links), `mode` (`"compact"`: form and result only).
 ///
 /// A `root` that is not an element throws a `TypeError` (a panic would take down every widget on
 /// the page).
@@ -108,6 +108,7 @@ pub fn mount(
         pack,
         parent_origin: None,
         link_base: get_str(&config, "linkBase").map(Into::into),
+        compact: get_str(&config, "mode").as_deref() == Some("compact"),
     };
     Ok(Widget {
         handle: Some(yew::Renderer::<App>::with_root_and_props(root, props).render()),

@@ -39,10 +39,17 @@ pub fn start() {
     // them (security review F2).
     // The page's "loading" line and <noscript> go: the widget takes the element over.
     el.set_inner_html("");
+    // `?mode=compact` (what `mountFrame(…, { mode: 'compact' })` asks for): form and result only.
+    let compact = gloo::utils::window().location().search().is_ok_and(|q| {
+        q.trim_start_matches('?')
+            .split('&')
+            .any(|p| p == "mode=compact")
+    });
     let props = app::AppProps {
         standalone: true,
         storage: !hooks::host::framed(),
         parent_origin: hooks::host::iframe_parent().map(Into::into),
+        compact,
         ..Default::default()
     };
     yew::Renderer::<app::App>::with_root_and_props(el, props).render();

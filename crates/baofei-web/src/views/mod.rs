@@ -48,6 +48,21 @@ pub struct Cx<'a> {
     pub standalone: bool,
     /// The form key being typed into (its errors wait until the user leaves it).
     pub editing: Option<&'a str>,
+    /// Whose rates: an insurer's pack label (Chinese, English) when one is in use.
+    pub pack_label: Option<&'a (String, String)>,
+}
+
+/// The disclaimer that fits whose rates these are: on an insurer's page it does not send the user to
+/// check that insurer's filed rates with someone else (issue 16 point 3).
+pub(crate) fn disclaimer(cx: &Cx<'_>) -> String {
+    match cx.pack_label {
+        Some((zh, en)) => msg(
+            cx.lang,
+            &format!("本结果按“{zh}”费率计算，仅供参考；实际保费以保险合同为准。"),
+            &format!("Computed with the rates of \"{en}\", for reference; the policy decides the premium."),
+        ),
+        None => cx.tr.disclaimer.to_string(),
+    }
 }
 
 /// The DOM id of a form key's input.

@@ -53,7 +53,7 @@ pub fn result_panel(
                 </ul>
             </div>
         },
-        Ok((q, _)) => figures_view(tr, lang, q),
+        Ok((q, _)) => figures_view(tr, lang, q, cx.pack_label),
     };
     // Only the figures (or the errors) are live: the explanations below change with them but would
     // make every keystroke a long announcement.
@@ -61,7 +61,7 @@ pub fn result_panel(
         Ok((q, _)) => (
             summary_view(tr, lang, cx.form),
             if cx.full {
-                explanations_view(tr, lang, q)
+                explanations_view(tr, lang, q, &super::disclaimer(cx))
             } else {
                 html! {}
             },
@@ -212,7 +212,7 @@ fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
 }
 
 /// Status, figures and warnings: what an input change changes, and so the live region.
-fn figures_view(tr: &T, lang: Lang, q: &Quote) -> Html {
+fn figures_view(tr: &T, lang: Lang, q: &Quote, pack_label: Option<&(String, String)>) -> Html {
     let m = |x: &baofei_core::output::Message| msg(lang, &x.zh, &x.en);
     let band_kind = match q.band.kind.as_str() {
         "loaded" => 1,
@@ -228,6 +228,10 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote) -> Html {
                     <dd><output id="premium" data-yuan={q.premium.to_string()}>{ fmt_money(q.premium, lang) }</output>
                         if lang == Lang::Zh { <span class="bf-exact">{ format!(" ({} 元)", fmt_yuan(q.premium)) }</span> }
                         if q.illustrative { { badge(tr) } }
+                        // Whose rates (issue 16 point 3): an insurer's pack is named beside its figure.
+                        if let Some((zh, en)) = pack_label {
+                            <span class="bf-pack-label" id="pack-label">{ msg(lang, &format!("费率：{zh}"), &format!("Rates: {en}")) }</span>
+                        }
                     </dd>
                 </div>
                 <div><dt>{ tr.range }</dt><dd id="range">{ format!("{} – {}", fmt_money(q.premium_low, lang), fmt_money(q.premium_high, lang)) }</dd></div>
@@ -260,7 +264,7 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote) -> Html {
 
 /// Legal basis, next steps, notes, prevention, assumptions, trace: rendered after the first paint and
 /// outside the live region, so a screen reader is not read the whole explanation on every change.
-fn explanations_view(tr: &T, lang: Lang, q: &Quote) -> Html {
+fn explanations_view(tr: &T, lang: Lang, q: &Quote, disclaimer: &str) -> Html {
     let m = |x: &baofei_core::output::Message| msg(lang, &x.zh, &x.en);
     let at_cap = q.next_steps.iter().any(|s| s.id == "combined");
     html! {
@@ -297,7 +301,7 @@ fn explanations_view(tr: &T, lang: Lang, q: &Quote) -> Html {
                 <div class="bf-assumptions"><h3>{ tr.assumptions }</h3><ul>{ for q.assumptions.iter().map(|a| html! { <li>{ m(a) }</li> }) }</ul></div>
             }
             { trace_view(tr, lang, q) }
-            <p class="bf-disclaimer">{ tr.disclaimer }</p>
+            <p class="bf-disclaimer">{ disclaimer }</p>
         </>
     }
 }

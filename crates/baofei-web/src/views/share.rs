@@ -4,6 +4,7 @@
 use super::Cx;
 use crate::model::qr_svg_path;
 use crate::state::Action;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -37,6 +38,10 @@ pub fn share_view(cx: &Cx<'_>, remember: bool, link_base: Option<&str>, storage:
                 <label for="share-link" class="sr-only">{ tr.share_heading }</label>
                 <input id="share-link" type="text" readonly=true value={link.clone()} />
                 <CopyButton link={link.clone()} label={tr.copy} done={tr.copied} />
+                if native_share().is_some() {
+                    <button type="button" id="share-native" onclick={ let link = link.clone(); let title = tr.title; Callback::from(move |_| share_natively(&link, title)) }>
+                        { if cx.lang == crate::model::Lang::Zh { "分享…" } else { "Share…" } }</button>
+                }
             </div>
             // A text field shows one line of the link and cannot wrap: paper gets the whole link.
             <p class="print-only bf-link-print" aria-hidden="true">{ link.clone() }</p>
@@ -54,6 +59,33 @@ pub fn share_view(cx: &Cx<'_>, remember: bool, link_base: Option<&str>, storage:
                 <p class="bf-hint no-print">{ tr.remember_help }</p>
             }
         </section>
+    }
+}
+
+/// The browser's share sheet (`navigator.share`, phones mostly), when it has one: the copy button
+/// stays beside it as the fallback (issue 16 point 5).
+fn native_share() -> Option<js_sys::Function> {
+    let nav = gloo::utils::window().navigator();
+    js_sys::Reflect::get(&nav, &"share".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+}
+
+/// Opens the share sheet with the link. A refusal (the user closes the sheet) is not an error.
+fn share_natively(link: &str, title: &str) {
+    let Some(share) = native_share() else { return };
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"url".into(), &link.into());
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    let nav = gloo::utils::window().navigator();
+    if let Ok(p) = share.call1(&nav, &data) {
+        if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
+            // Closing the sheet rejects the promise: caught, so no console error.
+            let ignore =
+                wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+            let _ = p.catch(&ignore);
+            ignore.forget();
+        }
     }
 }
 

@@ -1,0 +1,147 @@
+// Issue 16 in the built site: compact embeds, the element in a narrow column, whose rates, waiting
+// for a pack, load failures, the iframe's compact mode and native sharing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, DIST } from './harness.mjs';
+
+const host = (body) => (req, res) => {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>host</title>
+<script type="module" src="/embed/baofei-embed.js"></script></head><body>${body}</body></html>`);
+};
+let server, broken, browser;
+before(async () => {
+  server = await serve(DIST, {}, {
+    '/full.html': host('<baofei-quote id="w" region="chongqing" employees="100"></baofei-quote>'),
+    '/compact.html': host('<baofei-quote id="w" mode="compact" region="chongqing" employees="100"></baofei-quote>'),
+    '/sidebar.html': host('<div style="display:flex;gap:20px"><main style="flex:1">host content</main><aside id="side" style="width:400px;flex:none"><baofei-quote id="w" region="chongqing" employees="100"></baofei-quote></aside></div>'),
+    '/waits.html': host('<baofei-quote id="w" awaits-pack region="chongqing" employees="100" size-class="medium"></baofei-quote>'),
+  });
+  broken = await serve(DIST, {}, {
+    '/baofei-web_bg.wasm': (req, res) => res.writeHead(404).end('gone'),
+    '/page.html': host('<baofei-quote id="w" region="chongqing"></baofei-quote>'),
+  });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); await broken?.close(); });
+
+async function open(url, viewport = { width: 1280, height: 900 }) {
+  const p = await browser.newPage({ viewport });
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.goto(url);
+  return { p, errors };
+}
+
+test('compact mode: form and result only, far shorter, result first when narrow', async () => {
+  const { p: full } = await open(`${server.url}full.html`);
+  await full.locator('#w #premium').waitFor();
+  await full.locator('#w #share-link').waitFor();
+  const fullHeight = await full.locator('#w').evaluate((e) => e.getBoundingClientRect().height);
+  const { p, errors } = await open(`${server.url}compact.html`);
+  await p.locator('#w #premium').waitFor();
+  await p.waitForTimeout(300);
+  for (const gone of ['h1', '#print', '#lang-toggle', '#share-link', '.bf-related', '.bf-assess', '#offer']) {
+    assert.equal(await p.locator(`#w ${gone}`).count(), 0, `${gone} is not in a compact embed`);
+  }
+  assert.equal(await p.locator('#w #f-e').count(), 1, 'the form is');
+  const height = await p.locator('#w').evaluate((e) => e.getBoundingClientRect().height);
+  assert.ok(height < fullHeight * 0.75, `compact ${height}px vs full ${fullHeight}px`);
+  await p.setViewportSize({ width: 360, height: 740 });
+  const [resultTop, formTop] = await p.locator('#w').evaluate((e) => ['.bf-result', '.bf-form'].map((s) => e.shadowRoot.querySelector(s).getBoundingClientRect().top));
+  assert.ok(resultTop < formTop, 'narrow: the result comes first');
+  assert.deepEqual(errors, []);
+  await full.close();
+  await p.close();
+});
+
+test('in a 400 px sidebar on a desktop page the element lays out by its own width, without overflow', async () => {
+  const { p, errors } = await open(`${server.url}sidebar.html`);
+  await p.locator('#w #premium').waitFor();
+  await p.waitForTimeout(300);
+  const { right, outside, columns } = await p.locator('#w').evaluate((el) => {
+    const r = el.getBoundingClientRect().right;
+    const all = [...el.shadowRoot.querySelectorAll('*')].filter((n) => n.getClientRects().length > 0 && !n.closest('.sr-only'));
+    return {
+      right: r,
+      outside: all.filter((n) => n.getBoundingClientRect().right > r + 1).map((n) => n.tagName + '.' + n.className).slice(0, 5),
+      columns: getComputedStyle(el.shadowRoot.querySelector('.bf-main')).gridTemplateColumns.split(' ').length,
+    };
+  });
+  assert.deepEqual(outside, [], `nothing sticks out past ${right}px`);
+  assert.equal(columns, 1, 'one column in 400 px, as on a phone');
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test('whose rates: an insurer pack is named beside the premium, and the disclaimer fits', async () => {
+  const { p } = await open(`${server.url}demo.html`);
+  await p.locator('#insurer #premium').waitFor();
+  assert.match(await p.locator('#insurer #pack-label').textContent(), /示例保险公司费率包 2026\.1/);
+  await p.locator('#insurer .bf-disclaimer').waitFor();
+  const d = await p.locator('#insurer .bf-disclaimer').textContent();
+  assert.match(d, /按“示例保险公司费率包 2026\.1”费率计算/);
+  assert.doesNotMatch(d, /保险机构备案/, 'the insurer\'s page does not send the user to check its filed rates elsewhere');
+  assert.equal(await p.locator('#themed #pack-label').count(), 0, 'the reference pack is not labelled as an insurer');
+  await p.close();
+});
+
+test('awaits-pack: no reference price is shown or announced before the insurer pack arrives', async () => {
+  const { p, errors } = await open(`${server.url}waits.html`);
+  await p.evaluate(() => { window.seen = []; document.addEventListener('baofei-quote', (e) => window.seen.push(e.detail.premium)); });
+  await p.locator('#w .bf-loading').waitFor();
+  await p.waitForTimeout(500);
+  assert.equal(await p.locator('#w #premium').count(), 0);
+  const pack = await readFile(join(DIST, 'embed', 'example-insurer-pack.json'), 'utf8');
+  await p.evaluate((text) => { document.getElementById('w').pack = text; }, pack);
+  await p.locator('#w #premium').waitFor();
+  const premium = await p.locator('#w #premium').getAttribute('data-yuan');
+  assert.notEqual(premium, '54000.00', 'not the reference price');
+  await p.waitForFunction(() => window.seen.length > 0);
+  assert.ok((await p.evaluate(() => window.seen)).every((x) => x === premium), 'every event carries the insurer price');
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
+test('when the wasm cannot load, the element says so in both languages and fires baofei-error', async () => {
+  const p = await browser.newPage();
+  await p.addInitScript(() => { window.failures = []; document.addEventListener('baofei-error', (e) => window.failures.push(e.detail.stage)); });
+  await p.goto(`${broken.url}page.html`);
+  await p.locator('#w .bf-crash').waitFor();
+  assert.match(await p.locator('#w .bf-crash').textContent(), /暂时无法加载.*could not load/);
+  assert.deepEqual(await p.evaluate(() => window.failures), ['load']);
+  await p.close();
+});
+
+test('iframe compact mode, and native sharing where the browser has a share sheet', async () => {
+  const { p } = await open(`${server.url}iframe.html`);
+  await p.locator('iframe').first().waitFor();
+  const src = await p.evaluate(async () => {
+    const { mountFrame } = await import('/embed/baofei-iframe.js');
+    const div = document.createElement('div');
+    document.body.append(div);
+    return mountFrame(div, { mode: 'compact', preset: 'r=hunan' }).frame.src;
+  });
+  assert.match(src, /[?&]mode=compact/);
+  const frame = p.frameLocator(`iframe[src="${src}"]`);
+  await frame.locator('#premium, #known').first().waitFor();
+  assert.equal(await frame.locator('h1').count(), 0);
+  await p.close();
+  const ctx = await browser.newContext({ locale: 'zh-CN' });
+  await ctx.addInitScript(() => { window.shared = []; navigator.share = async (d) => { window.shared.push(d.url); }; });
+  const s = await ctx.newPage();
+  await s.goto(`${server.url}#v=1&r=jilin`);
+  await s.locator('#share-native').waitFor();
+  await s.click('#share-native');
+  await s.waitForFunction(() => window.shared.length === 1);
+  assert.equal((await s.evaluate(() => window.shared))[0], await s.inputValue('#share-link'));
+  await ctx.close();
+  const plain = await browser.newPage();
+  await plain.goto(`${server.url}#v=1`);
+  await plain.locator('#share-link').waitFor();
+  const has = await plain.evaluate(() => typeof navigator.share === 'function');
+  assert.equal(await plain.locator('#share-native').count(), has ? 1 : 0, 'the button only where a share sheet exists');
+  await plain.close();
+});
