@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 
 export const DIST = process.env.BAOFEI_DIST ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.md': 'text/markdown; charset=utf-8' };
 
 /** Serves `root` on 127.0.0.1 on a free port. `headers` are added to every response; `routes` maps a
  *  path to a handler `(req, res, url)` that answers it instead of a file (redirects, slow or huge bodies). */

@@ -1,4 +1,5 @@
-// Demo page wiring: log every quote event (what an insurer's analytics or lead form would do).
+// Listen to every quote (what an insurer's lead form or analytics would do). The widget sends
+// nothing anywhere: your page decides what to do with the figures.
 const log = document.getElementById('events');
 document.addEventListener('baofei-quote', (e) => {
   const d = e.detail;
