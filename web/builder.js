@@ -1,3 +1,66 @@
 import init, { mountBuilder } from './baofei-web.js';
 await init({ module_or_path: new URL('./baofei-web_bg.wasm', import.meta.url) });
 mountBuilder(document.getElementById('builder'));
+
+// QR downloads (issue 16 point 4): the code the builder shows, at the chosen size, with its caption
+// underneath, as PNG (drawn module by module on a canvas) or SVG. Data URLs: nothing leaves the page.
+const modules = () => {
+  const svg = document.getElementById('b-qr');
+  const n = Number(svg.dataset.modules);
+  const cells = [...svg.querySelector('path').getAttribute('d').matchAll(/M(\d+) (\d+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  return { n, cells };
+};
+const QUIET = 4; // modules of white margin around the code
+
+function download(href, name) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+function png(size, caption) {
+  const { n, cells } = modules();
+  const unit = size / (n + 2 * QUIET);
+  const textHeight = caption ? Math.round(size * 0.12) : 0;
+  const canvas = document.createElement('canvas');
+  canvas.width = size;
+  canvas.height = size + textHeight;
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.fillStyle = '#000';
+  for (const [x, y] of cells) ctx.fillRect(Math.floor((x + QUIET) * unit), Math.floor((y + QUIET) * unit), Math.ceil(unit), Math.ceil(unit));
+  if (caption) {
+    ctx.font = `${Math.round(textHeight * 0.45)}px system-ui, "Noto Sans CJK SC", "PingFang SC", sans-serif`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(caption, size / 2, size + textHeight / 2, size - 8);
+  }
+  return canvas.toDataURL('image/png');
+}
+
+function svg(size, caption) {
+  const { n } = modules();
+  const path = document.querySelector('#b-qr path').getAttribute('d');
+  const box = n + 2 * QUIET;
+  const textBox = caption ? box * 0.12 : 0;
+  const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const text = caption
+    ? `<text x="${box / 2}" y="${box + textBox / 2}" font-size="${textBox * 0.45}" text-anchor="middle" dominant-baseline="middle" font-family="system-ui, sans-serif">${esc(caption)}</text>`
+    : '';
+  const doc = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${Math.round(size * (box + textBox) / box)}" viewBox="0 0 ${box} ${box + textBox}"><rect width="${box}" height="${box + textBox}" fill="#fff"/><path transform="translate(${QUIET} ${QUIET})" d="${path}" fill="#000"/>${text}</svg>`;
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(doc)}`;
+}
+
+document.addEventListener('click', (e) => {
+  const button = e.target.closest('#b-dl-png, #b-dl-svg');
+  if (!button) return;
+  const size = Number(document.getElementById('b-size').value);
+  const caption = document.getElementById('b-caption').value.trim();
+  const name = `baofei-qr-${size}`;
+  if (button.id === 'b-dl-png') download(png(size, caption), `${name}.png`);
+  else download(svg(size, caption), `${name}.svg`);
+});

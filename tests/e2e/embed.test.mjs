@@ -147,8 +147,8 @@ test('campaign link builder: the link restores the choice; snippets and QR are r
   await p.selectOption('#b-s', 'hazardous_waste.operator');
   await p.selectOption('#b-lang', 'en');
   const link = await p.inputValue('#b-link');
-  assert.match(link, /index\.html#v=1&lang=en&.*r=jilin/);
-  assert.match(await p.inputValue('#b-element'), /<baofei-quote region="jilin" line="environmental" sector="hazardous_waste.operator" lang="en">/);
+  assert.match(link, /index\.html#v=1&r=jilin&l=environmental&s=hazardous_waste\.operator&er=general&lang=en$/, 'every preset spelled out');
+  assert.match(await p.inputValue('#b-element'), /<baofei-quote region="jilin" line="environmental" sector="hazardous_waste.operator" env-risk-grade="general" lang="en">/);
   assert.match(await p.inputValue('#b-iframe'), /mountFrame/);
   assert.ok(await p.locator('#b-qr path').count());
   const w = await browser.newPage();

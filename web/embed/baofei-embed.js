@@ -15,7 +15,7 @@ const load = () => (ready ??= init({ module_or_path: new URL('baofei-web_bg.wasm
 const ATTRS = {
   region: 'r', line: 'l', sector: 's', employees: 'e', 'as-of': 'd', 'size-class': 'sz',
   'contract-value': 'cv', tonnage: 't', vehicles: 'veh', seats: 'seats', 'per-person-limit': 'pp',
-  standardisation: 'std', 'env-risk-grade': 'er', 'env-credit-grade': 'ec',
+  standardisation: 'std', 'env-risk-grade': 'er', 'env-credit-grade': 'ec', campaign: 'c',
 };
 let counter = 0;
 

@@ -94,6 +94,7 @@ pub fn App(props: &AppProps) -> Html {
         props.host.clone(),
         props.instance.clone(),
         props.parent_origin.clone(),
+        AttrValue::from(state.form.get("c").to_string()),
         outcome.clone(),
     );
     use_iframe_bridge(props.parent_origin.clone(), {

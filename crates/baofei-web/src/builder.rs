@@ -5,7 +5,7 @@ use crate::model::{qr_svg_path, Form, Lang};
 use crate::outcome::rules;
 use crate::views::share::CopyButton;
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlSelectElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 fn base_url() -> String {
@@ -13,6 +13,32 @@ fn base_url() -> String {
     let path = loc.pathname().unwrap_or_default();
     let dir = &path[..path.rfind('/').map(|i| i + 1).unwrap_or(0)];
     format!("{}{}", loc.origin().unwrap_or_default(), dir)
+}
+
+/// The input a sector's premium basis needs, with the default a campaign link starts from, so that a
+/// link never opens on an error (issue 16 point 4): form key, element attribute, label, default.
+fn basis_field(
+    basis: Option<baofei_core::domain::PremiumBasis>,
+) -> Option<(&'static str, &'static str, &'static str, &'static str)> {
+    use baofei_core::domain::PremiumBasis as B;
+    match basis? {
+        B::Headcount => Some(("e", "employees", "从业人员数 Employees", "100")),
+        B::ContractValue => Some((
+            "cv",
+            "contract-value",
+            "工程造价(万元) Contract value (×10k CNY)",
+            "3000",
+        )),
+        B::Tonnage => Some((
+            "t",
+            "tonnage",
+            "核定年产能(吨) Approved capacity (t)",
+            "300000",
+        )),
+        B::Vehicles => Some(("veh", "vehicles", "车辆数 Vehicles", "20")),
+        B::Seats => Some(("seats", "seats", "客位数 Seats", "300")),
+        B::AggregateLimit => None,
+    }
 }
 
 /// The builder page.
@@ -23,6 +49,10 @@ pub fn Builder() -> Html {
         f.values.remove("d"); // campaign links leave the date to the day they are opened
         f
     });
+    let caption =
+        use_state(|| AttrValue::from("扫码测算安责险保费 · Scan to estimate your premium"));
+    // The tag as typed: shown back as typed, and put in the link only when it is a valid tag.
+    let campaign = use_state(String::new);
     let Ok(rules) = rules() else {
         return html! { <p role="alert">{ "rules failed to load" }</p> };
     };
@@ -32,14 +62,26 @@ pub fn Builder() -> Html {
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             let mut f = (*form).clone();
+            let st = rules.statutes();
+            // A new sector starts with its basis field filled, so the link it makes opens on a figure
+            // (a headcount typed earlier is kept).
+            let with_sector = |f: &mut Form, id: &str| {
+                f.set("s", id);
+                if let Some((k, _, _, d)) = basis_field(st.sector(id).map(|s| s.basis)) {
+                    if f.get(k).trim().is_empty() || k != "e" {
+                        f.set(k, d);
+                    }
+                }
+            };
             match key {
                 "lang" => f.lang = if v == "en" { Lang::En } else { Lang::Zh },
                 "l" => {
                     f.set("l", &v);
-                    if let Some(s) = rules.statutes().sectors.iter().find(|s| s.line.key() == v) {
-                        f.set("s", &s.id);
+                    if let Some(s) = st.sectors.iter().find(|s| s.line.key() == v) {
+                        with_sector(&mut f, &s.id);
                     }
                 }
+                "s" => with_sector(&mut f, &v),
                 _ => {
                     f.set(key, &v);
                 }
@@ -47,15 +89,62 @@ pub fn Builder() -> Html {
             form.set(f);
         })
     };
+    let typed = |key: &'static str| {
+        let form = form.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            let mut f = (*form).clone();
+            f.set(key, v.trim());
+            form.set(f);
+        })
+    };
     let base = base_url();
-    let fragment = form.to_fragment();
-    let link = format!("{base}index.html#{fragment}");
     let lang = if form.lang == Lang::En { "en" } else { "zh" };
-    let element = format!(
-        "<script type=\"module\" src=\"{base}embed/baofei-embed.js\"></script>\n<baofei-quote region=\"{}\" line=\"{}\" sector=\"{}\" lang=\"{lang}\"></baofei-quote>",
+    let basis = basis_field(st.sector(form.get("s")).map(|s| s.basis));
+    let env = form.get("l") == "environmental";
+    // Every preset spelled out (not only what differs from today's defaults), so the link means the
+    // same thing whatever a later version's defaults are.
+    let mut parts: Vec<(&str, String)> = vec![
+        ("v", "1".into()),
+        ("r", form.get("r").into()),
+        ("l", form.get("l").into()),
+        ("s", form.get("s").into()),
+    ];
+    if let Some((k, _, _, _)) = basis {
+        parts.push((k, form.get(k).into()));
+    }
+    if env {
+        parts.push(("er", form.get("er").into()));
+    }
+    parts.push(("lang", lang.into()));
+    let campaign_ok = campaign.is_empty() || crate::model::valid_campaign(&campaign);
+    let tag = (!campaign.is_empty() && campaign_ok).then(|| campaign.to_string());
+    if let Some(t) = &tag {
+        parts.push(("c", t.clone()));
+    }
+    let fragment = parts
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&");
+    let link = format!("{base}index.html#{fragment}");
+    let mut attrs = format!(
+        "region=\"{}\" line=\"{}\" sector=\"{}\"",
         form.get("r"),
         form.get("l"),
         form.get("s")
+    );
+    if let Some((k, attr, _, _)) = basis {
+        attrs.push_str(&format!(" {attr}=\"{}\"", form.get(k)));
+    }
+    if env {
+        attrs.push_str(&format!(" env-risk-grade=\"{}\"", form.get("er")));
+    }
+    if let Some(t) = &tag {
+        attrs.push_str(&format!(" campaign=\"{t}\""));
+    }
+    let element = format!(
+        "<script type=\"module\" src=\"{base}embed/baofei-embed.js\"></script>\n<baofei-quote {attrs} lang=\"{lang}\"></baofei-quote>"
     );
     let iframe = format!(
         "<div id=\"baofei-quote\"></div>\n<script type=\"module\">\n  import {{ mountFrame }} from \"{base}embed/baofei-iframe.js\";\n  mountFrame(document.getElementById(\"baofei-quote\"), {{ preset: \"{fragment}\" }});\n</script>"
@@ -66,6 +155,23 @@ pub fn Builder() -> Html {
         html! { <option value={v.to_string()} selected={sel}>{ label.to_string() }</option> }
     };
     let qr = qr_svg_path(&link);
+    let on_campaign = {
+        let campaign = campaign.clone();
+        Callback::from(move |e: InputEvent| {
+            campaign.set(
+                e.target_unchecked_into::<HtmlInputElement>()
+                    .value()
+                    .trim()
+                    .to_string(),
+            )
+        })
+    };
+    let on_caption = {
+        let caption = caption.clone();
+        Callback::from(move |e: InputEvent| {
+            caption.set(e.target_unchecked_into::<HtmlInputElement>().value().into())
+        })
+    };
     html! {
         <div class="bf bf-builder">
             <h1>{ "推广链接生成器 · Campaign link builder" }</h1>
@@ -79,25 +185,51 @@ pub fn Builder() -> Html {
                     </select></div>
                 <div class="bf-field"><label for="b-s">{ "行业 Sector" }</label>
                     <select id="b-s" onchange={set("s")}>{ for st.sectors.iter().filter(|s| s.line.key() == line).map(|s| opt(&s.id, &format!("{} · {} / {}", s.group_zh, s.name_zh, s.name_en), form.get("s"))) }</select></div>
+                if let Some((k, _, label, _)) = basis {
+                    <div class="bf-field"><label for="b-basis">{ label }</label>
+                        <input id="b-basis" type="text" inputmode="decimal" value={form.get(k).to_string()} oninput={typed(k)} />
+                        <p class="bf-hint">{ "链接打开时预填此项(计算保费所必需)。Prefilled when the link opens (the premium needs it)." }</p></div>
+                }
                 <div class="bf-field"><label for="b-lang">{ "语言 Language" }</label>
                     <select id="b-lang" onchange={set("lang")}>{ opt("zh", "中文", lang) }{ opt("en", "English", lang) }</select></div>
+                <div class={classes!("bf-field", (!campaign_ok).then_some("invalid"))}><label for="b-c">{ "活动标记(选填) Campaign tag (optional)" }</label>
+                    <input id="b-c" type="text" value={(*campaign).clone()} oninput={on_campaign} aria-describedby="b-c-hint" aria-invalid={(!campaign_ok).to_string()} />
+                    <p class="bf-hint" id="b-c-hint">{ "字母、数字、- _ .，最多64个。随链接和报价事件传递给您的页面，本工具不向任何地方发送。Letters, digits, - _ . (up to 64); carried in the link and the quote events for your own page, never sent anywhere by the widget." }</p></div>
             </div>
             <section class="bf-share">
                 <h2>{ "分享链接 Share link" }</h2>
                 <div class="bf-share-row"><input id="b-link" type="text" readonly=true value={link.clone()} aria-label="share link" />
                     <CopyButton link={link.clone()} label="复制 Copy" done="已复制 Copied" /></div>
                 if let Some((size, path)) = qr {
-                    <svg id="b-qr" class="bf-qr" role="img" aria-label="QR code of the share link" viewBox={format!("-2 -2 {} {}", size + 4, size + 4)} xmlns="http://www.w3.org/2000/svg">
-                        <rect x="-2" y="-2" width={(size + 4).to_string()} height={(size + 4).to_string()} fill="#fff" />
-                        <path d={path} fill="#000" />
-                    </svg>
+                    <figure class="bf-qr-figure">
+                        <svg id="b-qr" class="bf-qr" role="img" aria-label="QR code of the share link" data-modules={size.to_string()} viewBox={format!("-2 -2 {} {}", size + 4, size + 4)} xmlns="http://www.w3.org/2000/svg">
+                            <rect x="-2" y="-2" width={(size + 4).to_string()} height={(size + 4).to_string()} fill="#fff" />
+                            <path d={path} fill="#000" />
+                        </svg>
+                        <figcaption id="b-qr-caption">{ (*caption).clone() }</figcaption>
+                    </figure>
                 }
+                <div class="bf-field"><label for="b-caption">{ "二维码说明文字 QR caption" }</label>
+                    <input id="b-caption" type="text" value={(*caption).clone()} oninput={on_caption} /></div>
+                <div class="bf-field"><label for="b-size">{ "下载尺寸 Download size" }</label>
+                    <select id="b-size">{ opt("256", "256 px", "512") }{ opt("512", "512 px", "512") }{ opt("1024", "1024 px", "512") }</select></div>
+                <div class="bf-share-row">
+                    <button type="button" id="b-dl-png">{ "下载 PNG · Download PNG" }</button>
+                    <button type="button" id="b-dl-svg">{ "下载 SVG · Download SVG" }</button>
+                </div>
                 <h2>{ "嵌入代码 Embed: custom element" }</h2>
                 <textarea id="b-element" readonly=true rows="3" aria-label="custom element snippet" value={element.clone()} />
                 <CopyButton link={element} label="复制 Copy" done="已复制 Copied" />
                 <h2>{ "嵌入代码 Embed: iframe" }</h2>
                 <textarea id="b-iframe" readonly=true rows="5" aria-label="iframe snippet" value={iframe.clone()} />
                 <CopyButton link={iframe} label="复制 Copy" done="已复制 Copied" />
+            </section>
+            <section class="bf-preview">
+                <h2>{ "预览 Preview" }</h2>
+                <p class="bf-hint">{ "链接打开后的样子(本页内嵌，不发送任何数据)。What the link opens (framed here; nothing is sent)." }</p>
+                // Keyed by the link: a new iframe for each link, since only its fragment changes and the
+                // framed page reads its fragment once, on load.
+                <iframe key={link.clone()} id="b-preview" src={link} title="预览 Preview of the linked widget" loading="lazy"></iframe>
             </section>
         </div>
     }

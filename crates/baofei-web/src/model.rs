@@ -80,8 +80,17 @@ pub struct Form {
     pub values: SortedMap<String, String>,
 }
 
+/// A campaign tag (`c`): letters, digits, `-`, `_`, `.`, at most 64. It changes no figure; the widget
+/// carries it in its `baofei-quote` events and sends it nowhere (issue 16 point 4).
+pub fn valid_campaign(v: &str) -> bool {
+    !v.is_empty()
+        && v.len() <= 64
+        && v.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+}
+
 fn is_known_key(k: &str) -> bool {
-    if FIELDS.iter().any(|(f, _, _)| *f == k) {
+    if FIELDS.iter().any(|(f, _, _)| *f == k) || k == "c" {
         return true;
     }
     if let Some(rest) = k.strip_prefix('h') {
@@ -206,6 +215,9 @@ impl Form {
     /// Sets a value; unknown keys and over-long values are refused (returns false).
     pub fn set(&mut self, key: &str, value: &str) -> bool {
         if !is_known_key(key) || value.chars().count() > MAX_VALUE_LEN {
+            return false;
+        }
+        if key == "c" && !value.is_empty() && !valid_campaign(value) {
             return false;
         }
         // History counts and answers have no default: empty means absent, so a form and the link it
@@ -645,6 +657,17 @@ mod tests {
         f.set("l", "environmental");
         assert_eq!(f.drop_hidden(None), ["o"]);
         assert!(!f.has_offer());
+    }
+
+    #[test]
+    fn a_campaign_tag_rides_in_the_link_and_only_a_plain_one() {
+        let (f, skipped) = Form::from_fragment("v=1&c=spring-2026_gov.cq", "2026-06-01").unwrap();
+        assert_eq!(f.get("c"), "spring-2026_gov.cq");
+        assert!(skipped.is_empty());
+        assert!(f.to_fragment().contains("c=spring-2026_gov.cq"));
+        let (f, skipped) = Form::from_fragment("v=1&c=%3Cscript%3E", "2026-06-01").unwrap();
+        assert_eq!(f.get("c"), "");
+        assert_eq!(skipped, ["c"]);
     }
 
     #[test]

@@ -15,6 +15,9 @@ use yew::prelude::*;
 #[derive(Serialize)]
 struct Detail<'a> {
     instance: &'a str,
+    /// The campaign tag the link or preset carried (`c`), for the host's own attribution.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    campaign: Option<&'a str>,
     region: &'a str,
     line: &'a str,
     sector: &'a str,
@@ -27,9 +30,10 @@ struct Detail<'a> {
     quote: &'a Quote,
 }
 
-fn detail_json(instance: &str, q: &Quote) -> Option<JsValue> {
+fn detail_json(instance: &str, campaign: Option<&str>, q: &Quote) -> Option<JsValue> {
     let d = Detail {
         instance,
+        campaign,
         region: &q.region,
         line: q.line.key(),
         sector: &q.sector,
@@ -46,8 +50,14 @@ fn detail_json(instance: &str, q: &Quote) -> Option<JsValue> {
 }
 
 /// Fires `baofei-quote` on the host element and posts it to the iframe parent, if any.
-pub fn announce(host: Option<&Element>, instance: &str, parent_origin: Option<&str>, q: &Quote) {
-    let Some(detail) = detail_json(instance, q) else {
+pub fn announce(
+    host: Option<&Element>,
+    instance: &str,
+    campaign: Option<&str>,
+    parent_origin: Option<&str>,
+    q: &Quote,
+) {
+    let Some(detail) = detail_json(instance, campaign, q) else {
         return;
     };
     if let Some(host) = host {
@@ -173,11 +183,13 @@ pub fn use_host_events(
     host: Option<Element>,
     instance: AttrValue,
     parent: Option<AttrValue>,
+    campaign: AttrValue,
     outcome: Rc<Outcome>,
 ) {
     use_effect_with(outcome, move |outcome| {
         if let Ok((q, _)) = &outcome.0 {
-            announce(host.as_ref(), &instance, parent.as_deref(), q);
+            let campaign = (!campaign.is_empty()).then_some(campaign.as_str());
+            announce(host.as_ref(), &instance, campaign, parent.as_deref(), q);
         }
     });
 }
