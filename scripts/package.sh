@@ -49,8 +49,8 @@ cat > "$out/package.json" <<JSON
     ".": { "types": "./baofei.d.ts", "node": "./node.js", "default": "./baofei.js" },
     "./baofei_bg.wasm": "./baofei_bg.wasm",
     "./package.json": "./package.json",
-    "./widget": "./widget/embed/baofei-embed.js",
-    "./iframe": "./widget/embed/baofei-iframe.js",
+    "./widget": { "types": "./widget/embed/baofei-embed.d.ts", "default": "./widget/embed/baofei-embed.js" },
+    "./iframe": { "types": "./widget/embed/baofei-iframe.d.ts", "default": "./widget/embed/baofei-iframe.js" },
     "./widget/*": "./widget/*"
   },
   "files": ["baofei.js", "baofei.d.ts", "baofei_bg.wasm", "baofei_bg.wasm.d.ts", "node.js", "widget", "README.md", "EMBEDDING.md", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"],

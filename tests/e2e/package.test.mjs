@@ -142,7 +142,9 @@ test('installed from the tarball: Node needs no init; two quoters, two packs, on
     const tsc = join(dirname(fileURLToPath(import.meta.url)), 'node_modules', 'typescript', 'bin', 'tsc');
     await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'] }, files: ['consumer.ts'] }));
     const good = `
-      import { quote, createQuoter, checkOffer, regions, assess, type Quote, type OfferCheck, type Verdict, type RegionInfo } from 'baofei';
+      import { quote, createQuoter, checkOffer, regions, assess, isBaofeiError, type Quote, type OfferCheck, type Verdict, type RegionInfo } from 'baofei';
+      import type { BaofeiQuoteDetail } from 'baofei/widget';
+      import { mountFrame, type FrameHandle } from 'baofei/iframe';
       const input = { as_of: '2026-06-01', region: 'chongqing', line: 'work_safety' as const, sector: 'hazardous_chemicals.production', employees: 100 };
       const q: Quote = quote(input);
       const premium: string = q.premium;
@@ -154,7 +156,12 @@ test('installed from the tarball: Node needs no init; two quoters, two packs, on
       const parent: string | undefined = r.parent;
       const other: string = createQuoter().quote(input).premium + createQuoter('{}').pack;
       const tier: 'low' | 'medium' | 'high' = assess(input, { blacklist: 'yes' }).assessment.tier;
-      console.log(premium, min, v, legal, parent, other, tier);
+      try { quote({ ...input, employees: '-1' }); } catch (e) { if (isBaofeiError(e)) console.log(e.errors[0].field, e.known?.minimum_per_person); }
+      const el = document.querySelector('baofei-quote');
+      if (el) el.pack = '{}';
+      document.addEventListener('baofei-quote', (e) => { const d: BaofeiQuoteDetail = e.detail; console.log(d.premium, d.campaign, d.quote.risk_tier); });
+      const frame: FrameHandle = mountFrame(document.body, { mode: 'compact', lang: 'en' });
+      console.log(premium, min, v, legal, parent, other, tier, frame.frame.src);
     `;
     await writeFile(join(dir, 'consumer.ts'), good);
     try { execFileSync('node', [tsc, '-p', '.'], { cwd: dir, stdio: 'pipe' }); } catch (e) { assert.fail(e.stdout.toString()); }
@@ -162,13 +169,65 @@ test('installed from the tarball: Node needs no init; two quoters, two packs, on
       const n: number = quote(input).premium;
       checkOffer(input, { covers: ['everything'] });
       const w: Verdict = 'maybe';
+      mountFrame(document.body, { mode: 'tiny' });
     `);
     let errors = '';
     try { execFileSync('node', [tsc, '-p', '.'], { cwd: dir, stdio: 'pipe' }); } catch (e) { errors = e.stdout.toString(); }
-    assert.equal((errors.match(/error TS/g) ?? []).length, 3, errors);
+    assert.equal((errors.match(/error TS/g) ?? []).length, 4, errors);
     const pkg = JSON.parse(await readFile(join(dir, 'node_modules', 'baofei', 'package.json'), 'utf8'));
     assert.equal(pkg.engines.node, '>=18');
     assert.ok(pkg.author);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+// Integrator review 4 and 5: a bundler finds every asset through the package's exports; nothing is
+// copied by hand. esbuild (pinned by scripts/setup.sh) bundles a page that uses the API and the element.
+test('bundled with esbuild from the installed package: the API and the element run, assets found by import', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'baofei-bundle-'));
+  try {
+    const tgz = (await readdir(PKG)).find((f) => f.endsWith('.tgz'));
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'bundled', private: true, type: 'module' }));
+    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--silent', join(PKG, tgz)], { cwd: dir, stdio: 'pipe' });
+    await writeFile(join(dir, 'main.js'), `
+      import init, { quote } from 'baofei';
+      import apiWasm from 'baofei/baofei_bg.wasm';
+      import { configure } from 'baofei/widget';
+      import widgetWasm from 'baofei/widget/baofei-web_bg.wasm';
+      import widgetCss from 'baofei/widget/styles.css';
+      configure({ wasm: widgetWasm, css: widgetCss });
+      await init({ module_or_path: apiWasm });
+      document.getElementById('api').textContent = quote({ as_of: '2026-06-01', region: 'chongqing', line: 'work_safety',
+        sector: 'hazardous_chemicals.production', employees: 100, size_class: 'medium' }).premium;
+      const el = document.createElement('baofei-quote');
+      el.setAttribute('region', 'chongqing'); el.setAttribute('employees', '100'); el.setAttribute('size-class', 'medium');
+      document.body.append(el);
+    `);
+    const tools = process.env.BAOFEI_TOOLS ?? join(process.env.HOME, '.cache', 'baofei-tools');
+    execFileSync(join(tools, 'node_modules', '.bin', 'esbuild'), ['main.js', '--bundle', '--format=esm', '--platform=browser', '--outdir=out',
+      '--loader:.wasm=file', '--loader:.css=file', '--log-level=error'], { cwd: dir, stdio: 'pipe' });
+    await writeFile(join(dir, 'out', 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bundled</title><script type="module" src="main.js"></script></head><body><p id="api"></p></body></html>');
+    const files = await readdir(join(dir, 'out'));
+    assert.ok(files.some((f) => f.endsWith('.wasm')) && files.some((f) => f.endsWith('.css')), files.join(' '));
+    const server = await serve(join(dir, 'out'));
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`${server.url}index.html`);
+      await page.waitForFunction(() => document.getElementById('api').textContent.length > 0, null, { timeout: 30000 });
+      assert.equal(await page.textContent('#api'), '54000.00');
+      await page.locator('baofei-quote #premium').waitFor({ timeout: 30000 });
+      assert.equal(await page.locator('baofei-quote #premium').getAttribute('data-yuan'), '54000.00');
+      const styled = await page.locator('baofei-quote .bf').evaluate((e) => getComputedStyle(e).containerType);
+      assert.equal(styled, 'inline-size', 'the widget\'s styles loaded from the bundler\'s copy');
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -29,6 +29,8 @@ test('a limit below the legal minimum is flagged at its field and priced at the 
   const { page } = await open(browser, server.url);
   const normal = await premium(page);
   await type(page, '#f-pp', '20');
+  assert.equal(await page.locator('#f-pp-err').count(), 0, 'not while typing');
+  await page.press('#f-pp', 'Tab');
   await page.locator('#f-pp-err').waitFor();
   const note = await page.textContent('#f-pp-err');
   assert.match(note, /20万元/);

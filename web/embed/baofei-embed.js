@@ -7,9 +7,24 @@
 // An insurer pack is passed as the `pack` property (object or JSON text) or a same-origin `pack-src`.
 import init, { mount } from '../baofei-web.js';
 
-const BASE = new URL('..', import.meta.url);
+// Where the widget's wasm and styles are: next to this script's directory by default (a CDN copy or
+// the package served as files). A bundler that moves this script elsewhere hands over the asset URLs it
+// made with `configure` (integrator review 4): no file needs copying by hand.
+let BASE = new URL('..', import.meta.url);
+const assets = { wasm: undefined, css: undefined };
 let ready;
-const load = () => (ready ??= init({ module_or_path: new URL('baofei-web_bg.wasm', BASE) }));
+const load = () => (ready ??= init({ module_or_path: assets.wasm ?? new URL('baofei-web_bg.wasm', BASE) }));
+
+/**
+ * Tells the element where its assets are, before the first element connects: `base` (a directory
+ * holding baofei-web_bg.wasm and styles.css) or the URLs of each, as a bundler gives them
+ * (esbuild `--loader:.wasm=file --loader:.css=file`; Vite `?url` imports).
+ */
+export function configure({ base, wasm, css } = {}) {
+  if (base) BASE = new URL(base, document.baseURI);
+  if (wasm) assets.wasm = new URL(wasm, document.baseURI);
+  if (css) assets.css = new URL(css, document.baseURI);
+}
 
 /** Attribute → share-link key. */
 const ATTRS = {
@@ -73,7 +88,7 @@ export async function loadPack(src, { maxBytes = PACK_MAX_BYTES, timeoutMs = PAC
 }
 
 export class BaofeiQuote extends HTMLElement {
-  static get observedAttributes() { return [...Object.keys(ATTRS), 'lang', 'preset', 'pack-src', 'mode', 'awaits-pack']; }
+  static get observedAttributes() { return [...Object.keys(ATTRS), 'lang', 'preset', 'pack-src', 'mode', 'awaits-pack', 'link-base']; }
   #widget; #root; #pack; #pending = false; #generation = 0;
 
   /** The insurer pack in use (object or JSON text), or undefined for the reference pack. */
@@ -96,7 +111,7 @@ export class BaofeiQuote extends HTMLElement {
       const shadow = this.attachShadow({ mode: 'open' });
       const css = document.createElement('link');
       css.rel = 'stylesheet';
-      css.href = new URL('styles.css', BASE).href;
+      css.href = (assets.css ?? new URL('styles.css', BASE)).href;
       this.#root = document.createElement('div');
       shadow.append(css, this.#root);
     }
@@ -164,7 +179,7 @@ export class BaofeiQuote extends HTMLElement {
       host: this,
       pack,
       packError,
-      linkBase: new URL('index.html', BASE).href,
+      linkBase: this.getAttribute('link-base') ?? new URL('index.html', BASE).href,
       mode: this.getAttribute('mode') ?? '',
     });
   }

@@ -14,6 +14,7 @@ use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
@@ -59,6 +60,8 @@ export interface Known {
     services: { id: string; name_zh: string; name_en: string; per_year: number; source: Citation; illustrative: boolean }[] };
 }
 export interface BaofeiException extends Error { errors: BaofeiError[]; known?: Known }
+/** Whether a caught value is a Baofei error (narrows `unknown` in a catch clause). */
+export function isBaofeiError(e: unknown): e is BaofeiException;
 export interface Assessment { tier: "low" | "medium" | "high"; answered: number;
   gaps: { question: string; fix_zh: string; fix_en: string; source: Citation; premium_after: string | null; premium_change: string | null }[];
   /** At the band's cap, where no one fix moves the premium: the fixes together. */
@@ -555,6 +558,16 @@ pub fn create_quoter(
         Some(p) => Rc::new(check_pack(&p).map_err(|e| throw(&e))?),
     };
     Ok(Quoter { rules })
+}
+
+/// Whether `e` is an error this API threw (an `Error` named `BaofeiError` with an `errors` list). The
+/// declarations type it as a guard (`e is BaofeiException`), so a strict TypeScript catch clause can
+/// read `e.errors` without a cast.
+#[wasm_bindgen(js_name = isBaofeiError)]
+pub fn is_baofei_error(e: JsValue) -> bool {
+    e.dyn_ref::<js_sys::Error>()
+        .is_some_and(|err| err.name() == "BaofeiError")
+        && js_sys::Reflect::get(&e, &"errors".into()).is_ok_and(|v| js_sys::Array::is_array(&v))
 }
 
 /// Goes back to the reference pack.

@@ -124,7 +124,14 @@ pub fn App(props: &AppProps) -> Html {
         // field too, without hiding the figures.
         Ok((q, _)) => {
             for w in &q.warnings {
-                if let Some(k) = w.field.as_deref().and_then(form_key) {
+                // Like an error, it waits until the user leaves the field: "2" on the way to "20"
+                // is not below the minimum yet.
+                if let Some(k) = w
+                    .field
+                    .as_deref()
+                    .and_then(form_key)
+                    .filter(|k| state.editing.as_ref() != Some(k))
+                {
                     errors.insert(k, msg(lang, &w.zh, &w.en));
                 }
             }

@@ -1,0 +1,56 @@
+// Types for `baofei/widget` (embed/baofei-embed.js): the <baofei-quote> element and its events.
+import type { Quote } from '../../baofei.js';
+
+/** `baofei-quote` event detail: the headline figures (strings in 元) and the whole quote. */
+export interface BaofeiQuoteDetail {
+  instance: string;
+  /** The campaign tag of the link or the element's `campaign` attribute, when there is one. */
+  campaign?: string;
+  region: string;
+  line: 'work_safety' | 'environmental';
+  sector: string;
+  premium: string;
+  premium_low: string;
+  premium_high: string;
+  obligation: 'encouraged' | 'expected' | 'compulsory';
+  minimum_per_person: string | null;
+  illustrative: boolean;
+  quote: Quote;
+}
+
+/** `baofei-error` event detail: the module or the wasm could not load. */
+export interface BaofeiErrorDetail { stage: 'load'; message: string }
+
+/** Largest pack `pack-src` reads, in bytes. */
+export const PACK_MAX_BYTES: number;
+/** How long a `pack-src` load may take, in milliseconds. */
+export const PACK_TIMEOUT_MS: number;
+
+/** Where the widget's wasm and styles are, when a bundler moved this script (call before the first
+ *  element connects): a base directory, or each asset's URL as the bundler gives it. */
+export function configure(assets: { base?: string | URL; wasm?: string | URL; css?: string | URL }): void;
+
+/** Loads a same-origin pack for `pack-src`: the text, or why not in both languages. */
+export function loadPack(src: string, options?: { maxBytes?: number; timeoutMs?: number }): Promise<{ text: string } | { error: { zh: string; en: string } }>;
+
+/** <baofei-quote>: presets as attributes (region, line, sector, employees, as-of, size-class, contract-value,
+ *  tonnage, vehicles, seats, per-person-limit, standardisation, env-risk-grade, env-credit-grade, campaign,
+ *  lang, preset, pack-src, mode="compact", awaits-pack, link-base: the page share links open). */
+export class BaofeiQuote extends HTMLElement {
+  /** An insurer's pricing pack (object or JSON text); undefined for the reference pack. */
+  pack: object | string | undefined;
+  /** The share-link fragment the attributes describe. */
+  readonly presetFragment: string;
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'baofei-quote': BaofeiQuote }
+  interface HTMLElementEventMap {
+    'baofei-quote': CustomEvent<BaofeiQuoteDetail>;
+    'baofei-error': CustomEvent<BaofeiErrorDetail>;
+  }
+  interface DocumentEventMap {
+    'baofei-quote': CustomEvent<BaofeiQuoteDetail>;
+    'baofei-error': CustomEvent<BaofeiErrorDetail>;
+  }
+}
