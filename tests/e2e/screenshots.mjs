@@ -86,6 +86,12 @@ await shotUrl('phone-offer-form-en', `#v=1&lang=en&${offer}`, '#offer-verdict', 
 await shotUrl('desktop-rules-page', 'rules.html#r=jiangsu_wuxi&d=2026-06-01', '#rp-status:not(:empty)');
 await shotUrl('phone-rules-page-beijing', 'rules.html#r=beijing&d=2026-06-01', '#rp-status:not(:empty)', null, { width: 360, height: 740 });
 await shotUrl('desktop-no-local-rules', '#v=1&r=tibet', '#region-hint');
+// Issue 16: the teaching demo, compact mode in a sidebar, the builder (desktop and phone).
+await shotUrl('desktop-demo', 'demo.html', 'html[data-taught=true]', (p) => p.evaluate(() => window.scrollTo(0, 0)));
+await shotUrl('desktop-compact-sidebar', 'demo.html', '#compact #premium', (p) => p.locator('#compact').evaluate((e) => e.closest('.demo-row').scrollIntoView()));
+await shotUrl('phone-compact', 'demo.html', '#compact #premium', (p) => p.locator('#compact').evaluate((e) => e.scrollIntoView()), { width: 360, height: 740 });
+await shotUrl('desktop-builder', 'builder.html', '#b-qr', (p) => p.evaluate(() => window.scrollTo(0, 0)));
+await shotUrl('phone-builder', 'builder.html', '#b-qr', (p) => p.locator('#b-link').scrollIntoViewIfNeeded(), { width: 360, height: 740 });
 await browser.close();
 await server.close();
 console.log(`screenshots written to ${out}`);

@@ -129,8 +129,10 @@ pub(crate) fn band(
         low,
         high,
         kind: kind.into(),
-        raw_factor: raw,
-        factor,
+        // Reported without the trailing zeros of the products behind them ("0.9", not
+        // "0.90000000000000"): one decimal format across the API (integrator review 20).
+        raw_factor: raw.normalize(),
+        factor: factor.normalize(),
         clamped: factor != raw,
         source: src,
         illustrative,
