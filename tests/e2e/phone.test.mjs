@@ -87,6 +87,10 @@ test('English reads amounts in CNY, the range says what the law allows, and the 
   const { page } = await open(browser, `${server.url}#v=1&lang=en`, { width: 360, height: 740 });
   assert.match(await page.textContent('#premium'), /^CNY 56,700$/);
   assert.match(await page.textContent('.bf-figures'), /Range the law allows around the guided premium/);
+  // Where the band is borrowed from another region's rule, the label does not call it the law here.
+  const { page: hunan } = await open(browser, `${server.url}#v=1&lang=en&r=tibet`, { width: 360, height: 740 });
+  assert.match(await hunan.textContent('.bf-figures'), /Range around the guided premium \(borrowed rule\)/);
+  await hunan.close();
   await page.locator('#trace').waitFor();
   await page.click('#trace summary');
   assert.equal(await page.locator('#trace td').first().evaluate((td) => getComputedStyle(td).display), 'block');

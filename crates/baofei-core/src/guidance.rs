@@ -164,18 +164,40 @@ pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextSt
     let at_cap = q.band.clamped && q.band.factor == q.band.high;
     if at_cap && names.len() >= 2 {
         let after = price(rules, &all, false)?.premium;
-        if after < q.premium {
+        // The best a single fix does: the words must not say "no fix alone lowers it" beside a fix
+        // that does (found by a fresh-eyes review: leaving the blacklist alone saved 7,560 元).
+        let best_single = out
+            .iter()
+            .map(|n| n.premium_after)
+            .min()
+            .unwrap_or(q.premium);
+        if after < q.premium && after < best_single {
             let (zh, en): (Vec<String>, Vec<String>) = names.into_iter().unzip();
+            let some_alone = best_single < q.premium;
             out.push(NextStep {
                 id: "combined".into(),
-                zh: format!(
-                    "同时完成{}：保费已达浮动上限，单项整改不改变保费，合并完成才能降低",
-                    zh.join("、")
-                ),
-                en: format!(
-                    "Do these together: {}. The premium is at the band's cap, so no one fix alone lowers it",
-                    en.join(", ")
-                ),
+                zh: if some_alone {
+                    format!(
+                        "同时完成{}：保费已达浮动上限，有的单项整改单独不改变保费，合并完成降低最多",
+                        zh.join("、")
+                    )
+                } else {
+                    format!(
+                        "同时完成{}：保费已达浮动上限，单项整改不改变保费，合并完成才能降低",
+                        zh.join("、")
+                    )
+                },
+                en: if some_alone {
+                    format!(
+                        "Do these together: {}. The premium is at the band's cap: some fixes alone change nothing, together they lower it most",
+                        en.join(", ")
+                    )
+                } else {
+                    format!(
+                        "Do these together: {}. The premium is at the band's cap, so no one fix alone lowers it",
+                        en.join(", ")
+                    )
+                },
                 premium_after: after,
                 premium_change: after - q.premium,
                 source: Some(q.band.source.clone()),

@@ -512,12 +512,29 @@ pub fn check_offer(
         .iter()
         .filter(|c| c.verdict != Verdict::Meets)
         .count();
+    // Differences from our illustrative parameters are counted apart: they inform, they prove no breach.
+    let indicative = checks
+        .iter()
+        .filter(|c| !c.legal && c.verdict == Verdict::Fails)
+        .count();
+    let (also_zh, also_en) = if indicative > 0 {
+        (
+            format!("另有 {indicative} 项与本工具的示意参数不一致，仅供参考。"),
+            format!(
+                " {indicative} more item{} differ{} from this tool's illustrative parameters (indicative only).",
+                if indicative == 1 { "" } else { "s" },
+                if indicative == 1 { "s" } else { "" }
+            ),
+        )
+    } else {
+        (String::new(), String::new())
+    };
     let (verdict, summary_zh, summary_en) = if legal_failures > 0 {
         (
             Verdict::Fails,
-            format!("报价有 {legal_failures} 项不符合法定要求，请在签约前要求保险公司更正。"),
+            format!("报价有 {legal_failures} 项不符合法定要求，请在签约前要求保险公司更正。{also_zh}"),
             format!(
-                "The offer fails {legal_failures} legal requirement{}: ask the insurer to correct it before signing.",
+                "The offer fails {legal_failures} legal requirement{}: ask the insurer to correct it before signing.{also_en}",
                 if legal_failures == 1 { "" } else { "s" }
             ),
         )
@@ -863,6 +880,18 @@ fn premium(q: &Quote, o: &Offer) -> Check {
                     .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
             );
             let (low, high) = (q.premium_low, q.premium_high);
+            // Our own estimate beside the guided premium, so the figure the page shows elsewhere is
+            // explained here (guided × this enterprise's float).
+            let est_zh = format!(
+                "本工具估算 {}(指导保费 × 浮动系数 {})；",
+                wan(q.premium),
+                fmt_factor(q.band.factor)
+            );
+            let est_en = format!(
+                "Our estimate is {} (guided × float {}). ",
+                cny(q.premium),
+                fmt_factor(q.band.factor)
+            );
             let range_zh = format!("{}–{}", wan(low), wan(high));
             let range_en = format!("{} – {}", cny(low), cny(high));
             if p < low || p > high {
@@ -875,8 +904,8 @@ fn premium(q: &Quote, o: &Offer) -> Check {
                     "premium",
                     Verdict::Fails,
                     legal,
-                    format!("报价保费 {} 约为指导保费 {} 的 {f} 倍，{side_zh}本企业适用的浮动区间 {band}(保费 {range_zh}){note_zh}。", wan(p), wan(q.guided_premium)),
-                    format!("The offered premium of {} is about {f} times the guided premium of {}, {side_en} this enterprise's band of {band} ({range_en}){note_en}.", cny(p), cny(q.guided_premium)),
+                    format!("{est_zh}报价保费 {} 约为指导保费 {} 的 {f} 倍，{side_zh}本企业适用的浮动区间 {band}(保费 {range_zh}){note_zh}。", wan(p), wan(q.guided_premium)),
+                    format!("{est_en}The offered premium of {} is about {f} times the guided premium of {}, {side_en} this enterprise's band of {band} ({range_en}){note_en}.", cny(p), cny(q.guided_premium)),
                     sources,
                 )
                 .ask(
@@ -888,8 +917,8 @@ fn premium(q: &Quote, o: &Offer) -> Check {
                     "premium",
                     Verdict::Meets,
                     legal,
-                    format!("报价保费 {} 约为指导保费 {} 的 {f} 倍，在本企业适用的浮动区间 {band}(保费 {range_zh})内{note_zh}。", wan(p), wan(q.guided_premium)),
-                    format!("The offered premium of {} is about {f} times the guided premium of {}, within this enterprise's band of {band} ({range_en}){note_en}.", cny(p), cny(q.guided_premium)),
+                    format!("{est_zh}报价保费 {} 约为指导保费 {} 的 {f} 倍，在本企业适用的浮动区间 {band}(保费 {range_zh})内{note_zh}。", wan(p), wan(q.guided_premium)),
+                    format!("{est_en}The offered premium of {} is about {f} times the guided premium of {}, within this enterprise's band of {band} ({range_en}){note_en}.", cny(p), cny(q.guided_premium)),
                     sources,
                 )
             }

@@ -670,3 +670,39 @@ fn every_source_address_is_official_or_a_declared_mirror() {
         );
     }
 }
+
+/// At the band's cap, the combined next step never says "no fix alone lowers it" beside a fix that
+/// does (a review found 移出黑名单 saving 7,560 元 under that sentence), and keeps saying it where true.
+#[test]
+fn the_combined_step_agrees_with_the_single_steps() {
+    let rules = baofei_rules::load().unwrap();
+    let loaded = |blacklisted: bool, refused: bool| baofei_core::QuoteInput {
+        employees: "120".into(),
+        history: vec![baofei_core::input::HistoryYear {
+            larger: "1".into(),
+            deaths: "3".into(),
+            ..Default::default()
+        }],
+        blacklisted,
+        refused_rectification: refused,
+        ..hazchem("chongqing", "2026-06-01")
+    };
+    for (input, some_alone) in [(loaded(true, false), true), (loaded(true, true), false)] {
+        let q = baofei_core::quote(&rules, &input).unwrap();
+        let singles_save = q
+            .next_steps
+            .iter()
+            .any(|n| n.id != "combined" && n.premium_change < rust_decimal::Decimal::ZERO);
+        assert_eq!(singles_save, some_alone, "{:?}", q.next_steps);
+        let combined = q.next_steps.iter().find(|n| n.id == "combined");
+        if let Some(c) = combined {
+            assert_eq!(
+                c.zh.contains("单项整改不改变保费"),
+                !singles_save,
+                "{}",
+                c.zh
+            );
+            assert_eq!(c.en.contains("no one fix alone"), !singles_save, "{}", c.en);
+        }
+    }
+}

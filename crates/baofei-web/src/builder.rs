@@ -15,6 +15,15 @@ fn base_url() -> String {
     format!("{}{}", loc.origin().unwrap_or_default(), dir)
 }
 
+/// Whether the page is served from this machine (localhost, a loopback address).
+fn local_host() -> bool {
+    let host = gloo::utils::window()
+        .location()
+        .hostname()
+        .unwrap_or_default();
+    host == "localhost" || host.starts_with("127.") || host == "[::1]" || host == "::1"
+}
+
 /// The input a sector's premium basis needs, with the default a campaign link starts from, so that a
 /// link never opens on an error (issue 16 point 4): form key, element attribute, label, default.
 fn basis_field(
@@ -175,6 +184,10 @@ pub fn Builder() -> Html {
     html! {
         <div class="bf bf-builder">
             <h1>{ "推广链接生成器 · Campaign link builder" }</h1>
+            // A link made on this machine's own address opens nowhere else: say so before it is printed.
+            if local_host() {
+                <p class="bf-banner" role="status" id="b-local">{ "本页运行在本机地址：生成的链接和二维码只能在这台电脑上打开，请在正式网站上生成推广链接。 This page runs on a local address: its links and QR codes open only on this computer; make campaign links on the public site." }</p>
+            }
             <div class="bf-form">
                 <div class="bf-field"><label for="b-r">{ "地区 Region" }</label>
                     <select id="b-r" onchange={set("r")}>{ for st.regions.iter().map(|r| opt(&r.id, &format!("{} {}", r.name_zh, r.name_en), form.get("r"))) }</select></div>

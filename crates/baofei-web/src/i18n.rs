@@ -371,7 +371,7 @@ pub const EN: T = T {
     no: "No",
     unanswered: "Not answered",
     tier: "Risk tier",
-    tiers: ["Low", "Medium", "High"],
+    tiers: ["Low risk", "Medium risk", "High risk"],
     gaps: "Gaps and next steps",
     no_gaps: "No gaps in the questions answered.",
     saves: "saves",

@@ -67,7 +67,7 @@ pub fn offer_view(
                 <fieldset>
                     <legend>{ m("保单", "Policy") }</legend>
                     { t("o.ins", m("保险公司", "Insurer"), "", "text", None, None) }
-                    { t("o.start", m("保险起期", "Policy start"), "", "numeric", Some(m("YYYY-MM-DD；留空则取上方保单起期", "YYYY-MM-DD; the form's policy start when empty")), Some(f.get("d").to_string())) }
+                    { t("o.start", m("保险起期", "Policy start"), "", "numeric", Some(m(&format!("YYYY-MM-DD；留空则取上方保单起期({})", f.get("d")), &format!("YYYY-MM-DD; the form's policy start ({}) when empty", f.get("d")))), None) }
                     { t("o.end", m("保险止期", "Policy end"), "", "numeric", Some(m("YYYY-MM-DD", "YYYY-MM-DD")), None) }
                     { t("o.prem", m("报价年保费", "Annual premium offered"), m("元", "CNY").as_str(), "decimal", None, None) }
                     { t("o.pp", m("每人死亡伤残限额", "Per-person death/disability limit"), m("万元", "×10k CNY").as_str(), "decimal", None, None) }
@@ -143,7 +143,12 @@ fn result_view(cx: &Cx<'_>, check: Option<&Result<OfferCheck, Errors>>) -> Html 
                     </p>
                     <ol class="bf-checks" id="offer-checks">
                     { for c.checks.iter().map(|k| {
-                        let (label, class) = verdict_label(lang, k.verdict);
+                        // A difference from our illustrative parameters is not a breach: it reads so.
+                        let (label, class) = if !k.legal && k.verdict == Verdict::Fails {
+                            (m("与参考不符", "Differs (indicative)"), "v-unclear")
+                        } else {
+                            verdict_label(lang, k.verdict)
+                        };
                         html! {
                             <li data-check={k.id.clone()} data-verdict={verdict_key(k.verdict)}>
                                 <span class={classes!("bf-verdict", class)}>{ label }</span>

@@ -234,7 +234,10 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote, pack_label: Option<&(String, Stri
                         }
                     </dd>
                 </div>
-                <div><dt>{ tr.range }</dt><dd id="range">{ format!("{} – {}", fmt_money(q.premium_low, lang), fmt_money(q.premium_high, lang)) }</dd></div>
+                <div><dt>{ if q.band.reference.is_some() {
+                    // A borrowed or assumed band is not "what the law allows" here: say so.
+                    msg(lang, "浮动范围(参照规定，以指导保费为基准)", "Range around the guided premium (borrowed rule)")
+                } else { tr.range.to_string() } }</dt><dd id="range">{ format!("{} – {}", fmt_money(q.premium_low, lang), fmt_money(q.premium_high, lang)) }</dd></div>
                 <div><dt>{ tr.guided }</dt><dd>{ fmt_money(q.guided_premium, lang) }</dd></div>
                 <div class="bf-wide"><dt>{ tr.band }</dt><dd id="band">{ format!(
                     "{} · {}–{}",
