@@ -58,10 +58,10 @@ if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
 fi
 
 # 6. playwright-core for the end-to-end tests (drives Debian's Chromium; downloads no browser),
-#    @axe-core/playwright for the accessibility checks and typescript (tsc --strict on a consumer of
-#    the package's types), exactly as package-lock.json pins them.
-if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/@axe-core/playwright ] || [ ! -d tests/e2e/node_modules/typescript ]; then
-  log "installing playwright-core, @axe-core/playwright and typescript (npm) for the end-to-end tests"
+#    @axe-core/playwright for the accessibility checks, typescript (tsc --strict on a consumer of
+#    the package's types) and vite (a bundle of the installed package), exactly as package-lock.json pins them.
+if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/@axe-core/playwright ] || [ ! -d tests/e2e/node_modules/typescript ] || [ ! -d tests/e2e/node_modules/vite ]; then
+  log "installing playwright-core, @axe-core/playwright, typescript and vite (npm) for the end-to-end tests"
   (cd tests/e2e && npm ci --no-audit --no-fund --silent)
 fi
 

@@ -184,31 +184,41 @@ test('installed from the tarball: Node needs no init; two quoters, two packs, on
 
 // Integrator review 4 and 5: a bundler finds every asset through the package's exports; nothing is
 // copied by hand. esbuild (pinned by scripts/setup.sh) bundles a page that uses the API and the element.
-test('bundled with esbuild from the installed package: the API and the element run, assets found by import', async () => {
+for (const bundler of ['esbuild', 'vite']) test(`bundled with ${bundler} from the installed package: the API and the element run, assets found by import`, async () => {
   const dir = await mkdtemp(join(tmpdir(), 'baofei-bundle-'));
   try {
     const tgz = (await readdir(PKG)).find((f) => f.endsWith('.tgz'));
     await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'bundled', private: true, type: 'module' }));
     execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--silent', join(PKG, tgz)], { cwd: dir, stdio: 'pipe' });
+    // Vite takes asset URLs with ?url; esbuild with its file loader.
+    const url = bundler === 'vite' ? '?url' : '';
     await writeFile(join(dir, 'main.js'), `
       import init, { quote } from 'baofei';
-      import apiWasm from 'baofei/baofei_bg.wasm';
+      import apiWasm from 'baofei/baofei_bg.wasm${url}';
       import { configure } from 'baofei/widget';
-      import widgetWasm from 'baofei/widget/baofei-web_bg.wasm';
-      import widgetCss from 'baofei/widget/styles.css';
+      import widgetWasm from 'baofei/widget/baofei-web_bg.wasm${url}';
+      import widgetCss from 'baofei/widget/styles.css${url}';
       configure({ wasm: widgetWasm, css: widgetCss });
-      await init({ module_or_path: apiWasm });
-      document.getElementById('api').textContent = quote({ as_of: '2026-06-01', region: 'chongqing', line: 'work_safety',
-        sector: 'hazardous_chemicals.production', employees: 100, size_class: 'medium' }).premium;
+      init({ module_or_path: apiWasm }).then(() => {
+        document.getElementById('api').textContent = quote({ as_of: '2026-06-01', region: 'chongqing', line: 'work_safety',
+          sector: 'hazardous_chemicals.production', employees: 100, size_class: 'medium' }).premium;
+      });
       const el = document.createElement('baofei-quote');
       el.setAttribute('region', 'chongqing'); el.setAttribute('employees', '100'); el.setAttribute('size-class', 'medium');
       document.body.append(el);
     `);
-    const tools = process.env.BAOFEI_TOOLS ?? join(process.env.HOME, '.cache', 'baofei-tools');
-    execFileSync(join(tools, 'node_modules', '.bin', 'esbuild'), ['main.js', '--bundle', '--format=esm', '--platform=browser', '--outdir=out',
-      '--loader:.wasm=file', '--loader:.css=file', '--log-level=error'], { cwd: dir, stdio: 'pipe' });
-    await writeFile(join(dir, 'out', 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bundled</title><script type="module" src="main.js"></script></head><body><p id="api"></p></body></html>');
-    const files = await readdir(join(dir, 'out'));
+    const page = (src) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bundled</title><script type="module" src="${src}"></script></head><body><p id="api"></p></body></html>`;
+    if (bundler === 'esbuild') {
+      const tools = process.env.BAOFEI_TOOLS ?? join(process.env.HOME, '.cache', 'baofei-tools');
+      execFileSync(join(tools, 'node_modules', '.bin', 'esbuild'), ['main.js', '--bundle', '--format=esm', '--platform=browser', '--outdir=out',
+        '--loader:.wasm=file', '--loader:.css=file', '--log-level=error'], { cwd: dir, stdio: 'pipe' });
+      await writeFile(join(dir, 'out', 'index.html'), page('main.js'));
+    } else {
+      await writeFile(join(dir, 'index.html'), page('./main.js'));
+      const vite = join(dirname(fileURLToPath(import.meta.url)), 'node_modules', 'vite', 'bin', 'vite.js');
+      execFileSync('node', [vite, 'build', '--logLevel', 'error', '--outDir', 'out'], { cwd: dir, stdio: 'pipe' });
+    }
+    const files = [...await readdir(join(dir, 'out')), ...await readdir(join(dir, 'out', 'assets')).catch(() => [])];
     assert.ok(files.some((f) => f.endsWith('.wasm')) && files.some((f) => f.endsWith('.css')), files.join(' '));
     const server = await serve(join(dir, 'out'));
     const browser = await launch();
@@ -231,4 +241,10 @@ test('bundled with esbuild from the installed package: the API and the element r
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('importing baofei/widget where there is no DOM (server-side rendering) does not throw', async () => {
+  const m = await import(join(PKG, 'widget', 'embed', 'baofei-embed.js'));
+  assert.equal(typeof m.configure, 'function');
+  assert.equal(typeof m.BaofeiQuote, 'function');
 });

@@ -87,7 +87,11 @@ export async function loadPack(src, { maxBytes = PACK_MAX_BYTES, timeoutMs = PAC
   }
 }
 
-export class BaofeiQuote extends HTMLElement {
+// Importing this module where there is no DOM (server-side rendering) must not throw: the element is
+// defined only in a browser (integrator review 31).
+const ElementBase = globalThis.HTMLElement ?? class {};
+
+export class BaofeiQuote extends ElementBase {
   static get observedAttributes() { return [...Object.keys(ATTRS), 'lang', 'preset', 'pack-src', 'mode', 'awaits-pack', 'link-base']; }
   #widget; #root; #pack; #pending = false; #generation = 0;
 
@@ -185,4 +189,4 @@ export class BaofeiQuote extends HTMLElement {
   }
 }
 
-if (!customElements.get('baofei-quote')) customElements.define('baofei-quote', BaofeiQuote);
+if (globalThis.customElements && !customElements.get('baofei-quote')) customElements.define('baofei-quote', BaofeiQuote);

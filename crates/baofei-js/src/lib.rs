@@ -69,7 +69,10 @@ export interface Assessment { tier: "low" | "medium" | "high"; answered: number;
 export interface SectorInfo { id: string; group_zh: string; group_en: string; name_zh: string; name_en: string; basis: string;
   obligation: "encouraged" | "expected" | "compulsory"; basis_rules: Message[]; penalty?: Message }
 export interface PackReport { ok: boolean; id?: string; version?: string; errors: BaofeiError[] }
-export interface Question { id: string; line: string | null; zh: string; en: string; kind: unknown; source: Citation }
+/** A self-assessment question; `kind` says which answers it takes (assess() refuses any other). */
+export interface Question { id: string; line: "work_safety" | "environmental" | null; zh: string; en: string;
+  kind: { yes_no: { good: boolean } } | "standardisation" | "env_credit";
+  fix_zh: string; fix_en: string; severe: boolean; source: Citation }
 /** A region: a province, or a city under its province (`parent`). `local_rules`: the data hold rules of its own. */
 export interface RegionInfo { id: string; name_zh: string; name_en: string; parent?: string; local_rules: boolean }
 /** An insurer's 安责险 offer as the enterprise reads it. Empty or absent means "not stated". Amounts in 元. */
