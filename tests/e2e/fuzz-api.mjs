@@ -59,6 +59,14 @@ const calls = [
   (v) => { try { return api.loadPack(v); } finally { api.resetPack(); } },
   (v) => api.questions(v),
   (v) => api.referencePack(v),
+  // Issue 16 and 17: the offer check, quoters and vocabularies.
+  (v) => api.checkOffer(VALID, v),
+  (v) => api.checkOffer(v, { premium: '60000' }),
+  (v) => { const q = api.createQuoter(v); try { return q.quote(VALID); } finally { q.free(); } },
+  (v) => { const q = api.createQuoter(); try { return q.checkOffer(VALID, v); } finally { q.free(); } },
+  (v) => api.regions(v),
+  (v) => api.lines(v),
+  (v) => api.isBaofeiError(v),
 ];
 
 let executions = 0;
