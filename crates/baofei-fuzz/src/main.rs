@@ -65,6 +65,13 @@ const TOKENS: &[&str] = &[
     "h0.l=1",
     "h0.a1.d=3",
     "a.blacklist=yes",
+    "o.prem=60000",
+    "o.pp=30",
+    "o.c.rescue=1",
+    "o.s.training=2",
+    "o.end=2027-05-31",
+    "c=spring-2026",
+    "r=jiangsu_wuxi",
     "2026-02-29",
     "2025-03-29",
     "employees",
@@ -155,6 +162,8 @@ fn link_target(rules: &Rules) -> impl FnMut(&mut Rng) -> Result<bool, String> + 
         Form::new("2026-11-23").to_fragment(),
         "v=1&lang=en&r=jilin&l=environmental&s=heavy_metals.smelting&agg=200&er=larger&h0.l=1&h0.d=3&a.blacklist=yes".to_string(),
         "#v=1&s=construction.general&cv=10000&hr=1&metro=1&pp=60&h1.a0.d=10&h2.a1.l=1000".to_string(),
+        // An offer (issue 17), a city under its province (issue 18) and a campaign tag (issue 16).
+        "v=1&r=jiangsu_wuxi&d=2026-06-01&c=spring&o.prem=60000&o.pp=30&o.n=80&o.uni=yes&o.c.rescue=1&o.s.training=1&o.end=2027-05-31&o.com=4%25".to_string(),
     ];
     move |rng| {
         let which = rng.below(seeds.len());
@@ -169,6 +178,17 @@ fn link_target(rules: &Rules) -> impl FnMut(&mut Rng) -> Result<bool, String> + 
                 }
                 check_quote(rules, &form.to_input())
                     .map_err(|e| format!("{e} for link {text:?}"))?;
+                // The offer check answers or names the bad fields; it never panics (a panic here
+                // aborts the fuzzer with the link that caused it).
+                if form.has_offer() {
+                    if let Err(e) =
+                        baofei_core::offer::check_offer(rules, &form.to_input(), &form.to_offer())
+                    {
+                        if e.0.is_empty() || e.0.iter().any(|x| x.message_zh.is_empty()) {
+                            return Err(format!("offer check gave an empty error for {text:?}"));
+                        }
+                    }
+                }
                 Ok(true)
             }
         }
