@@ -62,7 +62,10 @@ fi
 #    the package's types) and vite (a bundle of the installed package), exactly as package-lock.json pins them.
 if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/@axe-core/playwright ] || [ ! -d tests/e2e/node_modules/typescript ] || [ ! -d tests/e2e/node_modules/vite ]; then
   log "installing playwright-core, @axe-core/playwright, typescript and vite (npm) for the end-to-end tests"
-  (cd tests/e2e && npm ci --no-audit --no-fund --silent)
+  # `npm install`, not `npm ci`: this machine's registry serves no packages for other platforms, so
+  # the lock lacks rollup's optional per-platform builds (vite) and `npm ci` refuses it as out of sync.
+  # `npm install` installs the locked versions and skips the missing optional ones.
+  (cd tests/e2e && npm install --no-audit --no-fund --silent)
 fi
 
 # 7. Crates, so that Trunk's offline build (cargo --offline) finds them.
