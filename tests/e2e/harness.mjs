@@ -40,9 +40,32 @@ export async function launch() {
   // widget picks English for an English browser on a first visit).
   const newPage = browser.newPage.bind(browser);
   const newContext = browser.newContext.bind(browser);
-  browser.newPage = (o = {}) => newPage({ locale: 'zh-CN', ...o });
-  browser.newContext = (o = {}) => newContext({ locale: 'zh-CN', ...o });
+  browser.newPage = async (o = {}) => takeover(await newPage({ locale: 'zh-CN', ...o }));
+  browser.newContext = async (o = {}) => {
+    const ctx = await newContext({ locale: 'zh-CN', ...o });
+    const ctxNewPage = ctx.newPage.bind(ctx);
+    ctx.newPage = async () => takeover(await ctxNewPage());
+    return ctx;
+  };
   return browser;
+}
+
+/** The release page is prerendered (issue 15): a test that acts on the page must act on the widget,
+ *  not on the static frame it replaces, so `goto` waits for the takeover unless asked not to
+ *  (`{ keepPrerendered: true }`, for the tests of the prerendered frame itself). */
+function takeover(page) {
+  // browser.newPage goes through newContext: patch each page once.
+  if (page.takeoverPatched) return page;
+  page.takeoverPatched = true;
+  const goto = page.goto.bind(page);
+  page.goto = async (url, { keepPrerendered = false, ...options } = {}) => {
+    const response = await goto(url, options);
+    if (!keepPrerendered) {
+      await page.waitForFunction(() => !document.querySelector('[data-prerendered]'), null, { timeout: 30000 });
+    }
+    return response;
+  };
+  return page;
 }
 
 /** Opens the widget and waits for the engine's first premium. Collects console errors and requests. */

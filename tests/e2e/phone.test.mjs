@@ -65,11 +65,13 @@ test('small things: start over, the policy start date explained, calendar years,
   await page.close();
 });
 
-test('the page shows a loading line before the wasm runs, and a bilingual message if it cannot start', async () => {
+test('before the wasm runs the page shows the prerendered quote, and a bilingual message if it cannot start', async () => {
   const html = await (await fetch(`${server.url}index.html`)).text();
-  assert.match(html, /class="bf-loading"[^>]*>正在加载保费计算器… Loading the premium calculator…/);
+  // The release page is prerendered (issue 15; prerender.test.mjs): no bare loading line any more.
+  assert.match(html, /data-prerendered/);
+  assert.doesNotMatch(html, /class="bf-loading"/);
   const { page } = await open(browser, server.url);
-  assert.equal(await page.locator('.bf-loading').count(), 0, 'gone once the widget mounts');
+  assert.equal(await page.locator('[data-prerendered]').count(), 0, 'replaced once the widget mounts');
   await page.close();
   const { DIST } = await import('./harness.mjs');
   const broken = await serve(DIST, {}, { '/baofei-web_bg.wasm': (req, res) => res.writeHead(404).end('gone') });

@@ -56,6 +56,9 @@ pub struct AppProps {
     /// container the result comes first.
     #[prop_or_default]
     pub compact: bool,
+    /// The page was prerendered at build time and already shows the full default frame.
+    #[prop_or_default]
+    pub prerendered: bool,
 }
 
 /// The widget.
@@ -81,7 +84,7 @@ pub fn App(props: &AppProps) -> Html {
     let lang = state.form.lang;
     let tr = t(lang);
 
-    let full = use_after_paint();
+    let full = use_after_paint(props.prerendered);
     use_share_link(
         props.standalone,
         props.storage,

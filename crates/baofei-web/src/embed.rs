@@ -109,6 +109,7 @@ pub fn mount(
         parent_origin: None,
         link_base: get_str(&config, "linkBase").map(Into::into),
         compact: get_str(&config, "mode").as_deref() == Some("compact"),
+        prerendered: false,
     };
     Ok(Widget {
         handle: Some(yew::Renderer::<App>::with_root_and_props(root, props).render()),

@@ -37,7 +37,19 @@ pub fn start() {
     // A framed page is an embed, whatever its address: it never reads or writes the inputs the user
     // asked the standalone page to remember, or any page of the same site could frame it and read
     // them (security review F2).
-    // The page's "loading" line and <noscript> go: the widget takes the element over.
+    // A prerendered page (issue 15) shows the default quote as HTML. What the user typed into it before
+    // the wasm ran is kept: each field whose value differs from the markup's joins the address's
+    // fragment, which the widget starts from. Then the static frame is replaced in this same task,
+    // so no blank frame is painted between the two.
+    let prerendered = el
+        .query_selector("[data-prerendered]")
+        .ok()
+        .flatten()
+        .is_some();
+    if prerendered {
+        keep_early_input(&el);
+    }
+    // The page's "loading" line (or prerendered frame) and <noscript> go: the widget takes over.
     el.set_inner_html("");
     // `?mode=compact` (what `mountFrame(…, { mode: 'compact' })` asks for): form and result only.
     let compact = gloo::utils::window().location().search().is_ok_and(|q| {
@@ -50,9 +62,81 @@ pub fn start() {
         storage: !hooks::host::framed(),
         parent_origin: hooks::host::iframe_parent().map(Into::into),
         compact,
+        prerendered,
         ..Default::default()
     };
     yew::Renderer::<app::App>::with_root_and_props(el, props).render();
+}
+
+/// Moves values typed into the prerendered form before the widget started into the address's
+/// fragment (only when the address has no state of its own: a link's state wins, as it was hidden).
+#[cfg(target_arch = "wasm32")]
+fn keep_early_input(root: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let loc = gloo::utils::window().location();
+    if loc.hash().unwrap_or_default().len() > 1 {
+        return;
+    }
+    let Ok(fields) = root.query_selector_all("input[name], select[name]") else {
+        return;
+    };
+    let mut typed = Vec::new();
+    for i in 0..fields.length() {
+        let Some(node) = fields.item(i) else { continue };
+        if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+            let changed = if input.type_() == "checkbox" {
+                input.checked() != input.default_checked()
+            } else {
+                input.value() != input.default_value()
+            };
+            if changed {
+                let v = if input.type_() == "checkbox" {
+                    if input.checked() {
+                        "1".to_string()
+                    } else {
+                        String::new()
+                    }
+                } else {
+                    input.value()
+                };
+                typed.push((input.name(), v));
+            }
+        } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+            let default = (0..select.length())
+                .filter_map(|j| select.item(j))
+                .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
+                .find(|o| o.default_selected())
+                .map(|o| o.value());
+            if default.as_deref() != Some(select.value().as_str()) {
+                typed.push((select.name(), select.value()));
+            }
+        }
+    }
+    if typed.is_empty() {
+        return;
+    }
+    let mut fragment = String::from("v=1");
+    for (k, v) in typed {
+        fragment.push('&');
+        fragment.push_str(
+            &js_sys::encode_uri_component(&k)
+                .as_string()
+                .unwrap_or_default(),
+        );
+        fragment.push('=');
+        fragment.push_str(
+            &js_sys::encode_uri_component(&v)
+                .as_string()
+                .unwrap_or_default(),
+        );
+    }
+    if let Ok(h) = gloo::utils::window().history() {
+        let _ = h.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("#{fragment}")),
+        );
+    }
 }
 
 /// Hidden debug trigger: panics, so that tests (and support staff) can see the crash screen.

@@ -1,0 +1,73 @@
+// Build-time prerendering (issue 15): the release page paints the default quote from HTML, before any
+// wasm arrives. Run by scripts/post-build.sh on Trunk's staging directory: serves it on loopback, lets
+// the real widget render the default state in headless Chromium (Debian's, driven by playwright-core),
+// and writes that markup into index.html's #baofei. Form values become attributes (Yew sets them as
+// properties); parts that depend on where the page is hosted (the share link and its QR) are left out
+// and appear when the widget takes over. web/prepaint.js hides the static frame before first paint
+// when the address carries a state or inputs are remembered, so a link never shows a default figure.
+import { createServer } from 'node:http';
+import { readFile, writeFile, stat } from 'node:fs/promises';
+import { join, extname, normalize, dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const dir = process.argv[2];
+const require = createRequire(join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'e2e', 'package.json'));
+const { chromium } = require('playwright-core');
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+
+const server = createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  let file = join(dir, path);
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(await readFile(file));
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const url = `http://127.0.0.1:${server.address().port}/index.html`;
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+try {
+  const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+  await page.goto(url);
+  await page.locator('#premium').waitFor({ timeout: 60000 });
+  await page.locator('#trace').waitFor({ timeout: 60000 });
+  await page.waitForTimeout(200);
+  const markup = await page.evaluate(() => {
+    const root = document.getElementById('baofei').cloneNode(true);
+    // Live values as attributes, so the HTML shows what the widget shows.
+    const live = document.getElementById('baofei');
+    const pairs = [...live.querySelectorAll('input, select, textarea')];
+    const copies = [...root.querySelectorAll('input, select, textarea')];
+    pairs.forEach((el, i) => {
+      const c = copies[i];
+      if (el.tagName === 'SELECT') {
+        [...c.options].forEach((o, j) => { if (j === el.selectedIndex) o.setAttribute('selected', ''); else o.removeAttribute('selected'); });
+      } else if (el.type === 'checkbox' || el.type === 'radio') {
+        if (el.checked) c.setAttribute('checked', ''); else c.removeAttribute('checked');
+      } else {
+        c.setAttribute('value', el.value);
+      }
+    });
+    // Hosting-dependent parts come with the widget.
+    root.querySelectorAll('.bf-share, .bf-link-print').forEach((n) => n.remove());
+    root.firstElementChild?.setAttribute('data-prerendered', '');
+    return root.innerHTML;
+  });
+  const index = join(dir, 'index.html');
+  const html = await readFile(index, 'utf8');
+  const start = html.indexOf('<div id="baofei"');
+  const open = html.indexOf('>', start) + 1;
+  const close = html.indexOf('</body>', open);
+  const end = html.lastIndexOf('</div>', close);
+  if (start < 0 || end < open) throw new Error('index.html has no #baofei to fill');
+  const noscript = '<noscript>本工具需要启用 JavaScript 和 WebAssembly 才能计算；以上为默认情况的示例。This tool needs JavaScript and WebAssembly to compute; the figures above are the default example.</noscript>';
+  await writeFile(index, html.slice(0, open) + markup + noscript + html.slice(end));
+  console.log(`prerender: ${markup.length} bytes of first-frame markup written into index.html`);
+} finally {
+  await browser.close();
+  server.close();
+}

@@ -1,0 +1,89 @@
+// Issue 15, first part: the release page is prerendered at build time, so the default quote paints from
+// HTML before any wasm; a link's state is never shown with default figures; input typed before the
+// wasm runs is kept; the takeover moves nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, DIST } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** A page whose wasm request is held until `release()` is called. */
+async function held(url, viewport = { width: 1280, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route('**/baofei-web_bg.wasm', async (route) => { await gate; await route.continue(); });
+  await page.goto(url, { keepPrerendered: true });
+  return { page, release };
+}
+
+test('index.html carries the default quote as HTML, with the form values', async () => {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  assert.match(html, /data-prerendered/);
+  assert.match(html, /id="premium"[^>]*data-yuan="\d+\.\d\d"/);
+  assert.match(html, /id="f-e"[^>]*value="100"/);
+  assert.doesNotMatch(html, /127\.0\.0\.1/, 'nothing of the build machine\'s address');
+});
+
+test('before the wasm arrives the premium is already on screen; without script it stays', async () => {
+  const { page, release } = await held(server.url);
+  await page.locator('#premium').waitFor();
+  assert.ok(await page.locator('#premium').isVisible());
+  const staticPremium = await page.getAttribute('#premium', 'data-yuan');
+  release();
+  await page.waitForFunction(() => !document.querySelector('[data-prerendered]'));
+  assert.equal(await page.getAttribute('#premium', 'data-yuan'), staticPremium, 'the widget agrees with the static figure');
+  await page.close();
+  const ctx = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
+  const p = await ctx.newPage();
+  await p.goto(server.url, { keepPrerendered: true });
+  assert.ok(await p.locator('#premium').isVisible());
+  await ctx.close();
+});
+
+test('a link with a state never shows the default figures: the static frame waits hidden', async () => {
+  const { page, release } = await held(`${server.url}#v=1&e=250&r=jilin`);
+  await page.locator('[data-prerendered] #premium').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('#premium').isVisible(), false);
+  release();
+  await page.waitForFunction(() => !document.querySelector('[data-prerendered]'));
+  assert.equal(await page.locator('#premium').isVisible(), true);
+  assert.equal(await page.inputValue('#f-r'), 'jilin');
+  await page.close();
+});
+
+test('input typed into the prerendered form before the wasm runs is kept', async () => {
+  const ref = await browser.newPage();
+  await ref.goto(`${server.url}#v=1&e=250`);
+  await ref.locator('#premium').waitFor();
+  const want = await ref.getAttribute('#premium', 'data-yuan');
+  await ref.close();
+  const { page, release } = await held(server.url);
+  await page.locator('[data-prerendered] #f-e').waitFor();
+  await page.fill('#f-e', '250');
+  release();
+  await page.waitForFunction(() => !document.querySelector('[data-prerendered]'));
+  await page.waitForFunction((w) => document.querySelector('#premium')?.dataset.yuan === w, want);
+  assert.equal(await page.inputValue('#f-e'), '250');
+  await page.close();
+});
+
+test('the takeover moves nothing: cumulative layout shift stays under 0.1, desktop and phone', async () => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+    const page = await browser.newPage({ viewport });
+    await page.addInitScript(() => {
+      window.cls = 0;
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(server.url);
+    await page.waitForFunction(() => !document.querySelector('[data-prerendered]') && document.querySelector('#premium'));
+    await page.waitForTimeout(600);
+    const cls = await page.evaluate(() => window.cls);
+    assert.ok(cls < 0.1, `CLS ${cls} at ${viewport.width} px`);
+    await page.close();
+  }
+});
