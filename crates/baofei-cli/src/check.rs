@@ -4,7 +4,6 @@
 use baofei_core::offer::{check_offer, OfferInput, Verdict};
 use baofei_core::QuoteInput;
 use serde::Deserialize;
-use std::io::Read;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -19,14 +18,7 @@ struct CheckFile {
 /// Runs `baofei check`.
 pub fn run(path: &Path, lang: &str, json: bool, pack: Option<&Path>) -> Result<ExitCode, String> {
     let rules = crate::load_rules(pack)?;
-    let mut text = String::new();
-    if path.as_os_str() == "-" {
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| e.to_string())?;
-    } else {
-        text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    }
+    let text = crate::read_input(path)?;
     let file: CheckFile = serde_json::from_str(&text).map_err(|e| {
         format!(
             "{}: not an offer file ({{\"enterprise\": QuoteInput, \"offer\": OfferInput}}): {e}",

@@ -3,7 +3,6 @@
 use baofei_core::domain::Obligation;
 use baofei_core::output::Message;
 use baofei_core::{quote, Citation, QuoteInput};
-use std::io::Read;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -34,14 +33,7 @@ fn list(lang: &str, title: &str, items: &[Message]) {
 /// Runs `baofei explain`.
 pub fn run(path: &Path, lang: &str, pack: Option<&Path>) -> Result<ExitCode, String> {
     let rules = crate::load_rules(pack)?;
-    let mut text = String::new();
-    if path.as_os_str() == "-" {
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| e.to_string())?;
-    } else {
-        text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    }
+    let text = crate::read_input(path)?;
     let input: QuoteInput = serde_json::from_str(&text)
         .map_err(|e| format!("{}: not a QuoteInput: {e}", path.display()))?;
     let q = match quote(&rules, &input) {

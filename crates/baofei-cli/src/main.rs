@@ -203,6 +203,20 @@ fn main() -> ExitCode {
     }
 }
 
+/// The text of an input file, or of standard input for `-`.
+pub fn read_input(path: &std::path::Path) -> Result<String, String> {
+    use std::io::Read;
+    if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| e.to_string())?;
+        Ok(text)
+    } else {
+        std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+    }
+}
+
 /// The rules with the reference pack or the pack in `path`.
 pub fn load_rules(path: Option<&std::path::Path>) -> Result<baofei_core::Rules, String> {
     let base = baofei_rules::load().map_err(|e| format!("built-in rules invalid: {e}"))?;
