@@ -1,7 +1,9 @@
 // Browser side of scripts/bench.sh: bundle sizes and timings of the widget next to an empty Yew app
 // built the same way in the same run. Prints JSON. Usage: node bench.mjs <widget dist> <empty dist>
 import { readFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { cp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch } from './harness.mjs';
 
@@ -75,6 +77,83 @@ async function recompute(browser, url, n = 30) {
   return { engine: stat(engine), update: stat(update) };
 }
 
+/** Issue 15: what a user on a slow phone feels. A fresh load with the network at about 1.6 Mbit/s and
+ *  150 ms round trip and the CPU 4x slower (or as is): first contentful paint, largest contentful paint,
+ *  when the premium is first visible, total blocking time (long tasks beyond 50 ms until load + 2 s) and
+ *  the delay before a first input (a keystroke in the headcount) is handled. */
+async function feel(browser, url, slow, { premium = true, input = true } = {}) {
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  if (slow) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  }
+  await page.addInitScript(() => {
+    window.m = { tbt: 0 };
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') window.m.fcp = e.startTime; }).observe({ type: 'paint', buffered: true });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.m.lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.m.tbt += Math.max(0, e.duration - 50); }).observe({ type: 'longtask', buffered: true });
+    const tick = () => { const p = document.getElementById('premium'); if (p && p.offsetParent && !window.m.premium) window.m.premium = performance.now(); if (!window.m.premium) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  await page.goto(url, { keepPrerendered: true, waitUntil: 'load' });
+  if (premium) await page.waitForFunction(() => window.m.premium && !document.querySelector('[data-prerendered]'), null, { timeout: 120000 });
+  await page.waitForTimeout(2000);
+  let firstInput = null;
+  if (input && premium) {
+    const t0 = Date.now();
+    await page.fill('#f-e', '101');
+    await page.waitForFunction(() => document.querySelector('#f-e')?.value === '101');
+    firstInput = Date.now() - t0;
+  }
+  const m = await page.evaluate(() => window.m);
+  await ctx.close();
+  return { ...m, firstInput };
+}
+
+async function feelMedian(browser, url, slow, opts, n = 3) {
+  const runs = [];
+  for (let i = 0; i < n; i++) runs.push(await feel(browser, url, slow, opts));
+  const med = (k) => median(runs.map((r) => r[k]).filter((x) => x !== null && x !== undefined));
+  return { fcp: med('fcp'), lcp: med('lcp'), premium: med('premium'), tbt: med('tbt'), firstInput: med('firstInput'), runs: n };
+}
+
+/** Every file each page loads, with its gzip and brotli size (issue 15 point 5: what each page costs). */
+async function pages(browser, root, names) {
+  const out = {};
+  const server = await serve(root);
+  for (const name of names) {
+    const page = await browser.newPage();
+    const files = new Set();
+    page.on('response', (r) => { const u = new URL(r.url()); if (u.origin === new URL(server.url).origin && r.status() === 200) files.add(decodeURIComponent(u.pathname.slice(1)) || 'index.html'); });
+    await page.goto(server.url + name);
+    await page.waitForTimeout(2500);
+    await page.close();
+    let raw = 0, gz = 0, br = 0;
+    for (const f of files) {
+      const b = await readFile(join(root, f));
+      raw += b.length;
+      gz += gzipSync(b, { level: 9 }).length;
+      br += brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    }
+    out[name] = { files: [...files].sort(), raw, gzip: gz, brotli: br };
+  }
+  await server.close();
+  return out;
+}
+
+/** The static floor: index.html exactly as shipped (the prerendered frame and its CSS) with no script. */
+async function staticFloor(root) {
+  const dir = join(tmpdir(), `baofei-floor-${process.pid}`);
+  await rm(dir, { recursive: true, force: true });
+  await cp(root, dir, { recursive: true });
+  const html = (await readFile(join(dir, 'index.html'), 'utf8')).replace(/<script\b[^>]*>\s*<\/script>/g, '').replace(/<link rel="modulepreload"[^>]*>/g, '').replace(/<link rel="preload"[^>]*>/g, '');
+  await writeFile(join(dir, 'index.html'), html);
+  return dir;
+}
+
 const widget = await serve(widgetDir);
 const empty = await serve(emptyDir);
 const browser = await launch();
@@ -90,6 +169,23 @@ const result = {
     return { widget: w1, empty: e1, widget4x: w4, empty4x: e4 };
   })(),
   recompute: await recompute(browser, widget.url),
+  feel: await (async () => {
+    const floorDir = await staticFloor(widgetDir);
+    const floor = await serve(floorDir);
+    const out = {};
+    for (const slow of [false, true]) {
+      const k = slow ? 'slow' : 'fast';
+      out[k] = {
+        widget: await feelMedian(browser, widget.url, slow, {}),
+        empty: await feelMedian(browser, empty.url, slow, { premium: false, input: false }),
+        floor: await feelMedian(browser, floor.url, slow, { premium: false, input: false }),
+      };
+    }
+    await floor.close();
+    await rm(floorDir, { recursive: true, force: true });
+    return out;
+  })(),
+  pages: await pages(browser, widgetDir, ['index.html', 'demo.html', 'iframe.html', 'builder.html', 'rules.html']),
   chromium: browser.version(),
 };
 await browser.close(); await widget.close(); await empty.close();
