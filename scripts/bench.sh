@@ -16,6 +16,12 @@ trunk build --release >/dev/null 2>&1
 empty="$CARGO_TARGET_DIR/bench/empty"
 trunk build --release true --dist "$empty" crates/bench-empty-yew/index.html >/dev/null 2>&1
 
+# Lighthouse (not part of setup: only the bench uses it), installed next to the other npm tools.
+if [ ! -x "$TOOLS_DIR/node_modules/.bin/lighthouse" ]; then
+  (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --silent lighthouse@12.8.2) || echo "lighthouse not installed; skipped" >&2
+fi
+[ -x "$TOOLS_DIR/node_modules/.bin/lighthouse" ] && export LIGHTHOUSE="$TOOLS_DIR/node_modules/.bin/lighthouse"
+
 echo "browser measurements..." >&2
 (cd tests/e2e && node bench.mjs "$PWD/../../dist" "$empty") > "$tmp/browser.json"
 
@@ -87,7 +93,11 @@ P("\n## What each page loads (issue 15; every same-origin file fetched within 2.
 P("| page | files | raw | gzip | brotli |\n|---|---|---|---|---|")
 for name, pg in b["pages"].items():
     P(f"| {name} | {len(pg['files'])} ({', '.join(pg['files'])}) | {kb(pg['raw'])} | {kb(pg['gzip'])} | {kb(pg['brotli'])} |")
-P("\nNot measured here yet: Lighthouse (npm `lighthouse@12.8.2` against Debian's Chromium).")
+lh = b.get("lighthouse")
+if lh:
+    P(f"\nLighthouse 12.8.2 mobile performance (Debian's Chromium, headless), median of 3: **{lh['score']}** (runs {', '.join(map(str, lh['runs']))}); LCP {lh['lcp']:.0f} ms, total blocking time {lh['tbt']:.0f} ms (Lighthouse's own simulated throttling).")
+else:
+    P("\nLighthouse: not run (npm `lighthouse@12.8.2` could not be installed).")
 P("\n## Recompute after an input change (browser, %d changes)\n" % r["engine"]["samples"])
 P("| | median | p95 | max |\n|---|---|---|---|")
 P(f"| engine alone (quote + self-assessment + priced next steps) | {r['engine']['median']:.3f} ms | {r['engine']['p95']:.3f} ms | {r['engine']['max']:.3f} ms |")

@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { cp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { serve, launch } from './harness.mjs';
 
@@ -154,6 +156,22 @@ async function staticFloor(root) {
   return dir;
 }
 
+/** Lighthouse mobile performance score (npm lighthouse@12.8.2 against Debian's Chromium, run by
+ *  scripts/bench.sh with LIGHTHOUSE set to its binary), median of 3; null when not available. */
+async function lighthouse(url) {
+  const bin = process.env.LIGHTHOUSE;
+  if (!bin) return null;
+  const scores = [];
+  for (let i = 0; i < 3; i++) {
+    const { stdout } = await promisify(execFile)(bin, [url, '--output=json', '--quiet', '--only-categories=performance',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu'], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, maxBuffer: 64 * 1024 * 1024 });
+    const r = JSON.parse(stdout);
+    scores.push({ score: Math.round(r.categories.performance.score * 100), lcp: r.audits['largest-contentful-paint'].numericValue, tbt: r.audits['total-blocking-time'].numericValue });
+  }
+  const med = (k) => median(scores.map((x) => x[k]));
+  return { score: med('score'), lcp: med('lcp'), tbt: med('tbt'), runs: scores.map((x) => x.score) };
+}
+
 const widget = await serve(widgetDir);
 const empty = await serve(emptyDir);
 const browser = await launch();
@@ -186,6 +204,7 @@ const result = {
     return out;
   })(),
   pages: await pages(browser, widgetDir, ['index.html', 'demo.html', 'iframe.html', 'builder.html', 'rules.html']),
+  lighthouse: await lighthouse(widget.url),
   chromium: browser.version(),
 };
 await browser.close(); await widget.close(); await empty.close();
