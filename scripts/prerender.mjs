@@ -5,31 +5,15 @@
 // properties); parts that depend on where the page is hosted (the share link and its QR) are left out
 // and appear when the widget takes over. web/prepaint.js hides the static frame before first paint
 // when the address carries a state or inputs are remembered, so a link never shows a default figure.
-import { createServer } from 'node:http';
-import { readFile, writeFile, stat } from 'node:fs/promises';
-import { join, extname, normalize, dirname } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+// The end-to-end harness's loopback server and headless Chromium (playwright-core, pinned there).
+import { serve, launch } from '../tests/e2e/harness.mjs';
 
 const dir = process.argv[2];
-const require = createRequire(join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'e2e', 'package.json'));
-const { chromium } = require('playwright-core');
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
-
-const server = createServer(async (req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-  let file = join(dir, path);
-  try {
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(await readFile(file));
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const url = `http://127.0.0.1:${server.address().port}/index.html`;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const server = await serve(dir);
+const url = `${server.url}index.html`;
+const browser = await launch();
 try {
   const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
   await page.goto(url);
@@ -69,5 +53,5 @@ try {
   console.log(`prerender: ${markup.length} bytes of first-frame markup written into index.html`);
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }

@@ -32,10 +32,40 @@ pub fn wan(yuan: Decimal) -> String {
     format!("{}万元", (yuan / Decimal::from(10_000)).normalize())
 }
 
+/// An amount in 元 rounded to the fen, with thousands separators: 54000.5 → "54,000.50".
+pub fn grouped(yuan: Decimal) -> String {
+    let s = round_fen(yuan).to_string();
+    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
+    let (sign, digits) = int.strip_prefix('-').map(|x| ("-", x)).unwrap_or(("", int));
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{sign}{out}.{frac}")
+}
+
+/// An amount for English readers: "CNY 181,440", the fen shown only when there are any (万元 is for
+/// Chinese readers). The one English money format of the widget and the offer check's sentences.
+pub fn cny(yuan: Decimal) -> String {
+    let s = grouped(yuan);
+    format!("CNY {}", s.strip_suffix(".00").unwrap_or(&s))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn english_amounts_are_grouped_and_keep_the_fen() {
+        assert_eq!(cny(Decimal::from(400_000)), "CNY 400,000");
+        assert_eq!(cny(Decimal::new(5670050, 2)), "CNY 56,700.50");
+        assert_eq!(cny(Decimal::from(999)), "CNY 999");
+        assert_eq!(grouped(Decimal::new(-12345675, 1)), "-1,234,567.50");
+    }
 
     #[test]
     fn half_away_from_zero_at_the_fen() {

@@ -13,7 +13,7 @@ use crate::date::Date;
 use crate::domain::{Line, PremiumBasis};
 use crate::error::{ErrorCode, Errors, FieldError};
 use crate::input::{plain_number, str_or_int, QuoteInput, MAX_MONEY, V};
-use crate::money::{fmt_factor, wan};
+use crate::money::{cny, fmt_factor, wan};
 use crate::output::Quote;
 use crate::quote::quote;
 use crate::rules::Rules;
@@ -120,6 +120,17 @@ pub enum Verdict {
     Fails,
     /// The offer does not say enough to tell.
     Unclear,
+}
+
+impl Verdict {
+    /// The verdict as its data key (`meets`, `fails`, `unclear`), as it is serialised.
+    pub fn key(self) -> &'static str {
+        match self {
+            Verdict::Meets => "meets",
+            Verdict::Fails => "fails",
+            Verdict::Unclear => "unclear",
+        }
+    }
 }
 
 /// One check of the offer.
@@ -446,18 +457,14 @@ pub fn check_offer(
             input.aggregate_limit = a.to_string();
         }
     }
-    let q = quote(rules, &input);
-    if let Err(e) = &q {
-        errs.extend(e.0.iter().cloned());
-    }
-    if let Err(e) = &read {
-        errs.extend(e.iter().cloned());
-    }
-    if !errs.is_empty() {
-        return Err(Errors(errs));
-    }
-    let (Ok(o), Ok(q)) = (read, q) else {
-        unreachable!("errors returned above")
+    // Every problem at once: the line, the enterprise's fields, then the offer's.
+    let (o, q) = match (read, quote(rules, &input)) {
+        (Ok(o), Ok(q)) if errs.is_empty() => (o, q),
+        (read, q) => {
+            errs.extend(q.err().into_iter().flat_map(|e| e.0));
+            errs.extend(read.err().into_iter().flatten());
+            return Err(Errors(errs));
+        }
     };
     // A promised service must be one this enterprise is owed, by the id the quote lists.
     let unknown: Vec<FieldError> = o
@@ -605,26 +612,6 @@ impl Check {
             self.question_en = Some(en.into());
         }
         self
-    }
-}
-
-/// "40万元" in Chinese, "CNY 400,000" in English.
-fn cny(yuan: Decimal) -> String {
-    let n = yuan.normalize();
-    let (int, frac) = match n.to_string().split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (n.to_string(), None),
-    };
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match frac {
-        Some(f) => format!("CNY {grouped}.{f}"),
-        None => format!("CNY {grouped}"),
     }
 }
 
@@ -1209,13 +1196,6 @@ fn lapse(o: &Offer) -> Check {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cny_groups_thousands() {
-        assert_eq!(cny(Decimal::from(400_000)), "CNY 400,000");
-        assert_eq!(cny(Decimal::new(5670050, 2)), "CNY 56,700.5");
-        assert_eq!(cny(Decimal::from(999)), "CNY 999");
-    }
 
     #[test]
     fn a_bad_offer_field_is_named_with_its_label() {

@@ -349,12 +349,13 @@ fn sectors_in(rules: &Rules, region: &str, line: &str, date: &str) -> Result<JsV
         #[serde(skip_serializing_if = "Option::is_none")]
         penalty: Option<baofei_core::output::Message>,
     }
+    let chain = st.chain(region);
     let out: Vec<Info<'_>> = st
         .sectors
         .iter()
         .filter(|s| s.line == line)
         .map(|s| {
-            let o = obligation_of(st, region, s, day);
+            let o = obligation_of(st, &chain, s, day);
             Info {
                 id: &s.id,
                 group_zh: &s.group_zh,

@@ -45,14 +45,6 @@ struct Expect {
     error_fields: Vec<String>,
 }
 
-fn key(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Meets => "meets",
-        Verdict::Fails => "fails",
-        Verdict::Unclear => "unclear",
-    }
-}
-
 #[test]
 fn golden_offer_checks() {
     let rules = baofei_rules::load().unwrap();
@@ -104,8 +96,8 @@ fn golden_offer_checks() {
                         p.push("expected errors, got a check".into());
                     }
                     if let Some(v) = &x.verdict {
-                        if key(r.verdict) != v {
-                            p.push(format!("verdict: got {}, want {v}", key(r.verdict)));
+                        if r.verdict.key() != v {
+                            p.push(format!("verdict: got {}, want {v}", r.verdict.key()));
                         }
                     }
                     if let Some(l) = x.legal_failures {
@@ -127,9 +119,11 @@ fn golden_offer_checks() {
                         seen_ids.insert(format!("{id}={v}"));
                         match find(id) {
                             None => p.push(format!("no check {id}")),
-                            Some(k) if key(k.verdict) != v => {
-                                p.push(format!("{id}: got {} ({}), want {v}", key(k.verdict), k.en))
-                            }
+                            Some(k) if k.verdict.key() != v => p.push(format!(
+                                "{id}: got {} ({}), want {v}",
+                                k.verdict.key(),
+                                k.en
+                            )),
                             Some(_) => {}
                         }
                     }

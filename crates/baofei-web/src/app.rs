@@ -114,28 +114,25 @@ pub fn App(props: &AppProps) -> Html {
     };
     // Inserted one by one: collecting into a SortedMap sorts first, and a sort costs bundle size.
     let mut errors = SortedMap::new();
+    // A message at its field; the field being typed into shows it once the user leaves it ("2" on the
+    // way to "20" is not below the minimum yet).
+    let mut at_field = |field: &str, zh: &str, en: &str| {
+        if let Some(k) = form_key(field).filter(|k| state.editing.as_ref() != Some(k)) {
+            errors.insert(k, msg(lang, zh, en));
+        }
+    };
     match &outcome.0 {
         Err(e) => {
             for x in &e.0 {
-                // The field being typed into shows its error once the user leaves it.
-                if let Some(k) = form_key(&x.field).filter(|k| state.editing.as_ref() != Some(k)) {
-                    errors.insert(k, msg(lang, &x.message_zh, &x.message_en));
-                }
+                at_field(&x.field, &x.message_zh, &x.message_en);
             }
         }
         // A compliance problem with a priced quote (a limit below the legal minimum) is shown at its
         // field too, without hiding the figures.
         Ok((q, _)) => {
             for w in &q.warnings {
-                // Like an error, it waits until the user leaves the field: "2" on the way to "20"
-                // is not below the minimum yet.
-                if let Some(k) = w
-                    .field
-                    .as_deref()
-                    .and_then(form_key)
-                    .filter(|k| state.editing.as_ref() != Some(k))
-                {
-                    errors.insert(k, msg(lang, &w.zh, &w.en));
+                if let Some(f) = &w.field {
+                    at_field(f, &w.zh, &w.en);
                 }
             }
         }
@@ -143,9 +140,7 @@ pub fn App(props: &AppProps) -> Html {
     // The offer's own field errors, at its fields (the enterprise's are shown by the quote above).
     if let Some(Err(e)) = offer.as_ref() {
         for x in e.0.iter().filter(|x| x.field.starts_with("offer.")) {
-            if let Some(k) = form_key(&x.field).filter(|k| state.editing.as_ref() != Some(k)) {
-                errors.insert(k, msg(lang, &x.message_zh, &x.message_en));
-            }
+            at_field(&x.field, &x.message_zh, &x.message_en);
         }
     }
     let owed = match (&outcome.0, &outcome.1) {

@@ -118,17 +118,9 @@ fn keep_early_input(root: &web_sys::Element) {
     let mut fragment = String::from("v=1");
     for (k, v) in typed {
         fragment.push('&');
-        fragment.push_str(
-            &js_sys::encode_uri_component(&k)
-                .as_string()
-                .unwrap_or_default(),
-        );
+        fragment.push_str(&model::pct_encode(&k));
         fragment.push('=');
-        fragment.push_str(
-            &js_sys::encode_uri_component(&v)
-                .as_string()
-                .unwrap_or_default(),
-        );
+        fragment.push_str(&model::pct_encode(&v));
     }
     if let Ok(h) = gloo::utils::window().history() {
         let _ = h.replace_state_with_url(

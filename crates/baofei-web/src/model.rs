@@ -116,7 +116,7 @@ fn is_known_key(k: &str) -> bool {
 
 /// The offer's form keys (after `o.`), the engine field each feeds, and whether it is typed in 万元.
 /// Covered items are `o.c.<item>` = `1`, promised services `o.s.<service id>` = times a year.
-pub const OFFER_FIELDS: [(&str, &str, bool); 15] = [
+pub const OFFER_FIELDS: [(&str, &str, bool); 14] = [
     ("ins", "insurer", false),
     ("start", "start", false),
     ("end", "end", false),
@@ -131,7 +131,6 @@ pub const OFFER_FIELDS: [(&str, &str, bool); 15] = [
     ("com", "commission", false),
     ("pay", "payer", false),
     ("lapse", "lapse", false),
-    ("cov", "covers", false),
 ];
 
 fn is_offer_key(o: &str) -> bool {
@@ -148,7 +147,7 @@ fn is_offer_key(o: &str) -> bool {
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
     }
-    OFFER_FIELDS.iter().any(|(k, _, _)| *k == o && *k != "cov")
+    OFFER_FIELDS.iter().any(|(k, _, _)| *k == o)
 }
 
 /// Whether the form shows an input for `key` on this line (`env`: 环责险) and premium basis. A link
@@ -497,7 +496,8 @@ pub fn form_key(engine_field: &str) -> Option<String> {
         .map(|(k, _, _)| k.to_string())
 }
 
-fn pct_encode(s: &str) -> String {
+/// A share-link value, percent-encoded as the fragment writes it.
+pub(crate) fn pct_encode(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
@@ -530,25 +530,14 @@ fn pct_decode(s: &str) -> String {
 
 /// 54000.5 → "54,000.50".
 pub fn fmt_yuan(d: Decimal) -> String {
-    let s = baofei_core::money::round_fen(d).to_string();
-    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
-    let (sign, digits) = int.strip_prefix('-').map(|x| ("-", x)).unwrap_or(("", int));
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("{sign}{grouped}.{frac}")
+    baofei_core::money::grouped(d)
 }
 
 /// An amount the Chinese way: "5.4万元" from 1万 up, "850.00元" below.
 pub fn fmt_money(d: Decimal, lang: Lang) -> String {
     // English reads yuan amounts as "CNY 181,440"; 万元 is for Chinese readers only.
     if lang == Lang::En {
-        let s = fmt_yuan(d);
-        return format!("CNY {}", s.strip_suffix(".00").unwrap_or(&s));
+        return baofei_core::money::cny(d);
     }
     let unit = ("万元", "元");
     if d.abs() >= Decimal::from(10_000) {

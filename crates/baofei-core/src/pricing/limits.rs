@@ -17,7 +17,7 @@ pub(crate) fn limits(
     cx: &mut Ctx<'_>,
 ) -> Result<Limits, Errors> {
     let (min, min_src) = if e.line == Line::WorkSafety {
-        let pick = minimum(st, e.line, &e.region, e.as_of);
+        let pick = minimum(st, e.line, &cx.chain, e.as_of);
         if let Some(d) = pick {
             step!(
                 cx,
@@ -131,13 +131,13 @@ pub(crate) fn limits(
 pub(crate) fn minimum<'s>(
     st: &'s Statutes,
     line: Line,
-    region: &str,
+    chain: &[&str],
     as_of: Date,
 ) -> Option<&'s Dated<FactorValue>> {
     if line != Line::WorkSafety {
         return None;
     }
-    let (nat, reg) = st.minimum_limit.both(&st.chain(region), as_of);
+    let (nat, reg) = st.minimum_limit.both(chain, as_of);
     match (nat, reg) {
         (Some(n), Some(r)) if r.value > n.value => Some(r),
         (Some(n), _) => Some(n),

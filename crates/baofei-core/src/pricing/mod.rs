@@ -185,10 +185,11 @@ pub fn known(
     size: Option<SizeClass>,
 ) -> Known {
     let line = sector.line;
-    let min = limits::minimum(st, line, region, as_of);
-    let (pmin, pmax) = prevention::ratios(st, line, region, as_of);
+    let chain = st.chain(region);
+    let min = limits::minimum(st, line, &chain, as_of);
+    let (pmin, pmax) = prevention::ratios(st, line, &chain, as_of);
     Known {
-        obligation: obligation::obligation_of(st, region, sector, as_of),
+        obligation: obligation::obligation_of(st, &chain, sector, as_of),
         minimum_per_person: min.map(|d| d.value.0),
         minimum_source: min.map(|d| d.source.clone()),
         minimum_from: min.map(|d| d.from),
@@ -202,7 +203,7 @@ pub fn known(
                 .chain(pmax.iter())
                 .map(|d| d.source.clone())
                 .collect(),
-            services: prevention::owed(st, line, region, as_of, size, None)
+            services: prevention::owed(st, line, &chain, as_of, size, None)
                 .map(prevention::service)
                 .collect(),
         },

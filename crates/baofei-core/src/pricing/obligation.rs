@@ -9,30 +9,30 @@ use crate::input::Enterprise;
 use crate::output::{Message, ObligationResult};
 use crate::rules::{applies, names_sector, SectorDef, Statutes};
 
-/// Compulsory status of a sector in a region on a date, with the rules behind it and the penalty.
+/// Compulsory status of a sector in the place `chain` names ([`Statutes::chain`]) on a date, with
+/// the rules behind it and the penalty.
 pub fn obligation_of(
     st: &Statutes,
-    region: &str,
+    chain: &[&str],
     sector: &SectorDef,
     as_of: Date,
 ) -> ObligationResult {
-    obligation_with(st, region, sector, as_of, true)
+    obligation_with(st, chain, sector, as_of, true)
 }
 
 /// The same; without `detail` only the level (no texts, so no allocations: batch quoting).
 fn obligation_with(
     st: &Statutes,
-    region: &str,
+    chain: &[&str],
     sector: &SectorDef,
     as_of: Date,
     detail: bool,
 ) -> ObligationResult {
-    let chain = st.chain(region);
     let mut rules: Vec<_> = st
         .obligations
         .iter()
         .filter(|o| o.line == sector.line && names_sector(&o.sectors, sector))
-        .filter(|o| applies(o.from, o.until, &o.regions, &chain, as_of))
+        .filter(|o| applies(o.from, o.until, &o.regions, chain, as_of))
         .collect();
     // Strongest obligation first, then the most recent rule.
     crate::sort::sort_small_by(&mut rules, |a, b| {
@@ -64,7 +64,7 @@ fn obligation_with(
     let penalty = if level == Obligation::Compulsory {
         st.penalty
             .get(&sector.line)
-            .and_then(|p| p.lookup(&chain, as_of))
+            .and_then(|p| p.lookup(chain, as_of))
             .map(|d| Message {
                 code: "penalty".into(),
                 zh: d.value.text_zh.clone(),
@@ -88,7 +88,7 @@ pub(crate) fn obligation(
     sector: &SectorDef,
     cx: &mut Ctx<'_>,
 ) -> Result<ObligationResult, Errors> {
-    let res = obligation_with(st, &e.region, sector, e.as_of, cx.tracing);
+    let res = obligation_with(st, &cx.chain, sector, e.as_of, cx.tracing);
     let top = res.basis.first();
     step!(
         cx,

@@ -19,7 +19,10 @@ pub(crate) fn prevention(
     cx: &mut Ctx<'_>,
 ) -> Result<Prevention, Errors> {
     let mut sources = Vec::new();
-    let (min, max) = ratios(st, e.line, &e.region, e.as_of);
+    // The place, copied out of the context: the services' filter below borrows it while the
+    // context records steps.
+    let chain = cx.chain.clone();
+    let (min, max) = ratios(st, e.line, &chain, e.as_of);
     let mut amount = |d: &Option<Dated<FactorValue>>,
                       id: &str,
                       zh: &str,
@@ -61,7 +64,7 @@ pub(crate) fn prevention(
     let services = owed(
         st,
         e.line,
-        &e.region,
+        &chain,
         e.as_of,
         Some(e.size_class.0),
         Some(tier),
@@ -87,11 +90,11 @@ pub(crate) fn prevention(
 pub(crate) fn ratios(
     st: &Statutes,
     line: Line,
-    region: &str,
+    chain: &[&str],
     as_of: Date,
 ) -> (Option<Dated<FactorValue>>, Option<Dated<FactorValue>>) {
     let pick = |p: Option<&Param<FactorValue>>, higher: bool| -> Option<Dated<FactorValue>> {
-        let (n, r) = p?.both(&st.chain(region), as_of);
+        let (n, r) = p?.both(chain, as_of);
         match (n, r) {
             (Some(n), Some(r)) => Some(if (r.value > n.value) == higher {
                 r.clone()
@@ -112,15 +115,14 @@ pub(crate) fn ratios(
 pub(crate) fn owed<'s>(
     st: &'s Statutes,
     line: Line,
-    region: &'s str,
+    chain: &'s [&'s str],
     as_of: Date,
     size: Option<SizeClass>,
     tier: Option<RiskTier>,
 ) -> impl Iterator<Item = &'s ServiceRule> + 's {
-    let chain = st.chain(region);
     st.services
         .iter()
-        .filter(move |s| s.line == line && applies(s.from, s.until, &s.regions, &chain, as_of))
+        .filter(move |s| s.line == line && applies(s.from, s.until, &s.regions, chain, as_of))
         .filter(move |s| s.sizes.is_empty() || size.is_some_and(|z| s.sizes.contains(&z)))
         .filter(move |s| s.tiers.is_empty() || tier.is_some_and(|t| s.tiers.contains(&t)))
 }

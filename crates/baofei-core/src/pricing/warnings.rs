@@ -99,7 +99,7 @@ pub(crate) fn warnings(
             .guidance
             .iter()
             .filter(|g| g.id == "refused_rectification" && g.line == e.line)
-            .filter(|g| applies(g.from, g.until, &g.regions, &st.chain(&e.region), e.as_of))
+            .filter(|g| applies(g.from, g.until, &g.regions, &cx.chain, e.as_of))
             .max_by_key(|g| g.from);
         cx.warnings.push(match rule {
             Some(g) => Message {

@@ -138,7 +138,7 @@ fn result_view(cx: &Cx<'_>, check: Option<&Result<OfferCheck, Errors>>) -> Html 
             };
             html! {
                 <>
-                    <p class={classes!("bf-offer-verdict", class)} id="offer-verdict" data-verdict={verdict_key(c.verdict)}>
+                    <p class={classes!("bf-offer-verdict", class)} id="offer-verdict" data-verdict={c.verdict.key()}>
                         <strong>{ label }</strong>{ " " }{ insurer }{ m(&c.summary_zh, &c.summary_en) }
                     </p>
                     <ol class="bf-checks" id="offer-checks">
@@ -150,7 +150,7 @@ fn result_view(cx: &Cx<'_>, check: Option<&Result<OfferCheck, Errors>>) -> Html 
                             verdict_label(lang, k.verdict)
                         };
                         html! {
-                            <li data-check={k.id.clone()} data-verdict={verdict_key(k.verdict)}>
+                            <li data-check={k.id.clone()} data-verdict={k.verdict.key()}>
                                 <span class={classes!("bf-verdict", class)}>{ label }</span>
                                 if !k.legal { <span class="bf-ill" title={m("依据示意参数(费率或服务频次)：仅供参考，不能据此认定违法", "rests on an illustrative parameter (rate or frequency): indicative, proves no breach")}>{ m("参考", "indicative") }</span> }
                                 { " " }{ m(&k.zh, &k.en) }
@@ -170,13 +170,5 @@ fn result_view(cx: &Cx<'_>, check: Option<&Result<OfferCheck, Errors>>) -> Html 
                 </>
             }
         }
-    }
-}
-
-fn verdict_key(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Meets => "meets",
-        Verdict::Fails => "fails",
-        Verdict::Unclear => "unclear",
     }
 }
