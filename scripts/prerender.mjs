@@ -38,7 +38,12 @@ try {
     });
     // Hosting-dependent parts come with the widget.
     root.querySelectorAll('.bf-share, .bf-link-print').forEach((n) => n.remove());
-    root.firstElementChild?.setAttribute('data-prerendered', '');
+    // The state this frame shows (the share-link fragment the widget keeps in the address bar,
+    // without its date): the widget lets the frame's explanations stand in only for that state.
+    const fragment = location.hash.slice(1).split('&').filter((p) => !p.startsWith('d=')).join('&');
+    if (!fragment.startsWith('v=')) throw new Error(`no share-link fragment in the address: ${location.hash}`);
+    if (!root.querySelector('.bf-explain') || !root.querySelector('.bf-after')) throw new Error('the widget rendered no .bf-explain or .bf-after');
+    root.firstElementChild?.setAttribute('data-prerendered', fragment);
     return root.innerHTML;
   });
   const index = join(dir, 'index.html');
@@ -49,7 +54,12 @@ try {
   const end = html.lastIndexOf('</div>', close);
   if (start < 0 || end < open) throw new Error('index.html has no #baofei to fill');
   const noscript = '<noscript>本工具需要启用 JavaScript 和 WebAssembly 才能计算；以上为默认情况的示例。This tool needs JavaScript and WebAssembly to compute; the figures above are the default example.</noscript>';
-  await writeFile(index, html.slice(0, open) + markup + noscript + html.slice(end));
+  // Trunk preloads the wasm from <head>; start.js fetches it after the static frame has painted
+  // (issue 15), so the preload would only race the HTML and CSS for a slow phone's bandwidth.
+  const page2 = html.slice(0, open) + markup + noscript + html.slice(end);
+  const unpreloaded = page2.replace(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>\s*/g, '');
+  if (unpreloaded === page2) throw new Error('index.html: no wasm preload link found to remove (did Trunk change its output?)');
+  await writeFile(index, unpreloaded);
   console.log(`prerender: ${markup.length} bytes of first-frame markup written into index.html`);
 } finally {
   await browser.close();

@@ -1,5 +1,6 @@
-import init, { mountBuilder } from './baofei-web.js';
-await init({ module_or_path: new URL('./baofei-web_bg.wasm', import.meta.url) });
+// The builder's own wasm (scripts/post-build.sh builds it): the widget's wasm carries no builder.
+import init, { mountBuilder } from './baofei-builder.js';
+await init({ module_or_path: new URL('./baofei-builder_bg.wasm', import.meta.url) });
 mountBuilder(document.getElementById('builder'));
 
 // QR downloads (issue 16 point 4): the code the builder shows, at the chosen size, with its caption

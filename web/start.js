@@ -1,10 +1,27 @@
 // Starts the standalone page. A file rather than an inline script, so a strict CSP needs no exception.
-// The page shows a loading line until the widget mounts; if the wasm cannot load or start (an old
-// browser, a blocked file, a network error), it says so in both languages instead of staying blank.
+// The page shows a loading line (or, in a release build, the prerendered default quote) until the
+// widget mounts; if the wasm cannot load or start (an old browser, a blocked file, a network error), it
+// says so in both languages instead of staying blank.
 const box = document.getElementById('baofei');
+
+// Issue 15: a prerendered page that is shown (no link state hides it) paints its premium from HTML
+// first; the wasm is fetched only after that paint, so on a slow network its 250 KB never compete with
+// the HTML and CSS for the first screen. Without a visible static frame there is nothing to wait for.
+// requestAnimationFrame runs before a paint and a zero timeout queued from it after; a hidden tab
+// draws no frames, so a plain timeout starts the widget there.
+const shown = box?.querySelector('[data-prerendered]') && !document.documentElement.classList.contains('bf-pending');
+if (shown) {
+  await new Promise((painted) => {
+    requestAnimationFrame(() => setTimeout(painted, 0));
+    setTimeout(painted, 300);
+  });
+}
+
 try {
+  // The wasm download starts at once, beside the glue's import (not after it).
+  const wasm = fetch(new URL('./baofei-web_bg.wasm', import.meta.url));
   const bindings = await import('./baofei-web.js');
-  await bindings.default({ module_or_path: new URL('./baofei-web_bg.wasm', import.meta.url) });
+  await bindings.default({ module_or_path: wasm });
   window.wasmBindings = bindings;
 } catch (e) {
   console.error(e);
@@ -12,7 +29,16 @@ try {
     const p = document.createElement('p');
     p.className = 'bf-crash';
     p.setAttribute('role', 'alert');
-    p.textContent = '保费计算器无法加载或启动，请刷新页面或换用较新的浏览器。The premium calculator could not load or start: reload the page or use a current browser.';
-    box.replaceChildren(p);
+    if (shown) {
+      // The prerendered default quote is still right for the default choices: it stays, read-only, under
+      // a notice that says it cannot be recomputed (a form that looks live but computes nothing would
+      // mislead).
+      p.textContent = '保费计算器无法启动，无法按您的情况计算；下方为默认情况的示例。请刷新页面或换用较新的浏览器。The premium calculator could not start and cannot compute your case; below is the default example. Reload the page or use a current browser.';
+      box.querySelectorAll('input, select, textarea, button').forEach((el) => { el.disabled = true; });
+      box.prepend(p);
+    } else {
+      p.textContent = '保费计算器无法加载或启动，请刷新页面或换用较新的浏览器。The premium calculator could not load or start: reload the page or use a current browser.';
+      box.replaceChildren(p);
+    }
   }
 }

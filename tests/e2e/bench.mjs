@@ -16,9 +16,10 @@ async function size(dir, files) {
   const out = {};
   for (const [kind, f] of Object.entries(files)) {
     const b = await readFile(join(dir, f));
-    out[kind] = { raw: b.length, gzip: gzipSync(b, { level: 9 }).length };
+    out[kind] = { raw: b.length, gzip: gzipSync(b, { level: 9 }).length, brotli: brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
   }
-  out.total = { raw: Object.values(out).reduce((a, x) => a + x.raw, 0), gzip: Object.values(out).reduce((a, x) => a + x.gzip, 0) };
+  const sum = (k) => Object.values(out).reduce((a, x) => a + x[k], 0);
+  out.total = { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
   return out;
 }
 
@@ -93,10 +94,22 @@ async function feel(browser, url, slow, { premium = true, input = true } = {}) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   }
   await page.addInitScript(() => {
-    window.m = { tbt: 0 };
+    window.m = { tbt: 0, longest: 0, long: 0 };
     new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') window.m.fcp = e.startTime; }).observe({ type: 'paint', buffered: true });
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.m.lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.m.tbt += Math.max(0, e.duration - 50); }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) {
+        window.m.lcp = e.startTime;
+        const el = e.element;
+        window.m.lcpElement = el ? `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className ? '.' + String(el.className).split(' ')[0] : ''}` : null;
+      }
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) {
+        window.m.tbt += Math.max(0, e.duration - 50);
+        window.m.longest = Math.max(window.m.longest, e.duration);
+        window.m.long += 1;
+      }
+    }).observe({ type: 'longtask', buffered: true });
     const tick = () => { const p = document.getElementById('premium'); if (p && p.offsetParent && !window.m.premium) window.m.premium = performance.now(); if (!window.m.premium) requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
   });
@@ -119,7 +132,8 @@ async function feelMedian(browser, url, slow, opts, n = 3) {
   const runs = [];
   for (let i = 0; i < n; i++) runs.push(await feel(browser, url, slow, opts));
   const med = (k) => median(runs.map((r) => r[k]).filter((x) => x !== null && x !== undefined));
-  return { fcp: med('fcp'), lcp: med('lcp'), premium: med('premium'), tbt: med('tbt'), firstInput: med('firstInput'), runs: n };
+  return { fcp: med('fcp'), lcp: med('lcp'), premium: med('premium'), tbt: med('tbt'), firstInput: med('firstInput'),
+    longest: med('longest'), long: med('long'), lcpElement: runs.map((r) => r.lcpElement).filter(Boolean)[0] ?? null, runs: n };
 }
 
 /** Every file each page loads, with its gzip and brotli size (issue 15 point 5: what each page costs). */
@@ -146,12 +160,21 @@ async function pages(browser, root, names) {
   return out;
 }
 
-/** The static floor: index.html exactly as shipped (the prerendered frame and its CSS) with no script. */
-async function staticFloor(root) {
-  const dir = join(tmpdir(), `baofei-floor-${process.pid}`);
+/** The static floor: index.html exactly as shipped (the prerendered frame and its CSS) with no script.
+ *  `headerOnly`: the same page cut after the widget's header (the issue's second floor, about 1.0× the
+ *  empty app's first paint on this kind of machine). */
+async function staticFloor(root, headerOnly = false) {
+  const dir = join(tmpdir(), `baofei-floor-${process.pid}-${headerOnly ? 'head' : 'full'}`);
   await rm(dir, { recursive: true, force: true });
   await cp(root, dir, { recursive: true });
-  const html = (await readFile(join(dir, 'index.html'), 'utf8')).replace(/<script\b[^>]*>\s*<\/script>/g, '').replace(/<link rel="modulepreload"[^>]*>/g, '').replace(/<link rel="preload"[^>]*>/g, '');
+  let html = (await readFile(join(dir, 'index.html'), 'utf8')).replace(/<script\b[^>]*>\s*<\/script>/g, '').replace(/<link rel="modulepreload"[^>]*>/g, '').replace(/<link rel="preload"[^>]*>/g, '');
+  if (headerOnly) {
+    const a = html.indexOf('<header');
+    const b = html.indexOf('</header>', a);
+    const open = html.indexOf('>', html.indexOf('<div id="baofei"')) + 1;
+    const close = html.lastIndexOf('</div>', html.indexOf('</body>'));
+    html = html.slice(0, open) + '<div class="bf">' + html.slice(a, b + 9) + '</div>' + html.slice(close);
+  }
   await writeFile(join(dir, 'index.html'), html);
   return dir;
 }
@@ -188,23 +211,31 @@ const result = {
   })(),
   recompute: await recompute(browser, widget.url),
   feel: await (async () => {
+    // Served gzip-compressed, as a real host serves them: a throttled load moves the bytes a phone would.
     const floorDir = await staticFloor(widgetDir);
-    const floor = await serve(floorDir);
+    const headDir = await staticFloor(widgetDir, true);
+    const floor = await serve(floorDir, {}, {}, { gzip: true });
+    const head = await serve(headDir, {}, {}, { gzip: true });
+    const w = await serve(widgetDir, {}, {}, { gzip: true });
+    const e = await serve(emptyDir, {}, {}, { gzip: true });
     const out = {};
     for (const slow of [false, true]) {
       const k = slow ? 'slow' : 'fast';
+      const n = slow ? 3 : 5;
       out[k] = {
-        widget: await feelMedian(browser, widget.url, slow, {}),
-        empty: await feelMedian(browser, empty.url, slow, { premium: false, input: false }),
-        floor: await feelMedian(browser, floor.url, slow, { premium: false, input: false }),
+        widget: await feelMedian(browser, w.url, slow, {}, n),
+        empty: await feelMedian(browser, e.url, slow, { premium: false, input: false }, n),
+        floor: await feelMedian(browser, floor.url, slow, { premium: false, input: false }, n),
+        header: await feelMedian(browser, head.url, slow, { premium: false, input: false }, n),
       };
     }
-    await floor.close();
+    for (const x of [floor, head, w, e]) await x.close();
     await rm(floorDir, { recursive: true, force: true });
+    await rm(headDir, { recursive: true, force: true });
     return out;
   })(),
   pages: await pages(browser, widgetDir, ['index.html', 'demo.html', 'iframe.html', 'builder.html', 'rules.html']),
-  lighthouse: await lighthouse(widget.url),
+  lighthouse: await (async () => { const g = await serve(widgetDir, {}, {}, { gzip: true }); try { return await lighthouse(g.url); } finally { await g.close(); } })(),
   chromium: browser.version(),
 };
 await browser.close(); await widget.close(); await empty.close();

@@ -1,5 +1,6 @@
 // Shared E2E plumbing: a static server for dist/ on loopback and Debian's headless Chromium.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { join, extname, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +11,12 @@ export const DIST = process.env.BAOFEI_DIST ?? join(dirname(fileURLToPath(import
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.md': 'text/markdown; charset=utf-8' };
 
 /** Serves `root` on 127.0.0.1 on a free port. `headers` are added to every response; `routes` maps a
- *  path to a handler `(req, res, url)` that answers it instead of a file (redirects, slow or huge bodies). */
-export async function serve(root = DIST, headers = {}, routes = {}) {
+ *  path to a handler `(req, res, url)` that answers it instead of a file (redirects, slow or huge bodies).
+ *  `gzip`: compress text and wasm for clients that accept it, as any real host does (the bench's
+ *  network profiles; docs/EMBEDDING.md asks hosts for it), so that a throttled load moves the bytes a
+ *  phone would. The tests serve plain files. */
+export async function serve(root = DIST, headers = {}, routes = {}, { gzip = false } = {}) {
+  const packed = new Map();
   const server = createServer(async (req, res) => {
     const route = routes[new URL(req.url, 'http://x').pathname];
     if (route) return route(req, res, new URL(req.url, 'http://x'));
@@ -19,8 +24,16 @@ export async function serve(root = DIST, headers = {}, routes = {}) {
     let file = join(root, path);
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      let body = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const extra = {};
+      if (gzip && /gzip/.test(req.headers['accept-encoding'] ?? '') && extname(file) in TYPES && !/png/.test(type)) {
+        if (!packed.has(file)) packed.set(file, gzipSync(body, { level: 9 }));
+        body = packed.get(file);
+        extra['content-encoding'] = 'gzip';
+        extra.vary = 'accept-encoding';
+      }
+      res.writeHead(200, { 'content-type': type, ...extra, ...headers });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

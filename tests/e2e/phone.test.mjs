@@ -75,11 +75,20 @@ test('before the wasm runs the page shows the prerendered quote, and a bilingual
   await page.close();
   const { DIST } = await import('./harness.mjs');
   const broken = await serve(DIST, {}, { '/baofei-web_bg.wasm': (req, res) => res.writeHead(404).end('gone') });
+  // The prerendered default quote stays (read-only) under the message; a link's hidden frame is
+  // replaced by it.
   const p = await browser.newPage();
-  await p.goto(`${broken.url}index.html`);
+  await p.goto(`${broken.url}index.html`, { keepPrerendered: true });
   await p.locator('.bf-crash').waitFor({ timeout: 30000 });
-  assert.match(await p.textContent('.bf-crash'), /无法加载或启动.*could not load or start/s);
+  assert.match(await p.textContent('.bf-crash'), /无法启动.*could not start/s);
+  assert.equal(await p.locator('[data-prerendered] #premium').isVisible(), true);
   await p.close();
+  const q = await browser.newPage();
+  await q.goto(`${broken.url}index.html#v=1&e=250`, { keepPrerendered: true });
+  await q.locator('.bf-crash').waitFor({ timeout: 30000 });
+  assert.match(await q.textContent('.bf-crash'), /无法加载或启动.*could not load or start/s);
+  assert.equal(await q.locator('[data-prerendered]').count(), 0);
+  await q.close();
   await broken.close();
   const builder = await (await fetch(`${server.url}builder.html`)).text();
   assert.match(builder, /<noscript>/);

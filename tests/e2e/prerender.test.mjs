@@ -87,3 +87,63 @@ test('the takeover moves nothing: cumulative layout shift stays under 0.1, deskt
     await page.close();
   }
 });
+
+test('with the wasm blocked the default premium stays on screen, read-only, under a notice', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await page.route('**/baofei-web_bg.wasm', (route) => route.abort());
+  await page.goto(server.url, { keepPrerendered: true });
+  await page.locator('#baofei > .bf-crash[role=alert]').waitFor({ timeout: 30000 });
+  assert.match(await page.textContent('.bf-crash'), /默认情况的示例[\s\S]*default example/);
+  assert.ok(await page.locator('[data-prerendered] #premium').count() === 1, 'the static frame stays');
+  assert.match(await page.getAttribute('#premium', 'data-yuan'), /^\d+\.\d\d$/);
+  assert.equal(await page.locator('#f-e').isDisabled(), true, 'a form that cannot compute is not offered as live');
+  await page.close();
+});
+
+test('a link\'s state: the static default figures are never visible in any frame before the takeover', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await page.addInitScript(() => {
+    window.seen = [];
+    const tick = () => {
+      const p = document.querySelector('[data-prerendered] #premium, [data-prerendered] .bf-sticky');
+      if (p) window.seen.push(p.checkVisibility({ visibilityProperty: true }) && p.getClientRects().length > 0);
+      if (!document.querySelector('#premium') || document.querySelector('[data-prerendered]')) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.goto(`${server.url}#v=1&e=250&r=jilin`, { keepPrerendered: true });
+  await page.waitForFunction(() => !document.querySelector('[data-prerendered]') && document.querySelector('#premium'));
+  const seen = await page.evaluate(() => window.seen);
+  assert.ok(seen.length > 0, 'the static frame was sampled');
+  assert.ok(seen.every((v) => v === false), 'never shown');
+  await page.close();
+});
+
+test('the wasm is fetched after the static frame has painted, and nothing preloads it', async () => {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  assert.doesNotMatch(html, /rel="preload"[^>]*\.wasm/);
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await page.goto(server.url);
+  const t = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('baofei-web_bg.wasm'))?.startTime,
+  }));
+  assert.ok(t.fcp > 0 && t.wasm > 0, JSON.stringify(t));
+  assert.ok(t.wasm >= t.fcp, `wasm requested at ${t.wasm} ms, first paint at ${t.fcp} ms`);
+  await page.close();
+});
+
+test('each page loads only its own wasm: the builder is not in the widget\'s', async () => {
+  const widget = await readFile(join(DIST, 'baofei-web.js'), 'utf8');
+  const builder = await readFile(join(DIST, 'baofei-builder.js'), 'utf8');
+  assert.doesNotMatch(widget, /mountBuilder/);
+  assert.match(builder, /mountBuilder/);
+  assert.doesNotMatch(builder, /export\s*\{[^}]*\bmount\b|debugPanic/, "the widget's exports stay out of the builder's glue");
+  const page = await browser.newPage();
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm') && r.frame() === page.mainFrame()) wasm.push(r.url().split('/').pop()); });
+  await page.goto(`${server.url}builder.html`);
+  await page.locator('#b-qr').waitFor();
+  assert.deepEqual(wasm, ['baofei-builder_bg.wasm']);
+  await page.close();
+});

@@ -17,7 +17,7 @@ use crate::views::offer::offer_view;
 use crate::views::related::related_view;
 use crate::views::result::{pack_error_view, result_panel, sticky_summary};
 use crate::views::share::share_view;
-use crate::views::{msg, Cx};
+use crate::views::{fragment_without_date, msg, Cx, StandIn};
 use baofei_core::map::SortedMap;
 use yew::prelude::*;
 
@@ -56,9 +56,11 @@ pub struct AppProps {
     /// container the result comes first.
     #[prop_or_default]
     pub compact: bool,
-    /// The page was prerendered at build time and already shows the full default frame.
+    /// The prerendered page's explanations and later panels, to show in the first frame while the
+    /// real ones wait for the frame after (issue 15); `None` on a page that was not prerendered or
+    /// whose static frame does not show the state the widget starts from.
     #[prop_or_default]
-    pub prerendered: bool,
+    pub stand_in: Option<StandIn>,
 }
 
 /// The widget.
@@ -84,13 +86,16 @@ pub fn App(props: &AppProps) -> Html {
     let lang = state.form.lang;
     let tr = t(lang);
 
-    let full = use_after_paint(props.prerendered);
-    use_share_link(
-        props.standalone,
-        props.storage,
-        state.form.to_fragment(),
-        state.remember,
-    );
+    // The first frame holds the form and figures; the rest follows once it is painted, so neither
+    // task is long. A prerendered page keeps its own copies of the rest on screen meanwhile, when
+    // they show this very state (a link, a remembered state or early typing start elsewhere).
+    let full = use_after_paint();
+    let fragment = state.form.to_fragment();
+    let stand_in = props
+        .stand_in
+        .as_ref()
+        .filter(|s| !full && s.fragment == fragment_without_date(&fragment));
+    use_share_link(props.standalone, props.storage, fragment, state.remember);
     use_print_opens_trace();
     use_perf_marks(outcome.clone());
     use_host_events(
@@ -169,6 +174,7 @@ pub fn App(props: &AppProps) -> Html {
         full,
         editing: state.editing.as_deref(),
         standalone: props.standalone,
+        stand_in,
     };
     let on_lang = {
         let d = dispatch.clone();
@@ -217,6 +223,7 @@ pub fn App(props: &AppProps) -> Html {
                 { result_panel(&cx, &outcome.0, outcome.1.as_ref()) }
             </@>
             if cx.full && !props.compact {
+                <div class="bf-after">
                 { assessment_view(&cx, &outcome.0) }
                 if state.form.get("l") != "environmental" {
                     { offer_view(&cx, state.offer_open, owed, offer.as_ref().as_ref()) }
@@ -224,6 +231,9 @@ pub fn App(props: &AppProps) -> Html {
                 { share_view(&cx, state.remember, props.link_base.as_deref(), props.storage) }
                 { related_view(tr, lang, props.standalone, state.form.get("r"), state.form.get("l")) }
                 <@{landmark("footer")} class="bf-foot no-print"><p>{ crate::views::disclaimer(&cx) }</p></@>
+                </div>
+            } else if let Some(after) = stand_in.and_then(|s| s.after.clone()) {
+                { Html::VRef(after.into()) }
             }
             // Last, so that it stays at the bottom of a phone's screen over the whole page.
             { sticky_summary(&cx, &outcome.0) }

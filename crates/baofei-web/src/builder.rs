@@ -248,11 +248,9 @@ pub fn Builder() -> Html {
     }
 }
 
-/// Mounts the link builder in `root`.
-#[wasm_bindgen(js_name = mountBuilder)]
-pub fn mount_builder(
-    #[wasm_bindgen(unchecked_param_type = "Element")] root: JsValue,
-) -> Result<(), JsValue> {
+/// Mounts the link builder in `root`. Exported by the builder's own bin (`baofei-builder`), not by
+/// the widget's: the widget page never loads the builder (issue 15 point 3).
+pub fn mount_builder(root: JsValue) -> Result<(), JsValue> {
     let root = crate::embed::element(root, "mountBuilder")?;
     yew::Renderer::<Builder>::with_root(root).render();
     Ok(())

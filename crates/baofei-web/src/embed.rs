@@ -11,12 +11,14 @@ use web_sys::Element;
 use yew::AppHandle;
 
 /// A mounted widget; `destroy()` removes it.
-#[wasm_bindgen]
+// The widget's JS exports exist only with the `widget` feature (on by default): the link builder's own
+// wasm is built without it, so it does not carry the whole widget (issue 15 point 3).
+#[cfg_attr(feature = "widget", wasm_bindgen)]
 pub struct Widget {
     handle: Option<AppHandle<App>>,
 }
 
-#[wasm_bindgen]
+#[cfg_attr(feature = "widget", wasm_bindgen)]
 impl Widget {
     /// Unmounts the widget.
     pub fn destroy(&mut self) {
@@ -79,11 +81,17 @@ fn pack_load_error(e: &JsValue) -> PackState {
 ///
 /// A `root` that is not an element throws a `TypeError` (a panic would take down every widget on
 /// the page).
-#[wasm_bindgen]
-pub fn mount(
+#[cfg(feature = "widget")]
+#[wasm_bindgen(js_name = mount)]
+pub fn mount_js(
     #[wasm_bindgen(unchecked_param_type = "Element")] root: JsValue,
     config: JsValue,
 ) -> Result<Widget, JsValue> {
+    mount(root, config)
+}
+
+/// The JS `mount`, as Rust calls it (exported to JS only with the `widget` feature).
+pub fn mount(root: JsValue, config: JsValue) -> Result<Widget, JsValue> {
     let root = element(root, "mount")?;
     let host = js_sys::Reflect::get(&config, &"host".into())
         .ok()
@@ -109,7 +117,7 @@ pub fn mount(
         parent_origin: None,
         link_base: get_str(&config, "linkBase").map(Into::into),
         compact: get_str(&config, "mode").as_deref() == Some("compact"),
-        prerendered: false,
+        stand_in: None,
     };
     Ok(Widget {
         handle: Some(yew::Renderer::<App>::with_root_and_props(root, props).render()),

@@ -34,6 +34,29 @@ pub fn start() {
     let Some(el) = gloo::utils::document().get_element_by_id("baofei") else {
         return;
     };
+    // Issue 15: on a prerendered page the takeover is split so that no task is long. This task
+    // readies the engine (the rules are read and the engine's code compiled on its first call, about
+    // 20 ms); the next one mounts the first frame; the frame after that renders the explanations.
+    // The static frame stays live in between: what is typed into it meanwhile is kept at the mount.
+    if el
+        .query_selector("[data-prerendered]")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        let form = state::initial_state(true, false, None, None).form;
+        let _ = outcome::compute(&form, None);
+        let mount = wasm_bindgen::closure::Closure::once_into_js(move || mount_standalone(el));
+        let _ = gloo::utils::window()
+            .set_timeout_with_callback(wasm_bindgen::JsCast::unchecked_ref(&mount));
+    } else {
+        mount_standalone(el);
+    }
+}
+
+/// Mounts the widget on the standalone page's `#baofei`, taking over its prerendered frame if any.
+#[cfg(target_arch = "wasm32")]
+fn mount_standalone(el: web_sys::Element) {
     // A framed page is an embed, whatever its address: it never reads or writes the inputs the user
     // asked the standalone page to remember, or any page of the same site could frame it and read
     // them (security review F2).
@@ -41,15 +64,31 @@ pub fn start() {
     // the wasm ran is kept: each field whose value differs from the markup's joins the address's
     // fragment, which the widget starts from. Then the static frame is replaced in this same task,
     // so no blank frame is painted between the two.
-    let prerendered = el
-        .query_selector("[data-prerendered]")
-        .ok()
-        .flatten()
-        .is_some();
-    if prerendered {
-        keep_early_input(&el);
-    }
-    // The page's "loading" line (or prerendered frame) and <noscript> go: the widget takes over.
+    let frame = el.query_selector("[data-prerendered]").ok().flatten();
+    let typed = frame.is_some() && keep_early_input(&el);
+    // The static frame's explanations and later panels stay on screen through the first frame, when
+    // that frame is shown (not hidden for a link or remembered state) and shows the state the widget
+    // starts from (the App compares the fragments); they are detached here, already laid out.
+    let pending = gloo::utils::document()
+        .document_element()
+        .and_then(|d| d.get_attribute("class"))
+        .is_some_and(|c| c.split_whitespace().any(|c| c == "bf-pending"));
+    let stand_in = frame.filter(|_| !typed && !pending).map(|f| {
+        let take = |sel: &str| {
+            let node = f.query_selector(sel).ok().flatten();
+            if let Some(n) = &node {
+                n.remove();
+            }
+            node
+        };
+        views::StandIn {
+            fragment: f.get_attribute("data-prerendered").unwrap_or_default(),
+            explain: take(".bf-explain"),
+            after: take(".bf-after"),
+        }
+    });
+    // The page's "loading" line (or the rest of the prerendered frame) and <noscript> go: the widget
+    // takes over in this same task, so no blank frame is painted in between.
     el.set_inner_html("");
     // `?mode=compact` (what `mountFrame(…, { mode: 'compact' })` asks for): form and result only.
     let compact = gloo::utils::window().location().search().is_ok_and(|q| {
@@ -62,7 +101,7 @@ pub fn start() {
         storage: !hooks::host::framed(),
         parent_origin: hooks::host::iframe_parent().map(Into::into),
         compact,
-        prerendered,
+        stand_in,
         ..Default::default()
     };
     yew::Renderer::<app::App>::with_root_and_props(el, props).render();
@@ -70,15 +109,16 @@ pub fn start() {
 
 /// Moves values typed into the prerendered form before the widget started into the address's
 /// fragment (only when the address has no state of its own: a link's state wins, as it was hidden).
+/// True when something was typed.
 #[cfg(target_arch = "wasm32")]
-fn keep_early_input(root: &web_sys::Element) {
+fn keep_early_input(root: &web_sys::Element) -> bool {
     use wasm_bindgen::JsCast;
     let loc = gloo::utils::window().location();
     if loc.hash().unwrap_or_default().len() > 1 {
-        return;
+        return false;
     }
     let Ok(fields) = root.query_selector_all("input[name], select[name]") else {
-        return;
+        return false;
     };
     let mut typed = Vec::new();
     for i in 0..fields.length() {
@@ -113,7 +153,7 @@ fn keep_early_input(root: &web_sys::Element) {
         }
     }
     if typed.is_empty() {
-        return;
+        return false;
     }
     let mut fragment = String::from("v=1");
     for (k, v) in typed {
@@ -129,12 +169,13 @@ fn keep_early_input(root: &web_sys::Element) {
             Some(&format!("#{fragment}")),
         );
     }
+    true
 }
 
 /// Hidden debug trigger: panics, so that tests (and support staff) can see the crash screen.
 /// It changes no data and sends nothing.
 #[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen(js_name = debugPanic)]
+#[cfg_attr(feature = "widget", wasm_bindgen::prelude::wasm_bindgen(js_name = debugPanic))]
 pub fn debug_panic() {
     panic!("debug trigger: simulated fault");
 }

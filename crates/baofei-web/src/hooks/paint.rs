@@ -31,11 +31,10 @@ fn after_paint(f: impl FnOnce() + 'static) {
     let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 500);
 }
 
-/// False for the first frame, true once it has been painted. `painted`: the page already shows a
-/// prerendered frame (issue 15), so the widget renders everything at once and nothing moves.
+/// False for the first frame, true once it has been painted.
 #[hook]
-pub fn use_after_paint(painted: bool) -> bool {
-    let full = use_state(move || painted);
+pub fn use_after_paint() -> bool {
+    let full = use_state(|| false);
     {
         let full = full.clone();
         use_effect_with((), move |_| after_paint(move || full.set(true)));

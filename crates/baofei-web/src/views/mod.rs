@@ -50,6 +50,34 @@ pub struct Cx<'a> {
     pub editing: Option<&'a str>,
     /// Whose rates: an insurer's pack label (Chinese, English) when one is in use.
     pub pack_label: Option<&'a (String, String)>,
+    /// The prerendered page's explanations and later panels, shown in the first frame in place of the
+    /// ones rendered after it (only when they show this very state).
+    pub stand_in: Option<&'a StandIn>,
+}
+
+/// Parts of the prerendered page kept through the takeover (issue 15): the first frame renders the
+/// form and figures and shows these nodes, already laid out, where the explanations and the later
+/// panels go; the frame after it renders the real ones. So the takeover is two short tasks, and
+/// nothing on screen disappears between them.
+#[derive(Clone, PartialEq, Debug)]
+pub struct StandIn {
+    /// The share-link fragment the page was prerendered for, without its date: the parts stand in
+    /// only for that state.
+    pub fragment: String,
+    /// The result panel's explanations (`.bf-explain`).
+    pub explain: Option<web_sys::Element>,
+    /// The panels after the form and result (`.bf-after`).
+    pub after: Option<web_sys::Element>,
+}
+
+/// A share-link fragment without its as-of date (`d=`): the prerendered figures hold for the state,
+/// and the date a page is opened on is not part of what the stand-in parts show.
+pub fn fragment_without_date(fragment: &str) -> String {
+    fragment
+        .split('&')
+        .filter(|p| !p.starts_with("d="))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// The disclaimer that fits whose rates these are: on an insurer's page it does not send the user to

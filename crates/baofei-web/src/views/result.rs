@@ -61,9 +61,13 @@ pub fn result_panel(
         Ok((q, _)) => (
             summary_view(tr, lang, cx.form),
             if cx.full {
-                explanations_view(tr, lang, q, &super::disclaimer(cx))
+                html! { <div class="bf-explain">{ explanations_view(tr, lang, q, &super::disclaimer(cx)) }</div> }
             } else {
-                html! {}
+                // Until the explanations are rendered, the prerendered page's own stand in (issue 15).
+                cx.stand_in
+                    .and_then(|s| s.explain.clone())
+                    .map(|e| Html::VRef(e.into()))
+                    .unwrap_or_default()
             },
         ),
         // No premium, but what does not depend on the failing field still holds and is shown.
