@@ -5,7 +5,7 @@
 // properties); parts that depend on where the page is hosted (the share link and its QR) are left out
 // and appear when the widget takes over. web/prepaint.js hides the static frame before first paint
 // when the address carries a state or inputs are remembered, so a link never shows a default figure.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 // The end-to-end harness's loopback server and headless Chromium (playwright-core, pinned there).
 import { serve, launch } from '../tests/e2e/harness.mjs';
@@ -46,6 +46,13 @@ try {
     root.firstElementChild?.setAttribute('data-prerendered', fragment);
     return root.innerHTML;
   });
+  // The frame's figures hold from the last rule change on or before the date it was rendered for to
+  // the day before the next one (every dated rule, statutes and reference rates alike): outside that
+  // window prepaint.js hides it, so a page opened after a rule change never shows the old figure.
+  const asOf = await page.inputValue('#f-d');
+  const dates = await ruleDates(new URL('../crates/baofei-rules/rules/', import.meta.url));
+  const since = dates.filter((d) => d <= asOf).at(-1);
+  const until = dates.find((d) => d > asOf);
   const index = join(dir, 'index.html');
   const html = await readFile(index, 'utf8');
   const start = html.indexOf('<div id="baofei"');
@@ -59,9 +66,23 @@ try {
   const page2 = html.slice(0, open) + markup + noscript + html.slice(end);
   const unpreloaded = page2.replace(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>\s*/g, '');
   if (unpreloaded === page2) throw new Error('index.html: no wasm preload link found to remove (did Trunk change its output?)');
-  await writeFile(index, unpreloaded);
-  console.log(`prerender: ${markup.length} bytes of first-frame markup written into index.html`);
+  const window_ = `data-prerendered-as-of="${asOf}"${since ? ` data-prerendered-since="${since}"` : ''}${until ? ` data-prerendered-until="${until}"` : ''}`;
+  const dated = unpreloaded.replace('<html lang="zh-CN">', `<html lang="zh-CN" ${window_}>`);
+  if (dated === unpreloaded) throw new Error('index.html: no <html lang="zh-CN"> to date');
+  await writeFile(index, dated);
+  console.log(`prerender: ${markup.length} bytes of markup written into index.html, valid ${since ?? '…'} to ${until ?? '…'}`);
 } finally {
   await browser.close();
   await server.close();
+}
+
+/** Every date a rule starts or ends on ("from"/"until" in the rule files), sorted. */
+async function ruleDates(dir) {
+  const out = new Set();
+  for (const e of await readdir(dir, { recursive: true })) {
+    if (!e.endsWith('.json')) continue;
+    const text = await readFile(new URL(e, dir), 'utf8');
+    for (const m of text.matchAll(/"(?:from|until)"\s*:\s*"(\d{4}-\d{2}-\d{2})"/g)) out.add(m[1]);
+  }
+  return [...out].sort();
 }

@@ -147,3 +147,22 @@ test('each page loads only its own wasm: the builder is not in the widget\'s', a
   assert.deepEqual(wasm, ['baofei-builder_bg.wasm']);
   await page.close();
 });
+
+test('the static figures are hidden on a day outside the window of dates they hold for', async () => {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const since = html.match(/data-prerendered-since="(\d{4}-\d\d-\d\d)"/)?.[1];
+  assert.ok(since, 'the prerender dates the frame');
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  // The day before the last rule change the frame's figures rest on: they may differ then.
+  const before = new Date(`${since}T12:00:00`);
+  before.setDate(before.getDate() - 1);
+  await page.clock.install({ time: before });
+  await page.goto(server.url, { keepPrerendered: true });
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('bf-pending')), true);
+  assert.equal(await page.locator('[data-prerendered] #premium').isVisible(), false);
+  await page.close();
+  const today = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await today.goto(server.url, { keepPrerendered: true });
+  assert.equal(await today.evaluate(() => document.documentElement.classList.contains('bf-pending')), false);
+  await today.close();
+});
