@@ -166,3 +166,39 @@ test('the static figures are hidden on a day outside the window of dates they ho
   assert.equal(await today.evaluate(() => document.documentElement.classList.contains('bf-pending')), false);
   await today.close();
 });
+
+/** Samples every frame from the start until 600 ms after the takeover: was the result panel's
+ *  explanation block (`.bf-explain`) on the page in each of them? */
+async function explanationsInEveryFrame(page) {
+  return page.evaluate(() => new Promise((done) => {
+    const seen = [];
+    let end = null;
+    const tick = (t) => {
+      seen.push(!!document.querySelector('#baofei .bf-explain'));
+      if (end === null && !document.querySelector('[data-prerendered]') && document.querySelector('#premium')) end = t + 600;
+      if (end !== null && t > end) done(seen); else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }));
+}
+
+test('the takeover keeps the explanations on screen in every frame (the static ones stand in), but only for the state they show', async () => {
+  const { page, release } = await held(server.url);
+  await page.locator('[data-prerendered] .bf-explain').waitFor();
+  const sampling = explanationsInEveryFrame(page);
+  release();
+  const frames = await sampling;
+  assert.ok(frames.length > 5 && frames.every(Boolean), `frames without explanations: ${frames.map(Number).join('')}`);
+  await page.close();
+  // Typed into before the wasm ran, the state differs: the static explanations must not stand in, and
+  // the sampler sees the frame without them (so it can see one).
+  const typed = await held(server.url);
+  await typed.page.locator('[data-prerendered] #f-e').waitFor();
+  await typed.page.fill('#f-e', '250');
+  const s2 = explanationsInEveryFrame(typed.page);
+  typed.release();
+  const f2 = await s2;
+  assert.ok(f2.some((x) => !x), 'a frame without the stale explanations');
+  assert.ok(f2.at(-1), 'then the real ones');
+  await typed.page.close();
+});

@@ -92,6 +92,25 @@ await shotUrl('desktop-compact-sidebar', 'demo.html', '#compact #premium', (p) =
 await shotUrl('phone-compact', 'demo.html', '#compact #premium', (p) => p.locator('#compact').evaluate((e) => e.scrollIntoView()), { width: 360, height: 740 });
 await shotUrl('desktop-builder', 'builder.html', '#b-qr', (p) => p.evaluate(() => window.scrollTo(0, 0)));
 await shotUrl('phone-builder', 'builder.html', '#b-qr', (p) => p.locator('#b-link').scrollIntoViewIfNeeded(), { width: 360, height: 740 });
+// Issue 15: the prerendered page before the wasm arrives (held), with the wasm blocked, a link while
+// it computes (static frame hidden), and panels laid out lazily (content-visibility) once scrolled to.
+const staticShot = async (name, { url = '', viewport, wasm = 'hold', lang = 'zh-CN', setup } = {}) => {
+  const ctx = await browser.newContext({ viewport, locale: lang });
+  const page = await ctx.newPage();
+  await page.route('**/baofei-web_bg.wasm', (route) => (wasm === 'abort' ? route.abort() : new Promise(() => {})));
+  await page.goto(`${server.url}${url}`, { keepPrerendered: true, waitUntil: 'load' }).catch(() => {});
+  await page.waitForTimeout(800);
+  await setup?.(page);
+  await page.screenshot({ path: join(out, `${name}.png`) });
+  await ctx.close();
+};
+await staticShot('phone-prerendered', { viewport: { width: 360, height: 740 } });
+await staticShot('desktop-prerendered', { viewport: { width: 1280, height: 900 } });
+await staticShot('phone-wasm-blocked', { viewport: { width: 360, height: 740 }, wasm: 'abort' });
+await staticShot('desktop-wasm-blocked-en', { viewport: { width: 1280, height: 900 }, wasm: 'abort', lang: 'en' });
+await staticShot('phone-link-computing', { url: '#v=1&e=250&r=jilin', viewport: { width: 360, height: 740 } });
+await shotUrl('phone-scrolled-panels', '', '#premium', (p) => p.evaluate(() => window.scrollTo(0, document.body.scrollHeight * 0.55)), { width: 360, height: 740 });
+await shotUrl('desktop-scrolled-panels-en', '#v=1&lang=en', '#premium', (p) => p.evaluate(() => window.scrollTo(0, document.body.scrollHeight * 0.6)));
 await browser.close();
 await server.close();
 console.log(`screenshots written to ${out}`);
