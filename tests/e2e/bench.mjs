@@ -94,7 +94,7 @@ async function feel(browser, url, slow, { premium = true, input = true } = {}) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   }
   await page.addInitScript(() => {
-    window.m = { tbt: 0, longest: 0, long: 0 };
+    window.m = { tbt: 0, longest: 0, long: 0, tasks: [] };
     new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') window.m.fcp = e.startTime; }).observe({ type: 'paint', buffered: true });
     new PerformanceObserver((l) => {
       for (const e of l.getEntries()) {
@@ -108,6 +108,7 @@ async function feel(browser, url, slow, { premium = true, input = true } = {}) {
         window.m.tbt += Math.max(0, e.duration - 50);
         window.m.longest = Math.max(window.m.longest, e.duration);
         window.m.long += 1;
+        window.m.tasks.push([e.startTime, e.duration]);
       }
     }).observe({ type: 'longtask', buffered: true });
     const tick = () => { const p = document.getElementById('premium'); if (p && p.offsetParent && !window.m.premium) window.m.premium = performance.now(); if (!window.m.premium) requestAnimationFrame(tick); };
@@ -125,7 +126,11 @@ async function feel(browser, url, slow, { premium = true, input = true } = {}) {
   }
   const m = await page.evaluate(() => window.m);
   await ctx.close();
-  return { ...m, firstInput };
+  // Tasks that start once the first frame is on screen (the takeover and what follows), apart from the
+  // browser's own parsing and layout of the static page before it.
+  const after = m.tasks.filter(([t]) => t >= (m.fcp ?? 0)).map(([, d]) => d);
+  const before = m.tasks.filter(([t]) => t < (m.fcp ?? 0)).map(([, d]) => d);
+  return { ...m, longestAfter: Math.max(0, ...after), longestBefore: Math.max(0, ...before), firstInput };
 }
 
 async function feelMedian(browser, url, slow, opts, n = 3) {
@@ -133,7 +138,7 @@ async function feelMedian(browser, url, slow, opts, n = 3) {
   for (let i = 0; i < n; i++) runs.push(await feel(browser, url, slow, opts));
   const med = (k) => median(runs.map((r) => r[k]).filter((x) => x !== null && x !== undefined));
   return { fcp: med('fcp'), lcp: med('lcp'), premium: med('premium'), tbt: med('tbt'), firstInput: med('firstInput'),
-    longest: med('longest'), long: med('long'), lcpElement: runs.map((r) => r.lcpElement).filter(Boolean)[0] ?? null, runs: n };
+    longest: med('longest'), long: med('long'), longestAfter: med('longestAfter'), longestBefore: med('longestBefore'), lcpElement: runs.map((r) => r.lcpElement).filter(Boolean)[0] ?? null, runs: n };
 }
 
 /** Every file each page loads, with its gzip and brotli size (issue 15 point 5: what each page costs). */

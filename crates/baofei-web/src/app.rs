@@ -3,7 +3,7 @@
 
 use crate::hooks::host::{use_host_events, use_iframe_bridge};
 use crate::hooks::marks::use_perf_marks;
-use crate::hooks::paint::use_after_paint;
+use crate::hooks::paint::{use_after_paint, STAGES};
 use crate::hooks::print::use_print_opens_trace;
 use crate::hooks::share::use_share_link;
 use crate::i18n::t;
@@ -89,12 +89,12 @@ pub fn App(props: &AppProps) -> Html {
     // The first frame holds the form and figures; the rest follows once it is painted, so neither
     // task is long. A prerendered page keeps its own copies of the rest on screen meanwhile, when
     // they show this very state (a link, a remembered state or early typing start elsewhere).
-    let full = use_after_paint();
+    let stage = use_after_paint();
     let fragment = state.form.to_fragment();
     let stand_in = props
         .stand_in
         .as_ref()
-        .filter(|s| !full && s.fragment == fragment_without_date(&fragment));
+        .filter(|s| stage < STAGES && s.fragment == fragment_without_date(&fragment));
     use_share_link(props.standalone, props.storage, fragment, state.remember);
     use_print_opens_trace();
     use_perf_marks(outcome.clone());
@@ -171,7 +171,7 @@ pub fn App(props: &AppProps) -> Html {
         dispatch: &dispatch,
         tr,
         lang,
-        full,
+        full: stage >= 2,
         editing: state.editing.as_deref(),
         standalone: props.standalone,
         stand_in,
@@ -220,9 +220,15 @@ pub fn App(props: &AppProps) -> Html {
             { link_notes_view(&cx, &state) }
             <@{landmark("main")} class="bf-main">
                 { form_view(&cx, match &outcome.0 { Ok((q, _)) => q.limits.minimum_per_person, Err(_) => None }) }
-                { result_panel(&cx, &outcome.0, outcome.1.as_ref()) }
+                // The first frame mounts the form (what the user acts on); the figures that stand in
+                // for this state are the prerendered ones until the next frame.
+                if let Some(result) = stand_in.and_then(|s| s.result.clone()).filter(|_| stage == 0) {
+                    { Html::VRef(result.into()) }
+                } else {
+                    { result_panel(&cx, &outcome.0, outcome.1.as_ref()) }
+                }
             </@>
-            if cx.full && !props.compact {
+            if stage >= STAGES && !props.compact {
                 <div class="bf-after">
                 { assessment_view(&cx, &outcome.0) }
                 if state.form.get("l") != "environmental" {

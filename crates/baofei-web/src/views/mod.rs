@@ -64,7 +64,10 @@ pub struct StandIn {
     /// The share-link fragment the page was prerendered for, without its date: the parts stand in
     /// only for that state.
     pub fragment: String,
-    /// The result panel's explanations (`.bf-explain`).
+    /// The result panel (`.bf-result`), shown whole in the first frame.
+    pub result: Option<web_sys::Element>,
+    /// The result panel's explanations (`.bf-explain`, inside `result`), moved into the real result
+    /// panel until its own explanations are rendered.
     pub explain: Option<web_sys::Element>,
     /// The panels after the form and result (`.bf-after`).
     pub after: Option<web_sys::Element>,
