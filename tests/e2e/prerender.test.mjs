@@ -202,3 +202,34 @@ test('the takeover keeps the explanations on screen in every frame (the static o
   assert.ok(f2.at(-1), 'then the real ones');
   await typed.page.close();
 });
+
+test('typed into the static form in the frame after the mount (it stands in until the next), the value is kept', async () => {
+  const ref = await browser.newPage();
+  await ref.goto(`${server.url}#v=1&e=250`);
+  await ref.locator('#premium').waitFor();
+  const want = await ref.getAttribute('#premium', 'data-yuan');
+  await ref.close();
+  const { page, release } = await held(server.url);
+  await page.locator('[data-prerendered] #f-e').waitFor();
+  await page.evaluate(() => {
+    const staticForm = document.querySelector('[data-prerendered] .bf-form');
+    window.typedAfterMount = false;
+    const tick = () => {
+      const mounted = !document.querySelector('[data-prerendered]');
+      if (mounted && staticForm.isConnected && !window.typedAfterMount) {
+        const input = staticForm.querySelector('#f-e');
+        input.focus();
+        input.value = '250';
+        window.typedAfterMount = true;
+      }
+      if (!window.typedAfterMount || staticForm.isConnected) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  release();
+  await page.waitForFunction(() => window.typedAfterMount && !document.querySelector('[data-prerendered]'));
+  await page.waitForFunction((w) => document.querySelector('#premium')?.dataset.yuan === w, want, { timeout: 10000 });
+  assert.equal(await page.inputValue('#f-e'), '250');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-e', 'the focus stays in the field');
+  await page.close();
+});

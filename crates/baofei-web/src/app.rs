@@ -110,6 +110,36 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |l: Lang| d.dispatch(Action::Lang(l)))
     });
 
+    // The frame that replaces the static form: what was typed into it in the frame before (it is on
+    // screen and editable) goes into the state, and the focus to the same field.
+    let focused = use_mut_ref(|| None::<String>);
+    if stage == 1 {
+        *focused.borrow_mut() = gloo::utils::document()
+            .active_element()
+            .filter(|e| e.closest(".bf-form").ok().flatten().is_some())
+            .map(|e| e.id())
+            .filter(|id| !id.is_empty());
+    }
+    {
+        let form = props.stand_in.as_ref().and_then(|s| s.form.clone());
+        let d = state.dispatcher();
+        let focused = focused.clone();
+        use_effect_with(stage, move |stage| {
+            if *stage == 1 {
+                if let Some(form) = form {
+                    for (k, v) in crate::typed_fields(&form) {
+                        d.dispatch(Action::Set(k, v));
+                    }
+                }
+                if let Some(id) = focused.borrow_mut().take() {
+                    if let Some(el) = gloo::utils::document().get_element_by_id(&id) {
+                        let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&el)
+                            .focus();
+                    }
+                }
+            }
+        });
+    }
     let dispatch = {
         let state = state.clone();
         Callback::from(move |a: Action| {
@@ -171,7 +201,7 @@ pub fn App(props: &AppProps) -> Html {
         dispatch: &dispatch,
         tr,
         lang,
-        full: stage >= 2,
+        full: stage >= 3,
         editing: state.editing.as_deref(),
         standalone: props.standalone,
         stand_in,
@@ -219,10 +249,13 @@ pub fn App(props: &AppProps) -> Html {
             }
             { link_notes_view(&cx, &state) }
             <@{landmark("main")} class="bf-main">
-                { form_view(&cx, match &outcome.0 { Ok((q, _)) => q.limits.minimum_per_person, Err(_) => None }) }
-                // The first frame mounts the form (what the user acts on); the figures that stand in
-                // for this state are the prerendered ones until the next frame.
-                if let Some(result) = stand_in.and_then(|s| s.result.clone()).filter(|_| stage == 0) {
+                if let Some(form) = stand_in.and_then(|s| s.form.clone()).filter(|_| stage == 0) {
+                    { Html::VRef(form.into()) }
+                } else {
+                    { form_view(&cx, match &outcome.0 { Ok((q, _)) => q.limits.minimum_per_person, Err(_) => None }) }
+                }
+                // The prerendered figures stand in for this state until the form is live.
+                if let Some(result) = stand_in.and_then(|s| s.result.clone()).filter(|_| stage <= 1) {
                     { Html::VRef(result.into()) }
                 } else {
                     { result_panel(&cx, &outcome.0, outcome.1.as_ref()) }

@@ -101,6 +101,7 @@ fn mount_standalone(el: web_sys::Element) {
             fragment: f.get_attribute("data-prerendered").unwrap_or_default(),
             // The explanations stay inside the result until the real result panel moves them.
             explain: f.query_selector(".bf-result .bf-explain").ok().flatten(),
+            form: take(".bf-form"),
             result: take(".bf-result"),
             after: take(".bf-after"),
         }
@@ -131,46 +132,11 @@ fn mount_standalone(el: web_sys::Element) {
 /// True when something was typed.
 #[cfg(target_arch = "wasm32")]
 fn keep_early_input(root: &web_sys::Element) -> bool {
-    use wasm_bindgen::JsCast;
     let loc = gloo::utils::window().location();
     if loc.hash().unwrap_or_default().len() > 1 {
         return false;
     }
-    let Ok(fields) = root.query_selector_all("input[name], select[name]") else {
-        return false;
-    };
-    let mut typed = Vec::new();
-    for i in 0..fields.length() {
-        let Some(node) = fields.item(i) else { continue };
-        if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
-            let changed = if input.type_() == "checkbox" {
-                input.checked() != input.default_checked()
-            } else {
-                input.value() != input.default_value()
-            };
-            if changed {
-                let v = if input.type_() == "checkbox" {
-                    if input.checked() {
-                        "1".to_string()
-                    } else {
-                        String::new()
-                    }
-                } else {
-                    input.value()
-                };
-                typed.push((input.name(), v));
-            }
-        } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
-            let default = (0..select.length())
-                .filter_map(|j| select.item(j))
-                .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
-                .find(|o| o.default_selected())
-                .map(|o| o.value());
-            if default.as_deref() != Some(select.value().as_str()) {
-                typed.push((select.name(), select.value()));
-            }
-        }
-    }
+    let typed = typed_fields(root);
     if typed.is_empty() {
         return false;
     }
@@ -189,6 +155,40 @@ fn keep_early_input(root: &web_sys::Element) -> bool {
         );
     }
     true
+}
+
+/// The fields of a static (prerendered) form whose value the user changed, as (form key, value):
+/// a checkbox as "1" or "", a select by its option's value.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn typed_fields(root: &web_sys::Element) -> Vec<(String, String)> {
+    use wasm_bindgen::JsCast;
+    let mut typed = Vec::new();
+    let Ok(fields) = root.query_selector_all("input[name], select[name]") else {
+        return typed;
+    };
+    for i in 0..fields.length() {
+        let Some(node) = fields.item(i) else { continue };
+        if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+            if input.type_() == "checkbox" {
+                if input.checked() != input.default_checked() {
+                    let v = if input.checked() { "1" } else { "" };
+                    typed.push((input.name(), v.to_string()));
+                }
+            } else if input.value() != input.default_value() {
+                typed.push((input.name(), input.value()));
+            }
+        } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+            let default = (0..select.length())
+                .filter_map(|j| select.item(j))
+                .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
+                .find(|o| o.default_selected())
+                .map(|o| o.value());
+            if default.as_deref() != Some(select.value().as_str()) {
+                typed.push((select.name(), select.value()));
+            }
+        }
+    }
+    typed
 }
 
 /// Hidden debug trigger: panics, so that tests (and support staff) can see the crash screen.

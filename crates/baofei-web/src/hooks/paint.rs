@@ -32,11 +32,12 @@ fn after_paint(f: impl FnOnce() + 'static) {
 }
 
 /// How much of the page is rendered: 0 in the first frame, then one more stage after each paint, up to
-/// [`STAGES`]. `App` renders the form first, then the result's figures, its explanations, and the later
+/// [`STAGES`]. On a prerendered page `App` mounts the header and summary first (the static form and
+/// figures stand in), then renders the form, the result's figures, their explanations, and the later
 /// panels (self-assessment, offer check, sharing, related schemes). Each stage is its own task, so
 /// none is long (issue 15).
 /// The last stage: everything rendered.
-pub const STAGES: u8 = 3;
+pub const STAGES: u8 = 4;
 
 #[hook]
 pub fn use_after_paint() -> u8 {

@@ -64,7 +64,10 @@ pub struct StandIn {
     /// The share-link fragment the page was prerendered for, without its date: the parts stand in
     /// only for that state.
     pub fragment: String,
-    /// The result panel (`.bf-result`), shown whole in the first frame.
+    /// The form (`.bf-form`), shown in the first frame; what is typed into it meanwhile is carried
+    /// into the widget's state when the real form replaces it.
+    pub form: Option<web_sys::Element>,
+    /// The result panel (`.bf-result`), shown whole until the figures' stage.
     pub result: Option<web_sys::Element>,
     /// The result panel's explanations (`.bf-explain`, inside `result`), moved into the real result
     /// panel until its own explanations are rendered.
