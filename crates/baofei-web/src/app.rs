@@ -127,7 +127,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(stage, move |stage| {
             if *stage == 1 {
                 if let Some(form) = form {
-                    for (k, v) in crate::typed_fields(&form) {
+                    for (k, v) in crate::views::typed_fields(&form) {
                         d.dispatch(Action::Set(k, v));
                     }
                 }

@@ -136,7 +136,7 @@ fn keep_early_input(root: &web_sys::Element) -> bool {
     if loc.hash().unwrap_or_default().len() > 1 {
         return false;
     }
-    let typed = typed_fields(root);
+    let typed = views::typed_fields(root);
     if typed.is_empty() {
         return false;
     }
@@ -155,40 +155,6 @@ fn keep_early_input(root: &web_sys::Element) -> bool {
         );
     }
     true
-}
-
-/// The fields of a static (prerendered) form whose value the user changed, as (form key, value):
-/// a checkbox as "1" or "", a select by its option's value.
-#[cfg(target_arch = "wasm32")]
-pub(crate) fn typed_fields(root: &web_sys::Element) -> Vec<(String, String)> {
-    use wasm_bindgen::JsCast;
-    let mut typed = Vec::new();
-    let Ok(fields) = root.query_selector_all("input[name], select[name]") else {
-        return typed;
-    };
-    for i in 0..fields.length() {
-        let Some(node) = fields.item(i) else { continue };
-        if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
-            if input.type_() == "checkbox" {
-                if input.checked() != input.default_checked() {
-                    let v = if input.checked() { "1" } else { "" };
-                    typed.push((input.name(), v.to_string()));
-                }
-            } else if input.value() != input.default_value() {
-                typed.push((input.name(), input.value()));
-            }
-        } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
-            let default = (0..select.length())
-                .filter_map(|j| select.item(j))
-                .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
-                .find(|o| o.default_selected())
-                .map(|o| o.value());
-            if default.as_deref() != Some(select.value().as_str()) {
-                typed.push((select.name(), select.value()));
-            }
-        }
-    }
-    typed
 }
 
 /// Hidden debug trigger: panics, so that tests (and support staff) can see the crash screen.

@@ -76,6 +76,39 @@ pub struct StandIn {
     pub after: Option<web_sys::Element>,
 }
 
+/// The fields of a static (prerendered) form whose value the user changed, as (form key, value):
+/// a checkbox as "1" or "", a select by its option's value.
+pub fn typed_fields(root: &web_sys::Element) -> Vec<(String, String)> {
+    use wasm_bindgen::JsCast;
+    let mut typed = Vec::new();
+    let Ok(fields) = root.query_selector_all("input[name], select[name]") else {
+        return typed;
+    };
+    for i in 0..fields.length() {
+        let Some(node) = fields.item(i) else { continue };
+        if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+            if input.type_() == "checkbox" {
+                if input.checked() != input.default_checked() {
+                    let v = if input.checked() { "1" } else { "" };
+                    typed.push((input.name(), v.to_string()));
+                }
+            } else if input.value() != input.default_value() {
+                typed.push((input.name(), input.value()));
+            }
+        } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+            let default = (0..select.length())
+                .filter_map(|j| select.item(j))
+                .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
+                .find(|o| o.default_selected())
+                .map(|o| o.value());
+            if default.as_deref() != Some(select.value().as_str()) {
+                typed.push((select.name(), select.value()));
+            }
+        }
+    }
+    typed
+}
+
 /// A share-link fragment without its as-of date (`d=`): the prerendered figures hold for the state,
 /// and the date a page is opened on is not part of what the stand-in parts show.
 pub fn fragment_without_date(fragment: &str) -> String {
