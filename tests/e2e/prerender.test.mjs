@@ -11,6 +11,16 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
+/** The premium the widget computes for a share-link fragment (what the takeover must end on). */
+async function premiumFor(fragment) {
+  const ref = await browser.newPage();
+  await ref.goto(`${server.url}${fragment}`);
+  await ref.locator('#premium').waitFor();
+  const yuan = await ref.getAttribute('#premium', 'data-yuan');
+  await ref.close();
+  return yuan;
+}
+
 /** A page whose wasm request is held until `release()` is called. */
 async function held(url, viewport = { width: 1280, height: 900 }) {
   const page = await browser.newPage({ viewport });
@@ -57,11 +67,7 @@ test('a link with a state never shows the default figures: the static frame wait
 });
 
 test('input typed into the prerendered form before the wasm runs is kept', async () => {
-  const ref = await browser.newPage();
-  await ref.goto(`${server.url}#v=1&e=250`);
-  await ref.locator('#premium').waitFor();
-  const want = await ref.getAttribute('#premium', 'data-yuan');
-  await ref.close();
+  const want = await premiumFor('#v=1&e=250');
   const { page, release } = await held(server.url);
   await page.locator('[data-prerendered] #f-e').waitFor();
   await page.fill('#f-e', '250');
@@ -204,11 +210,7 @@ test('the takeover keeps the explanations on screen in every frame (the static o
 });
 
 test('typed into the static form in the frame after the mount (it stands in until the next), the value is kept', async () => {
-  const ref = await browser.newPage();
-  await ref.goto(`${server.url}#v=1&e=250`);
-  await ref.locator('#premium').waitFor();
-  const want = await ref.getAttribute('#premium', 'data-yuan');
-  await ref.close();
+  const want = await premiumFor('#v=1&e=250');
   const { page, release } = await held(server.url);
   await page.locator('[data-prerendered] #f-e').waitFor();
   await page.evaluate(() => {
