@@ -7,13 +7,19 @@ const box = document.getElementById('baofei');
 // Issue 15: a prerendered page that is shown (no link state hides it) paints its premium from HTML
 // first; the wasm is fetched only after that paint, so on a slow network its 250 KB never compete with
 // the HTML and CSS for the first screen. Without a visible static frame there is nothing to wait for.
-// requestAnimationFrame runs before a paint and a zero timeout queued from it after; a hidden tab
-// draws no frames, so a plain timeout starts the widget there.
+// "Painted" is the browser's own first-contentful-paint entry (a frame callback can run before the
+// frame is on screen); a hidden tab paints nothing, so a timeout starts the widget there.
 const shown = box?.querySelector('[data-prerendered]') && !document.documentElement.classList.contains('bf-pending');
 if (shown) {
   await new Promise((painted) => {
-    requestAnimationFrame(() => setTimeout(painted, 0));
-    setTimeout(painted, 300);
+    try {
+      new PerformanceObserver((list, observer) => {
+        if (list.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); painted(); }
+      }).observe({ type: 'paint', buffered: true });
+    } catch (e) {
+      requestAnimationFrame(() => setTimeout(painted, 0));
+    }
+    setTimeout(painted, 1000);
   });
 }
 
