@@ -56,9 +56,9 @@ pub struct AppProps {
     /// container the result comes first.
     #[prop_or_default]
     pub compact: bool,
-    /// The prerendered page's explanations and later panels, to show in the first frame while the
-    /// real ones wait for the frame after (issue 15); `None` on a page that was not prerendered or
-    /// whose static frame does not show the state the widget starts from.
+    /// The prerendered page's form, result, explanations and later panels, shown in place until the
+    /// stage that renders each (issue 15); `None` on a page that was not prerendered or whose static
+    /// frame is hidden or was typed into before the mount.
     #[prop_or_default]
     pub stand_in: Option<StandIn>,
 }
@@ -86,9 +86,9 @@ pub fn App(props: &AppProps) -> Html {
     let lang = state.form.lang;
     let tr = t(lang);
 
-    // The first frame holds the form and figures; the rest follows once it is painted, so neither
-    // task is long. A prerendered page keeps its own copies of the rest on screen meanwhile, when
-    // they show this very state (a link, a remembered state or early typing start elsewhere).
+    // The page renders in stages, one per painted frame, so no task is long (`hooks::paint`). A
+    // prerendered page keeps its own copies of the parts not yet rendered on screen meanwhile, while
+    // they show this very state (typing, a link or a remembered state start elsewhere).
     let stage = use_after_paint();
     let fragment = state.form.to_fragment();
     let stand_in = props

@@ -36,9 +36,9 @@ pub fn start() {
     };
     // Issue 15: on a prerendered page the takeover is split so that no task is long. This task reads
     // the rules (10-35 ms measured); the next computes the default quote (the engine's code is
-    // compiled on its first call: 15-25 ms); the next mounts the first frame (the form; the static
-    // figures stand in); the frames after it render the figures, their explanations, then the later
-    // panels (`hooks::paint`).
+    // compiled on its first call: 15-25 ms); the next mounts the header and summary (the static form,
+    // figures and panels stand in); the frames after it render the form, the figures, their
+    // explanations, then the later panels (`hooks::paint`).
     // The static frame stays live in between: what is typed into it meanwhile is kept at the mount.
     if el
         .query_selector("[data-prerendered]")
@@ -82,9 +82,10 @@ fn mount_standalone(el: web_sys::Element) {
     // so no blank frame is painted between the two.
     let frame = el.query_selector("[data-prerendered]").ok().flatten();
     let typed = frame.is_some() && keep_early_input(&el);
-    // The static frame's explanations and later panels stay on screen through the first frame, when
-    // that frame is shown (not hidden for a link or remembered state) and shows the state the widget
-    // starts from (the App compares the fragments); they are detached here, already laid out.
+    // The static frame's form, result (with its explanations) and later panels stand in until their
+    // stages render them, when that frame is shown (not hidden for a link, a remembered state or a
+    // date outside its window) and shows the state the widget starts from (the App compares the
+    // fragments); they are detached here, already laid out.
     let pending = gloo::utils::document()
         .document_element()
         .and_then(|d| d.get_attribute("class"))

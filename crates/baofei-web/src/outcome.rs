@@ -13,7 +13,7 @@ use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// The statutes and reference pack, parsed once.
-pub fn rules() -> &'static Result<Rules, Errors> {
+pub(crate) fn rules() -> &'static Result<Rules, Errors> {
     static R: OnceLock<Result<Rules, Errors>> = OnceLock::new();
     R.get_or_init(baofei_rules::load)
 }

@@ -31,14 +31,14 @@ fn after_paint(f: impl FnOnce() + 'static) {
     let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 500);
 }
 
+/// The last stage of [`use_after_paint`]: everything rendered.
+pub const STAGES: u8 = 4;
+
 /// How much of the page is rendered: 0 in the first frame, then one more stage after each paint, up to
 /// [`STAGES`]. On a prerendered page `App` mounts the header and summary first (the static form and
 /// figures stand in), then renders the form, the result's figures, their explanations, and the later
 /// panels (self-assessment, offer check, sharing, related schemes). Each stage is its own task, so
 /// none is long (issue 15).
-/// The last stage: everything rendered.
-pub const STAGES: u8 = 4;
-
 #[hook]
 pub fn use_after_paint() -> u8 {
     let stage = use_state(|| 0u8);

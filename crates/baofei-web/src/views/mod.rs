@@ -50,15 +50,14 @@ pub struct Cx<'a> {
     pub editing: Option<&'a str>,
     /// Whose rates: an insurer's pack label (Chinese, English) when one is in use.
     pub pack_label: Option<&'a (String, String)>,
-    /// The prerendered page's explanations and later panels, shown in the first frame in place of the
-    /// ones rendered after it (only when they show this very state).
+    /// The prerendered page's parts still standing in at this stage (only while they show this very
+    /// state); the result panel reads its explanations from it.
     pub stand_in: Option<&'a StandIn>,
 }
 
-/// Parts of the prerendered page kept through the takeover (issue 15): the first frame renders the
-/// form and figures and shows these nodes, already laid out, where the explanations and the later
-/// panels go; the frame after it renders the real ones. So the takeover is two short tasks, and
-/// nothing on screen disappears between them.
+/// Parts of the prerendered page kept through the takeover (issue 15): until the stage that renders
+/// each part (`hooks::paint`), these nodes, already laid out, are shown where it goes. So the takeover
+/// is a chain of short tasks, and nothing on screen disappears between them.
 #[derive(Clone, PartialEq, Debug)]
 pub struct StandIn {
     /// The share-link fragment the page was prerendered for, without its date: the parts stand in
