@@ -18,8 +18,8 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int "$out/baofei
 # with lib `esnext.disposable`; `free()` does the same and is declared beside it.
 sed -i '/\[Symbol\.dispose\]/d' "$out/baofei.d.ts"
 # The iframe page loads start.js (integrator review 1: without it the iframe mode and share links
-# from the package were blank).
-cp -r dist/baofei-web.js dist/baofei-web_bg.wasm dist/styles.css dist/index.html dist/start.js dist/prepaint.js dist/embed "$out/widget/"
+# from the package were blank) and, through it, the page's own wasm (baofei-page).
+cp -r dist/baofei-web.js dist/baofei-web_bg.wasm dist/baofei-page.js dist/baofei-page_bg.wasm dist/styles.css dist/index.html dist/start.js dist/prepaint.js dist/embed "$out/widget/"
 cp docs/PACKAGE.md "$out/README.md"
 cp docs/EMBEDDING.md "$out/EMBEDDING.md"
 cp LICENSE-MIT LICENSE-APACHE CHANGELOG.md "$out/"

@@ -2,24 +2,32 @@
 # Trunk's one post-build hook (Trunk.toml). Hooks of one stage run concurrently, so everything that
 # writes into the staging directory runs here, in order:
 #   1. the rules page (rules.html), generated from the same rule data as the engine (`baofei rules-page`);
-#   2. the link builder's own wasm (builder.html loads it; the widget's wasm does not carry the builder);
+#   2. the link builder's own wasm (builder.html) and the widget with its JS API for host pages
+#      (baofei-web.js); the standalone page's own wasm is Trunk's build (index.html);
 #   3. in release builds, the default quote prerendered into index.html (prerender.mjs);
 #   4. in release builds, the minified wasm-bindgen glue and the pages' integrity hashes (minify-glue.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
 cargo run -q -p baofei-cli -- rules-page "$TRUNK_STAGING_DIR/rules.html"
-# 2. The builder's bin, with the profile Trunk built the widget with, through the same wasm-bindgen and
-#    (release) wasm-opt -Oz as Trunk's own pipeline (issue 15 point 3: each page loads what it needs).
+# 2. The other wasm bins, with the profile Trunk built the page with, through the same wasm-bindgen and
+#    (release) wasm-opt -Oz as Trunk's own pipeline (issue 15 point 3: each page loads what it needs):
+#    the link builder's (builder.html) and the widget with its JS API that host pages import
+#    (baofei-web.js; embed/baofei-embed.js). Trunk builds the standalone page's own (baofei-page).
 profile_dir=debug
 profile_flag=()
 if [ "${TRUNK_PROFILE:-}" = "release" ]; then profile_dir=release; profile_flag=(--release); fi
-cargo build -q --target wasm32-unknown-unknown -p baofei-web --bin baofei-builder --no-default-features "${profile_flag[@]}"
-wasm-bindgen --target web --no-typescript --out-dir "$TRUNK_STAGING_DIR" --out-name baofei-builder \
-  "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$profile_dir/baofei-builder.wasm"
-if [ "$profile_dir" = release ]; then
-  wasm-opt -Oz "$TRUNK_STAGING_DIR/baofei-builder_bg.wasm" -o "$TRUNK_STAGING_DIR/baofei-builder_bg.wasm"
-fi
+bindgen() { # bin, then cargo feature flags
+  local bin=$1; shift
+  cargo build -q --target wasm32-unknown-unknown -p baofei-web --bin "$bin" "$@" "${profile_flag[@]}"
+  wasm-bindgen --target web --no-typescript --out-dir "$TRUNK_STAGING_DIR" --out-name "$bin" \
+    "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$profile_dir/$bin.wasm"
+  if [ "$profile_dir" = release ]; then
+    wasm-opt -Oz "$TRUNK_STAGING_DIR/${bin}_bg.wasm" -o "$TRUNK_STAGING_DIR/${bin}_bg.wasm"
+  fi
+}
+bindgen baofei-builder --no-default-features
+bindgen baofei-web
 # 3. Release builds: the default quote prerendered into index.html by the real widget in headless
 #    Chromium (scripts/prerender.mjs). Without it the page still works (it paints when the wasm runs),
 #    so a failure warns here and the end-to-end test of the prerendered page fails.

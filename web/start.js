@@ -25,8 +25,8 @@ if (shown) {
 
 try {
   // The wasm download starts at once, beside the glue's import (not after it).
-  const wasm = fetch(new URL('./baofei-web_bg.wasm', import.meta.url));
-  const bindings = await import('./baofei-web.js');
+  const wasm = fetch(new URL('./baofei-page_bg.wasm', import.meta.url));
+  const bindings = await import('./baofei-page.js');
   await bindings.default({ module_or_path: wasm });
   window.wasmBindings = bindings;
 } catch (e) {

@@ -74,7 +74,7 @@ test('before the wasm runs the page shows the prerendered quote, and a bilingual
   assert.equal(await page.locator('[data-prerendered]').count(), 0, 'replaced once the widget mounts');
   await page.close();
   const { DIST } = await import('./harness.mjs');
-  const broken = await serve(DIST, {}, { '/baofei-web_bg.wasm': (req, res) => res.writeHead(404).end('gone') });
+  const broken = await serve(DIST, {}, { '/baofei-page_bg.wasm': (req, res) => res.writeHead(404).end('gone') });
   // The prerendered default quote stays (read-only) under the message; a link's hidden frame is
   // replaced by it.
   const p = await browser.newPage();

@@ -26,7 +26,7 @@ async function held(url, viewport = { width: 1280, height: 900 }) {
   const page = await browser.newPage({ viewport });
   let release;
   const gate = new Promise((ok) => { release = ok; });
-  await page.route('**/baofei-web_bg.wasm', async (route) => { await gate; await route.continue(); });
+  await page.route('**/baofei-page_bg.wasm', async (route) => { await gate; await route.continue(); });
   await page.goto(url, { keepPrerendered: true });
   return { page, release };
 }
@@ -96,7 +96,7 @@ test('the takeover moves nothing: cumulative layout shift stays under 0.1, deskt
 
 test('with the wasm blocked the default premium stays on screen, read-only, under a notice', async () => {
   const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-  await page.route('**/baofei-web_bg.wasm', (route) => route.abort());
+  await page.route('**/baofei-page_bg.wasm', (route) => route.abort());
   await page.goto(server.url, { keepPrerendered: true });
   await page.locator('#baofei > .bf-crash[role=alert]').waitFor({ timeout: 30000 });
   assert.match(await page.textContent('.bf-crash'), /默认情况的示例[\s\S]*default example/);
@@ -132,26 +132,35 @@ test('the wasm is fetched after the static frame has painted, and nothing preloa
   await page.goto(server.url);
   const t = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-    wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('baofei-web_bg.wasm'))?.startTime,
+    wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('baofei-page_bg.wasm'))?.startTime,
   }));
   assert.ok(t.fcp > 0 && t.wasm > 0, JSON.stringify(t));
   assert.ok(t.wasm >= t.fcp, `wasm requested at ${t.wasm} ms, first paint at ${t.fcp} ms`);
   await page.close();
 });
 
-test('each page loads only its own wasm: the builder is not in the widget\'s', async () => {
-  const widget = await readFile(join(DIST, 'baofei-web.js'), 'utf8');
-  const builder = await readFile(join(DIST, 'baofei-builder.js'), 'utf8');
+test('each page loads only its own wasm: the builder and the JS API stay out of the page\'s', async () => {
+  const glue = async (name) => readFile(join(DIST, `${name}.js`), 'utf8');
+  const [widget, builder, own] = await Promise.all(['baofei-web', 'baofei-builder', 'baofei-page'].map(glue));
+  // minified exports read `export{… as mount, …}`
+  const exports = (js) => [...js.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) => m[1].split(',').map((x) => x.trim().split(/\s+as\s+/).pop()));
+  assert.ok(exports(widget).includes('mount') && exports(widget).includes('Widget'), `host pages import mount and Widget: ${exports(widget)}`);
   assert.doesNotMatch(widget, /mountBuilder/);
   assert.match(builder, /mountBuilder/);
   assert.doesNotMatch(builder, /export\s*\{[^}]*\bmount\b|debugPanic/, "the widget's exports stay out of the builder's glue");
-  const page = await browser.newPage();
-  const wasm = [];
-  page.on('request', (r) => { if (r.url().endsWith('.wasm') && r.frame() === page.mainFrame()) wasm.push(r.url().split('/').pop()); });
-  await page.goto(`${server.url}builder.html`);
-  await page.locator('#b-qr').waitFor();
-  assert.deepEqual(wasm, ['baofei-builder_bg.wasm']);
-  await page.close();
+  for (const name of ['mount', 'Widget', 'mountBuilder']) assert.ok(!exports(own).includes(name), `the standalone page's glue exports ${name}: ${exports(own)}`);
+  const loads = async (url, ready) => {
+    const page = await browser.newPage();
+    const wasm = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm') && r.frame() === page.mainFrame()) wasm.push(r.url().split('/').pop()); });
+    await page.goto(url);
+    await page.locator(ready).waitFor();
+    await page.close();
+    return wasm;
+  };
+  assert.deepEqual(await loads(`${server.url}builder.html`, '#b-qr'), ['baofei-builder_bg.wasm']);
+  assert.deepEqual(await loads(server.url, '#premium'), ['baofei-page_bg.wasm']);
+  assert.deepEqual(await loads(`${server.url}demo.html`, '#second #premium'), ['baofei-web_bg.wasm']);
 });
 
 test('the static figures are hidden on a day outside the window of dates they hold for', async () => {

@@ -97,7 +97,7 @@ await shotUrl('phone-builder', 'builder.html', '#b-qr', (p) => p.locator('#b-lin
 const staticShot = async (name, { url = '', viewport, wasm = 'hold', lang = 'zh-CN', setup } = {}) => {
   const ctx = await browser.newContext({ viewport, locale: lang });
   const page = await ctx.newPage();
-  await page.route('**/baofei-web_bg.wasm', (route) => (wasm === 'abort' ? route.abort() : new Promise(() => {})));
+  await page.route('**/baofei-page_bg.wasm', (route) => (wasm === 'abort' ? route.abort() : new Promise(() => {})));
   await page.goto(`${server.url}${url}`, { keepPrerendered: true, waitUntil: 'load' }).catch(() => {});
   await page.waitForTimeout(800);
   await setup?.(page);

@@ -1,0 +1,25 @@
+//! The standalone page's own wasm (index.html, and the iframe embed, which frames that page). It links
+//! the same library as the widget without the `widget` feature: the JS API (`mount`, `Widget`) and
+//! what only it reaches (an insurer's pack and its validation) stay in `baofei-web`, which host pages
+//! import (issue 15 point 3: each page loads only what it needs). Trunk builds it (index.html).
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen::prelude::*;
+
+/// Hidden debug trigger (see [`baofei_web::debug_panic`]): the page's tests reach the crash screen
+/// through it.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen(js_name = debugPanic)]
+pub fn debug_panic() {
+    baofei_web::debug_panic();
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    baofei_web::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("baofei-page runs in the browser: `scripts/serve.sh` builds and serves it.");
+}
