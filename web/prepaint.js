@@ -1,15 +1,22 @@
 // Runs before the first paint (a classic script in <head>): the prerendered page shows the default
-// quote, which is right only when the address carries no state, no inputs are remembered, and today is
-// inside the window of dates its figures hold for (written on <html> by scripts/prerender.mjs: from the
-// last rule change on or before the date it was rendered for, to the day before the next). Otherwise
-// the static frame is hidden until the widget computes the real figures (issue 15).
+// quote in Chinese, which is right only when the address carries no state, no inputs are remembered,
+// today is inside the window of dates its figures hold for (written on <html> by scripts/prerender.mjs:
+// from the last rule change on or before the date it was rendered for, to the day before the next), and
+// the widget will speak Chinese. Otherwise the static frame is hidden until the widget computes the real
+// figures (issue 15); when the widget will speak English (a link's `lang=en`, or a first visit from a
+// browser that does not ask for Chinese: the widget's own rule, `state::initial_state`) the Chinese
+// title is hidden too, so the page does not switch language before the reader's eyes.
 try {
   const d = new Date();
   const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   const { prerenderedSince: since, prerenderedUntil: until } = document.documentElement.dataset;
-  if (location.hash.length > 1 || localStorage.getItem('baofei.form') || (since && today < since) || (until && today >= until)) {
+  const source = location.hash.length > 1 ? location.hash.slice(1) : localStorage.getItem('baofei.form');
+  const browser = (navigator.language || '').toLowerCase();
+  const english = source ? /(^|&)lang=en(&|$)/.test(source) : browser !== '' && !browser.startsWith('zh');
+  if (source || english || (since && today < since) || (until && today >= until)) {
     document.documentElement.classList.add('bf-pending');
   }
+  if (english) document.documentElement.classList.add('bf-pending-en');
 } catch (e) {
   document.documentElement.classList.add('bf-pending');
 }

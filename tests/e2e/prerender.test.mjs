@@ -125,6 +125,36 @@ test('a link\'s state: the static default figures are never visible in any frame
   await page.close();
 });
 
+test('a widget that will speak English never shows the Chinese static frame: a lang=en link, an English browser\'s first visit', async () => {
+  for (const [url, locale] of [[`${server.url}#v=1&lang=en&e=250`, 'zh-CN'], [server.url, 'en-US']]) {
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, locale });
+    const page = await ctx.newPage();
+    await page.addInitScript(() => {
+      window.seen = [];
+      const tick = () => {
+        const frame = document.querySelector('[data-prerendered]');
+        // Han characters painted in the static frame (visible elements' own text) and its pseudo line.
+        if (frame) {
+          const shown = [...frame.querySelectorAll('*')].filter((el) => el.checkVisibility({ visibilityProperty: true }) && el.getClientRects().length > 0
+            && [...el.childNodes].some((n) => n.nodeType === 3 && /\p{Script=Han}/u.test(n.textContent)));
+          const head = frame.querySelector('.bf-head');
+          window.seen.push({ han: shown.length, line: head ? getComputedStyle(head, '::after').content : '' });
+        }
+        if (!document.querySelector('#premium') || document.querySelector('[data-prerendered]')) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.goto(url, { keepPrerendered: true });
+    await page.waitForFunction(() => !document.querySelector('[data-prerendered]') && document.querySelector('#premium'));
+    const seen = await page.evaluate(() => window.seen);
+    assert.ok(seen.length > 0, `the static frame was sampled (${locale})`);
+    assert.ok(seen.every((f) => f.han === 0), `Chinese text shown before the takeover (${locale}): ${JSON.stringify(seen.find((f) => f.han))}`);
+    assert.ok(seen.every((f) => f.line === '"Computing…"'), `the computing line is English (${locale}): ${JSON.stringify(seen[0])}`);
+    assert.equal(await page.getAttribute('.bf', 'lang'), 'en');
+    await ctx.close();
+  }
+});
+
 test('the wasm is fetched after the static frame has painted, and nothing preloads it', async () => {
   const html = await readFile(join(DIST, 'index.html'), 'utf8');
   assert.doesNotMatch(html, /rel="preload"[^>]*\.wasm/);
