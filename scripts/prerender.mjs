@@ -36,8 +36,12 @@ try {
         c.setAttribute('value', el.value);
       }
     });
-    // Hosting-dependent parts come with the widget.
-    root.querySelectorAll('.bf-share, .bf-link-print').forEach((n) => n.remove());
+    // Hosting-dependent parts come with the widget. So do the self-assessment and the offer check:
+    // tools that need the engine (nothing to do in them before it runs), whose 60 controls cost at
+    // first paint's end: the browser's form observers (autofill) walk every control on DOMContentLoaded,
+    // one task that took 74 ms with them and 35 ms without (docs/size-steps.md, step 19). The related
+    // schemes and the footer's disclaimer stay.
+    root.querySelectorAll('.bf-share, .bf-link-print, .bf-assess, .bf-offer-wrap').forEach((n) => n.remove());
     // The state this frame shows (the share-link fragment the widget keeps in the address bar,
     // without its date): the widget lets the frame's explanations stand in only for that state.
     const fragment = location.hash.slice(1).split('&').filter((p) => !p.startsWith('d=')).join('&');

@@ -13,9 +13,10 @@ try {
   const source = location.hash.length > 1 ? location.hash.slice(1) : localStorage.getItem('baofei.form');
   const browser = (navigator.language || '').toLowerCase();
   const english = source ? /(^|&)lang=en(&|$)/.test(source) : browser !== '' && !browser.startsWith('zh');
-  if (source || english || (since && today < since) || (until && today >= until)) {
+  if (source || (since && today < since) || (until && today >= until)) {
     document.documentElement.classList.add('bf-pending');
   }
+  // Hidden for the language alone: the figures hold, so start.js shows them if the wasm cannot start.
   if (english) document.documentElement.classList.add('bf-pending-en');
 } catch (e) {
   document.documentElement.classList.add('bf-pending');

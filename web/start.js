@@ -9,7 +9,12 @@ const box = document.getElementById('baofei');
 // the HTML and CSS for the first screen. Without a visible static frame there is nothing to wait for.
 // "Painted" is the browser's own first-contentful-paint entry (a frame callback can run before the
 // frame is on screen); a hidden tab paints nothing, so a timeout starts the widget there.
-const shown = box?.querySelector('[data-prerendered]') && !document.documentElement.classList.contains('bf-pending');
+// The static figures hold for this visit unless prepaint.js hid them for a link, a remembered state or
+// the date (bf-pending); a frame hidden only because the widget will speak English (bf-pending-en) is
+// still right, and is shown if the wasm cannot start.
+const root = document.documentElement.classList;
+const right = box?.querySelector('[data-prerendered]') && !root.contains('bf-pending');
+const shown = right && !root.contains('bf-pending-en');
 if (shown) {
   await new Promise((painted) => {
     try {
@@ -35,12 +40,13 @@ try {
     const p = document.createElement('p');
     p.className = 'bf-crash';
     p.setAttribute('role', 'alert');
-    if (shown) {
+    if (right) {
       // The prerendered default quote is still right for the default choices: it stays, read-only, under
       // a notice that says it cannot be recomputed (a form that looks live but computes nothing would
       // mislead).
       p.textContent = '保费计算器无法启动，无法按您的情况计算；下方为默认情况的示例。请刷新页面或换用较新的浏览器。The premium calculator could not start and cannot compute your case; below is the default example. Reload the page or use a current browser.';
       box.querySelectorAll('input, select, textarea, button').forEach((el) => { el.disabled = true; });
+      root.remove('bf-pending-en');
       box.prepend(p);
     } else {
       p.textContent = '保费计算器无法加载或启动，请刷新页面或换用较新的浏览器。The premium calculator could not load or start: reload the page or use a current browser.';

@@ -37,6 +37,13 @@ test('index.html carries the default quote as HTML, with the form values', async
   assert.match(html, /id="premium"[^>]*data-yuan="\d+\.\d\d"/);
   assert.match(html, /id="f-e"[^>]*value="100"/);
   assert.doesNotMatch(html, /127\.0\.0\.1/, 'nothing of the build machine\'s address');
+  // The engine's own tools come with the widget: their controls would only cost the first paint (the
+  // browser's form observers walk every control when parsing ends) and do nothing before it runs.
+  assert.doesNotMatch(html, /class="[^"]*\bbf-(assess|offer|offer-wrap|share)(?![-\w])/);
+  assert.doesNotMatch(html, /aria-labelledby="offer-h"/, 'no empty section left labelled by a missing heading');
+  const controls = html.match(/<(input|select|textarea)\b/g).length;
+  assert.ok(controls <= 60, `${controls} form controls in the static frame`);
+  assert.match(html, /class="[^"]*\bbf-foot\b/, 'the footer\'s disclaimer stays');
 });
 
 test('before the wasm arrives the premium is already on screen; without script it stays', async () => {
@@ -94,16 +101,22 @@ test('the takeover moves nothing: cumulative layout shift stays under 0.1, deskt
   }
 });
 
-test('with the wasm blocked the default premium stays on screen, read-only, under a notice', async () => {
-  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-  await page.route('**/baofei-page_bg.wasm', (route) => route.abort());
-  await page.goto(server.url, { keepPrerendered: true });
-  await page.locator('#baofei > .bf-crash[role=alert]').waitFor({ timeout: 30000 });
-  assert.match(await page.textContent('.bf-crash'), /默认情况的示例[\s\S]*default example/);
-  assert.ok(await page.locator('[data-prerendered] #premium').count() === 1, 'the static frame stays');
-  assert.match(await page.getAttribute('#premium', 'data-yuan'), /^\d+\.\d\d$/);
-  assert.equal(await page.locator('#f-e').isDisabled(), true, 'a form that cannot compute is not offered as live');
-  await page.close();
+test('with the wasm blocked the default premium stays on screen, read-only, under a notice (an English browser too)', async () => {
+  // An English browser's first visit hides the Chinese frame while the widget starts; if it cannot, the
+  // default figures still hold and are shown.
+  for (const locale of ['zh-CN', 'en-US']) {
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, locale });
+    const page = await ctx.newPage();
+    await page.route('**/baofei-page_bg.wasm', (route) => route.abort());
+    await page.goto(server.url, { keepPrerendered: true });
+    await page.locator('#baofei > .bf-crash[role=alert]').waitFor({ timeout: 30000 });
+    assert.match(await page.textContent('.bf-crash'), /默认情况的示例[\s\S]*default example/);
+    assert.ok(await page.locator('[data-prerendered] #premium').count() === 1, 'the static frame stays');
+    assert.equal(await page.locator('[data-prerendered] #premium').isVisible(), true, `the premium is shown (${locale})`);
+    assert.match(await page.getAttribute('#premium', 'data-yuan'), /^\d+\.\d\d$/);
+    assert.equal(await page.locator('#f-e').isDisabled(), true, 'a form that cannot compute is not offered as live');
+    await ctx.close();
+  }
 });
 
 test('a link\'s state: the static default figures are never visible in any frame before the takeover', async () => {

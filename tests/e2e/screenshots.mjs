@@ -109,6 +109,8 @@ await staticShot('desktop-prerendered', { viewport: { width: 1280, height: 900 }
 await staticShot('phone-wasm-blocked', { viewport: { width: 360, height: 740 }, wasm: 'abort' });
 await staticShot('desktop-wasm-blocked-en', { viewport: { width: 1280, height: 900 }, wasm: 'abort', lang: 'en' });
 await staticShot('phone-link-computing', { url: '#v=1&e=250&r=jilin', viewport: { width: 360, height: 740 } });
+await staticShot('phone-link-computing-en', { url: '#v=1&lang=en&e=250', viewport: { width: 360, height: 740 } });
+await staticShot('phone-first-visit-computing-en', { viewport: { width: 360, height: 740 }, lang: 'en-US' });
 await shotUrl('phone-scrolled-panels', '', '#premium', (p) => p.evaluate(() => window.scrollTo(0, document.body.scrollHeight * 0.55)), { width: 360, height: 740 });
 await shotUrl('desktop-scrolled-panels-en', '#v=1&lang=en', '#premium', (p) => p.evaluate(() => window.scrollTo(0, document.body.scrollHeight * 0.6)));
 await browser.close();

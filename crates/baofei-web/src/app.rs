@@ -3,7 +3,7 @@
 
 use crate::hooks::host::{use_host_events, use_iframe_bridge};
 use crate::hooks::marks::use_perf_marks;
-use crate::hooks::paint::{use_after_paint, STAGES};
+use crate::hooks::paint::{use_after_paint, LATER_PANELS, STAGES};
 use crate::hooks::print::use_print_opens_trace;
 use crate::hooks::share::use_share_link;
 use crate::i18n::t;
@@ -261,13 +261,15 @@ pub fn App(props: &AppProps) -> Html {
                     { result_panel(&cx, &outcome.0, outcome.1.as_ref()) }
                 }
             </@>
-            if stage >= STAGES && !props.compact {
+            if stage >= LATER_PANELS && !props.compact {
                 <div class="bf-after">
                 { assessment_view(&cx, &outcome.0) }
                 if state.form.get("l") != "environmental" {
                     { offer_view(&cx, state.offer_open, owed, offer.as_ref().as_ref()) }
                 }
-                { share_view(&cx, state.remember, props.link_base.as_deref(), props.storage) }
+                if stage >= STAGES {
+                    { share_view(&cx, state.remember, props.link_base.as_deref(), props.storage) }
+                }
                 { related_view(tr, lang, props.standalone, state.form.get("r"), state.form.get("l")) }
                 <@{landmark("footer")} class="bf-foot no-print"><p>{ crate::views::disclaimer(&cx) }</p></@>
                 </div>

@@ -32,13 +32,19 @@ fn after_paint(f: impl FnOnce() + 'static) {
 }
 
 /// The last stage of [`use_after_paint`]: everything rendered.
-pub const STAGES: u8 = 4;
+pub const STAGES: u8 = 5;
+
+/// The stage that renders the later panels (self-assessment, offer check, related schemes, footer);
+/// the sharing panel (its QR code drawn in wasm) follows in the last one. Together they were one task
+/// of 50-75 ms on this project's test machine once the prerendered page stopped carrying the
+/// self-assessment and offer check (docs/size-steps.md, step 19).
+pub const LATER_PANELS: u8 = STAGES - 1;
 
 /// How much of the page is rendered: 0 in the first frame, then one more stage after each paint, up to
 /// [`STAGES`]. On a prerendered page `App` mounts the header and summary first (the static form and
-/// figures stand in), then renders the form, the result's figures, their explanations, and the later
-/// panels (self-assessment, offer check, sharing, related schemes). Each stage is its own task, so
-/// none is long (issue 15).
+/// figures stand in), then renders the form, the result's figures, their explanations, the later
+/// panels (self-assessment, offer check, related schemes) and last the sharing panel. Each stage is
+/// its own task, so none is long (issue 15).
 #[hook]
 pub fn use_after_paint() -> u8 {
     let stage = use_state(|| 0u8);
