@@ -83,13 +83,17 @@ fn mount_standalone(el: web_sys::Element) {
     let frame = el.query_selector("[data-prerendered]").ok().flatten();
     let typed = frame.is_some() && keep_early_input(&el);
     // The static frame's form, result (with its explanations) and later panels stand in until their
-    // stages render them, when that frame is shown (not hidden for a link, a remembered state or a
-    // date outside its window) and shows the state the widget starts from (the App compares the
-    // fragments); they are detached here, already laid out.
+    // stages render them, when that frame is shown (not hidden for a link, a remembered state, a
+    // date outside its window or a reader the widget answers in English: `web/prepaint.js`) and shows
+    // the state the widget starts from (the App compares the fragments); they are detached here,
+    // already laid out.
     let pending = gloo::utils::document()
         .document_element()
         .and_then(|d| d.get_attribute("class"))
-        .is_some_and(|c| c.split_whitespace().any(|c| c == "bf-pending"));
+        .is_some_and(|c| {
+            c.split_whitespace()
+                .any(|c| c == "bf-pending" || c == "bf-pending-en")
+        });
     let stand_in = frame.filter(|_| !typed && !pending).map(|f| {
         let take = |sel: &str| {
             let node = f.query_selector(sel).ok().flatten();

@@ -57,6 +57,11 @@ pub fn announce(
     parent_origin: Option<&str>,
     q: &Quote,
 ) {
+    // The standalone page, not framed, has no one to tell: the whole quote is not serialised to JSON
+    // and parsed back for nobody on every change.
+    if host.is_none() && parent_origin.is_none() {
+        return;
+    }
     let Some(detail) = detail_json(instance, campaign, q) else {
         return;
     };
