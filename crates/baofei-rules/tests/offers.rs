@@ -6,7 +6,14 @@ use baofei_core::offer::{check_offer, OfferInput, Verdict};
 use baofei_core::QuoteInput;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+
+/// The crate's directory when the test runs (cargo and nextest set it), not when it was compiled: a test
+/// binary reused from a build in another checkout (a shared target directory) reads this checkout's files.
+fn manifest_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(Into::into)
+        .unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into())
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -48,7 +55,7 @@ struct Expect {
 #[test]
 fn golden_offer_checks() {
     let rules = baofei_rules::load().unwrap();
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden/offers");
+    let dir = manifest_dir().join("../../tests/golden/offers");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
