@@ -3,12 +3,13 @@
 //! what only it reaches (an insurer's pack and its validation) stay in `baofei-web`, which host pages
 //! import (issue 15 point 3: each page loads only what it needs). Trunk builds it (index.html).
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "widget")))]
 use wasm_bindgen::prelude::*;
 
 /// Hidden debug trigger (see [`baofei_web::debug_panic`]): the page's tests reach the crash screen
-/// through it.
-#[cfg(target_arch = "wasm32")]
+/// through it. With the `widget` feature on (as `cargo test` builds every bin) the library exports it
+/// itself, and a second export of the name would not link.
+#[cfg(all(target_arch = "wasm32", not(feature = "widget")))]
 #[wasm_bindgen(js_name = debugPanic)]
 pub fn debug_panic() {
     baofei_web::debug_panic();
