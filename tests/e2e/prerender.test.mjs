@@ -151,7 +151,7 @@ test('a widget that will speak English never shows the Chinese static frame: a l
           const shown = [...frame.querySelectorAll('*')].filter((el) => el.checkVisibility({ visibilityProperty: true }) && el.getClientRects().length > 0
             && [...el.childNodes].some((n) => n.nodeType === 3 && /\p{Script=Han}/u.test(n.textContent)));
           const head = frame.querySelector('.bf-head');
-          window.seen.push({ han: shown.length, line: head ? getComputedStyle(head, '::after').content : '' });
+          window.seen.push({ han: shown.length, line: head ? getComputedStyle(head, '::after').content : '', title: head ? getComputedStyle(head, '::before').content : '' });
         }
         if (!document.querySelector('#premium') || document.querySelector('[data-prerendered]')) requestAnimationFrame(tick);
       };
@@ -164,6 +164,9 @@ test('a widget that will speak English never shows the Chinese static frame: a l
     assert.ok(seen.every((f) => f.han === 0), `Chinese text shown before the takeover (${locale}): ${JSON.stringify(seen.find((f) => f.han))}`);
     assert.ok(seen.every((f) => f.line === '"Computing…"'), `the computing line is English (${locale}): ${JSON.stringify(seen[0])}`);
     assert.equal(await page.getAttribute('.bf', 'lang'), 'en');
+    // The stylesheet's English title while computing is the widget's own.
+    const h1 = (await page.textContent('.bf h1')).trim();
+    assert.ok(seen.every((f) => f.title === JSON.stringify(h1)), `the title while computing (${seen[0].title}) is the widget's (${h1})`);
     await ctx.close();
   }
 });
