@@ -2,9 +2,11 @@
 // wasm arrives. Run by scripts/post-build.sh on Trunk's staging directory: serves it on loopback, lets
 // the real widget render the default state in headless Chromium (Debian's, driven by playwright-core),
 // and writes that markup into index.html's #baofei. Form values become attributes (Yew sets them as
-// properties); parts that depend on where the page is hosted (the share link and its QR) are left out
-// and appear when the widget takes over. web/prepaint.js hides the static frame before first paint
-// when the address carries a state or inputs are remembered, so a link never shows a default figure.
+// properties); the later panels (and with them what depends on where the page is hosted: the share
+// link and its QR) are left out and appear when the widget takes over. web/prepaint.js hides the
+// static frame before first paint when the address carries a state, inputs are remembered, today is
+// outside the dates its figures hold for, or the widget will speak English, so a link never shows a
+// default figure.
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 // The end-to-end harness's loopback server and headless Chromium (playwright-core, pinned there).
@@ -36,17 +38,19 @@ try {
         c.setAttribute('value', el.value);
       }
     });
-    // Hosting-dependent parts come with the widget. So do the self-assessment and the offer check:
-    // tools that need the engine (nothing to do in them before it runs), whose 60 controls cost at
-    // first paint's end: the browser's form observers (autofill) walk every control on DOMContentLoaded,
-    // one task that took 74 ms with them and 35 ms without (docs/size-steps.md, step 19). The related
-    // schemes and the footer's disclaimer stay.
-    root.querySelectorAll('.bf-share, .bf-link-print, .bf-assess, .bf-offer-wrap').forEach((n) => n.remove());
+    // Hosting-dependent parts come with the widget. So do the later panels (self-assessment, offer
+    // check, sharing, related schemes, footer): the first two are tools that need the engine (nothing
+    // to do in them before it runs) and their 58 controls cost at first paint's end (the browser's form
+    // observers, autofill, walk every control when parsing ends: one task of 58-74 ms with them, 32-35
+    // ms without; docs/size-steps.md, step 19); keeping the rest alone would push it down by the height
+    // of the two when they arrive, under the eyes of a reader who scrolled there. The static frame ends
+    // with the result, whose warnings say the figures are an estimate, as the footer does.
+    root.querySelectorAll('.bf-link-print, .bf-after').forEach((n) => n.remove());
     // The state this frame shows (the share-link fragment the widget keeps in the address bar,
     // without its date): the widget lets the frame's explanations stand in only for that state.
     const fragment = location.hash.slice(1).split('&').filter((p) => !p.startsWith('d=')).join('&');
     if (!fragment.startsWith('v=')) throw new Error(`no share-link fragment in the address: ${location.hash}`);
-    if (!root.querySelector('.bf-explain') || !root.querySelector('.bf-after')) throw new Error('the widget rendered no .bf-explain or .bf-after');
+    if (!root.querySelector('.bf-explain') || !live.querySelector('.bf-after')) throw new Error('the widget rendered no .bf-explain or .bf-after');
     root.firstElementChild?.setAttribute('data-prerendered', fragment);
     return root.innerHTML;
   });

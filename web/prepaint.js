@@ -10,7 +10,13 @@ try {
   const d = new Date();
   const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   const { prerenderedSince: since, prerenderedUntil: until } = document.documentElement.dataset;
-  const source = location.hash.length > 1 ? location.hash.slice(1) : localStorage.getItem('baofei.form');
+  // Remembered inputs as the widget reads them: not in a frame (an embed never reads them), and none
+  // where the browser refuses storage (its getter throws), as on a first visit.
+  let stored = null;
+  if (window.parent === window) {
+    try { stored = localStorage.getItem('baofei.form'); } catch (e) { stored = null; }
+  }
+  const source = location.hash.length > 1 ? location.hash.slice(1) : stored;
   const browser = (navigator.language || '').toLowerCase();
   const english = source ? /(^|&)lang=en(&|$)/.test(source) : browser !== '' && !browser.startsWith('zh');
   if (source || (since && today < since) || (until && today >= until)) {

@@ -32,7 +32,8 @@ test('the package declares typed functions and ships the widget', async () => {
   assert.match(dts, /export function loadPack\(pack: object \| string\): PackReport;/);
   const pkg = JSON.parse(await readFile(join(PKG, 'package.json'), 'utf8'));
   assert.equal(pkg.types, './baofei.d.ts');
-  for (const f of ['widget/embed/baofei-embed.js', 'widget/baofei-web_bg.wasm', 'widget/styles.css']) await access(join(PKG, f));
+  for (const f of ['widget/embed/baofei-embed.js', 'widget/baofei-web_bg.wasm', 'widget/styles.css',
+    'widget/baofei-page.js', 'widget/baofei-page_bg.wasm', 'widget/start.js', 'widget/prepaint.js']) await access(join(PKG, f));
 });
 
 test('security review F3: deep and cyclic input in Node never breaks the instance', async () => {

@@ -37,13 +37,14 @@ test('index.html carries the default quote as HTML, with the form values', async
   assert.match(html, /id="premium"[^>]*data-yuan="\d+\.\d\d"/);
   assert.match(html, /id="f-e"[^>]*value="100"/);
   assert.doesNotMatch(html, /127\.0\.0\.1/, 'nothing of the build machine\'s address');
-  // The engine's own tools come with the widget: their controls would only cost the first paint (the
-  // browser's form observers walk every control when parsing ends) and do nothing before it runs.
-  assert.doesNotMatch(html, /class="[^"]*\bbf-(assess|offer|offer-wrap|share)(?![-\w])/);
+  // The later panels come with the widget: the engine's tools among them do nothing before it runs and
+  // their controls would only cost the first paint (the browser's form observers walk every control
+  // when parsing ends); the frame ends with the result, which says the figures are an estimate.
+  assert.doesNotMatch(html, /class="[^"]*\bbf-(after|assess|offer|offer-wrap|share|foot)(?![-\w])/);
   assert.doesNotMatch(html, /aria-labelledby="offer-h"/, 'no empty section left labelled by a missing heading');
   const controls = html.match(/<(input|select|textarea)\b/g).length;
   assert.ok(controls <= 60, `${controls} form controls in the static frame`);
-  assert.match(html, /class="[^"]*\bbf-foot\b/, 'the footer\'s disclaimer stays');
+  assert.match(html, /结果仅供参考/, 'the result\'s warning says it is an estimate');
 });
 
 test('before the wasm arrives the premium is already on screen; without script it stays', async () => {
@@ -99,6 +100,32 @@ test('the takeover moves nothing: cumulative layout shift stays under 0.1, deskt
     assert.ok(cls < 0.1, `CLS ${cls} at ${viewport.width} px`);
     await page.close();
   }
+});
+
+test('a reader who scrolled to the end of the static page before the wasm runs keeps reading the same text', async () => {
+  // The later panels are not in the static frame: they arrive below what was read, never above it.
+  const { page, release } = await held(server.url, { width: 360, height: 740 });
+  await page.locator('[data-prerendered] #premium').waitFor();
+  // To the very end, as a reader scrolls: panels off screen take their real height once shown.
+  for (let i = 0, last = -1; i < 10; i++) {
+    const y = await page.evaluate(() => { window.scrollTo(0, document.documentElement.scrollHeight); return window.scrollY; });
+    if (y === last) break;
+    last = y;
+    await page.waitForTimeout(150);
+  }
+  // What is under three points of the screen, down to just above the sticky summary.
+  const read = () => page.evaluate(() => [200, 420, 640].map((y) => {
+    const el = document.elementFromPoint(180, y);
+    return (el?.closest('p, li, dd, dt, h2, h3, summary, footer, div')?.textContent ?? '').trim().slice(0, 60);
+  }));
+  const before = await read();
+  release();
+  await page.waitForFunction(() => !document.querySelector('[data-prerendered]') && document.querySelector('#share-h, .bf-share'));
+  await page.waitForTimeout(500);
+  const after = await read();
+  assert.ok(before.every((t) => t.length > 0), `something was being read: ${JSON.stringify(before)}`);
+  assert.deepEqual(after, before, 'the text under the reader\'s eyes stayed');
+  await page.close();
 });
 
 test('with the wasm blocked the default premium stays on screen, read-only, under a notice (an English browser too)', async () => {

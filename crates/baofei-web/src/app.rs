@@ -56,7 +56,7 @@ pub struct AppProps {
     /// container the result comes first.
     #[prop_or_default]
     pub compact: bool,
-    /// The prerendered page's form, result, explanations and later panels, shown in place until the
+    /// The prerendered page's form, result and explanations, shown in place until the
     /// stage that renders each (issue 15); `None` on a page that was not prerendered or whose static
     /// frame is hidden or was typed into before the mount.
     #[prop_or_default]
@@ -122,9 +122,21 @@ pub fn App(props: &AppProps) -> Html {
     }
     {
         let form = props.stand_in.as_ref().and_then(|s| s.form.clone());
+        let heights = props
+            .stand_in
+            .as_ref()
+            .map(|s| s.heights.clone())
+            .unwrap_or_default();
         let d = state.dispatcher();
         let focused = focused.clone();
         use_effect_with(stage, move |stage| {
+            // The real form (stage 1) and result (stage 2) start at their stand-ins' heights, so a
+            // reader scrolled down before the takeover keeps reading the same text.
+            if (*stage == 1 || *stage == 2) && !heights.is_empty() {
+                if let Some(root) = gloo::utils::document().get_element_by_id("baofei") {
+                    crate::views::size_like(&root, &heights);
+                }
+            }
             if *stage == 1 {
                 if let Some(form) = form {
                     for (k, v) in crate::views::typed_fields(&form) {
@@ -273,8 +285,6 @@ pub fn App(props: &AppProps) -> Html {
                 { related_view(tr, lang, props.standalone, state.form.get("r"), state.form.get("l")) }
                 <@{landmark("footer")} class="bf-foot no-print"><p>{ crate::views::disclaimer(&cx) }</p></@>
                 </div>
-            } else if let Some(after) = stand_in.and_then(|s| s.after.clone()) {
-                { Html::VRef(after.into()) }
             }
             // Last, so that it stays at the bottom of a phone's screen over the whole page.
             { sticky_summary(&cx, &outcome.0) }

@@ -11,8 +11,9 @@ use web_sys::Element;
 use yew::AppHandle;
 
 /// A mounted widget; `destroy()` removes it.
-// The widget's JS exports exist only with the `widget` feature (on by default): the link builder's own
-// wasm is built without it, so it does not carry the whole widget (issue 15 point 3).
+// The widget's JS exports exist only with the `widget` feature (on by default): the standalone page's
+// and the link builder's own wasm are built without it, so neither carries the JS API or what only it
+// reaches, an insurer's pack (issue 15 point 3).
 #[cfg_attr(feature = "widget", wasm_bindgen)]
 pub struct Widget {
     handle: Option<AppHandle<App>>,

@@ -36,9 +36,9 @@ pub fn start() {
     };
     // Issue 15: on a prerendered page the takeover is split so that no task is long. This task reads
     // the rules (10-35 ms measured); the next computes the default quote (the engine's code is
-    // compiled on its first call: 15-25 ms); the next mounts the header and summary (the static form,
-    // figures and panels stand in); the frames after it render the form, the figures, their
-    // explanations, then the later panels (`hooks::paint`).
+    // compiled on its first call: 15-25 ms); the next mounts the header and summary (the static form
+    // and figures stand in); the frames after it render the form, the figures, their explanations,
+    // then the later panels, which the static frame does not carry (`hooks::paint`).
     // The static frame stays live in between: what is typed into it meanwhile is kept at the mount.
     if el
         .query_selector("[data-prerendered]")
@@ -82,7 +82,7 @@ fn mount_standalone(el: web_sys::Element) {
     // so no blank frame is painted between the two.
     let frame = el.query_selector("[data-prerendered]").ok().flatten();
     let typed = frame.is_some() && keep_early_input(&el);
-    // The static frame's form, result (with its explanations) and later panels stand in until their
+    // The static frame's form and result (with its explanations) stand in until their
     // stages render them, when that frame is shown (not hidden for a link, a remembered state, a
     // date outside its window or a reader the widget answers in English: `web/prepaint.js`) and shows
     // the state the widget starts from (the App compares the fragments); they are detached here,
@@ -95,6 +95,7 @@ fn mount_standalone(el: web_sys::Element) {
                 .any(|c| c == "bf-pending" || c == "bf-pending-en")
         });
     let stand_in = frame.filter(|_| !typed && !pending).map(|f| {
+        let heights = views::lazy_heights(&f);
         let take = |sel: &str| {
             let node = f.query_selector(sel).ok().flatten();
             if let Some(n) = &node {
@@ -108,7 +109,7 @@ fn mount_standalone(el: web_sys::Element) {
             explain: f.query_selector(".bf-result .bf-explain").ok().flatten(),
             form: take(".bf-form"),
             result: take(".bf-result"),
-            after: take(".bf-after"),
+            heights,
         }
     });
     // The page's "loading" line (or the rest of the prerendered frame) and <noscript> go: the widget

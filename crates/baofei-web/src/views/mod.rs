@@ -71,8 +71,67 @@ pub struct StandIn {
     /// The result panel's explanations (`.bf-explain`, inside `result`), moved into the real result
     /// panel until its own explanations are rendered.
     pub explain: Option<web_sys::Element>,
-    /// The panels after the form and result (`.bf-after`).
-    pub after: Option<web_sys::Element>,
+    /// The heights of the static frame's lazily laid-out panels ([`LAZY`]), in document order: the
+    /// real panels start at these sizes (see [`size_like`]).
+    pub heights: Vec<f64>,
+}
+
+/// The panels the browser lays out only when on or near the screen (`content-visibility: auto` in
+/// styles.css). A new one that replaces a stand-in starts at the stylesheet's estimate until the
+/// browser finds it on screen, one frame later: for a reader who scrolled down before the takeover,
+/// the page above them shrank or grew by the difference (measured at 360 px: the form grew 948 px at
+/// its stage, the result fell to 550 px for a frame at its) and the text under their eyes moved.
+pub const LAZY: &str = ".bf-form fieldset + fieldset, .bf-result";
+
+/// The content heights of `root`'s [`LAZY`] panels, in document order (the size
+/// `contain-intrinsic-block-size` gives: without padding and border).
+// Layout pixels from the browser, not money: the crate-wide ban on float arithmetic is for figures.
+#[allow(clippy::float_arithmetic)]
+pub fn lazy_heights(root: &web_sys::Element) -> Vec<f64> {
+    let Ok(list) = root.query_selector_all(LAZY) else {
+        return Vec::new();
+    };
+    let w = gloo::utils::window();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+        .map(|e| {
+            let edges = w.get_computed_style(&e).ok().flatten().map_or(0.0, |c| {
+                [
+                    "padding-top",
+                    "padding-bottom",
+                    "border-top-width",
+                    "border-bottom-width",
+                ]
+                .iter()
+                .filter_map(|p| c.get_property_value(p).ok())
+                .filter_map(|v| v.trim_end_matches("px").parse::<f64>().ok())
+                .sum()
+            });
+            (e.get_bounding_client_rect().height() - edges).max(0.0)
+        })
+        .collect()
+}
+
+/// Gives `root`'s [`LAZY`] panels the stand-ins' heights as their size until laid out (`auto`: the
+/// browser's own once shown), when they match one for one.
+pub fn size_like(root: &web_sys::Element, heights: &[f64]) {
+    let Ok(list) = root.query_selector_all(LAZY) else {
+        return;
+    };
+    if list.length() as usize != heights.len() {
+        return;
+    }
+    for (i, h) in heights.iter().enumerate() {
+        if let Some(el) = list
+            .item(i as u32)
+            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(n).ok())
+        {
+            let _ = el
+                .style()
+                .set_property("contain-intrinsic-block-size", &format!("auto {h}px"));
+        }
+    }
 }
 
 /// The fields of a static (prerendered) form whose value the user changed, as (form key, value):
