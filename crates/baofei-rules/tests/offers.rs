@@ -7,13 +7,9 @@ use baofei_core::QuoteInput;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-/// The crate's directory when the test runs (cargo and nextest set it), not when it was compiled: a test
-/// binary reused from a build in another checkout (a shared target directory) reads this checkout's files.
-fn manifest_dir() -> std::path::PathBuf {
-    std::env::var_os("CARGO_MANIFEST_DIR")
-        .map(Into::into)
-        .unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into())
-}
+#[path = "../../../tests/support/manifest_dir.rs"]
+mod support;
+use support::manifest_dir;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -87,9 +87,6 @@ pub const LAZY: &str = ".bf-form fieldset + fieldset, .bf-result";
 /// `contain-intrinsic-block-size` gives: without padding and border). Integers throughout: parsing or
 /// printing an `f64` links the float formatting and parsing code, 23 KB gzip (measured).
 pub fn lazy_heights(root: &web_sys::Element) -> Vec<i32> {
-    let Ok(list) = root.query_selector_all(LAZY) else {
-        return Vec::new();
-    };
     // "12px" or "12.5px" to whole pixels, without the float parser.
     let px = |v: String| -> i32 {
         v.split(['.', 'p'])
@@ -98,9 +95,8 @@ pub fn lazy_heights(root: &web_sys::Element) -> Vec<i32> {
             .unwrap_or(0)
     };
     let w = gloo::utils::window();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(n).ok())
+    lazy_panels(root)
+        .into_iter()
         .map(|e| {
             let edges: i32 = w.get_computed_style(&e).ok().flatten().map_or(0, |c| {
                 [
@@ -122,22 +118,26 @@ pub fn lazy_heights(root: &web_sys::Element) -> Vec<i32> {
 /// Gives `root`'s [`LAZY`] panels the stand-ins' heights as their size until laid out (`auto`: the
 /// browser's own once shown), when they match one for one.
 pub fn size_like(root: &web_sys::Element, heights: &[i32]) {
+    let panels = lazy_panels(root);
+    if panels.len() != heights.len() {
+        return;
+    }
+    for (el, h) in panels.iter().zip(heights) {
+        let _ = el
+            .style()
+            .set_property("contain-intrinsic-block-size", &format!("auto {h}px"));
+    }
+}
+
+/// `root`'s [`LAZY`] panels, in document order.
+fn lazy_panels(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
     let Ok(list) = root.query_selector_all(LAZY) else {
-        return;
+        return Vec::new();
     };
-    if list.length() as usize != heights.len() {
-        return;
-    }
-    for (i, h) in heights.iter().enumerate() {
-        if let Some(el) = list
-            .item(i as u32)
-            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(n).ok())
-        {
-            let _ = el
-                .style()
-                .set_property("contain-intrinsic-block-size", &format!("auto {h}px"));
-        }
-    }
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(n).ok())
+        .collect()
 }
 
 /// The fields of a static (prerendered) form whose value the user changed, as (form key, value):
