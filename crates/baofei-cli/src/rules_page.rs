@@ -337,7 +337,7 @@ pub fn html(st: &Statutes) -> String {
             "<option value=\"{}\" data-chain=\"{}\" data-local=\"{}\">{} · {}</option>",
             esc(&r.id),
             esc(&chain_attr.join(" ")),
-            st.local_rules(&chain),
+            st.local_rules_any(&chain),
             esc(&r.name_zh),
             esc(&r.name_en)
         );

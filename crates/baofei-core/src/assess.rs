@@ -2,12 +2,13 @@
 //! would do to the premium, computed by re-running the engine (never guessed).
 
 use crate::accident;
-use crate::citation::known::{aqf, c001, c182, c27, c282, c294, tiering_citation};
-use crate::citation::Citation;
+use crate::citation::known::{aqf, c001, c182, c2013, c27, c282, c294, hbf, tiering_citation};
+use crate::citation::{Citation, Reference};
 use crate::domain::{EnvCreditGrade, Line, RiskTier, StandardisationGrade};
 use crate::input::{Enterprise, QuoteInput};
 use crate::map::SortedMap;
 use crate::output::{NextStep, Quote};
+use crate::rules::Statutes;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -72,22 +73,32 @@ pub fn questions() -> Vec<Question> {
         q("env_insured", env, "目前是否已投保环境污染责任保险？", "Is the enterprise insured under pollution liability insurance now?", YesNo { good: true }, "涉重金属、危废、石化等高风险企业应保尽保；危险废物单位依法应当投保", "Heavy-metal, hazardous-waste and petrochemical enterprises are to be fully covered; hazardous-waste handlers must insure", true, c001()),
         q("env_info_sharing", env, "是否配合开展环境风险评估和信息共享？", "Do you take part in environmental risk assessment and information sharing?", YesNo { good: true }, "配合生态环境部门和保险机构开展风险评估、信息共享", "Take part in the risk assessment and information sharing with the regulator and insurer", false, c001()),
         q("standardisation", ws, "安全生产标准化达标等级", "Safety standardisation grade", Standardisation, "提升安全生产标准化等级", "Reach a higher standardisation grade", false, c182("二(五)")),
-        q("blacklist", None, "是否被列入安全生产失信联合惩戒名单(黑名单)？", "Is the enterprise on the joint-punishment blacklist?", YesNo { good: false }, "整改失信行为并申请信用修复，移出黑名单", "Correct the breaches and apply to be removed from the blacklist", true, c182("二(五)")),
-        q("hazards_rectified", None, "排查发现的重大事故隐患是否均已整改？", "Have all major hidden hazards found been rectified?", YesNo { good: true }, "立即整改重大隐患；拒不整改的，下一年度可上浮费率并报告监管部门", "Rectify major hazards now; refusing lets the insurer raise next year's rate and report it", true, c182("二(八)")),
-        q("hazard_inspection", None, "是否定期开展隐患排查治理并建立台账？", "Do you inspect for hidden hazards regularly and keep a register?", YesNo { good: true }, "建立隐患排查治理制度和台账，配合保险机构的隐患排查服务", "Set up regular hazard inspection with a register; use the insurer's inspection service", true, tiering_citation()),
+        q("blacklist", ws, "是否被列入安全生产失信联合惩戒名单(黑名单)？", "Is the enterprise on the joint-punishment blacklist?", YesNo { good: false }, "整改失信行为并申请信用修复，移出黑名单", "Correct the breaches and apply to be removed from the blacklist", true, c182("二(五)")),
+        q("hazards_rectified", ws, "排查发现的重大事故隐患是否均已整改？", "Have all major hidden hazards found been rectified?", YesNo { good: true }, "立即整改重大隐患；拒不整改的，下一年度可上浮费率并报告监管部门", "Rectify major hazards now; refusing lets the insurer raise next year's rate and report it", true, c182("二(八)")),
+        q("hazard_inspection", ws, "是否定期开展隐患排查治理并建立台账？", "Do you inspect for hidden hazards regularly and keep a register?", YesNo { good: true }, "建立隐患排查治理制度和台账，配合保险机构的隐患排查服务", "Set up regular hazard inspection with a register; use the insurer's inspection service", true, tiering_citation()),
         q("risk_assessment", ws, "是否开展安全风险辨识、评估？", "Do you identify and assess safety risks?", YesNo { good: true }, "开展安全风险辨识评估(大中型高危企业保险机构每年至少提供1次)", "Carry out a risk assessment (insurers owe large and medium high-risk units at least one a year in Jilin)", false, c282("三(三)")),
-        q("training", None, "是否对全体从业人员开展安全生产宣传教育培训？", "Are all employees given safety training?", YesNo { good: true }, "组织全员安全培训，可使用保险机构的培训服务", "Train all employees; the insurer's training service can be used", false, c182("二(八)")),
-        q("emergency_drills", None, "是否制定应急预案并每年开展应急救援演练？", "Do you have an emergency plan and hold a drill every year?", YesNo { good: true }, "制定应急预案并至少每年演练一次", "Write an emergency plan and drill it at least yearly", false, c182("二(九)")),
-        q("accident_records", None, "是否如实记录并报告生产安全事故？", "Are accidents recorded and reported truthfully?", YesNo { good: true }, "建立事故记录并依法如实报告", "Keep accident records and report as the law requires", true, accident::citation()),
+        q("training", ws, "是否对全体从业人员开展安全生产宣传教育培训？", "Are all employees given safety training?", YesNo { good: true }, "组织全员安全培训，可使用保险机构的培训服务", "Train all employees; the insurer's training service can be used", false, c182("二(八)")),
+        q("emergency_drills", ws, "是否制定应急预案并每年开展应急救援演练？", "Do you have an emergency plan and hold a drill every year?", YesNo { good: true }, "制定应急预案并至少每年演练一次", "Write an emergency plan and drill it at least yearly", false, c182("二(九)")),
+        q("accident_records", ws, "是否如实记录并报告生产安全事故？", "Are accidents recorded and reported truthfully?", YesNo { good: true }, "建立事故记录并依法如实报告", "Keep accident records and report as the law requires", true, accident::citation()),
         q("all_insured", ws, "是否为全体从业人员按统一保险金额投保？", "Are all employees insured at one uniform sum?", YesNo { good: true }, "全员按统一标准投保，不论用工形式和岗位", "Insure every employee at one sum, whatever the contract or post", false, c27("第十六条")),
         q("continuous_cover", ws, "保险是否连续有效、未退保或延迟续保？", "Is cover continuous, never surrendered or renewed late?", YesNo { good: true }, "按期续保；依法关闭或完全停产前不得退保", "Renew on time; no surrender unless closed or fully stopped", false, c27("第十六条")),
         q("only_other_cover", ws, "是否仅投保了雇主责任险、承运人责任险或建筑团体意外险？", "Do you hold only employer, carrier or construction group accident cover?", YesNo { good: false }, "增加投保或调整投保为安全生产责任保险", "Add or convert to work-safety liability insurance", false, c182("三(三)")),
         q("safety_fund", ws, "是否依法提取安全生产费用？", "Do you set aside the safety production fund as required?", YesNo { good: true }, "依法提取安全生产费用；保费可在其中列支", "Set aside the safety production fund; the premium may be paid from it", false, c27("第六条")),
-        q("cooperate_services", None, "是否配合保险机构的事故预防服务？", "Do you cooperate with the insurer's prevention services?", YesNo { good: true }, "配合事故预防服务并整改评估发现的隐患", "Cooperate with prevention services and fix the hazards they find", false, c182("二(八)")),
+        q("cooperate_services", ws, "是否配合保险机构的事故预防服务？", "Do you cooperate with the insurer's prevention services?", YesNo { good: true }, "配合事故预防服务并整改评估发现的隐患", "Cooperate with prevention services and fix the hazards they find", false, c182("二(八)")),
         q("occupational_hazards", ws, "从业人员是否接触有毒有害物质或严重职业病危害？", "Are employees exposed to toxic substances or serious occupational-disease hazards?", YesNo { good: false }, "考虑附加职业病保险责任", "Consider adding occupational-disease cover", false, c182("二(一)")),
         q("env_credit", env, "企业环境信用评价等级", "Environmental credit grade", EnvCredit, "改善环境信用评价等级(诚信企业可获费率优惠)", "Improve the environmental credit grade (诚信 enterprises may get rate discounts)", false, c294()),
         q("env_risk_assessment", env, "是否按 HJ 941-2018 完成突发环境事件风险评估？", "Have you assessed environmental incident risk under HJ 941-2018?", YesNo { good: true }, "完成环境风险评估并确定风险等级", "Complete the environmental risk assessment and grade", false, Citation { document: "企业突发环境事件风险分级方法".into(), number: Some("HJ 941-2018".into()), article: None, url: None }),
         q("env_emergency_plan", env, "是否编制并备案突发环境事件应急预案？", "Is there a filed environmental emergency plan?", YesNo { good: true }, "编制并备案突发环境事件应急预案", "Draft and file an environmental emergency plan", true, Citation { document: "企业突发环境事件风险分级方法".into(), number: Some("HJ 941-2018".into()), article: None, url: None }),
+        // The questions both lines ask, in the environmental line's own words and sources: a pollution
+        // incident is not a 生产安全事故, and the work-safety rules are not its law (newcomer review
+        // 10.4). Same ids, so answers and links carry across a change of line.
+        q("blacklist", env, "是否被列入失信联合惩戒名单(黑名单)？", "Is the enterprise on a joint-punishment (dishonesty) blacklist?", YesNo { good: false }, "整改失信行为并申请信用修复，移出黑名单", "Correct the breaches and apply to be removed from the blacklist", true, c182("二(五)")),
+        q("hazards_rectified", env, "排查发现的环境安全隐患是否均已整改？", "Have all environmental hazards found been rectified?", YesNo { good: true }, "立即整改环境安全隐患；本工具借用安责险的做法，拒不整改按上浮费率计", "Rectify environmental hazards now; Baofei borrows the work-safety practice and prices a refusal with a loading", true, c182("二(八)")),
+        q("hazard_inspection", env, "是否定期开展突发环境事件隐患排查并建立台账？", "Do you inspect regularly for environmental-incident hazards and keep a register?", YesNo { good: true }, "建立环境安全隐患排查治理制度和台账，配合保险机构的环境风险评估和隐患排查", "Set up regular environmental hazard inspection with a register; use the insurer's risk assessment and inspection", true, c2013()),
+        q("training", env, "是否对从业人员开展突发环境事件应急培训？", "Are employees trained for environmental emergencies?", YesNo { good: true }, "组织突发环境事件应急培训", "Train employees for environmental emergencies", false, c2013()),
+        q("emergency_drills", env, "是否按应急预案定期开展突发环境事件应急演练？", "Do you drill the environmental emergency plan regularly?", YesNo { good: true }, "按预案定期开展突发环境事件应急演练", "Drill the environmental emergency plan regularly", false, c2013()),
+        q("accident_records", env, "发生或可能发生突发环境事件时，是否及时通报并向主管部门报告？", "Do you warn those at risk and report to the authorities when an environmental incident happens or threatens?", YesNo { good: true }, "建立突发环境事件报告制度，及时通报可能受到危害的单位和居民并报告主管部门", "Set up incident reporting: warn those at risk and report to the authorities at once", true, hbf("第四十七条")),
+        q("cooperate_services", env, "是否配合保险机构的环境风险评估和隐患排查服务？", "Do you cooperate with the insurer's environmental risk assessment and hazard inspection?", YesNo { good: true }, "配合保险机构的环境风险评估，并整改评估发现的隐患", "Cooperate with the insurer's risk assessment and fix the hazards it finds", false, c2013()),
         q("env_violations", env, "近三年是否受到环境行政处罚？", "Any environmental administrative penalty in the last three years?", YesNo { good: false }, "整改违法行为，避免信用降级", "Correct violations to avoid a credit downgrade", false, c294()),
     ]
 }
@@ -103,6 +114,10 @@ pub struct Gap {
     pub fix_en: String,
     /// Source.
     pub source: Citation,
+    /// Where `source` is another place's rule or the other line's: the words shown beside it
+    /// ("参照重庆市规定").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Reference>,
     /// Premium after closing the gap, when it changes pricing, 元.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub premium_after: Option<Decimal>,
@@ -202,6 +217,7 @@ pub fn apply_answers(input: &QuoteInput, answers: &SortedMap<String, String>) ->
 /// price each gap once): answers that reveal a gap, the tier they imply, what closing each would do.
 /// [`crate::quote::assess`] composes it with quoting.
 pub fn evaluate(
+    st: &Statutes,
     e: &Enterprise,
     current: &Quote,
     answers: &SortedMap<String, String>,
@@ -210,6 +226,7 @@ pub fn evaluate(
     let mut tier = current.risk_tier;
     let mut answered = 0;
     let mut minor = 0;
+    let chain = st.chain(&e.region);
     for q in questions()
         .into_iter()
         .filter(|q| q.line.is_none_or(|l| l == e.line))
@@ -257,6 +274,7 @@ pub fn evaluate(
             question: q.id.into(),
             fix_zh: named.map_or_else(|| q.fix_zh.into(), |s| s.zh.clone()),
             fix_en: named.map_or_else(|| q.fix_en.into(), |s| s.en.clone()),
+            reference: st.reference_for(&chain, e.line, &q.source),
             source: q.source,
             premium_after: priced.map(|s| s.premium_after),
             premium_change: priced.map(|s| s.premium_change),

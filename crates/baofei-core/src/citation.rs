@@ -104,6 +104,26 @@ pub mod known {
             url: Some("https://cla29.com/zy202301/t20230129_1602029.html".into()),
         }
     }
+    /// 环发〔2013〕10号, the national guidance on 环责险 (the pilot of compulsory environmental
+    /// pollution liability insurance): the environmental line's own national document, cited where the
+    /// self-assessment asks about environmental risk prevention. No article: none was verified.
+    pub fn c2013() -> Citation {
+        Citation {
+            document: "关于开展环境污染强制责任保险试点工作的指导意见".into(),
+            number: Some("环发〔2013〕10号".into()),
+            article: None,
+            url: None,
+        }
+    }
+    /// 中华人民共和国环境保护法(2014年修订), at an article.
+    pub fn hbf(article: &str) -> Citation {
+        Citation {
+            document: "中华人民共和国环境保护法(2014年修订)".into(),
+            number: None,
+            article: Some(article.into()),
+            url: None,
+        }
+    }
     /// 吉环文〔2019〕170号 (Changchun's reply on 环责险 coverage), 一(五).
     pub fn c001() -> Citation {
         Citation {

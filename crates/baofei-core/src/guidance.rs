@@ -2,6 +2,7 @@
 //! and next steps, each priced by running the engine on the improved enterprise (never guessed).
 
 use crate::citation::known::{c182, c294, tiering_citation};
+use crate::citation::Citation;
 use crate::domain::{EnvCreditGrade, Line, Obligation, StandardisationGrade};
 use crate::error::Errors;
 use crate::input::Enterprise;
@@ -56,22 +57,32 @@ pub fn notes(st: &Statutes, e: &Enterprise, level: Obligation) -> Vec<Message> {
 /// Actions that would lower the premium or close a compliance gap, cheapest result first.
 pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextStep>, Errors> {
     let mut out = Vec::new();
+    let st = rules.statutes();
+    let chain = st.chain(&e.region);
     // Every price-moving improvement applied together, and their short names, for the combination.
     let mut all = e.clone();
     let mut names: Vec<(String, String)> = Vec::new();
-    let mut push =
-        |id: &str, zh: String, en: String, better: Enterprise, source| -> Result<(), Errors> {
-            let after = price(rules, &better, false)?.premium;
-            out.push(NextStep {
-                id: id.into(),
-                zh,
-                en,
-                premium_after: after,
-                premium_change: after - q.premium,
-                source,
-            });
-            Ok(())
-        };
+    let mut push = |id: &str,
+                    zh: String,
+                    en: String,
+                    better: Enterprise,
+                    source: Option<Citation>|
+     -> Result<(), Errors> {
+        let after = price(rules, &better, false)?.premium;
+        let reference = source
+            .as_ref()
+            .and_then(|c| st.reference_for(&chain, e.line, c));
+        out.push(NextStep {
+            id: id.into(),
+            zh,
+            en,
+            premium_after: after,
+            premium_change: after - q.premium,
+            source,
+            reference,
+        });
+        Ok(())
+    };
     if e.line == Line::WorkSafety {
         let next = match e.standardisation {
             StandardisationGrade::None => Some((StandardisationGrade::Grade3, "三级", "grade 3")),
@@ -108,11 +119,25 @@ pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextSt
     if e.refused_rectification {
         all.refused_rectification = false;
         names.push(("整改重大隐患".into(), "rectifying the major hazard".into()));
+        let (zh, en) = if e.line == Line::Environmental {
+            (
+                "整改排查发现的重大隐患(本工具借用安责险做法，拒不整改按上浮费率计)",
+                "Rectify the major hazard found (Baofei borrows the work-safety practice: a refusal is priced with a loading)",
+            )
+        } else {
+            (
+                "整改重大事故隐患(拒不整改可上浮费率并被报告监管部门)",
+                "Rectify the major hidden hazard (refusal raises the rate and is reported to the regulator)",
+            )
+        };
         push(
             "rectify_hazards",
-            "整改重大事故隐患(拒不整改可上浮费率并被报告监管部门)".into(),
-            "Rectify the major hidden hazard (refusal raises the rate and is reported to the regulator)".into(),
-            Enterprise { refused_rectification: false, ..e.clone() },
+            zh.into(),
+            en.into(),
+            Enterprise {
+                refused_rectification: false,
+                ..e.clone()
+            },
             Some(c182("二(八)")),
         )?;
     }
@@ -201,6 +226,7 @@ pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextSt
                 premium_after: after,
                 premium_change: after - q.premium,
                 source: Some(q.band.source.clone()),
+                reference: q.band.reference.clone(),
             });
         }
     }

@@ -237,6 +237,9 @@ pub struct NextStep {
     /// Why the action counts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Citation>,
+    /// Where `source` is another place's rule or the other line's: the words shown beside it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Reference>,
 }
 
 /// What holds whether or not a premium can be computed: when the premium cannot be (a missing premium

@@ -3,9 +3,8 @@
 //! improved enterprise; a self-assessment is that quote plus the questionnaire's gaps.
 
 use crate::assess::{evaluate, Assessment};
-use crate::citation::known;
 use crate::date::Date;
-use crate::domain::SizeClass;
+use crate::domain::{Line, SizeClass};
 use crate::error::Errors;
 use crate::guidance;
 use crate::input::{plain_number, size_from_employees, Enterprise, QuoteInput};
@@ -44,26 +43,69 @@ pub fn quote_brief(rules: &Rules, input: &QuoteInput) -> Result<Quote, Errors> {
 pub fn quote_enterprise(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> {
     let mut q = price(rules, e, true)?;
     q.notes = guidance::notes(rules.statutes(), e, q.obligation.level);
-    if let Some(n) = no_local_rules(rules, &e.region) {
+    if let Some(n) = no_local_rules(rules, e) {
         q.notes.insert(0, n);
     }
     q.next_steps = guidance::next_steps(rules, e, &q)?;
     Ok(q)
 }
 
-/// For a region whose own rules are not in the data (most provinces): a plain note that the national
-/// rules apply, citing them, so that no one reads the absence of local figures as "no rules here". A
+/// For a region whose own rules for the enterprise's line are not in the data (most provinces): a
+/// plain note that the national rules of that line apply, naming them, so that no one reads the
+/// absence of local figures as "no rules here". The rules named and cited are the national obligation
+/// rules of the enterprise's own line and sector on the date, read from the statutes (never a fixed
+/// text: the 环责险 duty comes from the environmental statutes, not the work-safety measures). A
 /// region with only a pricing table of its own still gets it: the statutes are what the note is about.
-pub fn no_local_rules(rules: &Rules, region: &str) -> Option<Message> {
+pub fn no_local_rules(rules: &Rules, e: &Enterprise) -> Option<Message> {
     let st = rules.statutes();
-    if region == "national" || st.local_rules(&st.chain(region)) {
+    if e.region == "national" || st.local_rules(&st.chain(&e.region), e.line) {
         return None;
     }
+    let sector = st.sector(&e.sector)?;
+    // The national rules alone: an empty place matches only rules with no region.
+    let national = crate::pricing::obligation::obligation_of(st, &[], sector, e.as_of);
+    let mut docs: Vec<String> = Vec::new();
+    for b in &national.basis {
+        if let Some(c) = &b.source {
+            let name = match &c.number {
+                Some(n) => format!("《{}》({n})", c.document),
+                None => format!("《{}》", c.document),
+            };
+            if !docs.contains(&name) {
+                docs.push(name);
+            }
+        }
+    }
+    let (line_zh, line_en) = match e.line {
+        Line::WorkSafety => ("安全生产责任保险", "work-safety liability insurance"),
+        Line::Environmental => (
+            "环境污染责任保险",
+            "environmental pollution liability insurance",
+        ),
+    };
+    let (zh, en) = if docs.is_empty() {
+        (
+            format!("本地区暂未收录{line_zh}的地方规定，适用全国规定。"),
+            format!("No local rules on {line_en} for this region are in our data yet: the national rules apply."),
+        )
+    } else {
+        (
+            format!(
+                "本地区暂未收录{line_zh}的地方规定，适用全国规定：{}。",
+                docs.join("、")
+            ),
+            format!(
+                "No local rules on {line_en} for this region are in our data yet: the national rules apply ({}).",
+                docs.join(", ")
+            ),
+        )
+    };
     Some(Message {
         code: "no_local_rules".into(),
-        zh: "本地区暂未收录地方规定，适用全国规定(安全生产法、应急〔2025〕27号等)。".into(),
-        en: "No local rules for this region are in our data yet: the national rules apply (the Work Safety Law, 应急〔2025〕27号 and others).".into(),
-        source: Some(known::c27("第二条")),
+        zh,
+        en,
+        // The most recent national rule of the line, the one the basis lists first.
+        source: national.basis.first().and_then(|b| b.source.clone()),
         field: None,
     })
 }
@@ -77,7 +119,7 @@ pub fn assess(
 ) -> Result<(Quote, Assessment), Errors> {
     let e = validate(rules, input)?;
     let current = quote_enterprise(rules, &e)?;
-    let assessment = evaluate(&e, &current, answers);
+    let assessment = evaluate(rules.statutes(), &e, &current, answers);
     Ok((current, assessment))
 }
 

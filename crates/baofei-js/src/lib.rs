@@ -458,7 +458,7 @@ pub fn regions() -> Result<JsValue, JsValue> {
             name_zh: &r.name_zh,
             name_en: &r.name_en,
             parent: r.parent.as_deref(),
-            local_rules: st.local_rules(&st.chain(&r.id)),
+            local_rules: st.local_rules_any(&st.chain(&r.id)),
         })
         .collect();
     to_js(&out)

@@ -511,7 +511,7 @@ fn every_region_quotes_every_sector() {
             let q = baofei_core::quote(&rules, &any_sector(&r.id, s))
                 .unwrap_or_else(|e| panic!("{} / {}: {e}", r.id, s.id));
             let says = q.notes.iter().any(|n| n.code == "no_local_rules");
-            let local = st.local_rules(&st.chain(&r.id));
+            let local = st.local_rules(&st.chain(&r.id), s.line);
             assert_eq!(
                 says,
                 !local && r.id != "national",

@@ -278,6 +278,15 @@ pub fn App(props: &AppProps) -> Html {
                 { assessment_view(&cx, &outcome.0) }
                 if state.form.get("l") != "environmental" {
                     { offer_view(&cx, state.offer_open, owed, offer.as_ref().as_ref()) }
+                } else {
+                    // Said, not silently left out (newcomer review 10.3): the checks are the
+                    // work-safety rules', and no 环责险 offer rule is in the data.
+                    <section class="bf-offer-wrap no-print" id="offer-env" aria-labelledby={cx.standalone.then_some("offer-h")}>
+                        <h2 id="offer-h">{ msg(lang, "核对收到的报价", "Check an offer you received") }</h2>
+                        <p class="bf-hint">{ crate::model::msg(lang,
+                            "报价核对目前只适用于安全生产责任保险：本工具尚未收录环境污染责任保险报价的核对规则(保额、保障范围、服务)。请对照上方的投保依据与预防服务，并向保险公司索取备案条款和费率。",
+                            "Checking an offer works only for work-safety liability insurance for now: Baofei has no rules yet for checking an environmental pollution liability offer (limits, cover, services). Compare it with the legal basis and prevention services above, and ask the insurer for its filed clauses and rates.") }</p>
+                    </section>
                 }
                 if stage >= STAGES {
                     { share_view(&cx, state.remember, props.link_base.as_deref(), props.storage) }

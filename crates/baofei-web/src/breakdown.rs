@@ -166,30 +166,41 @@ pub fn breakdown(q: &Quote, lang: Lang) -> Breakdown {
     }
     let (low, high, raw) = (q.band.low, q.band.high, q.band.raw_factor);
     let ff = baofei_core::money::fmt_factor;
+    // The band is "法定" only where it is this place's own published rule; a borrowed or assumed band
+    // says so in the words its own row uses (newcomer review 2.8), never "legal".
+    let (band_zh, band_en) = band_words(q);
     let band_line = if q.band.clamped && q.band.factor == high {
         pick(
-            &format!("浮动系数 {} 超出法定上限，按 {} 封顶", ff(raw), ff(high)),
             &format!(
-                "float {} above the legal cap: capped at {}",
+                "浮动系数 {} 超出{band_zh}上限，按 {} 封顶",
+                ff(raw),
+                ff(high)
+            ),
+            &format!(
+                "float {} above the cap of the {band_en}: capped at {}",
                 ff(raw),
                 ff(high)
             ),
         )
     } else if q.band.clamped {
         pick(
-            &format!("浮动系数 {} 低于下限，按 {} 计", ff(raw), ff(low)),
-            &format!("float {} below the floor: raised to {}", ff(raw), ff(low)),
+            &format!("浮动系数 {} 低于{band_zh}下限，按 {} 计", ff(raw), ff(low)),
+            &format!(
+                "float {} below the floor of the {band_en}: raised to {}",
+                ff(raw),
+                ff(low)
+            ),
         )
     } else {
         pick(
             &format!(
-                "浮动系数 {}，在法定幅度 {}–{} 之内",
+                "浮动系数 {}，在{band_zh} {}–{} 之内",
                 ff(raw),
                 ff(low),
                 ff(high)
             ),
             &format!(
-                "float {}, within the legal band {}–{}",
+                "float {}, within the {band_en} {}–{}",
                 ff(raw),
                 ff(low),
                 ff(high)
@@ -211,6 +222,18 @@ pub fn breakdown(q: &Quote, lang: Lang) -> Breakdown {
         lines,
         bars,
         band: (amount(low), amount(high)),
+    }
+}
+
+/// What the band is called in a sentence: "法定幅度" / "legal band" only where the band is the place's
+/// own published rule; otherwise the band row's own words ("浮动幅度(参照重庆市规定)",
+/// "band (borrowed from 安责险 (assumption))"), or "示意浮动幅度" where it is an assumption with no
+/// reference.
+pub fn band_words(q: &Quote) -> (String, String) {
+    match (&q.band.reference, q.band.illustrative) {
+        (Some(r), _) => (format!("浮动幅度({})", r.zh), format!("band ({})", r.en)),
+        (None, true) => ("示意浮动幅度".into(), "illustrative band".into()),
+        (None, false) => ("法定幅度".into(), "legal band".into()),
     }
 }
 
@@ -264,6 +287,45 @@ mod tests {
         // The bars end at the premium, and every figure is the engine's.
         assert_eq!(b.bars.last().unwrap().value, q.premium);
         assert_eq!(b.bars[0].value, q.guided_premium);
+    }
+
+    /// Newcomer review 2.8 and 10.2: a band borrowed from Chongqing (Hunan) or assumed (环责险) is
+    /// never called "法定"/"legal", in the same words the band row uses; an environmental incident is
+    /// not called an accident. Chongqing's own band stays 法定.
+    #[test]
+    fn a_borrowed_band_is_never_called_legal() {
+        let text = |fragment: &str, lang: Lang| -> String {
+            let q = quote(fragment);
+            breakdown(&q, lang)
+                .lines
+                .iter()
+                .map(|l| format!("{} {}", l.label, l.effect))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        let hunan = text("v=1&r=hunan&e=120", Lang::Zh);
+        assert!(
+            hunan.contains("在浮动幅度(参照重庆市规定) 0.50–1.40 之内"),
+            "{hunan}"
+        );
+        assert!(!hunan.contains("法定"), "{hunan}");
+        let hunan_en = text("v=1&r=hunan&e=120", Lang::En);
+        assert!(!hunan_en.contains("legal"), "{hunan_en}");
+        assert!(hunan_en.contains("reference: Chongqing"), "{hunan_en}");
+        let env = "v=1&r=jiangsu&l=environmental&s=hazardous_waste.operator&e=80&h1.l=1";
+        let env_zh = text(env, Lang::Zh);
+        assert!(env_zh.contains("借用安责险浮动幅度(假设)"), "{env_zh}");
+        assert!(!env_zh.contains("法定"), "{env_zh}");
+        assert!(env_zh.contains("较大突发环境事件 +20%"), "{env_zh}");
+        assert!(!env_zh.contains("事故"), "{env_zh}");
+        let env_en = text(env, Lang::En);
+        assert!(
+            !env_en.contains("legal") && !env_en.contains("accident"),
+            "{env_en}"
+        );
+        // Chongqing's own band stays 法定 where nothing illustrative shapes it.
+        let cq = text("v=1&r=chongqing&e=120&h0.l=1", Lang::Zh);
+        assert!(cq.contains("在法定幅度"), "{cq}");
     }
 
     #[test]

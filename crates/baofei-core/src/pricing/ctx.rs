@@ -2,6 +2,7 @@
 //! the `step!` macro that records a trace entry, and checked arithmetic.
 
 use crate::citation::{Citation, Reference};
+use crate::domain::Line;
 use crate::error::{ErrorCode, Errors, FieldError};
 use crate::input::Enterprise;
 use crate::money::fmt_factor;
@@ -123,15 +124,33 @@ impl Ctx<'_> {
             reference: notes.reference.cloned(),
         });
     }
-    /// Marks the last step as a rule borrowed for this case (the other line, an analogue), over any
-    /// label the data gives it.
-    pub(crate) fn borrowed(&mut self, zh: &str, en: &str) {
+    /// Marks the last step as a work-safety (安责险) rule borrowed for the environmental line, and
+    /// replaces the rule's own note (which speaks of work-safety accidents and the place it comes from)
+    /// with one that says what was borrowed: no 环责险 figure exists, and the environmental trace must
+    /// not read as if the work-safety rule applied to it (newcomer review 10.2).
+    pub(crate) fn borrowed_from_work_safety(&mut self, what_zh: &str, what_en: &str) {
         if let Some(s) = self.trace.last_mut().filter(|_| self.tracing) {
+            let place = s.reference.as_ref().map(|r| (r.zh.clone(), r.en.clone()));
             s.reference = Some(Reference {
-                zh: zh.into(),
-                en: en.into(),
+                zh: format!("借用安责险{what_zh}(假设)"),
+                en: format!("borrowed from the 安责险 {what_en} (assumption)"),
             });
+            let (pz, pe) = match place {
+                Some((zh, en)) => (
+                    format!("，该表本身{zh}"),
+                    format!("; that table is itself a {en}"),
+                ),
+                None => (String::new(), String::new()),
+            };
+            s.note_zh = Some(format!(
+                "环责险无公开的{what_zh}；借用安全生产责任保险的{what_zh}作为本工具的假设{pz}。"
+            ));
+            s.note = Some(format!(
+                "No 环责险 {what_en} is published; the work-safety line's {what_en} is borrowed as Baofei's assumption{pe}."
+            ));
+            s.illustrative = true;
         }
+        self.illustrative = true;
     }
     /// The last step's value in Chinese, where the value is a word rather than a figure.
     pub(crate) fn value_zh(&mut self, zh: &str) {
@@ -181,7 +200,7 @@ impl Ctx<'_> {
             zh,
             en,
             {
-                let (zh, en) = key_label(table, key);
+                let (zh, en) = key_label(table, key, self.e.line);
                 (
                     format!("{zh} → {}", fmt_factor(f)),
                     format!("{en} → {}", fmt_factor(f)),
@@ -196,9 +215,37 @@ impl Ctx<'_> {
     }
 }
 
-/// How a factor table's key reads in each language: "较大" / "较大 (larger)", not `larger`.
-fn key_label(table: &str, key: &str) -> (String, String) {
+/// How a factor table's key reads in each language: "较大" / "较大 (larger)", not `larger`. The
+/// environmental line reads the accident tables it borrows as environmental incidents
+/// (突发环境事件): a pollution incident is not a 生产安全事故 (newcomer review 10.2).
+fn key_label(table: &str, key: &str, line: Line) -> (String, String) {
     let pair = |zh: &str, en: &str| (zh.to_string(), en.to_string());
+    if line == Line::Environmental {
+        let grade = |zh: &str, en: &str| {
+            (
+                format!("{zh}突发环境事件"),
+                format!("{zh} ({en}) environmental incident"),
+            )
+        };
+        match (table, key) {
+            ("accident_factors", "none") => {
+                return pair("无突发环境事件", "no environmental incident")
+            }
+            ("accident_factors", "ordinary") => return grade("一般", "ordinary"),
+            ("accident_factors", "larger") => return grade("较大", "larger"),
+            ("accident_factors", "serious") => return grade("重大", "serious"),
+            ("accident_factors", "especially_serious") => {
+                return grade("特别重大", "especially serious")
+            }
+            ("claim_free_factors", n) => {
+                return (
+                    format!("连续{n}年无突发环境事件"),
+                    format!("{n} incident-free years"),
+                )
+            }
+            _ => {}
+        }
+    }
     match (table, key) {
         ("accident_factors", "none") => pair("无事故", "no accident"),
         ("accident_factors", "ordinary") => pair("一般事故", "一般 (ordinary) accident"),

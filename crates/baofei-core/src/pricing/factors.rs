@@ -56,10 +56,7 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
         )?,
     )?;
     if env {
-        cx.borrowed(
-            "借用安责险事故等级系数(假设)",
-            "borrowed from the 安责险 accident factors (assumption)",
-        );
+        cx.borrowed_from_work_safety("事故等级系数", "accident factors");
     } else {
         f = mul(f, work_safety_fatalities(cx, pack)?)?;
     }
@@ -72,15 +69,37 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
         &pack.claim_free_factors,
         &clean.to_string(),
     )?;
+    if env {
+        cx.borrowed_from_work_safety("无事故年数系数", "accident-free-years factors");
+    }
     // A loaded band is the upward regime: no discount for accident-free years applies in it.
     if claim_free < Decimal::ONE && loaded(e) {
         claim_free = Decimal::ONE;
+        let (zh, en) = if env {
+            (
+                "上浮情形(较大以上突发环境事件)不享受无事件优惠",
+                "no incident-free discount while the band is loaded (a 较大 or worse environmental incident)",
+            )
+        } else {
+            (
+                "上浮情形(较大以上事故或连续2年亡人)不享受无事故优惠",
+                "no accident-free discount while the band is loaded (较大 or worse, or deaths two years running)",
+            )
+        };
         step!(
             cx,
             "float.claim_free_loaded",
-            "上浮情形(较大以上事故或连续2年亡人)不享受无事故优惠",
-            "no accident-free discount while the band is loaded (较大 or worse, or deaths two years running)",
-            ("不适用无事故优惠 → 1.00".into(), "no discount → 1.00".into()),
+            zh,
+            en,
+            (
+                if env {
+                    "不适用无事件优惠 → 1.00"
+                } else {
+                    "不适用无事故优惠 → 1.00"
+                }
+                .into(),
+                "no discount → 1.00".into()
+            ),
             fmt_factor(claim_free),
             None,
             false,
@@ -113,6 +132,9 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
             yn(e.blacklisted),
         )?,
     )?;
+    if env {
+        cx.borrowed_from_work_safety("黑名单系数", "blacklist factors");
+    }
     f = mul(
         f,
         cx.factor(
@@ -124,6 +146,9 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
             yn(e.refused_rectification),
         )?,
     )?;
+    if env {
+        cx.borrowed_from_work_safety("隐患拒不整改系数", "refused-rectification factors");
+    }
     if let Some(lr) = e.loss_ratio {
         let d = cx.lookup(&pack.loss_ratio_factors)?;
         let b = d

@@ -109,6 +109,11 @@ pub(crate) fn warnings(
                 source: Some(g.source.clone()),
                 field: None,
             },
+            None if e.line == crate::domain::Line::Environmental => msg(
+                "refused_rectification",
+                "存在拒不整改的重大隐患：借用安责险做法，费率按费率包上浮(见计算过程)",
+                "a major hazard left unrectified: borrowing the work-safety practice, the pack's loading applies (see the steps)",
+            ),
             None => msg(
                 "refused_rectification",
                 "存在拒不整改的重大事故隐患：费率按费率包上浮(见计算过程)",

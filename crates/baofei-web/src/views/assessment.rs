@@ -1,7 +1,7 @@
 //! The self-assessment: questions (those the form already answers are bound to it both ways), the
 //! risk tier and the gaps, each priced by the engine.
 
-use super::{cite, msg, Cx};
+use super::{cite, msg, reference, Cx};
 use crate::model::fmt_money;
 use crate::state::Action;
 use baofei_core::assess::{questions, AnswerKind, Assessment};
@@ -34,9 +34,12 @@ pub fn assessment_view(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors
         Ok((q, a)) => html! {
             <div class="bf-assess-result" aria-live="polite">
                 <p id="tier" class={classes!("bf-tier", format!("tier-{}", a.tier.key()))}><strong>{ tr.tier }{ "：" }</strong>{ tr.tiers[a.tier as usize] }</p>
-                <p class="bf-tier-why" id="tier-why">{ msg(lang,
-                    "风险分级怎么定：近三年发生较大以上事故(或连续两年亡人)、列入黑名单、重大隐患拒不整改、环境风险重大，或自评中有严重问题，为高风险；连续3年无事故且标准化二级以上(环责险：环境信用良好以上、环境风险一般)为低风险；其余为中风险。",
-                    "What sets the tier: a 较大 or worse accident in three years (or deaths two years running), the blacklist, an unrectified major hazard, a major environmental risk, or a severe answer below make it high; three clean years with standardisation grade 2 or better (环责险: good credit, general risk) make it low; otherwise medium.") }</p>
+                // Each line in its own words: an environmental incident is not a 生产安全事故 (newcomer 10.4).
+                <p class="bf-tier-why" id="tier-why">{ if line == Line::Environmental { msg(lang,
+                    "风险分级怎么定：近三年发生较大以上突发环境事件、列入黑名单、重大隐患拒不整改、环境风险重大，或自评中有严重问题，为高风险；连续3年无突发环境事件、环境信用良好以上且环境风险一般，为低风险；其余为中风险。",
+                    "What sets the tier: a 较大 or worse environmental incident in three years, the blacklist, an unrectified major hazard, a major environmental risk, or a severe answer below make it high; three incident-free years with good or better environmental credit and a general risk grade make it low; otherwise medium.") } else { msg(lang,
+                    "风险分级怎么定：近三年发生较大以上事故(或连续两年亡人)、列入黑名单、重大隐患拒不整改，或自评中有严重问题，为高风险；连续3年无事故且标准化二级以上为低风险；其余为中风险。",
+                    "What sets the tier: a 较大 or worse accident in three years (or deaths two years running), the blacklist, an unrectified major hazard, or a severe answer below make it high; three clean years with standardisation grade 2 or better make it low; otherwise medium.") } }</p>
                 <h3>{ tr.gaps }</h3>
                 if a.gaps.is_empty() { <p>{ tr.no_gaps }</p> }
                 <ol id="gaps">
@@ -48,7 +51,7 @@ pub fn assessment_view(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors
                         Some(_) if a.combined.is_some() => msg(lang, "已达浮动上限，单项不改变保费(见下方合并整改)", "at the band's cap, alone it changes nothing (see the combination below)"),
                         _ => tr.no_price_effect.to_string(),
                     };
-                    html! { <li data-question={g.question.clone()}>{ msg(lang, &g.fix_zh, &g.fix_en) }{ " — " }<strong>{ effect }</strong>{ " · " }{ cite(lang, &g.source) }</li> }
+                    html! { <li data-question={g.question.clone()}>{ msg(lang, &g.fix_zh, &g.fix_en) }{ " — " }<strong>{ effect }</strong>{ " · " }{ cite(lang, &g.source) }{ for g.reference.iter().map(|r| reference(lang, r)) }</li> }
                 }) }
                 </ol>
                 if let Some(c) = &a.combined {

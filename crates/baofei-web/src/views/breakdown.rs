@@ -27,9 +27,10 @@ pub fn breakdown_view(lang: Lang, q: &Quote) -> Html {
     let height = ROW * b.bars.len() as u32 + 8;
     let x_low = LEFT + scale(b.band.0, max, BARS);
     let x_high = LEFT + scale(b.band.1, max, BARS);
+    let (band_zh, band_en) = crate::breakdown::band_words(q);
     let title = if zh {
         format!(
-            "保费构成图：指导保费 {} 经各浮动因素到保费 {}；虚线为法定浮动幅度 {}–{}",
+            "保费构成图：指导保费 {} 经各浮动因素到保费 {}；虚线为{band_zh} {}–{}",
             fmt_money(q.guided_premium, lang),
             fmt_money(q.premium, lang),
             fmt_money(b.band.0, lang),
@@ -37,7 +38,7 @@ pub fn breakdown_view(lang: Lang, q: &Quote) -> Html {
         )
     } else {
         format!(
-            "Where the premium comes from: guided premium {} through each floating factor to the premium {}; dashed lines: the legal band {}–{}",
+            "Where the premium comes from: guided premium {} through each floating factor to the premium {}; dashed lines: the {band_en} {}–{}",
             fmt_money(q.guided_premium, lang),
             fmt_money(q.premium, lang),
             fmt_money(b.band.0, lang),

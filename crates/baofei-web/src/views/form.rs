@@ -194,8 +194,8 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
                 { select_field(cx, "r", tr.region, regions, None) }
                 // Said at the choice itself (issue 18): a province with no local rule in the data is not
                 // a province without rules.
-                if f.get("r") != "national" && !st.local_rules(&st.chain(f.get("r"))) {
-                    <p class="bf-hint" id="region-hint">{ msg(lang, "本地区暂未收录地方规定，适用全国规定。", "No local rules for this region are in our data yet: the national rules apply.") }</p>
+                if f.get("r") != "national" && !st.local_rules(&st.chain(f.get("r")), if env { baofei_core::domain::Line::Environmental } else { baofei_core::domain::Line::WorkSafety }) {
+                    <p class="bf-hint" id="region-hint">{ if env { msg(lang, "本地区暂未收录环境污染责任保险的地方规定，适用全国规定。", "No local rules on environmental pollution liability insurance for this region are in our data yet: the national rules apply.") } else { msg(lang, "本地区暂未收录安全生产责任保险的地方规定，适用全国规定。", "No local rules on work-safety liability insurance for this region are in our data yet: the national rules apply.") } }</p>
                 }
                 // The site's rules page, on the same region and date (standalone only: an embed's
                 // relative link would point into its host's site).

@@ -292,7 +292,7 @@ fn explanations_view(tr: &T, lang: Lang, q: &Quote, disclaimer: &str) -> Html {
                             format!("{} {}", tr.costs, fmt_money(n.premium_change, lang))
                         };
                         html! { <li data-step={n.id.clone()}>{ msg(lang, &n.zh, &n.en) }{ " — " }<strong>{ effect }</strong>
-                            { cited(lang, &n.source) }</li> }
+                            { cited(lang, &n.source) }{ for n.reference.iter().map(|r| reference(lang, r)) }</li> }
                     }) }
                     </ol>
                 </div>
