@@ -454,8 +454,8 @@ impl V {
                 self.push(
                     field,
                     ErrorCode::TooLarge,
-                    format!("{label_zh}超出上限 {max} 元"),
-                    format!("{label} exceeds the maximum of {max} 元"),
+                    format!("{label_zh}超出上限 {}", crate::money::wan(max)),
+                    format!("{label} exceeds the maximum of {}", crate::money::cny(max)),
                 );
                 None
             }

@@ -26,10 +26,38 @@ pub fn fmt_factor(d: Decimal) -> String {
     }
 }
 
-/// An amount in 元 as 万元, the unit of the form's amount fields: 200000 → "20万元". For messages only
-/// (exact: a division by 10,000 of a decimal, normalised).
+/// An amount in 元 as 万元, the unit of the form's amount fields: 200000 → "20万元". The one display
+/// of 万元 everywhere (the widget's figures, the offer check's sentences, messages): rounded 四舍五入
+/// to two places of 万元 (to the hundred 元), trailing zeros dropped. 80,850 → "8.09万元", never
+/// "8.08万元" beside a breakdown that multiplies it, and never "11.088万元" beside "11.09万元" (newcomer
+/// review 2.7, 9.3).
 pub fn wan(yuan: Decimal) -> String {
-    format!("{}万元", (yuan / Decimal::from(10_000)).normalize())
+    let w = (yuan / Decimal::from(10_000))
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    // -0 (a tiny negative change) reads as 0.
+    let w = if w.is_zero() { Decimal::ZERO } else { w };
+    format!("{w}万元")
+}
+
+/// An amount in 元 for a sentence or a trace row, grouped, with the fen only where there is one:
+/// 400000 → "400,000", 48000.5 → "48,000.50" (newcomer review 1.16, 5.4: no raw "400000").
+pub fn yuan(d: Decimal) -> String {
+    let s = grouped(d);
+    s.strip_suffix(".00").map(str::to_owned).unwrap_or(s)
+}
+
+/// A ratio shown beside the band it is compared with: two places, or as many more (up to six) as it
+/// takes for the shown figure to fall on the same side of each edge as the exact one. 0.495 against a
+/// band from 0.50 reads "0.495", never "0.50 … below 0.50" (newcomer review 9.4).
+pub fn fmt_ratio_against(x: Decimal, low: Decimal, high: Decimal) -> String {
+    for dp in 2..=6 {
+        let r = x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+        if (r < low) == (x < low) && (r > high) == (x > high) {
+            return fmt_factor(r);
+        }
+    }
+    fmt_factor(x.round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero))
 }
 
 /// An amount in 元 rounded to the fen, with thousands separators: 54000.5 → "54,000.50".
@@ -58,6 +86,25 @@ pub fn cny(yuan: Decimal) -> String {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn wan_rounds_half_away_from_zero_like_the_fen() {
+        let d = |x: &str| Decimal::from_str(x).unwrap();
+        assert_eq!(wan(d("80850")), "8.09万元");
+        assert_eq!(wan(d("110880")), "11.09万元");
+        assert_eq!(wan(d("172480")), "17.25万元");
+        assert_eq!(wan(d("400000")), "40万元");
+        assert_eq!(wan(d("-0.4")), "0万元");
+    }
+
+    #[test]
+    fn a_ratio_is_never_rounded_onto_the_band_edge() {
+        let d = |x: &str| Decimal::from_str(x).unwrap();
+        assert_eq!(fmt_ratio_against(d("0.49513"), d("0.5"), d("1.4")), "0.495");
+        assert_eq!(fmt_ratio_against(d("1.4004"), d("0.5"), d("1.4")), "1.4004");
+        assert_eq!(fmt_ratio_against(d("2.0292"), d("0.5"), d("1.4")), "2.03");
+        assert_eq!(fmt_ratio_against(d("0.5"), d("0.5"), d("1.4")), "0.50");
+    }
 
     #[test]
     fn english_amounts_are_grouped_and_keep_the_fen() {

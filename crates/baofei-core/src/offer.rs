@@ -862,11 +862,9 @@ fn premium(q: &Quote, o: &Offer) -> Check {
             sources,
         ),
         Some(p) => {
-            let f = fmt_factor(
-                (p / q.guided_premium)
-                    .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
-            );
             let (low, high) = (q.premium_low, q.premium_high);
+            // Compared with the band as the verdict is: the ratio shown never rounds onto an edge.
+            let f = crate::money::fmt_ratio_against(p / q.guided_premium, q.band.low, q.band.high);
             // Our own estimate beside the guided premium, so the figure the page shows elsewhere is
             // explained here (guided × this enterprise's float).
             let est_zh = format!(
@@ -900,14 +898,41 @@ fn premium(q: &Quote, o: &Offer) -> Check {
                     "Which filed rate is the premium based on, and which factors (accident record, standardisation grade...) moved it up or down?",
                 )
             } else {
-                check(
+                let inside = check(
                     "premium",
                     Verdict::Meets,
                     legal,
                     format!("{est_zh}报价保费 {} 约为指导保费 {} 的 {f} 倍，在本企业适用的浮动区间 {band}(保费 {range_zh})内{note_zh}。", wan(p), wan(q.guided_premium)),
                     format!("{est_en}The offered premium of {} is about {f} times the guided premium of {}, within this enterprise's band of {band} ({range_en}){note_en}.", cny(p), cny(q.guided_premium)),
                     sources,
-                )
+                );
+                // Inside the band, yet well above what this enterprise's own facts give: lawful, but
+                // the loading is not explained by anything entered (newcomer review 9.5). Said, and
+                // the question to ask; the verdict stays "meets" (the band allows it).
+                let over = p / q.premium - Decimal::ONE;
+                if !q.premium.is_zero() && over > Decimal::new(10, 2) {
+                    let pct = (over * Decimal::from(100))
+                        .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+                    let mut c = inside;
+                    c.zh.push_str(&format!(
+                        "但比本工具按所填情况估算的 {} 高约 {pct}%：所填情况不能解释这部分上浮。",
+                        wan(q.premium)
+                    ));
+                    c.en.push_str(&format!(
+                        " But it is about {pct}% above our estimate of {} from the facts entered: nothing entered explains that loading.",
+                        cny(q.premium)
+                    ));
+                    c.question_zh = Some(
+                        "报价比按本企业情况估算的保费高，请说明上浮的依据(哪些因素、各上浮多少)。"
+                            .into(),
+                    );
+                    c.question_en = Some(
+                        "The premium is above the estimate for this enterprise's facts: which factors raised it, and by how much?".into(),
+                    );
+                    c
+                } else {
+                    inside
+                }
             }
         }
     };

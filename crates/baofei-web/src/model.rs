@@ -539,12 +539,11 @@ pub fn fmt_money(d: Decimal, lang: Lang) -> String {
     if lang == Lang::En {
         return baofei_core::money::cny(d);
     }
-    let unit = ("万元", "元");
+    // One 万元 display across the widget and the engine's sentences (money::wan: 四舍五入).
     if d.abs() >= Decimal::from(10_000) {
-        let w = (d / Decimal::from(10_000)).round_dp(2).normalize();
-        format!("{w}{}", unit.0)
+        baofei_core::money::wan(d)
     } else {
-        format!("{}{}", fmt_yuan(d), unit.1)
+        format!("{}元", fmt_yuan(d))
     }
 }
 

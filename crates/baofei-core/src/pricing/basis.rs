@@ -234,21 +234,23 @@ fn base_premium(
                 "base premium = quantity × per-person limit × base rate",
                 (
                     format!(
-                        "{qty} {} × {pp} 元 × {}",
+                        "{qty} {} × {} 元 × {}",
                         match what {
                             "seats" => "座",
                             "vehicles" => "辆",
                             _ => "人",
                         },
+                        crate::money::yuan(pp),
                         fmt_factor(*rate)
                     ),
                     format!(
-                        "{qty} {} × {pp} 元 × {}",
+                        "{qty} {} × {} 元 × {}",
                         match what {
                             "seats" => "seats",
                             "vehicles" => "vehicles",
                             _ => "employees",
                         },
+                        crate::money::yuan(pp),
                         fmt_factor(*rate)
                     ),
                 ),
@@ -327,11 +329,13 @@ fn base_premium(
                     "table_row",
                     format!(
                         "费率表按每人 {} 元、累计 {} 元一档计价",
-                        row.per_person, row.aggregate
+                        crate::money::yuan(row.per_person),
+                        crate::money::yuan(row.aggregate)
                     ),
                     format!(
-                        "the table prices the row of {} 元 per person and {} 元 aggregate",
-                        row.per_person, row.aggregate
+                        "the table prices the row of {} per person and {} aggregate",
+                        crate::money::cny(row.per_person),
+                        crate::money::cny(row.aggregate)
                     ),
                 ));
             }
@@ -359,22 +363,23 @@ fn base_premium(
                 {
                     let up = band
                         .up_to
-                        .map(|u| u.to_string())
+                        .map(crate::money::yuan)
                         .unwrap_or_else(|| "∞".into());
+                    let v = crate::money::yuan(v);
                     let per_mille = fmt_factor(rate * Decimal::from(1000));
                     (
                         format!(
                             "第{}档(造价 ≤ {up} 元)，每人 {} 元 / 累计 {} 元，{}：{v} 元 × {per_mille}‰",
                             bi + 1,
-                            row.per_person,
-                            row.aggregate,
+                            crate::money::yuan(row.per_person),
+                            crate::money::yuan(row.aggregate),
                             if col == "high_risk" { "高风险工程费率" } else { "一般工程费率" }
                         ),
                         format!(
                             "band {} (≤ {up} 元), {} 元 per person / {} 元 aggregate, {} rate: {v} 元 × {per_mille}‰",
                             bi + 1,
-                            row.per_person,
-                            row.aggregate,
+                            crate::money::yuan(row.per_person),
+                            crate::money::yuan(row.aggregate),
                             if col == "high_risk" { "high-risk" } else { "ordinary" }
                         ),
                     )

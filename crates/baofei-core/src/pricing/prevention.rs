@@ -39,8 +39,16 @@ pub(crate) fn prevention(
             zh,
             en,
             (
-                format!("保费 {} 元 × {}", premium, fmt_factor(d.value.0)),
-                format!("premium {} 元 × {}", premium, fmt_factor(d.value.0)),
+                format!(
+                    "保费 {} 元 × {}",
+                    crate::money::yuan(premium),
+                    fmt_factor(d.value.0)
+                ),
+                format!(
+                    "premium {} × {}",
+                    crate::money::cny(premium),
+                    fmt_factor(d.value.0)
+                ),
             ),
             a.to_string(),
             Some(&d.source),

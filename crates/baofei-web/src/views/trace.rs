@@ -21,7 +21,7 @@ pub fn trace_view(tr: &T, lang: Lang, q: &Quote) -> Html {
                     <tr data-step={s.id.clone()}>
                         <td data-label={tr.step}>{ msg(lang, &s.label_zh, &s.label_en) }</td>
                         <td data-label={tr.parameter}>{ msg(lang, &s.parameter_zh, &s.parameter) }</td>
-                        <td data-label={tr.value}>{ msg(lang, s.value_zh.as_deref().unwrap_or(&s.value), &s.value) } if s.illustrative { { badge(tr) } }
+                        <td data-label={tr.value}>{ shown_value(lang, s) } if s.illustrative { { badge(tr) } }
                             { for s.reference.iter().map(|r| reference(lang, r)) }</td>
                         <td data-label={tr.source} class={classes!(own_only(s).then_some("bf-own"))}>{ for s.source.iter().map(|c| cite(lang, c)) }{ for note(lang, s).map(|n| html! { <small class="bf-note">{ n }</small> }) }</td>
                     </tr>
@@ -55,5 +55,22 @@ fn note(lang: Lang, s: &Step) -> Option<String> {
         (Lang::Zh, Some(zh), _) => Some(zh.clone()),
         (_, _, Some(en)) => Some(en.clone()),
         (_, zh, None) => zh.clone(),
+    }
+}
+
+/// A step's value as a reader reads it: a word in the reader's language, an amount of 1,000 or more
+/// grouped ("400,000", "181,440.00"; newcomer review 1.16), a factor or rate as the engine wrote it.
+fn shown_value(lang: Lang, s: &Step) -> String {
+    use rust_decimal::Decimal;
+    if let (Lang::Zh, Some(w)) = (lang, s.value_zh.as_deref()) {
+        return w.to_string();
+    }
+    match s.value.parse::<Decimal>() {
+        Ok(d) if d.abs() >= Decimal::from(1000) => baofei_core::money::grouped(d)
+            .strip_suffix(".00")
+            .filter(|_| !s.value.contains('.'))
+            .map(str::to_owned)
+            .unwrap_or_else(|| baofei_core::money::grouped(d)),
+        _ => s.value.clone(),
     }
 }
