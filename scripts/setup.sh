@@ -30,18 +30,16 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-# 3. A wasm-opt that understands what current rustc emits (Debian's binaryen 108 does not).
-if ! "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version_${BINARYEN_VERSION%%.*}"; then
-  log "installing binaryen@$BINARYEN_VERSION (npm) into $TOOLS_DIR"
+# 3. A wasm-opt that understands what current rustc emits (Debian's binaryen 108 does not), and esbuild,
+#    to minify wasm-bindgen's JS glue in release builds (Trunk's own minifier breaks it). Both generate
+#    shipped code, so they come from a committed lockfile with `npm ci` (integrity-checked, the same
+#    dependency tree on every machine; security review N12), installed into the tools directory.
+if ! "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version_${BINARYEN_VERSION%%.*}" \
+  || ! "$TOOLS_DIR/node_modules/.bin/esbuild" --version 2>/dev/null | grep -qx "$ESBUILD_VERSION"; then
+  log "installing binaryen@$BINARYEN_VERSION and esbuild@$ESBUILD_VERSION (npm ci, scripts/tools/package-lock.json) into $TOOLS_DIR"
   mkdir -p "$TOOLS_DIR"
-  (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION")
-fi
-
-# 3b. esbuild, to minify wasm-bindgen's JS glue in release builds (Trunk's own minifier breaks it).
-if ! "$TOOLS_DIR/node_modules/.bin/esbuild" --version 2>/dev/null | grep -qx "$ESBUILD_VERSION"; then
-  log "installing esbuild@$ESBUILD_VERSION (npm) into $TOOLS_DIR"
-  mkdir -p "$TOOLS_DIR"
-  (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --silent "esbuild@$ESBUILD_VERSION")
+  cp scripts/tools/package.json scripts/tools/package-lock.json "$TOOLS_DIR/"
+  (cd "$TOOLS_DIR" && npm ci --no-audit --no-fund --silent)
 fi
 
 # 4. wasm-bindgen CLI at exactly the crate's version (also provides wasm-bindgen-test-runner).
@@ -62,10 +60,10 @@ fi
 #    the package's types) and vite (a bundle of the installed package), exactly as package-lock.json pins them.
 if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/@axe-core/playwright ] || [ ! -d tests/e2e/node_modules/typescript ] || [ ! -d tests/e2e/node_modules/vite ]; then
   log "installing playwright-core, @axe-core/playwright, typescript and vite (npm) for the end-to-end tests"
-  # `npm install`, not `npm ci`: this machine's registry serves no packages for other platforms, so
-  # the lock lacks rollup's optional per-platform builds (vite) and `npm ci` refuses it as out of sync.
-  # `npm install` installs the locked versions and skips the missing optional ones.
-  (cd tests/e2e && npm install --no-audit --no-fund --silent)
+  # `npm ci`: installs exactly the lock and never rewrites it (a fresh machine's `npm install` added
+  # 321 lines of other platforms' optional rollup builds to it, leaving a clean clone dirty; issue 26
+  # item 7). The lock now lists them all; npm ci installs only this platform's.
+  (cd tests/e2e && npm ci --no-audit --no-fund --silent)
 fi
 
 # 7. Crates, so that Trunk's offline build (cargo --offline) finds them.

@@ -8,6 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
+# The suite must leave a checkout as it found it (issue 26 item 7: setup once rewrote a lockfile).
+tree_before=$(git status --porcelain 2>/dev/null || true)
 ./scripts/setup.sh
 . scripts/env.sh
 logs=$(mktemp -d)
@@ -38,4 +40,10 @@ grep -E "^test result" "$logs/wasm" | sed 's/^/wasm in Chromium: /'
 printf 'end-to-end (Chromium; the npm package in Node): %s tests, %s passed, %s failed\n' \
   "$(grep -oP '^ℹ tests \K\d+' "$logs/e2e")" "$(grep -oP '^ℹ pass \K\d+' "$logs/e2e")" "$(grep -oP '^ℹ fail \K\d+' "$logs/e2e")"
 echo "bundle: $(ls -1 dist | tr '\n' ' ')"
+tree_after=$(git status --porcelain 2>/dev/null || true)
+if [ "$tree_before" != "$tree_after" ]; then
+  echo "the test command changed the checkout:" >&2
+  diff <(echo "$tree_before") <(echo "$tree_after") >&2 || true
+  exit 1
+fi
 echo "total time: $(( $(date +%s) - start ))s"

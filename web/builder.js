@@ -60,7 +60,12 @@ document.addEventListener('click', (e) => {
   const button = e.target.closest('#b-dl-png, #b-dl-svg');
   if (!button) return;
   const size = Number(document.getElementById('b-size').value);
-  const caption = document.getElementById('b-caption').value.trim();
+  // Control characters (which make an SVG that does not parse) and unpaired surrogates (which make
+  // encodeURIComponent throw) are dropped from the caption (security review N9).
+  const raw = document.getElementById('b-caption').value;
+  const wellFormed = typeof raw.toWellFormed === 'function' ? raw.toWellFormed() : raw.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  // eslint-disable-next-line no-control-regex
+  const caption = wellFormed.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
   const name = `baofei-qr-${size}`;
   if (button.id === 'b-dl-png') download(png(size, caption), `${name}.png`);
   else download(svg(size, caption), `${name}.svg`);

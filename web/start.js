@@ -33,7 +33,7 @@ try {
   const wasm = fetch(new URL('./baofei-page_bg.wasm', import.meta.url));
   const bindings = await import('./baofei-page.js');
   await bindings.default({ module_or_path: wasm });
-  window.wasmBindings = bindings;
+
 } catch (e) {
   console.error(e);
   if (box) {

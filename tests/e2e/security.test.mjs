@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, open } from './harness.mjs';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; base-uri 'self'; form-action 'none'";
 let strict, plain, browser;
 before(async () => {
   // No header: the policy must come with the pages themselves (security review F7).
@@ -117,7 +117,8 @@ test('a pack whose labels carry markup shows them as text', async () => {
 
 test('a panic shows a friendly error instead of a dead page (standalone and embedded)', async () => {
   const { page } = await open(browser, plain.url);
-  await page.evaluate(() => { try { window.wasmBindings.debugPanic(); } catch { /* the trap after the hook */ } });
+  await page.evaluate(async () => { const m = await import('./baofei-page.js'); try { m.debugPanic(); } catch { /* the trap after the hook */ } });
+  assert.equal(await page.evaluate(() => window.wasmBindings), undefined, 'no bindings on window (security review N14)');
   await page.locator('.bf-crash').waitFor();
   assert.match(await page.locator('.bf-crash').textContent(), /意外错误.*unexpected error/s);
   await page.close();

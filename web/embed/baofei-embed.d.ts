@@ -28,7 +28,15 @@ export const PACK_TIMEOUT_MS: number;
 
 /** Where the widget's wasm and styles are, when a bundler moved this script (call before the first
  *  element connects): a base directory, or each asset's URL as the bundler gives it. */
-export function configure(assets: { base?: string | URL; wasm?: string | URL; css?: string | URL }): void;
+export function configure(assets: {
+  base?: string | URL;
+  wasm?: string | URL;
+  css?: string | URL;
+  /** Subresource-integrity hashes (`widget/integrity.json`) the wasm and the stylesheet must match. */
+  integrity?: { wasm?: string; css?: string };
+  /** Origins other than the page's and the script's own that the assets may come from (a CDN). */
+  allowOrigins?: string[];
+}): void;
 
 /** Loads a same-origin pack for `pack-src`: the text, or why not in both languages. */
 export function loadPack(src: string, options?: { maxBytes?: number; timeoutMs?: number }): Promise<{ text: string } | { error: { zh: string; en: string } }>;

@@ -11,19 +11,38 @@ import init, { mount } from '../baofei-web.js';
 // the package served as files). A bundler that moves this script elsewhere hands over the asset URLs it
 // made with `configure` (integrator review 4): no file needs copying by hand.
 let BASE = new URL('..', import.meta.url);
-const assets = { wasm: undefined, css: undefined };
+const assets = { wasm: undefined, css: undefined, integrity: {} };
 let ready;
-const load = () => (ready ??= init({ module_or_path: assets.wasm ?? new URL('baofei-web_bg.wasm', BASE) }));
+const load = () => (ready ??= (async () => {
+  const url = assets.wasm ?? new URL('baofei-web_bg.wasm', BASE);
+  // With an integrity hash the wasm is fetched by us, checked by the browser, then handed over.
+  const module_or_path = assets.integrity.wasm ? fetch(url, { integrity: assets.integrity.wasm }) : url;
+  return init({ module_or_path });
+})());
 
 /**
  * Tells the element where its assets are, before the first element connects: `base` (a directory
  * holding baofei-web_bg.wasm and styles.css) or the URLs of each, as a bundler gives them
  * (esbuild `--loader:.wasm=file --loader:.css=file`; Vite `?url` imports).
  */
-export function configure({ base, wasm, css } = {}) {
-  if (base) BASE = new URL(base, document.baseURI);
-  if (wasm) assets.wasm = new URL(wasm, document.baseURI);
-  if (css) assets.css = new URL(css, document.baseURI);
+export function configure({ base, wasm, css, integrity, allowOrigins = [] } = {}) {
+  // Resolved against the page's own address, never `document.baseURI`, which an injected <base>
+  // redirects; http(s) only, and on this page's origin (or one the host lists in `allowOrigins`) or
+  // this script's own (a CDN copy): the wasm is code (security review N4). Values must be constants
+  // of the host's build, not anything a visitor can influence.
+  const allowed = new Set([location.origin, new URL(import.meta.url).origin, ...allowOrigins.map((o) => new URL(o).origin)]);
+  const checked = (v, what) => {
+    const u = new URL(v, location.href);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new TypeError(`configure: ${what} must be an http(s) URL, not ${u.protocol}`);
+    if (!allowed.has(u.origin)) throw new TypeError(`configure: ${what} is on ${u.origin}; list it in allowOrigins to load the widget from there`);
+    return u;
+  };
+  if (base) BASE = checked(base, 'base');
+  if (wasm) assets.wasm = checked(wasm, 'wasm');
+  if (css) assets.css = checked(css, 'css');
+  // Subresource integrity for the wasm and the stylesheet (the hashes are published per version in
+  // the package's integrity.json): a CDN that serves other bytes is refused.
+  if (integrity) Object.assign(assets.integrity, integrity);
 }
 
 /** Attribute → share-link key. */
@@ -63,6 +82,12 @@ export async function loadPack(src, { maxBytes = PACK_MAX_BYTES, timeoutMs = PAC
       return fail('pack-src 的响应来自其他来源', 'the pack-src response came from another origin');
     }
     if (!r.ok) return fail(`加载 pack-src 失败: HTTP ${r.status}`, `loading pack-src failed: HTTP ${r.status}`);
+    // A pack is JSON: an HTML page or an upload served same-origin is not one (security review N8).
+    const type = (r.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+    if (type !== 'application/json' && !type.endsWith('+json')) {
+      abort.abort();
+      return fail(`pack-src 的内容类型须为 application/json，实际为 ${type || '(无)'}`, `pack-src must be served as application/json, not ${type || '(none)'}`);
+    }
     const tooLarge = () => fail(`费率包过大(超过 ${maxBytes} 字节)`, `the pack is too large (over ${maxBytes} bytes)`);
     if (Number(r.headers.get('content-length') ?? 0) > maxBytes) { abort.abort(); return tooLarge(); }
     const reader = r.body.getReader();
@@ -85,6 +110,20 @@ export async function loadPack(src, { maxBytes = PACK_MAX_BYTES, timeoutMs = PAC
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The `link-base` attribute as a link the share panel and its QR code may carry: http(s) only
+ * (security review N6: `javascript:` was handed out as the share link). Another origin than the
+ * page's is allowed (a campaign site) but noted on the console.
+ */
+function linkBase(v) {
+  if (v == null) return undefined;
+  let u;
+  try { u = new URL(v, location.href); } catch { console.warn(`baofei-quote: link-base ${JSON.stringify(v)} is not a URL; ignored`); return undefined; }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') { console.warn(`baofei-quote: link-base must be http(s), not ${u.protocol}; ignored`); return undefined; }
+  if (u.origin !== location.origin) console.info(`baofei-quote: share links point to ${u.origin}`);
+  return u.href;
 }
 
 // Importing this module where there is no DOM (server-side rendering) must not throw: the element is
@@ -116,6 +155,7 @@ export class BaofeiQuote extends ElementBase {
       const css = document.createElement('link');
       css.rel = 'stylesheet';
       css.href = (assets.css ?? new URL('styles.css', BASE)).href;
+      if (assets.integrity.css) { css.integrity = assets.integrity.css; css.crossOrigin = 'anonymous'; }
       this.#root = document.createElement('div');
       shadow.append(css, this.#root);
     }
@@ -141,7 +181,9 @@ export class BaofeiQuote extends ElementBase {
     const generation = ++this.#generation;
     // An element told to wait for its insurer's pack (`awaits-pack`) shows no reference price first
     // (integrator review 8): a neutral line until `element.pack` is set.
-    if (this.#pack === undefined && this.hasAttribute('awaits-pack') && !this.getAttribute('pack-src')) {
+    // `null` waits too: a host's `el.pack = await getPack().catch(() => null)` must not show the
+    // reference price as its own (security review N7).
+    if (this.#pack == null && this.hasAttribute('awaits-pack') && !this.getAttribute('pack-src')) {
       this.#widget?.destroy();
       this.#widget = undefined;
       const wait = document.createElement('p');
@@ -183,7 +225,7 @@ export class BaofeiQuote extends ElementBase {
       host: this,
       pack,
       packError,
-      linkBase: this.getAttribute('link-base') ?? new URL('index.html', BASE).href,
+      linkBase: linkBase(this.getAttribute('link-base')) ?? new URL('index.html', BASE).href,
       mode: this.getAttribute('mode') ?? '',
     });
   }

@@ -97,9 +97,16 @@ impl std::error::Error for Errors {}
 /// `"text"` with quotes, backslashes and control characters escaped: how a message quotes a value it
 /// was given. Used instead of `{:?}`, whose escaping brings Unicode tables into the browser bundle.
 pub fn quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
+    // At most this many characters of the value are echoed (security review N3: an error quoting a
+    // 100 MB value whole, twice, held the memory and the thread).
+    const ECHO: usize = 64;
+    let mut out = String::with_capacity(s.len().min(ECHO * 4) + 5);
     out.push('"');
-    for c in s.chars() {
+    for (i, c) in s.chars().enumerate() {
+        if i == ECHO {
+            out.push('…');
+            break;
+        }
         match c {
             '"' | '\\' => {
                 out.push('\\');
@@ -125,6 +132,11 @@ mod tests {
             assert_eq!(quoted(s), format!("{s:?}"));
         }
         assert_eq!(quoted("a\"b\\c"), r#""a\"b\\c""#);
+        // An unknown value is echoed at most 64 characters long (security review N3).
+        let long = "中".repeat(1_000_000);
+        let q = quoted(&long);
+        assert_eq!(q.chars().count(), 64 + 3, "{}", &q[..20]);
+        assert!(q.ends_with("…\""));
         assert_eq!(quoted("x\ny\u{0}"), r#""x\u{a}y\u{0}""#);
     }
 }

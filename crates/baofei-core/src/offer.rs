@@ -446,22 +446,46 @@ pub fn check_offer(
     }
     // The estimate compared with is for the cover offered, on the offer's start date.
     let mut input = enterprise.clone();
+    // The enterprise's fields the offer replaced, and the offer field each came from: a problem with
+    // one of them is the offer's, shown at the offer's field (newcomer review 9.1: a limit typed in 元
+    // into the 万元 field was reported as "correct the enterprise's facts above", where nothing was).
+    let mut moved: Vec<(&str, &str, Option<Decimal>)> = Vec::new();
     if let Ok(o) = &read {
         if let Some(s) = o.start {
             input.as_of = s.to_string();
+            moved.push(("as_of", "offer.start", None));
         }
         if let Some(p) = o.per_person {
             input.per_person_limit = p.to_string();
+            moved.push(("per_person_limit", "offer.per_person_limit", Some(p)));
         }
         if let Some(a) = o.aggregate {
             input.aggregate_limit = a.to_string();
+            moved.push(("aggregate_limit", "offer.aggregate_limit", Some(a)));
         }
     }
     // Every problem at once: the line, the enterprise's fields, then the offer's.
     let (o, q) = match (read, quote(rules, &input)) {
         (Ok(o), Ok(q)) if errs.is_empty() => (o, q),
         (read, q) => {
-            errs.extend(q.err().into_iter().flat_map(|e| e.0));
+            errs.extend(q.err().into_iter().flat_map(|e| e.0).map(|mut e| {
+                if let Some((_, to, amount)) = moved.iter().find(|(from, _, _)| e.field == *from) {
+                    e.field = (*to).to_string();
+                    // Ten million 元 or more per person: most likely 元 typed into the 万元 field.
+                    if amount.is_some_and(|a| a >= Decimal::from(10_000_000)) {
+                        let a = amount.unwrap_or_default();
+                        e.message_zh.push_str(&format!(
+                            "。报价中的限额为 {}，本栏单位为万元：报价单写 300000 元的，请填 30",
+                            crate::money::wan(a)
+                        ));
+                        e.message_en.push_str(&format!(
+                            ". The offer's limit reads as {}: this field is in 10,000 CNY, so an offer of CNY 300,000 is entered as 30",
+                            crate::money::cny(a)
+                        ));
+                    }
+                }
+                e
+            }));
             errs.extend(read.err().into_iter().flatten());
             return Err(Errors(errs));
         }

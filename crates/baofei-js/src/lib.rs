@@ -48,7 +48,7 @@ export interface Quote {
   prevention: { min_ratio: string | null; min_amount: string | null; max_ratio: string | null; max_amount: string | null; sources: Citation[];
     services: { id: string; name_zh: string; name_en: string; per_year: number; source: Citation; illustrative: boolean }[] };
   risk_tier: "low" | "medium" | "high"; trace: Step[]; warnings: Message[]; assumptions: Message[]; illustrative: boolean;
-  notes: Message[]; next_steps: { id: string; zh: string; en: string; premium_after: string; premium_change: string; source?: Citation }[];
+  notes: Message[]; next_steps: { id: string; zh: string; en: string; premium_after: string; premium_change: string; source?: Citation; reference?: Reference }[];
 }
 export interface BaofeiError { code: string; field: string; message_zh: string; message_en: string }
 /** What every thrown error carries. */
@@ -63,7 +63,7 @@ export interface BaofeiException extends Error { errors: BaofeiError[]; known?: 
 /** Whether a caught value is a Baofei error (narrows `unknown` in a catch clause). */
 export function isBaofeiError(e: unknown): e is BaofeiException;
 export interface Assessment { tier: "low" | "medium" | "high"; answered: number;
-  gaps: { question: string; fix_zh: string; fix_en: string; source: Citation; premium_after: string | null; premium_change: string | null }[];
+  gaps: { question: string; fix_zh: string; fix_en: string; source: Citation; reference?: Reference; premium_after: string | null; premium_change: string | null }[];
   /** At the band's cap, where no one fix moves the premium: the fixes together. */
   combined?: { id: "combined"; zh: string; en: string; premium_after: string; premium_change: string; source?: Citation } }
 export interface SectorInfo { id: string; group_zh: string; group_en: string; name_zh: string; name_en: string; basis: string;
@@ -159,16 +159,34 @@ fn json_text(v: &JsValue, what: &str) -> Result<String, Errors> {
     if v.is_undefined() || v.is_null() || v.is_function() || v.is_symbol() {
         return Err(input_error(what, "expected an object"));
     }
-    js_sys::JSON::stringify(v)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| {
-            input_error(
-                what,
-                "not JSON-serialisable (a cycle, a BigInt or nesting too deep)",
-            )
-        })
+    let text = js_sys::JSON::stringify(v).map_err(|_| {
+        input_error(
+            what,
+            "not JSON-serialisable (a cycle, a BigInt or nesting too deep)",
+        )
+    })?;
+    // Measured in JavaScript before anything is copied into wasm memory, which never shrinks
+    // (security review N3: a 100 MB region held 736 MiB for good).
+    if text.length() > MAX_JSON_UNITS {
+        return Err(input_error(
+            what,
+            format!("too large: more than {MAX_JSON_UNITS} characters of JSON"),
+        ));
+    }
+    text.as_string().ok_or_else(|| {
+        input_error(
+            what,
+            "not JSON-serialisable (a cycle, a BigInt or nesting too deep)",
+        )
+    })
 }
+
+/// The most JSON text (UTF-16 code units) one call reads: an input, an offer or an answer set is a
+/// few kilobytes; packs have their own 1 MiB cap.
+const MAX_JSON_UNITS: u32 = 256 * 1024;
+
+/// The longest string argument (a region or line id, a language): ids are a few dozen characters.
+const MAX_ARG_UNITS: u32 = 256;
 
 /// Reads `T` from JSON text strictly: unknown fields are refused (a misspelt `blacklist` must not
 /// quietly price as "not blacklisted"), and nesting is capped by serde_json's recursion limit.
@@ -204,6 +222,16 @@ fn parse_input(input: JsValue) -> Result<QuoteInput, JsValue> {
 /// A string argument, or a field error naming it (wasm-bindgen's own `&str` conversion traps on a
 /// number or an object instead of throwing).
 fn string_arg(v: &JsValue, field: &str) -> Result<String, JsValue> {
+    if let Some(s) = v.dyn_ref::<js_sys::JsString>() {
+        if s.length() > MAX_ARG_UNITS {
+            return Err(throw(&Errors::one(FieldError::new(
+                field,
+                ErrorCode::TooLarge,
+                format!("{field} 过长(最多 {MAX_ARG_UNITS} 个字符)"),
+                format!("{field} is too long (at most {MAX_ARG_UNITS} characters)"),
+            ))));
+        }
+    }
     v.as_string().ok_or_else(|| {
         throw(&Errors::one(FieldError::new(
             field,
@@ -569,8 +597,11 @@ pub fn create_quoter(
 /// read `e.errors` without a cast.
 #[wasm_bindgen(js_name = isBaofeiError)]
 pub fn is_baofei_error(e: JsValue) -> bool {
-    e.dyn_ref::<js_sys::Error>()
-        .is_some_and(|err| err.name() == "BaofeiError")
+    // Read through Reflect, which returns a JS exception as an Err: a throwing `name` getter answers
+    // false instead of throwing out of a type guard (security review N14).
+    e.dyn_ref::<js_sys::Error>().is_some()
+        && js_sys::Reflect::get(&e, &"name".into())
+            .is_ok_and(|n| n.as_string().as_deref() == Some("BaofeiError"))
         && js_sys::Reflect::get(&e, &"errors".into()).is_ok_and(|v| js_sys::Array::is_array(&v))
 }
 

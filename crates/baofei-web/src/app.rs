@@ -237,7 +237,10 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     html! {
-        <div class={classes!("bf", props.compact.then_some("bf-compact"))} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
+        // `data-ready` once every stage has rendered: what tests (and hosts) wait on instead of a fixed
+        // time (issue 26 item 7: a test compared heights while the takeover was still growing the page).
+        <div class={classes!("bf", props.compact.then_some("bf-compact"))} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}
+            data-ready={(stage >= STAGES).then_some("true")}>
             if props.standalone {
                 <a class="bf-skip" href="#result-h" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); crate::views::result::focus("result-h"); })}>{ tr.skip_to_result }</a>
             }
@@ -283,7 +286,7 @@ pub fn App(props: &AppProps) -> Html {
                     // work-safety rules', and no 环责险 offer rule is in the data.
                     <section class="bf-offer-wrap no-print" id="offer-env" aria-labelledby={cx.standalone.then_some("offer-h")}>
                         <h2 id="offer-h">{ msg(lang, "核对收到的报价", "Check an offer you received") }</h2>
-                        <p class="bf-hint">{ crate::model::msg(lang,
+                        <p class="bf-hint">{ msg(lang,
                             "报价核对目前只适用于安全生产责任保险：本工具尚未收录环境污染责任保险报价的核对规则(保额、保障范围、服务)。请对照上方的投保依据与预防服务，并向保险公司索取备案条款和费率。",
                             "Checking an offer works only for work-safety liability insurance for now: Baofei has no rules yet for checking an environmental pollution liability offer (limits, cover, services). Compare it with the legal basis and prevention services above, and ask the insurer for its filed clauses and rates.") }</p>
                     </section>

@@ -113,14 +113,37 @@ pub fn Builder() -> Html {
     let env = form.get("l") == "environmental";
     // Every preset spelled out (not only what differs from today's defaults), so the link means the
     // same thing whatever a later version's defaults are.
+    // The free fields take a plain number only (security review N5: what a marketer types became
+    // markup in the snippets and extra keys in the link). A bad value is said at its field and left
+    // out of the link, never carried into it.
+    let number_ok = |v: &str| {
+        v.is_empty()
+            || (v.len() <= 16
+                && v.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                && v.bytes().filter(|b| *b == b'.').count() <= 1
+                && v.bytes().any(|b| b.is_ascii_digit()))
+    };
+    // Fields the link presets: the premium's basis and, for a sector not priced per head, the
+    // headcount too (it sets the size class; newcomer review 11.1: a construction link priced every
+    // visitor as a 100-person firm without saying so).
+    let mut free: Vec<(&'static str, &'static str, &'static str)> = Vec::new();
+    if let Some((k, attr, label, _)) = basis {
+        free.push((k, attr, label));
+    }
+    if !matches!(basis, Some(("e", ..))) && !env {
+        free.push(("e", "employees", "从业人员数(选填) Employees (optional)"));
+    }
     let mut parts: Vec<(&str, String)> = vec![
         ("v", "1".into()),
         ("r", form.get("r").into()),
         ("l", form.get("l").into()),
         ("s", form.get("s").into()),
     ];
-    if let Some((k, _, _, _)) = basis {
-        parts.push((k, form.get(k).into()));
+    for (k, _, _) in &free {
+        let v = form.get(k);
+        if !v.is_empty() && number_ok(v) {
+            parts.push((k, v.into()));
+        }
     }
     if env {
         parts.push(("er", form.get("er").into()));
@@ -131,32 +154,43 @@ pub fn Builder() -> Html {
     if let Some(t) = &tag {
         parts.push(("c", t.clone()));
     }
+    // Every value percent-encoded in the link, escaped in the HTML snippet and JSON-encoded in the
+    // script snippet: the output is pasted into other sites' pages (N5).
     let fragment = parts
         .iter()
-        .map(|(k, v)| format!("{k}={v}"))
+        .map(|(k, v)| format!("{k}={}", crate::model::pct_encode(v)))
         .collect::<Vec<_>>()
         .join("&");
     let link = format!("{base}index.html#{fragment}");
+    let attr = |name: &str, v: &str| format!(" {name}=\"{}\"", esc_attr(v));
     let mut attrs = format!(
-        "region=\"{}\" line=\"{}\" sector=\"{}\"",
-        form.get("r"),
-        form.get("l"),
-        form.get("s")
+        "{}{}{}",
+        attr("region", form.get("r")),
+        attr("line", form.get("l")),
+        attr("sector", form.get("s"))
     );
-    if let Some((k, attr, _, _)) = basis {
-        attrs.push_str(&format!(" {attr}=\"{}\"", form.get(k)));
+    attrs.remove(0);
+    for (k, a, _) in &free {
+        let v = form.get(k);
+        if !v.is_empty() && number_ok(v) {
+            attrs.push_str(&attr(a, v));
+        }
     }
     if env {
-        attrs.push_str(&format!(" env-risk-grade=\"{}\"", form.get("er")));
+        attrs.push_str(&attr("env-risk-grade", form.get("er")));
     }
     if let Some(t) = &tag {
-        attrs.push_str(&format!(" campaign=\"{t}\""));
+        attrs.push_str(&attr("campaign", t));
     }
+    let base_attr = esc_attr(&base);
     let element = format!(
-        "<script type=\"module\" src=\"{base}embed/baofei-embed.js\"></script>\n<baofei-quote {attrs} lang=\"{lang}\"></baofei-quote>"
+        "<script type=\"module\" src=\"{base_attr}embed/baofei-embed.js\"></script>\n<baofei-quote {attrs} lang=\"{lang}\"></baofei-quote>"
     );
+    let js = |v: &str| serde_json::to_string(v).unwrap_or_else(|_| "\"\"".into());
     let iframe = format!(
-        "<div id=\"baofei-quote\"></div>\n<script type=\"module\">\n  import {{ mountFrame }} from \"{base}embed/baofei-iframe.js\";\n  mountFrame(document.getElementById(\"baofei-quote\"), {{ preset: \"{fragment}\" }});\n</script>"
+        "<div id=\"baofei-quote\"></div>\n<script type=\"module\">\n  import {{ mountFrame }} from {};\n  mountFrame(document.getElementById(\"baofei-quote\"), {{ preset: {} }});\n</script>",
+        js(&format!("{base}embed/baofei-iframe.js")),
+        js(&fragment)
     );
     let line = form.get("l").to_string();
     let opt = |v: &str, label: &str, cur: &str| {
@@ -198,16 +232,32 @@ pub fn Builder() -> Html {
                     </select></div>
                 <div class="bf-field"><label for="b-s">{ "行业 Sector" }</label>
                     <select id="b-s" onchange={set("s")}>{ for st.sectors.iter().filter(|s| s.line.key() == line).map(|s| opt(&s.id, &format!("{} · {} / {}", s.group_zh, s.name_zh, s.name_en), form.get("s"))) }</select></div>
-                if let Some((k, _, label, _)) = basis {
-                    <div class="bf-field"><label for="b-basis">{ label }</label>
-                        <input id="b-basis" type="text" inputmode="decimal" value={form.get(k).to_string()} oninput={typed(k)} />
-                        <p class="bf-hint">{ "链接打开时预填此项(计算保费所必需)。Prefilled when the link opens (the premium needs it)." }</p></div>
-                }
+                { for free.iter().map(|(k, _, label)| {
+                    let id = if Some(*k) == basis.map(|b| b.0) { "b-basis".to_string() } else { format!("b-{k}") };
+                    let v = form.get(k).to_string();
+                    let ok = number_ok(&v);
+                    let hint_id = format!("{id}-hint");
+                    html! {
+                        <div class={classes!("bf-field", (!ok).then_some("invalid"))}><label for={id.clone()}>{ *label }</label>
+                            <input id={id.clone()} type="text" inputmode="decimal" value={v} oninput={typed(k)} aria-invalid={(!ok).to_string()} aria-describedby={hint_id.clone()} />
+                            if ok {
+                                <p class="bf-hint" id={hint_id}>{ if id == "b-basis" { "链接打开时预填此项(计算保费所必需)。Prefilled when the link opens (the premium needs it)." } else { "填写后链接按此人数确定企业规模；不填则由访问者自己填写。Sets the size class when given; otherwise the visitor enters it." } }</p>
+                            } else {
+                                <p class="bf-err" id={hint_id} role="alert">{ "请只填数字(如 3000)：此项未写入链接。Numbers only (e.g. 3000): this value is not in the link." }</p>
+                            }
+                        </div>
+                    }
+                }) }
                 <div class="bf-field"><label for="b-lang">{ "语言 Language" }</label>
                     <select id="b-lang" onchange={set("lang")}>{ opt("zh", "中文", lang) }{ opt("en", "English", lang) }</select></div>
                 <div class={classes!("bf-field", (!campaign_ok).then_some("invalid"))}><label for="b-c">{ "活动标记(选填) Campaign tag (optional)" }</label>
                     <input id="b-c" type="text" value={(*campaign).clone()} oninput={on_campaign} aria-describedby="b-c-hint" aria-invalid={(!campaign_ok).to_string()} />
-                    <p class="bf-hint" id="b-c-hint">{ "字母、数字、- _ .，最多64个。随链接和报价事件传递给您的页面，本工具不向任何地方发送。Letters, digits, - _ . (up to 64); carried in the link and the quote events for your own page, never sent anywhere by the widget." }</p></div>
+                    <p class="bf-hint" id="b-c-hint">{ "字母、数字、- _ .，最多64个。随链接和报价事件传递给您的页面，本工具不向任何地方发送。Letters, digits, - _ . (up to 64); carried in the link and the quote events for your own page, never sent anywhere by the widget." }</p>
+                    // Said, not silently dropped (newcomer review 11.2).
+                    if !campaign_ok {
+                        <p class="bf-err" id="b-c-error" role="alert">{ "标记含不允许的字符(如空格、!)：此标记未写入链接。The tag has characters that are not allowed (a space, !...): it is not in the link." }</p>
+                    }
+                    </div>
             </div>
             <section class="bf-share">
                 <h2>{ "分享链接 Share link" }</h2>
@@ -254,4 +304,19 @@ pub fn mount_builder(root: JsValue) -> Result<(), JsValue> {
     let root = crate::embed::element(root, "mountBuilder")?;
     yew::Renderer::<Builder>::with_root(root).render();
     Ok(())
+}
+
+/// A value inside a double-quoted HTML attribute of a snippet: `& < > "` escaped.
+fn esc_attr(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    for c in v.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
 }

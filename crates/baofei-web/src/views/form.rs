@@ -199,8 +199,9 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
                 }
                 // The site's rules page, on the same region and date (standalone only: an embed's
                 // relative link would point into its host's site).
-                if cx.standalone {
-                    <p class="bf-hint"><a id="rules-link" href={format!("rules.html#r={}&d={}", f.get("r"), f.get("d"))}>
+                // Only for a region the data knows (security review N13), its values encoded.
+                if cx.standalone && st.regions.iter().any(|r| r.id == f.get("r")) {
+                    <p class="bf-hint"><a id="rules-link" href={format!("rules.html#r={}&d={}", crate::model::pct_encode(f.get("r")), crate::model::pct_encode(f.get("d")))}>
                         { msg(lang, "查看本地区当日有效的全部规定 →", "Every rule in force here on this date →") }</a></p>
                 }
                 { select_field(cx, "l", tr.line, opts(&["work_safety", "environmental"], &[tr.line_ws, tr.line_env]), Some(on_line)) }

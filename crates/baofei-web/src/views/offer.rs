@@ -107,14 +107,14 @@ pub fn offer_view(
                 if has { <button type="button" id="offer-clear" onclick={clear}>{ m("清空报价", "Clear the offer") }</button> }
             </div>
             <div id="offer-result" aria-live="polite">
-                { result_view(cx, check) }
+                { result_view(cx, owed, check) }
             </div>
         </details>
         </section>
     }
 }
 
-fn result_view(cx: &Cx<'_>, check: Option<&Result<OfferCheck, Errors>>) -> Html {
+fn result_view(cx: &Cx<'_>, owed: &[Service], check: Option<&Result<OfferCheck, Errors>>) -> Html {
     let lang = cx.lang;
     let m = |zh: &str, en: &str| msg(lang, zh, en);
     match check {
@@ -124,23 +124,38 @@ fn result_view(cx: &Cx<'_>, check: Option<&Result<OfferCheck, Errors>>) -> Html 
         Some(Err(e)) => {
             // Offer fields show their own errors; a problem with the enterprise is shown in the form.
             let elsewhere = e.0.iter().any(|x| !x.field.starts_with("offer."));
-            html! { <p class="bf-err" id="offer-error">{
+            // A promised service the form has no input for (from a link, or kept across a change of
+            // region) has no field to show its error at: it is listed here (security review N2).
+            let unplaced: Vec<_> =
+                e.0.iter()
+                    .filter(|x| {
+                        x.field
+                            .strip_prefix("offer.services.")
+                            .is_some_and(|id| !owed.iter().any(|o| o.id == id))
+                    })
+                    .collect();
+            html! { <div class="bf-err" id="offer-error"><p>{
                 if elsewhere { m("请先更正上方企业情况中标出的问题。", "Correct the marked problems in the enterprise's facts above first.") }
                 else { m("请更正报价中标出的问题。", "Correct the marked problems in the offer.") }
-            }</p> }
+            }</p>
+            if !unplaced.is_empty() {
+                <ul>{ for unplaced.iter().map(|x| html! { <li>{ m(&x.message_zh, &x.message_en) }</li> }) }</ul>
+                <p>{ m("“清空报价”可移除这些内容。", "\"Clear the offer\" removes them.") }</p>
+            }
+            </div> }
         }
         Some(Ok(c)) => {
             let (label, class) = verdict_label(lang, c.verdict);
-            let insurer = if c.insurer.is_empty() {
-                String::new()
-            } else {
-                format!("{} · ", c.insurer)
-            };
             html! {
                 <>
                     <p class={classes!("bf-offer-verdict", class)} id="offer-verdict" data-verdict={c.verdict.key()}>
-                        <strong>{ label }</strong>{ " " }{ insurer }{ m(&c.summary_zh, &c.summary_en) }
+                        <strong>{ label }</strong>{ " " }{ m(&c.summary_zh, &c.summary_en) }
                     </p>
+                    // The insurer's name is what was typed or came with a link: never inside the tool's
+                    // verdict, where a link could make it read as the tool's own words (security N1).
+                    if !c.insurer.is_empty() {
+                        <p class="bf-hint" id="offer-insurer">{ m("报价单上的保险公司(您填写或来自链接，本工具未核实)：", "Insurer on the offer (as typed or from a link; not verified by this tool): ") }<q>{ c.insurer.clone() }</q></p>
+                    }
                     <ol class="bf-checks" id="offer-checks">
                     { for c.checks.iter().map(|k| {
                         // A difference from our illustrative parameters is not a breach: it reads so.
