@@ -402,7 +402,8 @@ fn borrowed_rules_say_so_and_every_note_is_bilingual() {
             }
         }
     }
-    assert!(borrowed >= 10, "only {borrowed} borrowed values found");
+    // 9 since issue 26: Hubei's accident entry is its own table's reading now, not a borrowed one.
+    assert!(borrowed >= 9, "only {borrowed} borrowed values found");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
