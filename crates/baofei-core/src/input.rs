@@ -283,7 +283,12 @@ pub fn plain_number(s: &str) -> String {
 pub fn plain_amount(s: &str) -> Option<Decimal> {
     let t = plain_number(s);
     let t = t.strip_suffix('元').unwrap_or(&t).trim_end();
-    let (num, scale) = if let Some(n) = t.strip_suffix('万') {
+    // "5千万" and "3百万" as people say them (newcomer review 2.2), before the plain 万.
+    let (num, scale) = if let Some(n) = t.strip_suffix("千万") {
+        (n, Decimal::from(10_000_000))
+    } else if let Some(n) = t.strip_suffix("百万") {
+        (n, Decimal::from(1_000_000))
+    } else if let Some(n) = t.strip_suffix('万') {
         (n, Decimal::from(10_000))
     } else if let Some(n) = t.strip_suffix('亿') {
         (n, Decimal::from(100_000_000))
@@ -382,7 +387,11 @@ impl V {
     }
     pub(crate) fn count(&mut self, field: &str, s: &str, label_zh: &str) -> Option<u32> {
         let s = plain_number(s);
-        let s = s.as_str();
+        // The unit the form itself shows may be typed with the number: "120人", "20辆", "300座"
+        // (newcomer review 5.3).
+        let s = s
+            .strip_suffix(['人', '名', '辆', '座', '个', '起'])
+            .map_or(s.as_str(), str::trim_end);
         if s.is_empty() {
             return None;
         }

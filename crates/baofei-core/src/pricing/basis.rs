@@ -65,15 +65,12 @@ pub(crate) fn guided(
 ) -> Result<Decimal, Errors> {
     let e = cx.e;
     let (rates_src, rates_ill) = (rates.source.clone(), rates.illustrative);
-    let base = base_premium(
-        cx,
-        entry,
-        sector,
-        limits,
-        &rates_src,
-        rates_ill,
-        Notes::of(rates),
-    )?;
+    // The entry's own reference, where it has one, over the table's general label.
+    let mut notes = Notes::of(rates);
+    if let Some(r) = &entry.reference {
+        notes = notes.with_reference(r);
+    }
+    let base = base_premium(cx, entry, sector, limits, &rates_src, rates_ill, notes)?;
 
     // 4. Sector differential.
     let sf = entry

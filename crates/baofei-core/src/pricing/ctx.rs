@@ -74,6 +74,13 @@ impl<'a> Notes<'a> {
             reference: d.reference.as_ref(),
         }
     }
+    /// The same notes with another reference (a table entry's own, over the table's).
+    pub(crate) fn with_reference(self, reference: &'a Reference) -> Notes<'a> {
+        Notes {
+            reference: Some(reference),
+            ..self
+        }
+    }
     /// A note of the engine's own (a reading it applies), in both languages.
     pub(crate) fn own(en: &'a String, zh: &'a String) -> Notes<'a> {
         Notes {

@@ -156,6 +156,19 @@ fn plausibility(e: &Enterprise, limits: &Limits, cx: &mut Ctx<'_>) {
             format!("A contract value of {} is unusually large: the field is in 万元 (10,000 元), check it was not typed in 元; computed as entered", wan(v)),
         );
     }
+    // Under 10万元 for a whole project is more likely a figure in 元 written with its unit ("5000元")
+    // or a slip: said at the field, priced as entered (newcomer review 2.2: 5000元 priced at 8.08元).
+    if let Some(v) = e
+        .contract_value
+        .filter(|v| *v > Decimal::ZERO && *v < Decimal::from(100_000))
+    {
+        flag(
+            "contract_value",
+            "implausible_amount",
+            format!("工程造价仅 {} 元，异常偏小：该栏以万元为单位(如 5000万元 请填 5000)；已按所填数值计算", crate::money::yuan(v)),
+            format!("A contract value of only {} is unusually small: the field is in 万元 (10,000 CNY; for CNY 50 million enter 5000); computed as entered", crate::money::cny(v)),
+        );
+    }
     if let Some(p) = limits
         .requested_per_person
         .or(e.per_person_limit)

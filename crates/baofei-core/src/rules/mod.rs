@@ -538,6 +538,11 @@ pub struct RateEntry {
     pub scheme: Scheme,
     /// Sector differential (差别费率) per sector id; missing ids use 1.
     pub sector_factors: SortedMap<String, FactorValue>,
+    /// Where this entry's figures come from when they are another place's (a table borrowed for
+    /// construction from Hunan, for coal from Hubei); said beside the figure instead of the table's
+    /// general label, so a hazardous-chemicals quote does not read "construction: reference Hunan"
+    /// (newcomer review 1.16).
+    pub reference: Option<Reference>,
 }
 
 /// A decimal (factor, ratio or amount) carried as a JSON string only: a JSON number would pass through

@@ -55,7 +55,7 @@ from_json_struct!(Statutes {
 from_json_struct!(ContractBand { rows } optional { up_to });
 from_json_struct!(ContractRow { per_person, aggregate, rate } optional { high_risk_rate });
 from_json_struct!(LimitTier { limit, premium });
-from_json_struct!(RateEntry { sectors, scheme } optional { sector_factors });
+from_json_struct!(RateEntry { sectors, scheme } optional { sector_factors, reference });
 from_json_struct!(LossRatioBand { factor } optional { below });
 from_json_struct!(PackMeta {
     id,
