@@ -263,6 +263,12 @@ pub fn App(props: &AppProps) -> Html {
                 }
             }
             { link_notes_view(&cx, &state) }
+            if state.undo.is_some() {
+                <p class="bf-banner no-print" role="status" id="undo-note">
+                    { msg(lang, "已重新开始，输入已清空。", "Started over: the inputs were cleared. ") }
+                    <button type="button" id="undo" onclick={ let d = dispatch.clone(); Callback::from(move |_| d.emit(Action::Undo)) }>{ msg(lang, "撤销", "Undo") }</button>
+                </p>
+            }
             <@{landmark("main")} class="bf-main">
                 if let Some(form) = stand_in.and_then(|s| s.form.clone()).filter(|_| stage == 0) {
                     { Html::VRef(form.into()) }

@@ -36,6 +36,9 @@ pub struct State {
     /// The offer check starts open: the link carried an offer. Fixed at start, so that the panel
     /// never closes under the user when they clear its last field.
     pub offer_open: bool,
+    /// The inputs before the last "start over", until the user types again: one tap undoes it
+    /// (newcomer review 12.1: it wiped the enterprise, the self-assessment and the offer at once).
+    pub undo: Option<Box<Form>>,
 }
 
 /// What the user did.
@@ -56,6 +59,8 @@ pub enum Action {
     Leave,
     /// Remove every offer field.
     ClearOffer,
+    /// Bring back the inputs "start over" cleared.
+    Undo,
 }
 
 fn first_sector(pred: impl Fn(&baofei_core::rules::SectorDef) -> bool) -> Option<String> {
@@ -77,6 +82,7 @@ impl Reducible for State {
             Action::Set(k, v) => {
                 s.form.set(&k, &v);
                 s.editing = Some(k);
+                s.undo = None;
             }
             Action::Line(l) => {
                 s.form.set("l", &l);
@@ -93,8 +99,14 @@ impl Reducible for State {
             Action::Remember(r) => s.remember = r,
             Action::Leave => s.editing = None,
             Action::ClearOffer => s.form.clear_offer(),
+            Action::Undo => {
+                if let Some(f) = s.undo.take() {
+                    s.form = *f;
+                }
+            }
             Action::Reset => {
                 let lang = s.form.lang;
+                s.undo = Some(Box::new(s.form.clone()));
                 s.form = Form::new(&today());
                 s.form.lang = lang;
                 s.link_error = false;
@@ -170,6 +182,7 @@ fn initial_from(source: Option<String>, today: &str, remember: bool) -> State {
         stored_error: false,
         editing: None,
         offer_open: false,
+        undo: None,
     };
     match source.map(|f| Form::from_fragment(&f, today)) {
         Some(Ok((mut form, _skipped))) => {

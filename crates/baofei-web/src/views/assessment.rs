@@ -64,7 +64,8 @@ pub fn assessment_view(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors
         Err(_) => html! {},
     };
     html! {
-        <section class="bf-assess" aria-labelledby={cx.standalone.then_some("assess-h")}>
+        // Without a result the self-assessment has nothing to print under its heading (newcomer 12.2).
+        <section class={classes!("bf-assess", outcome.is_err().then_some("no-print"))} aria-labelledby={cx.standalone.then_some("assess-h")}>
             <h2 id="assess-h">{ tr.assess_heading }</h2>
             <p class="bf-hint no-print">{ tr.assess_help }</p>
             <div class="bf-questions no-print">

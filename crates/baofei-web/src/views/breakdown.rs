@@ -46,7 +46,7 @@ pub fn breakdown_view(lang: Lang, q: &Quote) -> Html {
         )
     };
     html! {
-        <div class="bf-breakdown" id="breakdown">
+        <div class="bf-breakdown" id="breakdown" tabindex="-1">
             <h3>{ if zh { "保费怎么来的" } else { "How the premium is made up" } }</h3>
             <ol class="bf-breakdown-lines">
                 { for b.lines.iter().map(|l| html! {

@@ -71,8 +71,10 @@ pub fn result_panel(
             },
         ),
         // No premium, but what does not depend on the failing field still holds and is shown.
+        // The printed sheet still says what was entered, the offending value as typed, beside the
+        // errors (newcomer review 12.2: an error state printed an empty 报价单).
         Err(_) => (
-            html! {},
+            summary_view(tr, lang, cx.form),
             known.map(|k| known_view(tr, lang, k)).unwrap_or_default(),
         ),
     };
@@ -402,7 +404,41 @@ pub fn sticky_summary(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors>
             <span class="bf-sticky-error">{ msg(lang, &format!("请修正 {} 项输入", e.0.len()), &format!("{} input(s) to correct", e.0.len())) }</span>
         },
     };
-    html! { <div class="bf-sticky no-print" aria-hidden="true">{ body }</div> }
+    // A tap goes where the bar points (newcomer review 3.9): the breakdown of the premium, or the
+    // first field to correct. It repeats what the page says, so it stays out of the accessibility
+    // tree and the tab order (keyboard users have the skip link); a tap is its only use.
+    let target = match outcome {
+        Ok(_) => "breakdown".to_string(),
+        Err(e) => e
+            .0
+            .first()
+            .and_then(|x| crate::model::form_key(&x.field))
+            .map(|k| super::dom_id(&k))
+            .unwrap_or_else(|| "result-h".into()),
+    };
+    let onclick = Callback::from(move |ev: MouseEvent| {
+        ev.prevent_default();
+        focus_near(&ev, &target);
+    });
+    html! { <div class="bf-sticky no-print" aria-hidden="true" {onclick}>{ body }<span class="bf-sticky-go">{ "›" }</span></div> }
+}
+
+/// Scrolls to and focuses the element with this id in the same document or shadow root as the
+/// event's target (the element embed renders into a shadow root, where `document` cannot see).
+pub fn focus_near(ev: &MouseEvent, id: &str) {
+    use wasm_bindgen::JsCast;
+    let root = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        .map(|n| n.get_root_node());
+    let el = match root.as_ref().and_then(|r| r.dyn_ref::<web_sys::ShadowRoot>()) {
+        Some(shadow) => shadow.get_element_by_id(id),
+        None => gloo::utils::document().get_element_by_id(id),
+    };
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
 }
 
 /// The prevention fund's floor and cap (as amounts when there is a premium) and the services owed.
