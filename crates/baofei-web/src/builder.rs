@@ -76,7 +76,13 @@ pub fn Builder() -> Html {
             // (a headcount typed earlier is kept).
             let with_sector = |f: &mut Form, id: &str| {
                 f.set("s", id);
-                if let Some((k, _, _, d)) = basis_field(st.sector(id).map(|s| s.basis)) {
+                let basis = basis_field(st.sector(id).map(|s| s.basis));
+                // The optional headcount beside another basis starts empty: a default of 100 would be
+                // presented to every visitor as their own size (newcomer review 11.1).
+                if !matches!(basis, Some(("e", ..))) && f.get("e") == "100" {
+                    f.set("e", "");
+                }
+                if let Some((k, _, _, d)) = basis {
                     if f.get(k).trim().is_empty() || k != "e" {
                         f.set(k, d);
                     }

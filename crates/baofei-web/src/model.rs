@@ -547,6 +547,21 @@ pub fn fmt_money(d: Decimal, lang: Lang) -> String {
     }
 }
 
+/// A range of amounts in one unit: both in 万元 when either reaches 10,000 元 (newcomer review 10.6:
+/// "9,000.00元 – 2.52万元").
+pub fn fmt_range(low: Decimal, high: Decimal, lang: Lang) -> String {
+    if lang == Lang::Zh
+        && (low.abs() >= Decimal::from(10_000) || high.abs() >= Decimal::from(10_000))
+    {
+        return format!(
+            "{} – {}",
+            baofei_core::money::wan(low),
+            baofei_core::money::wan(high)
+        );
+    }
+    format!("{} – {}", fmt_money(low, lang), fmt_money(high, lang))
+}
+
 /// A ratio as a percentage: 0.21 → "21%".
 pub fn fmt_pct(d: Decimal) -> String {
     format!("{}%", (d * Decimal::from(100)).normalize())

@@ -416,13 +416,15 @@ fn base_premium(
                 None => {
                     cx.assumptions.push(msg(
                         "aggregate_default",
+                        // No rule sets a minimum here: say the figure is only the table's first row,
+                        // and what the choice should rest on (newcomer review 10.5).
                         format!(
-                            "累计限额未填写，按最低档 {} 计",
+                            "累计限额未填写，按费率表最低档 {} 计。本险种无法定最低限额；请按可能造成的第三者损害、清污费用和周边敏感目标选择限额，并在“累计赔偿限额”栏填写",
                             crate::money::wan(first.limit)
                         ),
                         format!(
-                            "Aggregate limit not given: the lowest tier, {}, is used",
-                            crate::money::wan(first.limit)
+                            "Aggregate limit not given: the rate table's lowest tier, {}, is used. No legal minimum applies to this line; choose a limit for the third-party damage, clean-up costs and sensitive neighbours at stake, and enter it as the aggregate limit",
+                            crate::money::cny(first.limit)
                         ),
                     ));
                     first.limit

@@ -230,7 +230,9 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote, pack_label: Option<&(String, Stri
             { status_view(tr, q.obligation.level) }
             <dl class="bf-figures">
                 <div class="bf-premium">
-                    <dt>{ tr.premium }</dt>
+                    // A premium priced on the project's contract value covers the project, not a year
+                    // (newcomer review 2.4).
+                    <dt>{ if project_priced(q) { msg(lang, "估算保费(按工程项目)", "Estimated premium (for the project)") } else { tr.premium.to_string() } }</dt>
                     <dd><output id="premium" data-yuan={q.premium.to_string()}>{ fmt_money(q.premium, lang) }</output>
                         if lang == Lang::Zh { <span class="bf-exact">{ format!(" ({} 元)", fmt_yuan(q.premium)) }</span> }
                         if q.illustrative { { badge(tr) } }
@@ -243,7 +245,7 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote, pack_label: Option<&(String, Stri
                 <div><dt>{ if q.band.reference.is_some() {
                     // A borrowed or assumed band is not "what the law allows" here: say so.
                     msg(lang, "浮动范围(参照规定，以指导保费为基准)", "Range around the guided premium (borrowed rule)")
-                } else { tr.range.to_string() } }</dt><dd id="range">{ format!("{} – {}", fmt_money(q.premium_low, lang), fmt_money(q.premium_high, lang)) }</dd></div>
+                } else { tr.range.to_string() } }</dt><dd id="range">{ crate::model::fmt_range(q.premium_low, q.premium_high, lang) }</dd></div>
                 <div><dt>{ tr.guided }</dt><dd>{ fmt_money(q.guided_premium, lang) }</dd></div>
                 <div class="bf-wide"><dt>{ tr.band }</dt><dd id="band">{ format!(
                     "{} · {}–{}",
@@ -257,7 +259,11 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote, pack_label: Option<&(String, Stri
                 ) }
                     { for q.band.reference.iter().map(|r| reference(lang, r)) }
                     if q.band.illustrative { { badge(tr) } }</dd></div>
-                { minimum_row(tr, lang, q.limits.minimum_per_person, &q.limits.minimum_source) }
+                // The statutory per-person minimum is a work-safety rule: on the environmental line the
+                // row would only say "none" about a rule that is not this line's (newcomer review 10.5).
+                if q.line == baofei_core::domain::Line::WorkSafety {
+                    { minimum_row(tr, lang, q.limits.minimum_per_person, &q.limits.minimum_source) }
+                }
                 if let Some(p) = q.limits.per_person { <div><dt>{ tr.chosen_limit }</dt><dd>{ fmt_money(p, lang) }</dd></div> }
                 <div><dt>{ tr.risk_tier }</dt><dd>{ tr.tiers[q.risk_tier as usize] }</dd></div>
             </dl>
@@ -364,6 +370,16 @@ fn status_view(tr: &T, l: Obligation) -> Html {
 }
 
 /// The legal minimum per-person limit in force, cited.
+/// Whether the quote's premium is priced on a project's contract value (it covers the project's
+/// duration, not a policy year).
+fn project_priced(q: &Quote) -> bool {
+    rules()
+        .as_ref()
+        .ok()
+        .and_then(|r| r.statutes().sector(&q.sector))
+        .is_some_and(|s| s.basis == baofei_core::domain::PremiumBasis::ContractValue)
+}
+
 fn minimum_row(tr: &T, lang: Lang, min: Option<Decimal>, source: &Option<Citation>) -> Html {
     html! {
         <div><dt>{ tr.minimum_limit }</dt><dd id="minimum">{
@@ -409,12 +425,12 @@ pub fn sticky_summary(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors>
     // tree and the tab order (keyboard users have the skip link); a tap is its only use.
     let target = match outcome {
         Ok(_) => "breakdown".to_string(),
-        Err(e) => e
-            .0
-            .first()
-            .and_then(|x| crate::model::form_key(&x.field))
-            .map(|k| super::dom_id(&k))
-            .unwrap_or_else(|| "result-h".into()),
+        Err(e) => {
+            e.0.first()
+                .and_then(|x| crate::model::form_key(&x.field))
+                .map(|k| super::dom_id(&k))
+                .unwrap_or_else(|| "result-h".into())
+        }
     };
     let onclick = Callback::from(move |ev: MouseEvent| {
         ev.prevent_default();
@@ -431,7 +447,10 @@ pub fn focus_near(ev: &MouseEvent, id: &str) {
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
         .map(|n| n.get_root_node());
-    let el = match root.as_ref().and_then(|r| r.dyn_ref::<web_sys::ShadowRoot>()) {
+    let el = match root
+        .as_ref()
+        .and_then(|r| r.dyn_ref::<web_sys::ShadowRoot>())
+    {
         Some(shadow) => shadow.get_element_by_id(id),
         None => gloo::utils::document().get_element_by_id(id),
     };
