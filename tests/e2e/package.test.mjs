@@ -249,3 +249,28 @@ test('importing baofei/widget where there is no DOM (server-side rendering) does
   assert.equal(typeof m.configure, 'function');
   assert.equal(typeof m.BaofeiQuote, 'function');
 });
+
+test('security review N3/N14: oversized inputs are refused before they reach wasm; errors echo a bounded excerpt; isBaofeiError never throws', async () => {
+  const api = await import(join(PKG, 'baofei.js'));
+  await api.default({ module_or_path: await readFile(join(PKG, 'baofei_bg.wasm')) });
+  const huge = 'x'.repeat(1_000_000);
+  const refused = (f) => assert.throws(f, (e) => {
+    assert.equal(e.name, 'BaofeiError');
+    assert.ok(JSON.stringify(e.errors).length < 2000, 'a bounded error');
+    return true;
+  });
+  refused(() => api.quote({ as_of: '2026-06-01', region: huge, line: 'work_safety', sector: 'x', employees: 1 }));
+  refused(() => api.sectors(huge, 'work_safety', '2026-06-01'));
+  // An unknown value of ordinary size is echoed at most 64 characters long.
+  assert.throws(() => api.quote({ as_of: '2026-06-01', region: 'y'.repeat(5000), line: 'work_safety', sector: 'x', employees: 1 }), (e) => {
+    const m = e.errors.find((x) => x.field === 'region');
+    assert.ok(m, JSON.stringify(e.errors).slice(0, 300));
+    assert.doesNotMatch(m.message_en, /y{65}/, 'at most 64 characters of the value');
+    assert.match(m.message_en, /y{64}…/);
+    return true;
+  });
+  const sneaky = Object.create(Error.prototype, { name: { get() { throw new Error('gotcha'); } } });
+  assert.equal(api.isBaofeiError(sneaky), false);
+  // The instance still quotes.
+  assert.equal(api.quote({ as_of: '2026-06-01', region: 'chongqing', line: 'work_safety', sector: 'hazardous_chemicals.production', employees: 100, size_class: 'medium' }).premium, '54000.00');
+});

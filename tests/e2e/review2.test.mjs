@@ -190,3 +190,26 @@ test('printing with an input error prints what was entered beside the errors, an
   assert.equal(await page.locator('.bf-assess').isVisible(), false, 'no self-assessment heading with nothing under it');
   await page.close();
 });
+
+test('a link\'s unknown region shows as what it is, not as another province (newcomer 4.5); advice is not called a duty (6.4)', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}#v=1&r=mars`);
+  await page.locator('#f-r').waitFor({ timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('#f-r')?.selectedOptions[0]?.textContent.includes('mars'));
+  assert.match(await page.locator('#f-r').evaluate((s) => s.selectedOptions[0].textContent), /无效：mars/);
+  assert.doesNotMatch(await page.locator('#f-r').evaluate((s) => s.selectedOptions[0].textContent), /新疆/);
+  await page.close();
+  const { page: p } = await open(browser, `${server.url}#v=1&e=120&a.occupational_hazards=yes`);
+  await p.locator('#gaps li[data-question="occupational_hazards"]').waitFor({ timeout: 30000 });
+  const gap = await p.locator('#gaps li[data-question="occupational_hazards"]').textContent();
+  assert.match(gap, /属建议/);
+  assert.doesNotMatch(gap, /合规要求/);
+  await p.close();
+});
+
+test('an offer service the form has no field for is listed in the offer error itself (security N2)', async () => {
+  const { page } = await open(browser, `${server.url}#v=1&o.s.bogus_service=1&o.prem=56700`);
+  await page.locator('#offer-error').waitFor({ timeout: 30000 });
+  assert.match(await page.locator('#offer-error').textContent(), /bogus_service/);
+  await page.close();
+});

@@ -49,6 +49,8 @@ pub fn assessment_view(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors
                         Some(c) if !c.is_zero() => format!("{} {}", tr.costs, fmt_money(c, lang)),
                         // Priced, but the premium is at the band's cap: not "no effect", see the combination.
                         Some(_) if a.combined.is_some() => msg(lang, "已达浮动上限，单项不改变保费(见下方合并整改)", "at the band's cap, alone it changes nothing (see the combination below)"),
+                        // Advice, not a duty: no rule requires occupational-disease cover (newcomer 6.4).
+                        _ if g.question == "occupational_hazards" => msg(lang, "不直接影响保费，属建议", "no direct premium effect; a suggestion"),
                         _ => tr.no_price_effect.to_string(),
                     };
                     html! { <li data-question={g.question.clone()}>{ msg(lang, &g.fix_zh, &g.fix_en) }{ " — " }<strong>{ effect }</strong>{ " · " }{ cite(lang, &g.source) }{ for g.reference.iter().map(|r| reference(lang, r)) }</li> }

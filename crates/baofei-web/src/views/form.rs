@@ -86,6 +86,23 @@ pub(crate) fn select_field(
         })
     });
     let invalid = cx.errors.contains_key(key);
+    // A value no option has (a link's `r=mars`) is shown as what it is, selected, not as whichever
+    // option the browser falls back to (newcomer review 4.5: it showed 新疆).
+    let mut options = options;
+    if !cur.is_empty() && !options.iter().any(|(v, _)| *v == cur) {
+        let shown: String = cur.chars().take(24).collect();
+        options.insert(
+            0,
+            (
+                cur.clone(),
+                msg(
+                    cx.lang,
+                    &format!("(无效：{shown})"),
+                    &format!("(not valid: {shown})"),
+                ),
+            ),
+        );
+    }
     html! {
         <div class={classes!("bf-field", invalid.then_some("invalid"))}>
             <label for={id.clone()}>{ label }</label>
