@@ -42,6 +42,23 @@ function update() {
     sec.hidden = !here || any === 0;
     shown += any;
   }
+  // The minimum limit is the higher of national and local (newcomer review 1.17: Chongqing's 30万 read
+  // as in force beside the national 40万): a lower one in force the same day is marked superseded.
+  const minimum = /不低于 ([\d.]+)万元/;
+  const mins = [...sections.querySelectorAll('li:not([hidden])')]
+    .filter((li) => li.querySelector('.rp-kind')?.textContent.includes('法定最低每人限额') && minimum.test(li.textContent));
+  const value = (li) => Number(li.textContent.match(minimum)[1]);
+  const top = Math.max(...mins.map(value));
+  for (const li of sections.querySelectorAll('.rp-superseded')) li.remove();
+  for (const li of mins) {
+    li.classList.toggle('rp-lower', value(li) < top);
+    if (value(li) < top) {
+      const note = document.createElement('span');
+      note.className = 'rp-superseded';
+      note.textContent = ` 低于当日适用的 ${top}万元，不适用(取较高者)。 Lower than the ${top}万元 that applies that day: not applied (the higher one is).`;
+      li.querySelector('strong').after(note);
+    }
+  }
   document.getElementById('rp-none').hidden = opt.dataset.local === 'true' || opt.value === 'national';
   document.getElementById('rp-status').textContent =
     `${opt.textContent}，${day}：有效规定 ${shown} 条。 ${opt.textContent.split(' · ')[1] ?? ''}, ${day}: ${shown} rules in force.`;

@@ -56,3 +56,19 @@ test('the calculator links to the rules page for its region and date', async () 
   assert.match((await visible(page, '.rp-scope[data-scope=hebei] li')).join(''), /不低于保费的 15%/);
   await page.close();
 });
+
+test('a local minimum below the national one that applies is marked superseded, not in force (newcomer 1.17)', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}rules.html#r=chongqing&d=2026-12-03`);
+  const lower = page.locator('li:not([hidden]).rp-lower');
+  await lower.first().waitFor();
+  assert.match(await lower.first().textContent(), /30万元.*低于当日适用的 40万元，不适用/s);
+  assert.equal(await page.locator('li:not([hidden]) .rp-superseded').count(), await lower.count());
+  // Before 2025-03-29 the national minimum was 30万 too: nothing is superseded.
+  await page.goto(`${server.url}rules.html#r=chongqing&d=2025-01-01`);
+  await page.reload();
+  await page.locator('#rp-status').waitFor();
+  await page.waitForFunction(() => document.getElementById('rp-status').textContent.includes('2025-01-01'));
+  assert.equal(await page.locator('li:not([hidden]).rp-lower').count(), 0);
+  await page.close();
+});
