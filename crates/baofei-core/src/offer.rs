@@ -472,8 +472,7 @@ pub fn check_offer(
                 if let Some((_, to, amount)) = moved.iter().find(|(from, _, _)| e.field == *from) {
                     e.field = (*to).to_string();
                     // Ten million 元 or more per person: most likely 元 typed into the 万元 field.
-                    if amount.is_some_and(|a| a >= Decimal::from(10_000_000)) {
-                        let a = amount.unwrap_or_default();
+                    if let Some(a) = amount.filter(|a| *a >= Decimal::from(10_000_000)) {
                         e.message_zh.push_str(&format!(
                             "。报价中的限额为 {}，本栏单位为万元：报价单写 300000 元的，请填 30",
                             crate::money::wan(a)

@@ -117,8 +117,6 @@ pub fn Builder() -> Html {
     let lang = if form.lang == Lang::En { "en" } else { "zh" };
     let basis = basis_field(st.sector(form.get("s")).map(|s| s.basis));
     let env = form.get("l") == "environmental";
-    // Every preset spelled out (not only what differs from today's defaults), so the link means the
-    // same thing whatever a later version's defaults are.
     // The free fields take a plain number only (security review N5: what a marketer types became
     // markup in the snippets and extra keys in the link). A bad value is said at its field and left
     // out of the link, never carried into it.
@@ -139,55 +137,45 @@ pub fn Builder() -> Html {
     if !matches!(basis, Some(("e", ..))) && !env {
         free.push(("e", "employees", "从业人员数(选填) Employees (optional)"));
     }
-    let mut parts: Vec<(&str, String)> = vec![
-        ("v", "1".into()),
-        ("r", form.get("r").into()),
-        ("l", form.get("l").into()),
-        ("s", form.get("s").into()),
+    let campaign_ok = campaign.is_empty() || crate::model::valid_campaign(&campaign);
+    let tag = (!campaign.is_empty() && campaign_ok).then(|| campaign.to_string());
+    // Every preset spelled out (not only what differs from today's defaults), so the link means the
+    // same thing whatever a later version's defaults are: one list of (link key, element attribute,
+    // value), written into the link and into the element snippet.
+    let mut presets: Vec<(&str, &str, String)> = vec![
+        ("r", "region", form.get("r").into()),
+        ("l", "line", form.get("l").into()),
+        ("s", "sector", form.get("s").into()),
     ];
-    for (k, _, _) in &free {
+    for (k, a, _) in &free {
         let v = form.get(k);
         if !v.is_empty() && number_ok(v) {
-            parts.push((k, v.into()));
+            presets.push((k, a, v.into()));
         }
     }
     if env {
-        parts.push(("er", form.get("er").into()));
-    }
-    parts.push(("lang", lang.into()));
-    let campaign_ok = campaign.is_empty() || crate::model::valid_campaign(&campaign);
-    let tag = (!campaign.is_empty() && campaign_ok).then(|| campaign.to_string());
-    if let Some(t) = &tag {
-        parts.push(("c", t.clone()));
+        presets.push(("er", "env-risk-grade", form.get("er").into()));
     }
     // Every value percent-encoded in the link, escaped in the HTML snippet and JSON-encoded in the
     // script snippet: the output is pasted into other sites' pages (N5).
+    let mut parts: Vec<(&str, String)> = vec![("v", "1".into())];
+    parts.extend(presets.iter().map(|(k, _, v)| (*k, v.clone())));
+    parts.push(("lang", lang.into()));
+    if let Some(t) = &tag {
+        parts.push(("c", t.clone()));
+        presets.push(("c", "campaign", t.clone()));
+    }
     let fragment = parts
         .iter()
         .map(|(k, v)| format!("{k}={}", crate::model::pct_encode(v)))
         .collect::<Vec<_>>()
         .join("&");
     let link = format!("{base}index.html#{fragment}");
-    let attr = |name: &str, v: &str| format!(" {name}=\"{}\"", esc_attr(v));
-    let mut attrs = format!(
-        "{}{}{}",
-        attr("region", form.get("r")),
-        attr("line", form.get("l")),
-        attr("sector", form.get("s"))
-    );
-    attrs.remove(0);
-    for (k, a, _) in &free {
-        let v = form.get(k);
-        if !v.is_empty() && number_ok(v) {
-            attrs.push_str(&attr(a, v));
-        }
-    }
-    if env {
-        attrs.push_str(&attr("env-risk-grade", form.get("er")));
-    }
-    if let Some(t) = &tag {
-        attrs.push_str(&attr("campaign", t));
-    }
+    let attrs = presets
+        .iter()
+        .map(|(_, a, v)| format!("{a}=\"{}\"", esc_attr(v)))
+        .collect::<Vec<_>>()
+        .join(" ");
     let base_attr = esc_attr(&base);
     let element = format!(
         "<script type=\"module\" src=\"{base_attr}embed/baofei-embed.js\"></script>\n<baofei-quote {attrs} lang=\"{lang}\"></baofei-quote>"

@@ -330,9 +330,10 @@ impl Statutes {
     /// 10.1: Jiangsu's environmental quote was told the work-safety measures applied).
     pub fn local_rules(&self, chain: &[&str], line: Line) -> bool {
         let local = |regions: &[String]| regions.iter().any(|r| chain.contains(&r.as_str()));
-        let keyed = |p: Option<&Param<FactorValue>>| {
+        // One test for every dated parameter, whatever its value type: a value keyed to the place.
+        fn keyed<T>(p: Option<&Param<T>>, chain: &[&str]) -> bool {
             p.is_some_and(|p| p.regions.keys().any(|r| chain.contains(&r.as_str())))
-        };
+        }
         self.obligations
             .iter()
             .any(|o| o.line == line && local(&o.regions))
@@ -344,22 +345,11 @@ impl Statutes {
                 .guidance
                 .iter()
                 .any(|g| g.line == line && local(&g.regions))
-            || (line == Line::WorkSafety
-                && self
-                    .minimum_limit
-                    .regions
-                    .keys()
-                    .any(|r| chain.contains(&r.as_str())))
-            || self
-                .penalty
-                .get(&line)
-                .is_some_and(|p| p.regions.keys().any(|r| chain.contains(&r.as_str())))
-            || self
-                .float_band
-                .get(&line)
-                .is_some_and(|p| p.regions.keys().any(|r| chain.contains(&r.as_str())))
-            || keyed(self.prevention_min.get(&line))
-            || keyed(self.prevention_max.get(&line))
+            || (line == Line::WorkSafety && keyed(Some(&self.minimum_limit), chain))
+            || keyed(self.penalty.get(&line), chain)
+            || keyed(self.float_band.get(&line), chain)
+            || keyed(self.prevention_min.get(&line), chain)
+            || keyed(self.prevention_max.get(&line), chain)
     }
 
     /// How a citation fixed in code (the self-assessment's questions, the next steps) reads for an
@@ -370,6 +360,8 @@ impl Statutes {
     pub fn reference_for(&self, chain: &[&str], line: Line, c: &Citation) -> Option<Reference> {
         let mut places: Vec<&str> = Vec::new();
         let mut lines: Vec<Line> = Vec::new();
+        // A document some national rule cites is national: no label (its places are not "elsewhere").
+        let mut national = false;
         let cites = |doc: &Citation| doc.document == c.document && doc.number == c.number;
         let items = self
             .obligations
@@ -392,17 +384,13 @@ impl Statutes {
             if !lines.contains(&l) {
                 lines.push(l);
             }
+            national |= regions.is_empty();
             for r in regions {
                 if !places.contains(&r.as_str()) {
                     places.push(r.as_str());
                 }
             }
         }
-        // A document some national rule cites is national: no label (its places are not "elsewhere").
-        let national = self
-            .obligations
-            .iter()
-            .any(|o| o.regions.is_empty() && cites(&o.source));
         let other_line = !lines.is_empty() && !lines.contains(&line);
         let foreign = !national && !places.is_empty() && !places.iter().any(|p| chain.contains(p));
         let place = places

@@ -447,16 +447,12 @@ pub fn focus_near(ev: &MouseEvent, id: &str) {
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
         .map(|n| n.get_root_node());
-    let el = match root
+    match root
         .as_ref()
         .and_then(|r| r.dyn_ref::<web_sys::ShadowRoot>())
     {
-        Some(shadow) => shadow.get_element_by_id(id),
-        None => gloo::utils::document().get_element_by_id(id),
-    };
-    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        el.scroll_into_view();
-        let _ = el.focus();
+        Some(shadow) => focus_element(shadow.get_element_by_id(id)),
+        None => focus(id),
     }
 }
 
@@ -492,11 +488,13 @@ fn prevention_view(tr: &T, lang: Lang, p: &Prevention) -> Html {
 
 /// Moves focus (and the view) to the element with this id, leaving the address alone.
 pub fn focus(id: &str) {
+    focus_element(gloo::utils::document().get_element_by_id(id));
+}
+
+/// Scrolls to and focuses an element, if there is one.
+fn focus_element(el: Option<web_sys::Element>) {
     use wasm_bindgen::JsCast;
-    if let Some(el) = gloo::utils::document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         el.scroll_into_view();
         let _ = el.focus();
     }

@@ -66,11 +66,11 @@ fn shown_value(lang: Lang, s: &Step) -> String {
         return w.to_string();
     }
     match s.value.parse::<Decimal>() {
-        Ok(d) if d.abs() >= Decimal::from(1000) => baofei_core::money::grouped(d)
-            .strip_suffix(".00")
-            .filter(|_| !s.value.contains('.'))
-            .map(str::to_owned)
-            .unwrap_or_else(|| baofei_core::money::grouped(d)),
+        // The fen as the engine wrote it: "181440.00" keeps it, "400000" has none.
+        Ok(d) if d.abs() >= Decimal::from(1000) && s.value.contains('.') => {
+            baofei_core::money::grouped(d)
+        }
+        Ok(d) if d.abs() >= Decimal::from(1000) => baofei_core::money::yuan(d),
         _ => s.value.clone(),
     }
 }
