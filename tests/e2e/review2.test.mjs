@@ -213,3 +213,55 @@ test('an offer service the form has no field for is listed in the offer error it
   assert.match(await page.locator('#offer-error').textContent(), /bogus_service/);
   await page.close();
 });
+
+test('newcomer minors: an untouched required field is asked for, not blamed; the high-risk class is not asked twice; the partial result says what waits; the example says it is one', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
+  await page.goto(`${server.url}index.html#v=1&s=construction.high_risk`);
+  await page.locator('#known').waitFor({ timeout: 30000 });
+  // 2.6: the empty contract value is a neutral request; the per-person placeholder stays.
+  assert.equal(await page.getAttribute('#f-cv', 'aria-invalid'), 'false');
+  assert.equal(await page.locator('#f-cv-err.bf-need').count(), 1);
+  assert.equal(await page.getAttribute('#f-pp', 'placeholder'), '40');
+  // 2.3: the sub-sector is the high-risk class: its box is shown checked and fixed.
+  assert.equal(await page.isChecked('#f-hr'), true);
+  assert.equal(await page.isDisabled('#f-hr'), true);
+  // 2.9: the partial result counts the services that wait for the contract value.
+  assert.match(await page.textContent('#services-pending'), /另有 2 项服务/);
+  // Typing a bad value does blame it (after leaving the field).
+  await type(page, '#f-cv', 'abc');
+  await page.keyboard.press('Tab');
+  await page.locator('#f-cv-err.bf-err').waitFor();
+  assert.equal(await page.getAttribute('#f-cv', 'aria-invalid'), 'true');
+  // 1.13: the example note shows on the default form and goes once the reader's input differs.
+  await page.goto(`${server.url}index.html`);
+  await page.locator('.bf[data-ready]').waitFor({ timeout: 30000 });
+  assert.match(await page.textContent('#example-note'), /示例企业/);
+  await type(page, '#f-e', '120');
+  await page.locator('#example-note').waitFor({ state: 'detached' });
+  await page.close();
+});
+
+test('newcomer minors at 360 px in English: history heads do not run together or clip, no Chinese colon or 万元 in English sentences, prevention in one plain sentence', async () => {
+  for (const lang of ['zh', 'en']) {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
+    await page.goto(`${server.url}index.html#v=1&lang=${lang}`);
+    await page.locator('.bf[data-ready]').waitFor({ timeout: 30000 });
+    // 3.10, 4.2: every head and row label fits its cell.
+    const overflow = await page.$$eval('.bf-history th', (ths) => ths.filter((t) => {
+      // The text's own box, not the cell's: a table cell grows to fit, its text can still spill out.
+      const r = document.createRange();
+      r.selectNodeContents(t);
+      const text = r.getBoundingClientRect(), cell = t.getBoundingClientRect();
+      return t.scrollWidth > t.clientWidth + 1 || text.left < cell.left - 0.5 || text.right > cell.right + 0.5;
+    }).map((t) => t.textContent));
+    assert.deepEqual(overflow, [], `${lang}: heads wider than their column`);
+    if (lang === 'en') {
+      // 4.1: no full-width colon after the penalty label, no 万元 in the date hint.
+      assert.match(await page.textContent('#penalty strong'), /: $/);
+      assert.doesNotMatch(await page.textContent('#f-d-hint'), /万/);
+    }
+    // 1.9: one plain sentence with the range of what prevention gets.
+    assert.match(await page.textContent('#prevention-plain'), lang === 'en' ? /the insurer should spend CNY [\d,]+ – CNY [\d,]+/ : /应在 [\d.]+万元 – [\d.]+万元 之间/);
+    await page.close();
+  }
+});

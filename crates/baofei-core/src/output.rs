@@ -259,6 +259,11 @@ pub struct Known {
     /// The day it took effect.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub minimum_from: Option<Date>,
-    /// Prevention ratios and services (no amounts: there is no premium).
+    /// Prevention ratios and services (no amounts: there is no premium). Only the services owed
+    /// whatever the size and risk tier: the others wait for the inputs being corrected.
     pub prevention: Prevention,
+    /// How many services in force on the date are owed only for some sizes or risk tiers, and so are
+    /// not listed until the quote can be priced (newcomer 2.9: the partial result must not read as
+    /// the whole list).
+    pub services_pending: u32,
 }

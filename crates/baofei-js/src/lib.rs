@@ -58,6 +58,8 @@ export interface Known {
   minimum_per_person: string | null; minimum_source?: Citation; minimum_from?: string;
   prevention: { min_ratio: string | null; min_amount: null; max_ratio: string | null; max_amount: null; sources: Citation[];
     services: { id: string; name_zh: string; name_en: string; per_year: number; source: Citation; illustrative: boolean }[] };
+  /** Services owed only for some sizes or risk tiers: listed once the quote can be priced. */
+  services_pending: number;
 }
 export interface BaofeiException extends Error { errors: BaofeiError[]; known?: Known }
 /** Whether a caught value is a Baofei error (narrows `unknown` in a catch clause). */

@@ -80,6 +80,15 @@ struct Expect {
     known_minimum: Option<String>,
     #[serde(default)]
     known_services: Vec<String>,
+    /// How many services the partial result says wait for the inputs being corrected.
+    known_services_pending: Option<u32>,
+    /// Text an error message contains, in either language (the error must say what would work).
+    error_says: Option<String>,
+    /// Assumption codes the quote must state, and must not.
+    #[serde(default)]
+    assumptions: Vec<String>,
+    #[serde(default)]
+    no_assumptions: Vec<String>,
 }
 
 fn golden_dir() -> PathBuf {
@@ -212,6 +221,19 @@ fn check(q: &Quote, x: &Expect) -> Vec<String> {
             f.push(format!("warning {code} present but must not be"));
         }
     }
+    for code in &x.assumptions {
+        if !q.assumptions.iter().any(|w| &w.code == code) {
+            f.push(format!(
+                "assumption {code} missing; got {:?}",
+                q.assumptions.iter().map(|w| &w.code).collect::<Vec<_>>()
+            ));
+        }
+    }
+    for code in &x.no_assumptions {
+        if q.assumptions.iter().any(|w| &w.code == code) {
+            f.push(format!("assumption {code} present but must not be"));
+        }
+    }
     for id in &x.services {
         if !q.prevention.services.iter().any(|s| &s.id == id) {
             f.push(format!(
@@ -317,6 +339,7 @@ fn golden_cases() {
                     let x = &c.expect;
                     if x.known_obligation.is_some()
                         || x.known_minimum.is_some()
+                        || x.known_services_pending.is_some()
                         || !x.known_services.is_empty()
                     {
                         match &known {
@@ -341,12 +364,27 @@ fn golden_cases() {
                                         p.push(format!("known minimum: got {got}, want {m}"));
                                     }
                                 }
+                                if let Some(n) = x.known_services_pending {
+                                    if k.services_pending != n {
+                                        p.push(format!(
+                                            "known services pending: got {}, want {n}",
+                                            k.services_pending
+                                        ));
+                                    }
+                                }
                                 for s in &x.known_services {
                                     if !k.prevention.services.iter().any(|v| &v.id == s) {
                                         p.push(format!("known services lack {s}"));
                                     }
                                 }
                             }
+                        }
+                    }
+                    if let Some(t) = &x.error_says {
+                        if !errs.0.iter().any(|e| {
+                            e.message_zh.contains(t.as_str()) || e.message_en.contains(t.as_str())
+                        }) {
+                            p.push(format!("no error message says {t:?}: {errs}"));
                         }
                     }
                     for f in &c.expect.error_fields {

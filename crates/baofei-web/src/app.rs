@@ -168,10 +168,16 @@ pub fn App(props: &AppProps) -> Html {
             errors.insert(k, msg(lang, zh, en));
         }
     };
+    let mut needed: Vec<String> = Vec::new();
     match &outcome.0 {
         Err(e) => {
             for x in &e.0 {
                 at_field(&x.field, &x.message_zh, &x.message_en);
+                if let Some(k) = form_key(&x.field).filter(|k| {
+                    x.code == baofei_core::error::ErrorCode::Missing && state.form.get(k).is_empty()
+                }) {
+                    needed.push(k);
+                }
             }
         }
         // A compliance problem with a priced quote (a limit below the legal minimum) is shown at its
@@ -210,6 +216,7 @@ pub fn App(props: &AppProps) -> Html {
         pack_label: pack_label.as_ref(),
         form: &state.form,
         errors: &errors,
+        needed: &needed,
         dispatch: &dispatch,
         tr,
         lang,
@@ -273,7 +280,7 @@ pub fn App(props: &AppProps) -> Html {
                 if let Some(form) = stand_in.and_then(|s| s.form.clone()).filter(|_| stage == 0) {
                     { Html::VRef(form.into()) }
                 } else {
-                    { form_view(&cx, match &outcome.0 { Ok((q, _)) => q.limits.minimum_per_person, Err(_) => None }) }
+                    { form_view(&cx, match &outcome.0 { Ok((q, _)) => q.limits.minimum_per_person, Err(_) => outcome.1.as_ref().and_then(|k| k.minimum_per_person) }) }
                 }
                 // The prerendered figures stand in for this state until the form is live.
                 if let Some(result) = stand_in.and_then(|s| s.result.clone()).filter(|_| stage <= 1) {

@@ -201,6 +201,12 @@ impl Form {
         }
     }
 
+    /// Whether every input is still the example the page opens with (only the date may differ): the
+    /// form then says that these are an example's figures, not the reader's (newcomer 1.13).
+    pub fn is_example(&self) -> bool {
+        self.values == Form::new(self.get("d")).values
+    }
+
     /// A value, or "".
     pub fn get(&self, key: &str) -> &str {
         self.values.get(key).map(String::as_str).unwrap_or("")
@@ -774,5 +780,25 @@ mod tests {
         let q = baofei_core::quote(&rules, &Form::new("2026-11-23").to_input()).unwrap();
         // 100 employees → small (×1.05): 100 × 40万 × 1‰ × 1.50 × 1.05 × 0.90.
         assert_eq!(q.premium.to_string(), "56700.00");
+    }
+
+    #[test]
+    fn the_example_note_names_the_example_and_goes_once_anything_changes() {
+        // The form's note spells the example out ("重庆 · 危险化学品生产 · 100 人"): it must be it.
+        let f = Form::new("2026-11-23");
+        assert_eq!(
+            (f.get("r"), f.get("s"), f.get("e")),
+            ("chongqing", "hazardous_chemicals.production", "100")
+        );
+        assert!(f.is_example());
+        let mut other_day = f.clone();
+        other_day.set("d", "2027-01-01");
+        assert!(
+            other_day.is_example(),
+            "the date alone is not the reader's input"
+        );
+        let mut mine = f.clone();
+        mine.set("e", "120");
+        assert!(!mine.is_example());
     }
 }

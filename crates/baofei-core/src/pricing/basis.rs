@@ -35,12 +35,21 @@ pub(crate) fn rate_entry<'p>(
         .or_else(|| nat.and_then(|d| pick_entry(&d.value, sector).map(|en| (d, en))))
         .ok_or_else(|| {
             if nat.is_none() && reg.is_none() {
-                err(
-                    "as_of",
-                    ErrorCode::NoRuleInForce,
-                    format!("{} 无有效费率", e.as_of),
-                    format!("no rates are in force on {} in this region", e.as_of),
-                )
+                // Say which dates would work: "no rates" alone leaves the reader guessing.
+                let (zh, en) = match rates_param.first_day(chain) {
+                    Some(first) if e.as_of < first => (
+                        format!("{} 无有效费率：费率自 {first} 起适用，请选择此后的日期", e.as_of),
+                        format!(
+                            "no rates are in force on {}: rates apply from {first}; choose that day or later",
+                            e.as_of
+                        ),
+                    ),
+                    _ => (
+                        format!("{} 无有效费率", e.as_of),
+                        format!("no rates are in force on {} in this region", e.as_of),
+                    ),
+                };
+                err("as_of", ErrorCode::NoRuleInForce, zh, en)
             } else {
                 err(
                     "sector",
@@ -199,6 +208,20 @@ fn base_premium(
     note: Notes<'_>,
 ) -> Result<Decimal, Errors> {
     let e = cx.e;
+    if e.aggregate_limit.is_some()
+        && matches!(
+            entry.scheme,
+            Scheme::Proportional { .. } | Scheme::PerTonne { .. }
+        )
+    {
+        // An aggregate that moves nothing must say so, or a reader raising it from 1亿 to 10亿 sees the
+        // same premium and suspects the tool (newcomer 5.6).
+        cx.assumptions.push(msg(
+            "aggregate_unused",
+            "所填累计赔偿限额不影响本估算：该行业的费率不按累计限额分档(投保时仍须在保单中核对累计限额)",
+            "The aggregate limit entered does not change this estimate: this sector's rate does not vary with the aggregate limit (still check it in the policy)",
+        ));
+    }
     match &entry.scheme {
         Scheme::Proportional { rate } => {
             let (qty, what) = match sector.basis {

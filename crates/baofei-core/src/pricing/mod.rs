@@ -207,5 +207,6 @@ pub fn known(
                 .map(prevention::service)
                 .collect(),
         },
+        services_pending: prevention::pending(st, line, &chain, as_of, size),
     }
 }

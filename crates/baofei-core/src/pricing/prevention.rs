@@ -135,6 +135,30 @@ pub(crate) fn owed<'s>(
         .filter(move |s| s.tiers.is_empty() || tier.is_some_and(|t| s.tiers.contains(&t)))
 }
 
+/// How many services in force on the date `owed` leaves out because they depend on a size or a risk
+/// tier not yet known (a known size still rules out the services for other sizes).
+pub(crate) fn pending(
+    st: &Statutes,
+    line: Line,
+    chain: &[&str],
+    as_of: Date,
+    size: Option<SizeClass>,
+) -> u32 {
+    // A service can have one rule per tier (hazard inspections: 4, 2 or 1 a year): count services,
+    // not rules.
+    let mut ids: Vec<&str> = st
+        .services
+        .iter()
+        .filter(|s| s.line == line && applies(s.from, s.until, &s.regions, chain, as_of))
+        .filter(|s| s.sizes.is_empty() || size.is_none_or(|z| s.sizes.contains(&z)))
+        .map(|s| s.id.as_str())
+        .filter(|id| !owed(st, line, chain, as_of, size, None).any(|k| k.id == *id))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    u32::try_from(ids.len()).unwrap_or(u32::MAX)
+}
+
 /// A service rule as the quote reports it.
 pub(crate) fn service(s: &ServiceRule) -> Service {
     Service {

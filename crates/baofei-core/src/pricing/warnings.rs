@@ -153,7 +153,7 @@ fn plausibility(e: &Enterprise, limits: &Limits, cx: &mut Ctx<'_>) {
             "contract_value",
             "implausible_amount",
             format!("工程造价 {} 异常偏大：该栏以万元为单位，请确认没有按元填写；已按所填数值计算", wan(v)),
-            format!("A contract value of {} is unusually large: the field is in 万元 (10,000 元), check it was not typed in 元; computed as entered", wan(v)),
+            format!("A contract value of {} is unusually large: the field is in units of CNY 10,000 (万元); check it was not typed in yuan; computed as entered", crate::money::cny(v)),
         );
     }
     // Under 10万元 for a whole project is more likely a figure in 元 written with its unit ("5000元")
@@ -166,7 +166,7 @@ fn plausibility(e: &Enterprise, limits: &Limits, cx: &mut Ctx<'_>) {
             "contract_value",
             "implausible_amount",
             format!("工程造价仅 {} 元，异常偏小：该栏以万元为单位(如 5000万元 请填 5000)；已按所填数值计算", crate::money::yuan(v)),
-            format!("A contract value of only {} is unusually small: the field is in 万元 (10,000 CNY; for CNY 50 million enter 5000); computed as entered", crate::money::cny(v)),
+            format!("A contract value of only {} is unusually small: the field is in units of CNY 10,000 (万元; for CNY 50 million enter 5000); computed as entered", crate::money::cny(v)),
         );
     }
     if let Some(p) = limits
@@ -178,7 +178,7 @@ fn plausibility(e: &Enterprise, limits: &Limits, cx: &mut Ctx<'_>) {
             "per_person_limit",
             "implausible_amount",
             format!("每人限额 {} 异常偏大：该栏以万元为单位，请确认没有按元填写；已按所填数值计算", wan(p)),
-            format!("A per-person limit of {} is unusually large: the field is in 万元 (10,000 元), check it was not typed in 元; computed as entered", wan(p)),
+            format!("A per-person limit of {} is unusually large: the field is in units of CNY 10,000 (万元); check it was not typed in yuan; computed as entered", crate::money::cny(p)),
         );
     }
     let (size, derived) = e.size_class;

@@ -102,6 +102,16 @@ impl<T> Param<T> {
         )
     }
 
+    /// The first day any value applies in the place `chain` names, nationally or locally: what a
+    /// "nothing in force on that day" error tells the reader to pick instead (newcomer 5.6).
+    pub fn first_day(&self, chain: &[&str]) -> Option<Date> {
+        self.national
+            .iter()
+            .chain(chain.iter().filter_map(|r| self.regions.get(*r)).flatten())
+            .map(|v| v.from)
+            .min()
+    }
+
     fn all_values(&self) -> impl Iterator<Item = (String, &Dated<T>)> {
         self.national
             .iter()

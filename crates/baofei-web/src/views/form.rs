@@ -11,9 +11,23 @@ use yew::prelude::*;
 
 pub(crate) fn field_error(cx: &Cx<'_>, key: &str) -> Html {
     match cx.errors.get(key) {
+        Some(m) if is_needed(cx, key) => {
+            html! { <p class="bf-need" id={format!("{}-err", dom_id(key))}>{ m }</p> }
+        }
         Some(m) => html! { <p class="bf-err" id={format!("{}-err", dom_id(key))}>{ m }</p> },
         None => html! {},
     }
+}
+
+/// Whether the field's only problem is that it is required and still empty.
+fn is_needed(cx: &Cx<'_>, key: &str) -> bool {
+    cx.needed.iter().any(|k| k == key)
+}
+
+/// Whether the field is marked invalid (red, `aria-invalid`): an error that is not a plain request to
+/// fill it in.
+pub(crate) fn is_invalid(cx: &Cx<'_>, key: &str) -> bool {
+    cx.errors.contains_key(key) && !is_needed(cx, key)
 }
 
 pub(crate) fn text_field(
@@ -46,8 +60,8 @@ pub(crate) fn text_field_ph(
             e.target_unchecked_into::<HtmlInputElement>().value(),
         ))
     });
-    let invalid = cx.errors.contains_key(key);
-    let described = if invalid {
+    let invalid = is_invalid(cx, key);
+    let described = if cx.errors.contains_key(key) {
         Some(format!("{id}-err"))
     } else {
         hint.map(|_| format!("{id}-hint"))
@@ -207,6 +221,11 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
         <form class="bf-form no-print" aria-labelledby={cx.standalone.then_some("form-h")} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}
             onfocusout={ let d = cx.dispatch.clone(); Callback::from(move |_: FocusEvent| d.emit(Action::Leave)) }>
             <h2 id="form-h">{ tr.form_heading }</h2>
+            if f.is_example() {
+                <p class="bf-hint" id="example-note">{ msg(lang,
+                    "已填入一个示例企业(重庆 · 危险化学品生产 · 100 人)，请改成您企业的情况。",
+                    "The form opens with an example enterprise (Chongqing · hazardous chemicals production · 100 employees): change it to yours.") }</p>
+            }
             <fieldset>
                 { select_field(cx, "r", tr.region, regions, None) }
                 // Said at the choice itself (issue 18): a province with no local rule in the data is not
@@ -246,7 +265,18 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
                 { match basis {
                     Some(B::ContractValue) => html! { <>
                         { text_field(cx, "cv", tr.contract_value, tr.unit_wan, "decimal", None) }
-                        { checkbox(cx, "hr", tr.high_risk) }
+                        // A sub-sector that is itself the high-risk class already prices the
+                        // high-risk column: its box shows that, checked and fixed, instead of a second
+                        // control that disagrees with the first (newcomer 2.3).
+                        if sector.is_some_and(|s| s.high_risk_project) {
+                            <div class="bf-check">
+                                <input type="checkbox" id="f-hr" checked=true disabled=true aria-describedby="f-hr-hint" />
+                                <label for="f-hr">{ tr.high_risk }</label>
+                            </div>
+                            <p class="bf-hint" id="f-hr-hint">{ msg(lang, "所选细分行业即高风险工程，已按高风险工程费率计算。", "The sub-sector chosen is the high-risk class: the high-risk rate applies.") }</p>
+                        } else {
+                            { checkbox(cx, "hr", tr.high_risk) }
+                        }
                         { checkbox(cx, "metro", tr.metro) }
                     </> },
                     Some(B::Tonnage) => text_field(cx, "t", tr.tonnage, tr.unit_tonne, "decimal", None),
@@ -348,11 +378,11 @@ fn history_view(cx: &Cx<'_>) -> Html {
             <legend>{ if env { tr.env_history_heading } else { tr.history_heading } }</legend>
             <p class="bf-hint">{ if env { tr.env_history_help } else { tr.history_help } }</p>
             <table>
-                <thead><tr><th scope="col"><span class="sr-only">{ if cx.lang == Lang::Zh { "年份" } else { "Year" } }</span></th>{ for heads.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr></thead>
+                <thead><tr><th scope="col"><span class="sr-only">{ if cx.lang == Lang::Zh { "年份" } else { "Year" } }</span></th>{ for heads.iter().map(|h| html! { <th scope="col">{ narrow_head(h) }</th> }) }</tr></thead>
                 <tbody>
                 { for (0..3).map(|y| html! {
                     <tr>
-                        <th scope="row">{ year_label(cx, y) }</th>
+                        <th scope="row">{ cx.tr.years[y] }{ for year_of(cx, y).map(|n| html! { <span class="bf-yr">{ format!("({n})") }</span> }) }</th>
                         { for cols.iter().zip(&heads).map(|(c, h)| {
                             let key = format!("h{y}.{c}");
                             let id = dom_id(&key);
@@ -456,11 +486,25 @@ pub fn link_notes_view(cx: &Cx<'_>, state: &State) -> Html {
     }
 }
 
+/// A column head that fits a 360 px column: the long grade may break only between 特别 and 重大
+/// (a zero-width space) or as Espe-cially (a soft hyphen), never inside a shorter word (newcomer 3.10,
+/// 4.2: "特别重大死亡人数" ran together, "Ordinar-y" broke).
+fn narrow_head(h: &str) -> String {
+    h.replace("特别重大", "特别\u{200B}重大")
+        .replace("Especially", "Espe\u{AD}cially")
+}
+
 /// "上一年(2025)": the history rows with their calendar years, counted back from the policy start.
 fn year_label(cx: &Cx<'_>, y: usize) -> String {
-    let start: Option<i32> = cx.form.get("d").get(..4).and_then(|s| s.parse().ok());
-    match start {
-        Some(year) => format!("{}({})", cx.tr.years[y], year - 1 - y as i32),
+    match year_of(cx, y) {
+        Some(year) => format!("{}({year})", cx.tr.years[y]),
         None => cx.tr.years[y].to_string(),
     }
+}
+
+/// The calendar year of history row `y`, when the start date has one. The table shows it on a line
+/// of its own so a 360 px row label never clips it (newcomer 4.2).
+fn year_of(cx: &Cx<'_>, y: usize) -> Option<i32> {
+    let start: Option<i32> = cx.form.get("d").get(..4).and_then(|s| s.parse().ok());
+    start.map(|year| year - 1 - y as i32)
 }

@@ -36,6 +36,10 @@ pub struct Cx<'a> {
     pub form: &'a Form,
     /// Field errors by form key, in the interface language.
     pub errors: &'a SortedMap<String, String>,
+    /// Of those, the keys of fields that are required and still empty: asked for in a neutral
+    /// prompt, not marked red, since the reader has done nothing wrong yet (newcomer 2.6: switching
+    /// to construction turned the untouched 工程造价 red).
+    pub needed: &'a [String],
     /// Where actions go.
     pub dispatch: &'a Callback<Action>,
     /// The strings of the interface language.

@@ -168,7 +168,7 @@ fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
         }
         let label = super::form::field_label(tr, key);
         let value = match *key {
-            "cv" | "pp" | "agg" => format!("{v} 万元"),
+            "cv" | "pp" | "agg" => format!("{v} {}", tr.unit_wan),
             "lr" => format!("{v}%"),
             "sz" => option(&["large", "medium", "small", "micro"], &tr.sizes, v),
             "std" => option(&["grade1", "grade2", "grade3", "none"], &tr.std_grades, v),
@@ -235,7 +235,10 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote, pack_label: Option<&(String, Stri
                     <dt>{ if project_priced(q) { msg(lang, "估算保费(按工程项目)", "Estimated premium (for the project)") } else { tr.premium.to_string() } }</dt>
                     <dd><output id="premium" data-yuan={q.premium.to_string()}>{ fmt_money(q.premium, lang) }</output>
                         if lang == Lang::Zh { <span class="bf-exact">{ format!(" ({} 元)", fmt_yuan(q.premium)) }</span> }
-                        if q.illustrative { { badge(tr) } }
+                        // On a phone a `title` never shows: the premium's badge says what it means in
+                        // words, and the notes below explain it (newcomer 3.6). Not a link: inside an
+                        // embed a fragment link would rewrite the host's address.
+                        if q.illustrative { <span class="bf-ill" title={tr.illustrative_note} aria-describedby="warn-illustrative">{ msg(lang, "含示意值，见提示", "includes illustrative values; see notes") }</span> }
                         // Whose rates (issue 16 point 3): an insurer's pack is named beside its figure.
                         if let Some((zh, en)) = pack_label {
                             <span class="bf-pack-label" id="pack-label">{ msg(lang, &format!("费率：{zh}"), &format!("Rates: {en}")) }</span>
@@ -270,7 +273,7 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote, pack_label: Option<&(String, Stri
             if !q.warnings.is_empty() {
                 <div class="bf-warnings" id="warnings">
                     <h3>{ tr.warnings }</h3>
-                    <ul>{ for q.warnings.iter().map(|w| html! { <li data-code={w.code.clone()}>{ m(w) } { cited(lang, &w.source) }</li> }) }</ul>
+                    <ul>{ for q.warnings.iter().map(|w| html! { <li data-code={w.code.clone()} id={(w.code == "illustrative").then_some("warn-illustrative")}>{ m(w) } { cited(lang, &w.source) }</li> }) }</ul>
                 </div>
             }
         </>
@@ -359,6 +362,11 @@ fn known_view(tr: &T, lang: Lang, k: &Known) -> Html {
             <dl class="bf-figures">{ minimum_row(tr, lang, k.minimum_per_person, &k.minimum_source) }</dl>
             { basis_view(tr, lang, &k.obligation) }
             { prevention_view(tr, lang, &k.prevention) }
+            if k.services_pending > 0 {
+                <p class="bf-hint" id="services-pending">{ msg(lang,
+                    &format!("另有 {} 项服务按企业规模或风险等级确定，改正上面的输入后列出。", k.services_pending),
+                    &format!("{} more service(s) depend on the size or the risk tier and are listed once the input above is corrected.", k.services_pending)) }</p>
+            }
         </div>
     }
 }
@@ -396,7 +404,7 @@ fn basis_view(tr: &T, lang: Lang, o: &ObligationResult) -> Html {
             <h3>{ tr.basis }</h3>
             <ul>{ for o.basis.iter().map(|b| html! { <li>{ m(b) } { cited(lang, &b.source) }</li> }) }</ul>
             if let Some(p) = &o.penalty {
-                <p id="penalty"><strong>{ tr.penalty }{ "：" }</strong>{ m(p) } { cited(lang, &p.source) }</p>
+                <p id="penalty"><strong>{ tr.penalty }{ msg(lang, "：", ": ") }</strong>{ m(p) } { cited(lang, &p.source) }</p>
             }
         </div>
     }
@@ -458,10 +466,23 @@ pub fn focus_near(ev: &MouseEvent, id: &str) {
 
 /// The prevention fund's floor and cap (as amounts when there is a premium) and the services owed.
 fn prevention_view(tr: &T, lang: Lang, p: &Prevention) -> Html {
+    // The two bounds in one unit: "5,670.00元" beside "1.19万元" reads as two scales (newcomer 1.8).
+    let in_wan = lang == Lang::Zh
+        && [p.min_amount, p.max_amount]
+            .iter()
+            .flatten()
+            .any(|a| a.abs() >= Decimal::from(10_000));
+    let amount_text = |a: Decimal| {
+        if in_wan {
+            baofei_core::money::wan(a)
+        } else {
+            fmt_money(a, lang)
+        }
+    };
     let line = |label: &str, ratio: Option<Decimal>, amount: Option<Decimal>| match (ratio, amount)
     {
         (Some(r), Some(a)) => {
-            html! { <li>{ format!("{label} {} = {}", fmt_pct(r), fmt_money(a, lang)) }</li> }
+            html! { <li>{ format!("{label} {} = {}", fmt_pct(r), amount_text(a)) }</li> }
         }
         (Some(r), None) => html! { <li>{ format!("{label} {}", fmt_pct(r)) }</li> },
         _ => html! {},
@@ -469,6 +490,13 @@ fn prevention_view(tr: &T, lang: Lang, p: &Prevention) -> Html {
     html! {
         <div class="bf-prevention">
             <h3>{ tr.prevention_heading }</h3>
+            // Two bounds read as two figures; one plain sentence says what the enterprise gets
+            // (newcomer 1.9).
+            if let (Some(lo), Some(hi), Some(rlo), Some(rhi)) = (p.min_amount, p.max_amount, p.min_ratio, p.max_ratio) {
+                <p id="prevention-plain">{ msg(lang,
+                    &format!("按本估算，保险机构用于为您提供事故预防服务的费用应在 {} 之间(保费的 {}–{})。", crate::model::fmt_range(lo, hi, lang), fmt_pct(rlo), fmt_pct(rhi)),
+                    &format!("On this estimate, the insurer should spend {} on accident-prevention services for you ({}–{} of the premium).", crate::model::fmt_range(lo, hi, lang), fmt_pct(rlo), fmt_pct(rhi))) }</p>
+            }
             <ul>
                 { line(tr.fund_min, p.min_ratio, p.min_amount) }
                 { line(tr.fund_max, p.max_ratio, p.max_amount) }
