@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { inflateSync } from 'node:zlib';
-import { serve, launch } from './harness.mjs';
+import { serve, launch, DIST } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -94,4 +94,42 @@ test('the QR code downloads as a valid PNG at the chosen size and as an SVG with
   assert.match(text, /<text [^>]*>扫码测算 Scan me<\/text>/);
   assert.equal(text.match(/<path /g).length, 1);
   await p.close();
+});
+
+test('the element snippet carries a link to the full page, shown only where its script cannot run (newcomer 7.6)', async () => {
+  const p = await browser.newPage();
+  await p.goto(`${server.url}builder.html`);
+  await p.locator('#b-element').waitFor();
+  const snippet = await p.inputValue('#b-element');
+  const link = await p.inputValue('#b-link');
+  assert.match(snippet, /<baofei-quote [^>]*><a href="[^"]+">打开安责险、环责险保费测算<\/a><\/baofei-quote>/);
+  await p.close();
+  const page = (body) => (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>host</title></head><body>${body}</body></html>`);
+  };
+  // The snippet names the builder's origin; the host serves the same files, so it is pointed there (a
+  // host on another origin would need CORS headers, which is the blocked case below).
+  let own = '';
+  const here = () => snippet.replaceAll(server.url, own);
+  const host = await serve(DIST, {}, {
+    '/works.html': (req, res) => page(here())(req, res),
+    // The module blocked, as on another origin without CORS headers: here, a path that is not there.
+    '/blocked.html': (req, res) => page(here().replace('embed/baofei-embed.js', 'embed/not-here.js'))(req, res),
+  });
+  own = host.url;
+  try {
+    const w = await browser.newPage();
+    await w.goto(`${host.url}blocked.html`);
+    const a = w.locator('baofei-quote > a');
+    await a.waitFor();
+    assert.ok(await a.isVisible(), 'the fallback link shows when the script does not run');
+    assert.equal(new URL(await a.getAttribute('href')).hash, new URL(link).hash, 'it opens the same preset');
+    await w.goto(`${host.url}works.html`);
+    await w.locator('baofei-quote #premium').waitFor({ timeout: 30000 });
+    assert.equal(await w.locator('baofei-quote > a').isVisible(), false, 'the widget replaces it');
+    await w.close();
+  } finally {
+    await host.close();
+  }
 });

@@ -177,8 +177,17 @@ pub fn Builder() -> Html {
         .collect::<Vec<_>>()
         .join(" ");
     let base_attr = esc_attr(&base);
+    // Fallback content: the element's shadow root hides it once the script runs; where the script is
+    // blocked (another origin without CORS, an old browser) the visitor gets a link to the full page
+    // instead of nothing (newcomer 7.6).
+    let fallback = if lang == "en" {
+        "Open the liability-insurance premium calculator"
+    } else {
+        "打开安责险、环责险保费测算"
+    };
+    let link_attr = esc_attr(&link);
     let element = format!(
-        "<script type=\"module\" src=\"{base_attr}embed/baofei-embed.js\"></script>\n<baofei-quote {attrs} lang=\"{lang}\"></baofei-quote>"
+        "<script type=\"module\" src=\"{base_attr}embed/baofei-embed.js\"></script>\n<baofei-quote {attrs} lang=\"{lang}\"><a href=\"{link_attr}\">{fallback}</a></baofei-quote>"
     );
     let js = |v: &str| serde_json::to_string(v).unwrap_or_else(|_| "\"\"".into());
     let iframe = format!(

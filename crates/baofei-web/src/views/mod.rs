@@ -87,9 +87,12 @@ pub struct StandIn {
 /// its stage, the result fell to 550 px for a frame at its) and the text under their eyes moved.
 pub const LAZY: &str = ".bf-form fieldset + fieldset, .bf-result";
 
-/// The content heights of `root`'s [`LAZY`] panels in whole pixels, in document order (the size
-/// `contain-intrinsic-block-size` gives: without padding and border). Integers throughout: parsing or
-/// printing an `f64` links the float formatting and parsing code, 23 KB gzip (measured).
+/// The content heights of `root`'s [`LAZY`] panels in hundredths of a pixel, in document order (the
+/// size `contain-intrinsic-block-size` gives: without padding and border). Whole pixels were not
+/// enough: a panel 1815.4 px tall stood in at 1815 and the text under a reader's eyes moved by a pixel
+/// (a line's edge, at the point the test reads). Integers throughout: parsing or printing an `f64`
+/// links the float formatting and parsing code, 23 KB gzip (measured); multiplying and truncating one
+/// does not.
 pub fn lazy_heights(root: &web_sys::Element) -> Vec<i32> {
     // "12px" or "12.5px" to whole pixels, without the float parser.
     let px = |v: String| -> i32 {
@@ -114,22 +117,25 @@ pub fn lazy_heights(root: &web_sys::Element) -> Vec<i32> {
                 .map(px)
                 .sum()
             });
-            (e.offset_height() - edges).max(0)
+            // Truncation, not rounding: `as` links no float code.
+            let content = (e.get_bounding_client_rect().height() * 100.0) as i32;
+            (content - edges * 100).max(0)
         })
         .collect()
 }
 
-/// Gives `root`'s [`LAZY`] panels the stand-ins' heights as their size until laid out (`auto`: the
-/// browser's own once shown), when they match one for one.
+/// Gives `root`'s [`LAZY`] panels the stand-ins' heights (hundredths of a pixel) as their size until
+/// laid out (`auto`: the browser's own once shown), when they match one for one.
 pub fn size_like(root: &web_sys::Element, heights: &[i32]) {
     let panels = lazy_panels(root);
     if panels.len() != heights.len() {
         return;
     }
     for (el, h) in panels.iter().zip(heights) {
-        let _ = el
-            .style()
-            .set_property("contain-intrinsic-block-size", &format!("auto {h}px"));
+        let _ = el.style().set_property(
+            "contain-intrinsic-block-size",
+            &format!("auto {}.{:02}px", h / 100, h % 100),
+        );
     }
 }
 
