@@ -580,7 +580,7 @@ pub fn sample(rows: u64) -> Result<ExitCode, String> {
         "hunan",
         "hubei",
     ];
-    let grades = ["grade1", "grade2", "grade3", "none"];
+    let grades = baofei_core::domain::StandardisationGrade::KEYS;
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = || {
         x ^= x << 13;

@@ -166,8 +166,8 @@ pub fn validate_answers(answers: &SortedMap<String, String>) -> Result<(), crate
         };
         let allowed: &[&str] = match q.kind {
             AnswerKind::YesNo { .. } => &["yes", "no"],
-            AnswerKind::Standardisation => &["grade1", "grade2", "grade3", "none"],
-            AnswerKind::EnvCredit => &["trustworthy", "good", "warning", "poor"],
+            AnswerKind::Standardisation => &StandardisationGrade::KEYS,
+            AnswerKind::EnvCredit => &EnvCreditGrade::KEYS,
         };
         if !v.is_empty() && !allowed.contains(&v.as_str()) {
             errs.push(FieldError::new(

@@ -1,20 +1,39 @@
-//! The closed vocabularies of the domain (see ../shared/glossary.md).
+//! The closed vocabularies of the domain, each written once, through [`keys!`]: its values, their keys
+//! (rule files, packs, forms, links, JSON) and, where people read them, their names in both languages.
 //!
 //! Sectors are open (named by the statutes data); everything here is fixed by law or standard.
 
 use serde::{Deserialize, Serialize};
 
-/// `ALL` and `key()` for a fieldless enum from one list: the keys used in rule files, packs, forms and
-/// JSON output. Serde's `rename_all = "snake_case"` must give the same names (tested).
+/// `ALL`, `key()` and `from_key()` for a fieldless enum from one list: the keys used in rule files,
+/// packs, forms and JSON output (serde's `rename_all = "snake_case"` must give the same names: tested).
+/// With `("中文", "English")` after each key it also gives `name()`, the value as people read it.
 macro_rules! keys {
     ($ty:ident { $($variant:ident = $key:literal),* $(,)? }) => {
         impl $ty {
             /// Every value, in declaration order.
             pub const ALL: [$ty; [$($key),*].len()] = [$($ty::$variant),*];
+            /// Every key, in declaration order.
+            pub const KEYS: [&'static str; [$($key),*].len()] = [$($key),*];
             /// Stable key, as in rule files and JSON output.
             pub fn key(self) -> &'static str {
                 match self {
                     $($ty::$variant => $key,)*
+                }
+            }
+            /// The value with this key, if any.
+            pub fn from_key(k: &str) -> Option<$ty> {
+                $ty::ALL.into_iter().find(|v| v.key() == k)
+            }
+        }
+    };
+    ($ty:ident { $($variant:ident = $key:literal ($zh:literal, $en:literal)),* $(,)? }) => {
+        keys!($ty { $($variant = $key),* });
+        impl $ty {
+            /// The value as people read it.
+            pub fn name(self) -> $crate::text::Text {
+                match self {
+                    $($ty::$variant => $crate::text::Text::new($zh, $en),)*
                 }
             }
         }
@@ -51,31 +70,17 @@ pub enum AccidentGrade {
     EspeciallySerious,
 }
 
+keys!(AccidentGrade {
+    Ordinary = "ordinary" ("一般事故", "ordinary accident"),
+    Larger = "larger" ("较大事故", "larger accident"),
+    Serious = "serious" ("重大事故", "serious accident"),
+    EspeciallySerious = "especially_serious" ("特别重大事故", "especially serious accident"),
+});
+
 impl AccidentGrade {
-    /// All grades, mildest first.
-    pub const ALL: [AccidentGrade; 4] = [
-        AccidentGrade::Ordinary,
-        AccidentGrade::Larger,
-        AccidentGrade::Serious,
-        AccidentGrade::EspeciallySerious,
-    ];
-    /// Key used in factor tables.
-    pub fn key(self) -> &'static str {
-        match self {
-            AccidentGrade::Ordinary => "ordinary",
-            AccidentGrade::Larger => "larger",
-            AccidentGrade::Serious => "serious",
-            AccidentGrade::EspeciallySerious => "especially_serious",
-        }
-    }
     /// Chinese name.
     pub fn zh(self) -> &'static str {
-        match self {
-            AccidentGrade::Ordinary => "一般事故",
-            AccidentGrade::Larger => "较大事故",
-            AccidentGrade::Serious => "重大事故",
-            AccidentGrade::EspeciallySerious => "特别重大事故",
-        }
+        self.name().zh
     }
 }
 
@@ -94,10 +99,10 @@ pub enum SizeClass {
 }
 
 keys!(SizeClass {
-    Large = "large",
-    Medium = "medium",
-    Small = "small",
-    Micro = "micro",
+    Large = "large" ("大型", "Large"),
+    Medium = "medium" ("中型", "Medium"),
+    Small = "small" ("小型", "Small"),
+    Micro = "micro" ("微型", "Micro"),
 });
 
 /// 安全生产标准化等级. `None` means not graded. Ordered best first.
@@ -114,24 +119,12 @@ pub enum StandardisationGrade {
     None,
 }
 
-impl StandardisationGrade {
-    /// Best first.
-    pub const ALL: [StandardisationGrade; 4] = [
-        StandardisationGrade::Grade1,
-        StandardisationGrade::Grade2,
-        StandardisationGrade::Grade3,
-        StandardisationGrade::None,
-    ];
-    /// Key used in factor tables.
-    pub fn key(self) -> &'static str {
-        match self {
-            StandardisationGrade::Grade1 => "grade1",
-            StandardisationGrade::Grade2 => "grade2",
-            StandardisationGrade::Grade3 => "grade3",
-            StandardisationGrade::None => "none",
-        }
-    }
-}
+keys!(StandardisationGrade {
+    Grade1 = "grade1" ("一级", "Grade 1"),
+    Grade2 = "grade2" ("二级", "Grade 2"),
+    Grade3 = "grade3" ("三级", "Grade 3"),
+    None = "none" ("未达标", "Not graded"),
+});
 
 /// 突发环境事件风险等级 (HJ 941-2018), mildest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -145,22 +138,11 @@ pub enum EnvRiskGrade {
     Major,
 }
 
-impl EnvRiskGrade {
-    /// Mildest first.
-    pub const ALL: [EnvRiskGrade; 3] = [
-        EnvRiskGrade::General,
-        EnvRiskGrade::Larger,
-        EnvRiskGrade::Major,
-    ];
-    /// Key used in factor tables.
-    pub fn key(self) -> &'static str {
-        match self {
-            EnvRiskGrade::General => "general",
-            EnvRiskGrade::Larger => "larger",
-            EnvRiskGrade::Major => "major",
-        }
-    }
-}
+keys!(EnvRiskGrade {
+    General = "general" ("一般", "General"),
+    Larger = "larger" ("较大", "Larger"),
+    Major = "major" ("重大", "Major"),
+});
 
 /// 企业环境信用评价 grade (环发〔2013〕150号), best first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -176,24 +158,29 @@ pub enum EnvCreditGrade {
     Poor,
 }
 
-impl EnvCreditGrade {
-    /// Best first.
-    pub const ALL: [EnvCreditGrade; 4] = [
-        EnvCreditGrade::Trustworthy,
-        EnvCreditGrade::Good,
-        EnvCreditGrade::Warning,
-        EnvCreditGrade::Poor,
-    ];
-    /// Key used in factor tables.
-    pub fn key(self) -> &'static str {
-        match self {
-            EnvCreditGrade::Trustworthy => "trustworthy",
-            EnvCreditGrade::Good => "good",
-            EnvCreditGrade::Warning => "warning",
-            EnvCreditGrade::Poor => "poor",
-        }
-    }
+keys!(EnvCreditGrade {
+    Trustworthy = "trustworthy" ("环保诚信(绿)", "Trustworthy (green)"),
+    Good = "good" ("环保良好(蓝)", "Good (blue)"),
+    Warning = "warning" ("环保警示(黄)", "Warning (yellow)"),
+    Poor = "poor" ("环保不良(红)", "Poor (red)"),
+});
+
+/// Cover that seed 002 says must be added to or converted into 安责险, held instead of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OtherCover {
+    /// 雇主责任保险.
+    EmployerLiability,
+    /// 承运人责任险.
+    CarrierLiability,
+    /// 建筑团体意外保险.
+    ConstructionGroupAccident,
 }
+
+keys!(OtherCover {
+    EmployerLiability = "employer_liability" ("仅雇主责任保险", "Employer liability only"),
+    CarrierLiability = "carrier_liability" ("仅承运人责任险", "Carrier liability only"),
+    ConstructionGroupAccident = "construction_group_accident" ("仅建筑团体意外保险", "Construction group accident only"),
+});
 
 /// What the rate multiplies (保费计算基础).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -255,7 +242,7 @@ pub enum RiskTier {
 }
 
 keys!(RiskTier {
-    Low = "low",
-    Medium = "medium",
-    High = "high",
+    Low = "low" ("低风险", "Low risk"),
+    Medium = "medium" ("中风险", "Medium risk"),
+    High = "high" ("高风险", "High risk"),
 });

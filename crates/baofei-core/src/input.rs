@@ -8,6 +8,7 @@ use crate::domain::{
     AccidentGrade, EnvCreditGrade, EnvRiskGrade, Line, SizeClass, StandardisationGrade,
 };
 use crate::error::{quoted, ErrorCode, Errors, FieldError};
+use crate::text::Text;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -217,25 +218,54 @@ pub struct Enterprise {
     pub risk_deposit: bool,
 }
 
-/// Cover that seed 002 says must be added to or converted into 安责险.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OtherCover {
-    /// 雇主责任保险.
-    EmployerLiability,
-    /// 承运人责任险.
-    CarrierLiability,
-    /// 建筑团体意外保险.
-    ConstructionGroupAccident,
-}
+pub use crate::domain::OtherCover;
 
 /// Largest money amount accepted anywhere (1万亿元): beyond any real enterprise, far from overflow.
 pub const MAX_MONEY: i64 = 1_000_000_000_000;
 /// Largest count accepted (employees, vehicles, seats, accidents, deaths).
 pub const MAX_COUNT: u32 = 10_000_000;
 
-/// Collects field errors while a validator walks its input (shared with [`crate::offer`]).
+/// Collects field errors while a validator walks its input (shared with [`crate::offer`]). Fields are
+/// named in messages from the registry ([`crate::fields`]) or, for another input's fields (an
+/// offer's), from the names its validator brings; never by their data key.
 pub(crate) struct V {
     pub(crate) errs: Vec<FieldError>,
+    /// Names of fields outside the registry: (key, name), or (prefix ending in `.`, name).
+    pub(crate) names: &'static [(&'static str, Text)],
+}
+
+impl V {
+    /// A validator for the enterprise's input.
+    pub(crate) fn new() -> V {
+        V::with_names(&[])
+    }
+
+    /// A validator for an input whose fields are named by `names`.
+    pub(crate) fn with_names(names: &'static [(&'static str, Text)]) -> V {
+        V {
+            errs: Vec::new(),
+            names,
+        }
+    }
+
+    /// The field's name in messages.
+    fn name(&self, field: &str) -> Option<Text> {
+        crate::fields::by_key(field).map(|f| f.name).or_else(|| {
+            self.names
+                .iter()
+                .find(|(k, _)| *k == field || (k.ends_with('.') && field.starts_with(k)))
+                .map(|(_, t)| *t)
+        })
+    }
+
+    fn zh(&self, field: &str) -> String {
+        self.name(field).map_or_else(|| field.to_string(), |t| t.zh.to_string())
+    }
+
+    pub(crate) fn en(&self, field: &str) -> String {
+        self.name(field)
+            .map_or_else(|| label_en(field), |t| t.en.to_string())
+    }
 }
 
 /// A number as people type it, in plain ASCII: full-width digits and signs (１２０, －５, ３．５ from
@@ -325,50 +355,11 @@ pub fn label_en(field: &str) -> String {
         };
     }
     match field {
-        "as_of" => "The policy start date",
-        "region" => "The region",
-        "line" => "The insurance line",
-        "sector" => "The sector",
-        "employees" => "The number of employees",
-        "annual_revenue" => "The annual revenue",
-        "size_class" => "The enterprise size",
-        "contract_value" => "The contract value",
-        "tonnage" => "The approved annual capacity",
-        "vehicles" => "The number of vehicles",
-        "seats" => "The number of seats",
-        "per_person_limit" => "The per-person limit",
-        "aggregate_limit" => "The aggregate limit",
-        "standardisation" => "The safety standardisation grade",
-        "loss_ratio" => "The loss ratio",
-        "env_risk_grade" => "The environmental risk grade",
-        "env_credit_grade" => "The environmental credit grade",
-        "other_cover" => "The other insurance held",
-        "history" => "The accident history",
-        "blacklisted" => "The blacklist status",
-        "refused_rectification" => "Refusing to rectify a major hazard",
-        "high_risk_project" => "The high-risk project flag",
-        "metro" => "The metro works flag",
-        "risk_deposit" => "The risk deposit flag",
-        "offer.insurer" => "The insurer's name",
-        "offer.start" => "The offer's policy start date",
-        "offer.end" => "The offer's policy end date",
-        "offer.premium" => "The offered premium",
-        "offer.per_person_limit" => "The offered per-person limit",
-        "offer.aggregate_limit" => "The offered aggregate limit",
-        "offer.per_accident_limit" => "The offered per-accident limit",
-        "offer.insured" => "The number of people insured",
-        "offer.uniform" => "Whether one sum covers everyone",
-        "offer.covers" => "The covered items",
-        "offer.services" => "The promised services",
-        "offer.written" => "Whether the services are written into the contract",
-        "offer.prevention_spend" => "The stated prevention spending",
-        "offer.commission" => "The intermediary commission",
-        "offer.payer" => "Who pays the premium",
-        "offer.lapse" => "The surrender or late-renewal clause",
-        other if other.starts_with("offer.services.") => "The promised times a year",
-        other => other,
+        "history" => "The accident history".to_string(),
+        // Every other field is named by the registry; an unknown one by its key, which only a
+        // caller's typo can produce.
+        other => crate::fields::by_key(other).map_or(other, |f| f.name.en).to_string(),
     }
-    .to_string()
 }
 
 fn grade_en(key: &str) -> &str {
@@ -385,7 +376,23 @@ impl V {
     pub(crate) fn push(&mut self, field: &str, code: ErrorCode, zh: String, en: String) {
         self.errs.push(FieldError::new(field, code, zh, en));
     }
-    pub(crate) fn count(&mut self, field: &str, s: &str, label_zh: &str) -> Option<u32> {
+    pub(crate) fn count(&mut self, field: &str, s: &str) -> Option<u32> {
+        let zh = self.zh(field);
+        self.count_as(field, s, &zh)
+    }
+    pub(crate) fn money(&mut self, field: &str, s: &str, max: Decimal) -> Option<Decimal> {
+        let zh = self.zh(field);
+        self.money_as(field, s, &zh, max)
+    }
+    pub(crate) fn code<T: Copy>(&mut self, field: &str, s: &str, table: &[(&str, T)]) -> Option<T> {
+        let zh = self.zh(field);
+        self.code_as(field, s, table, &zh)
+    }
+    pub(crate) fn missing(&mut self, field: &str) {
+        let zh = self.zh(field);
+        self.missing_as(field, &zh);
+    }
+    pub(crate) fn count_as(&mut self, field: &str, s: &str, label_zh: &str) -> Option<u32> {
         let s = plain_number(s);
         // The unit the form itself shows may be typed with the number: "120人", "20辆", "300座"
         // (newcomer review 5.3).
@@ -395,7 +402,7 @@ impl V {
         if s.is_empty() {
             return None;
         }
-        let label = label_en(field);
+        let label = self.en(field);
         if s.starts_with('-') {
             self.push(
                 field,
@@ -436,7 +443,7 @@ impl V {
             }
         }
     }
-    pub(crate) fn money(
+    pub(crate) fn money_as(
         &mut self,
         field: &str,
         s: &str,
@@ -446,7 +453,7 @@ impl V {
         if s.trim().is_empty() {
             return None;
         }
-        let label = label_en(field);
+        let label = self.en(field);
         // Decimal::from_str accepts only plain decimal notation: no exponent, no NaN, no Infinity;
         // plain_amount adds full-width digits, thousands separators and a 万/亿 suffix.
         match plain_amount(s).ok_or(()) {
@@ -480,7 +487,7 @@ impl V {
             }
         }
     }
-    pub(crate) fn code<T: Copy>(
+    pub(crate) fn code_as<T: Copy>(
         &mut self,
         field: &str,
         s: &str,
@@ -500,7 +507,7 @@ impl V {
                 format!("未知的{label_zh}: {s}"),
                 format!(
                     "{} {} is not one of the known values ({})",
-                    label_en(field),
+                    self.en(field),
                     quoted(s),
                     keys.join(", ")
                 ),
@@ -508,12 +515,12 @@ impl V {
         }
         found
     }
-    pub(crate) fn missing(&mut self, field: &str, label_zh: &str) {
+    pub(crate) fn missing_as(&mut self, field: &str, label_zh: &str) {
         self.push(
             field,
             ErrorCode::Missing,
             format!("请填写{label_zh}"),
-            format!("{} is required", label_en(field)),
+            format!("{} is required", self.en(field)),
         );
     }
 }
@@ -533,9 +540,9 @@ impl QuoteInput {
     /// Checks every field and returns the validated enterprise or every problem found.
     /// Sector and region codes are checked later against the statutes.
     pub fn validate(&self) -> Result<Enterprise, Errors> {
-        let mut v = V { errs: Vec::new() };
+        let mut v = V::new();
         let as_of = if self.as_of.trim().is_empty() {
-            v.missing("as_of", "评估日期");
+            v.missing("as_of");
             None
         } else {
             let d = Date::parse(self.as_of.trim());
@@ -550,30 +557,26 @@ impl QuoteInput {
             d
         };
         if self.region.trim().is_empty() {
-            v.missing("region", "地区");
+            v.missing("region");
         }
         if self.sector.trim().is_empty() {
-            v.missing("sector", "行业");
+            v.missing("sector");
         }
         let line = if self.line.trim().is_empty() {
-            v.missing("line", "险种");
+            v.missing("line");
             None
         } else {
             v.code(
                 "line",
                 &self.line,
-                &[
-                    ("work_safety", Line::WorkSafety),
-                    ("environmental", Line::Environmental),
-                ],
-                "险种",
+                &Line::ALL.map(|x| (x.key(), x)),
             )
         };
         let max_money = Decimal::from(MAX_MONEY);
-        let employees = v.count("employees", &self.employees, "从业人员数");
+        let employees = v.count("employees", &self.employees);
         if employees.is_none() && self.employees.trim().is_empty() && line == Some(Line::WorkSafety)
         {
-            v.missing("employees", "从业人员数");
+            v.missing("employees");
         }
         if employees == Some(0) && line == Some(Line::WorkSafety) {
             v.push(
@@ -586,40 +589,30 @@ impl QuoteInput {
         let annual_revenue = v.money(
             "annual_revenue",
             &self.annual_revenue,
-            "营业收入",
             max_money,
         );
-        let sizes = [
-            ("large", SizeClass::Large),
-            ("medium", SizeClass::Medium),
-            ("small", SizeClass::Small),
-            ("micro", SizeClass::Micro),
-        ];
-        let size_given = v.code("size_class", &self.size_class, &sizes, "企业规模");
+        let sizes = SizeClass::ALL.map(|x| (x.key(), x));
+        let size_given = v.code("size_class", &self.size_class, &sizes);
         let contract_value = v.money(
             "contract_value",
             &self.contract_value,
-            "工程造价",
             max_money,
         );
         let tonnage = v.money(
             "tonnage",
             &self.tonnage,
-            "核定产能",
             Decimal::from(1_000_000_000),
         );
-        let vehicles = v.count("vehicles", &self.vehicles, "车辆数");
-        let seats = v.count("seats", &self.seats, "座位数");
+        let vehicles = v.count("vehicles", &self.vehicles);
+        let seats = v.count("seats", &self.seats);
         let per_person_limit = v.money(
             "per_person_limit",
             &self.per_person_limit,
-            "每人限额",
             Decimal::from(100_000_000),
         );
         let aggregate_limit = v.money(
             "aggregate_limit",
             &self.aggregate_limit,
-            "累计限额",
             max_money,
         );
         for (f, val) in [
@@ -657,9 +650,9 @@ impl QuoteInput {
                     "特别重大事故数",
                 ),
             ] {
-                year.by_grade[g as usize] = v.count(&f(g.key()), s, zh).unwrap_or(0);
+                year.by_grade[g as usize] = v.count_as(&f(g.key()), s, zh).unwrap_or(0);
             }
-            year.deaths = v.count(&f("deaths"), &y.deaths, "死亡人数").unwrap_or(0);
+            year.deaths = v.count_as(&f("deaths"), &y.deaths, "死亡人数").unwrap_or(0);
             // 国务院令第493号 第三条: 一般 means at most 2 deaths, 较大 at most 9, 重大 at most 29. Deaths in
             // the table beyond what its accidents allow are an impossible history: refused at the cell,
             // never priced as entered (the facts helper below grades each accident from its deaths).
@@ -682,12 +675,12 @@ impl QuoteInput {
             }
             for (j, a) in y.accidents.iter().enumerate() {
                 let af = |name: &str| format!("history.{i}.accidents.{j}.{name}");
-                let d = v.count(&af("deaths"), &a.deaths, "死亡人数").unwrap_or(0);
+                let d = v.count_as(&af("deaths"), &a.deaths, "死亡人数").unwrap_or(0);
                 let inj = v
-                    .count(&af("serious_injuries"), &a.serious_injuries, "重伤人数")
+                    .count_as(&af("serious_injuries"), &a.serious_injuries, "重伤人数")
                     .unwrap_or(0);
                 let loss = v
-                    .money(
+                    .money_as(
                         &af("direct_loss"),
                         &a.direct_loss,
                         "直接经济损失",
@@ -709,61 +702,36 @@ impl QuoteInput {
             }
             history[i] = year;
         }
-        let grades = [
-            ("grade1", StandardisationGrade::Grade1),
-            ("grade2", StandardisationGrade::Grade2),
-            ("grade3", StandardisationGrade::Grade3),
-            ("none", StandardisationGrade::None),
-        ];
+        let grades = StandardisationGrade::ALL.map(|x| (x.key(), x));
         let standardisation = v
             .code(
                 "standardisation",
                 &self.standardisation,
                 &grades,
-                "标准化等级",
             )
             .unwrap_or(StandardisationGrade::None);
-        let loss_ratio = v.money("loss_ratio", &self.loss_ratio, "赔付率", Decimal::from(100));
+        let loss_ratio = v.money("loss_ratio", &self.loss_ratio, Decimal::from(100));
         let env_risk_grade = v.code(
             "env_risk_grade",
             &self.env_risk_grade,
-            &[
-                ("general", EnvRiskGrade::General),
-                ("larger", EnvRiskGrade::Larger),
-                ("major", EnvRiskGrade::Major),
-            ],
-            "环境风险等级",
+            &EnvRiskGrade::ALL.map(|x| (x.key(), x)),
         );
         let env_credit_grade = v.code(
             "env_credit_grade",
             &self.env_credit_grade,
-            &[
-                ("trustworthy", EnvCreditGrade::Trustworthy),
-                ("good", EnvCreditGrade::Good),
-                ("warning", EnvCreditGrade::Warning),
-                ("poor", EnvCreditGrade::Poor),
-            ],
-            "环境信用等级",
+            &EnvCreditGrade::ALL.map(|x| (x.key(), x)),
         );
         let other_cover = v.code(
             "other_cover",
             &self.other_cover,
-            &[
-                ("employer_liability", OtherCover::EmployerLiability),
-                ("carrier_liability", OtherCover::CarrierLiability),
-                (
-                    "construction_group_accident",
-                    OtherCover::ConstructionGroupAccident,
-                ),
-            ],
-            "其他险种",
+            &OtherCover::ALL.map(|x| (x.key(), x)),
         );
         if line == Some(Line::Environmental) {
             if self.env_risk_grade.trim().is_empty() {
-                v.missing("env_risk_grade", "环境风险等级");
+                v.missing("env_risk_grade");
             }
             if self.env_credit_grade.trim().is_empty() {
-                v.missing("env_credit_grade", "环境信用等级");
+                v.missing("env_credit_grade");
             }
         }
         if !v.errs.is_empty() {

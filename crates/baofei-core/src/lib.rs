@@ -5,9 +5,9 @@
 //! field error at once.
 //!
 //! Modules come in layers, each importing only from layers below it (ARCHITECTURE.md lists them;
-//! `tests/tidy.rs` enforces the list and the absence of cycles):
+//! `tests/layers.rs` enforces the list and the absence of cycles):
 //!
-//! 1. values: [`domain`], [`money`], [`date`], [`citation`], [`map`], [`error`], [`json`];
+//! 1. values: [`text`], [`domain`], [`fields`], [`money`], [`date`], [`citation`], [`map`], [`error`], [`sort`], [`json`];
 //! 2. data: [`rules`] (types, reading, validation), [`accident`], [`input`], [`output`];
 //! 3. pricing: [`pricing`], one module per stage;
 //! 4. advice: [`guidance`] and [`assess`], which call pricing;
@@ -19,6 +19,7 @@ pub mod citation;
 pub mod date;
 pub mod domain;
 pub mod error;
+pub mod fields;
 pub mod guidance;
 pub mod input;
 pub mod json;
@@ -30,6 +31,7 @@ pub mod pricing;
 pub mod quote;
 pub mod rules;
 pub mod sort;
+pub mod text;
 
 pub use citation::Citation;
 pub use date::Date;

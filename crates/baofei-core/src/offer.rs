@@ -17,6 +17,7 @@ use crate::money::{cny, fmt_factor, wan};
 use crate::output::Quote;
 use crate::quote::quote;
 use crate::rules::Rules;
+use crate::text::Text;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
@@ -212,8 +213,29 @@ struct Offer {
 
 const YES_NO: [(&str, bool); 2] = [("yes", true), ("no", false)];
 
+/// How messages name the offer's fields (the enterprise's are named by `crate::fields`).
+const OFFER_NAMES: &[(&str, Text)] = &[
+    ("offer.insurer", Text::new("保险机构名称", "The insurer's name")),
+    ("offer.start", Text::new("保险起期", "The offer's policy start date")),
+    ("offer.end", Text::new("保险止期", "The offer's policy end date")),
+    ("offer.premium", Text::new("报价保费", "The offered premium")),
+    ("offer.per_person_limit", Text::new("每人死亡伤残限额", "The offered per-person limit")),
+    ("offer.aggregate_limit", Text::new("累计赔偿限额", "The offered aggregate limit")),
+    ("offer.per_accident_limit", Text::new("每次事故赔偿限额", "The offered per-accident limit")),
+    ("offer.insured", Text::new("投保人数", "The number of people insured")),
+    ("offer.uniform", Text::new("是否统一保额", "Whether one sum covers everyone")),
+    ("offer.covers", Text::new("保障项目", "The covered items")),
+    ("offer.services.", Text::new("每年服务次数", "The promised times a year")),
+    ("offer.services", Text::new("服务项目", "The promised services")),
+    ("offer.written", Text::new("服务内容和频次是否写入合同", "Whether the services are written into the contract")),
+    ("offer.prevention_spend", Text::new("事故预防费用", "The stated prevention spending")),
+    ("offer.commission", Text::new("中介手续费", "The intermediary commission")),
+    ("offer.payer", Text::new("保费承担方", "Who pays the premium")),
+    ("offer.lapse", Text::new("退保或延迟续保条款", "The surrender or late-renewal clause")),
+];
+
 fn read(o: &OfferInput) -> Result<Offer, Vec<FieldError>> {
-    let mut v = V { errs: Vec::new() };
+    let mut v = V::with_names(OFFER_NAMES);
     let max = Decimal::from(MAX_MONEY);
     let date = |v: &mut V, field: &str, s: &str, zh: &str| {
         let s = s.trim();
@@ -226,10 +248,7 @@ fn read(o: &OfferInput) -> Result<Offer, Vec<FieldError>> {
                 field,
                 ErrorCode::Invalid,
                 format!("{zh}格式应为 YYYY-MM-DD"),
-                format!(
-                    "{} must be a real date, YYYY-MM-DD",
-                    crate::input::label_en(field)
-                ),
+                format!("{} must be a real date, YYYY-MM-DD", v.en(field)),
             );
         }
         d
@@ -246,23 +265,20 @@ fn read(o: &OfferInput) -> Result<Offer, Vec<FieldError>> {
             );
         }
     }
-    let premium = v.money("offer.premium", &o.premium, "报价保费", max);
+    let premium = v.money("offer.premium", &o.premium, max);
     let per_person = v.money(
         "offer.per_person_limit",
         &o.per_person_limit,
-        "每人死亡伤残限额",
         max,
     );
     let aggregate = v.money(
         "offer.aggregate_limit",
         &o.aggregate_limit,
-        "累计赔偿限额",
         max,
     );
     let per_accident = v.money(
         "offer.per_accident_limit",
         &o.per_accident_limit,
-        "每次事故赔偿限额",
         max,
     );
     // A sum that must hold several per-person payouts cannot be smaller than one of them.
@@ -307,7 +323,7 @@ fn read(o: &OfferInput) -> Result<Offer, Vec<FieldError>> {
             );
         }
     }
-    let insured = v.count("offer.insured", &o.insured, "投保人数");
+    let insured = v.count("offer.insured", &o.insured);
     if insured == Some(0) {
         v.push(
             "offer.insured",
@@ -316,7 +332,7 @@ fn read(o: &OfferInput) -> Result<Offer, Vec<FieldError>> {
             "The number of people insured must be at least 1".into(),
         );
     }
-    let uniform = v.code("offer.uniform", &o.uniform, &YES_NO, "是否统一保额");
+    let uniform = v.code("offer.uniform", &o.uniform, &YES_NO);
     let mut covers = Vec::new();
     for c in &o.covers {
         let c = c.trim();
@@ -341,9 +357,9 @@ fn read(o: &OfferInput) -> Result<Offer, Vec<FieldError>> {
     let mut services = Vec::new();
     for s in &o.services {
         let field = format!("offer.services.{}", s.id.trim());
-        match v.count(&field, &s.per_year, "每年服务次数") {
+        match v.count_as(&field, &s.per_year, "每年服务次数") {
             Some(n) => services.push((s.id.trim().to_string(), n)),
-            None if plain_number(&s.per_year).is_empty() => v.missing(&field, "每年服务次数"),
+            None if plain_number(&s.per_year).is_empty() => v.missing_as(&field, "每年服务次数"),
             None => {}
         }
     }
@@ -351,12 +367,10 @@ fn read(o: &OfferInput) -> Result<Offer, Vec<FieldError>> {
         "offer.written",
         &o.written,
         &YES_NO,
-        "服务内容和频次是否写入合同",
     );
     let spend = v.money(
         "offer.prevention_spend",
         &o.prevention_spend,
-        "事故预防费用",
         max,
     );
     let commission = percent(&mut v, &o.commission);
@@ -364,9 +378,8 @@ fn read(o: &OfferInput) -> Result<Offer, Vec<FieldError>> {
         "offer.payer",
         &o.payer,
         &PAYERS.map(|(k, _, _)| (k, k)),
-        "保费承担方",
     );
-    let lapse = v.code("offer.lapse", &o.lapse, &YES_NO, "退保或延迟续保条款");
+    let lapse = v.code("offer.lapse", &o.lapse, &YES_NO);
     if !v.errs.is_empty() {
         return Err(v.errs);
     }

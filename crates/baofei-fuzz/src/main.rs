@@ -308,8 +308,15 @@ fn input_target(rules: &Rules) -> impl FnMut(&mut Rng) -> Result<bool, String> +
             per_person_limit: v(rng),
             aggregate_limit: v(rng),
             loss_ratio: v(rng),
+            // Every real key (the vocabulary's own list) and two that are not.
             standardisation: rng
-                .pick(&["grade1", "grade2", "grade3", "none", "", "gold"])
+                .pick(
+                    &[
+                        &baofei_core::domain::StandardisationGrade::KEYS[..],
+                        &["", "gold"],
+                    ]
+                    .concat(),
+                )
                 .into(),
             env_risk_grade: rng.pick(&["general", "larger", "major", "", "x"]).into(),
             env_credit_grade: rng

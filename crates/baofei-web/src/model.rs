@@ -9,14 +9,8 @@ use baofei_core::input::{AccidentFacts, HistoryYear, QuoteInput};
 use baofei_core::map::SortedMap;
 use rust_decimal::Decimal;
 
-/// Interface language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    /// 简体中文 (default).
-    Zh,
-    /// English.
-    En,
-}
+/// Interface language: the engine's, so one `Text::pick` serves the widget, the engine and the CLI.
+pub use baofei_core::text::Lang;
 
 /// Share-link format version.
 pub const LINK_VERSION: &str = "1";

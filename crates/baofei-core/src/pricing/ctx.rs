@@ -2,7 +2,8 @@
 //! the `step!` macro that records a trace entry, and checked arithmetic.
 
 use crate::citation::{Citation, Reference};
-use crate::domain::Line;
+use crate::domain::{EnvCreditGrade, EnvRiskGrade, Line, SizeClass, StandardisationGrade};
+use crate::text::Text;
 use crate::error::{ErrorCode, Errors, FieldError};
 use crate::input::Enterprise;
 use crate::money::fmt_factor;
@@ -227,6 +228,7 @@ impl Ctx<'_> {
 /// (突发环境事件): a pollution incident is not a 生产安全事故 (newcomer review 10.2).
 fn key_label(table: &str, key: &str, line: Line) -> (String, String) {
     let pair = |zh: &str, en: &str| (zh.to_string(), en.to_string());
+    let text = |t: Option<Text>| t.map_or_else(Default::default, |t| pair(t.zh, t.en));
     if line == Line::Environmental {
         let grade = |zh: &str, en: &str| {
             (
@@ -269,21 +271,21 @@ fn key_label(table: &str, key: &str, line: Line) -> (String, String) {
         ),
         (_, "yes") => pair("是", "yes"),
         (_, "no") => pair("否", "no"),
-        (_, "grade1") => pair("一级", "grade 1"),
-        (_, "grade2") => pair("二级", "grade 2"),
-        (_, "grade3") => pair("三级", "grade 3"),
-        ("standardisation_factors", "none") => pair("未达标", "not graded"),
-        (_, "large") => pair("大型", "large"),
-        (_, "medium") => pair("中型", "medium"),
-        (_, "small") => pair("小型", "small"),
-        (_, "micro") => pair("微型", "micro"),
-        ("env_risk_factors", "general") => pair("一般环境风险", "general risk"),
-        ("env_risk_factors", "larger") => pair("较大环境风险", "larger risk"),
-        ("env_risk_factors", "major") => pair("重大环境风险", "major risk"),
-        (_, "trustworthy") => pair("环保诚信", "trustworthy"),
-        (_, "good") => pair("环保良好", "good"),
-        (_, "warning") => pair("环保警示", "warning"),
-        (_, "poor") => pair("环保不良", "poor"),
+        // The vocabularies name their own values (`keys!`): no key is typed here again.
+        ("standardisation_factors", k) if StandardisationGrade::from_key(k).is_some() => {
+            text(StandardisationGrade::from_key(k).map(|g| g.name()))
+        }
+        ("size_factors", k) if SizeClass::from_key(k).is_some() => {
+            text(SizeClass::from_key(k).map(|g| g.name()))
+        }
+        ("env_risk_factors", k) if EnvRiskGrade::from_key(k).is_some() => {
+            let n = EnvRiskGrade::from_key(k).map(|g| g.name());
+            let (zh, en) = text(n);
+            (format!("{zh}环境风险"), format!("{en} risk"))
+        }
+        ("env_credit_factors", k) if EnvCreditGrade::from_key(k).is_some() => {
+            text(EnvCreditGrade::from_key(k).map(|g| g.name()))
+        }
         (_, other) => pair(other, other),
     }
 }

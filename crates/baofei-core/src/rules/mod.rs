@@ -8,7 +8,7 @@
 
 use crate::citation::{Citation, Reference};
 use crate::date::Date;
-use crate::domain::{Line, Obligation, PremiumBasis};
+use crate::domain::{EnvCreditGrade, EnvRiskGrade, Line, Obligation, PremiumBasis, StandardisationGrade};
 use crate::error::Errors;
 use crate::map::SortedMap;
 use rust_decimal::Decimal;
@@ -636,18 +636,12 @@ pub const ORDERED_KEYS: &[(&str, &[&str])] = &[
     ),
     ("death_factors", &["0", "1", "2", "3+"]),
     ("consecutive_fatal_factors", &["no", "yes"]),
-    (
-        "standardisation_factors",
-        &["grade1", "grade2", "grade3", "none"],
-    ),
+    ("standardisation_factors", &StandardisationGrade::KEYS),
     ("claim_free_factors", &["3", "2", "1", "0"]),
     ("blacklist_factors", &["no", "yes"]),
     ("refused_rectification_factors", &["no", "yes"]),
-    (
-        "env_credit_factors",
-        &["trustworthy", "good", "warning", "poor"],
-    ),
-    ("env_risk_factors", &["general", "larger", "major"]),
+    ("env_credit_factors", &EnvCreditGrade::KEYS),
+    ("env_risk_factors", &EnvRiskGrade::KEYS),
 ];
 
 /// Keys of the size table (no order imposed).

@@ -33,7 +33,7 @@ pub fn assessment_view(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors
     let result = match outcome {
         Ok((q, a)) => html! {
             <div class="bf-assess-result" aria-live="polite">
-                <p id="tier" class={classes!("bf-tier", format!("tier-{}", a.tier.key()))}><strong>{ tr.tier }{ "：" }</strong>{ tr.tiers[a.tier as usize] }</p>
+                <p id="tier" class={classes!("bf-tier", format!("tier-{}", a.tier.key()))}><strong>{ tr.tier }{ "：" }</strong>{ a.tier.name().pick(cx.lang) }</p>
                 // Each line in its own words: an environmental incident is not a 生产安全事故 (newcomer 10.4).
                 <p class="bf-tier-why" id="tier-why">{ if line == Line::Environmental { msg(lang,
                     "风险分级怎么定：近三年发生较大以上突发环境事件、列入黑名单、重大隐患拒不整改、环境风险重大，或自评中有严重问题，为高风险；连续3年无突发环境事件、环境信用良好以上且环境风险一般，为低风险；其余为中风险。",

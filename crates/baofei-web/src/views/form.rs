@@ -1,7 +1,8 @@
 //! The form: region, line, sector, date, scale, limits, accident history (with the facts helper)
 //! and grades.
 
-use super::{dom_id, msg, Cx};
+use super::{dom_id, msg, vocab, Cx};
+use baofei_core::domain::{EnvCreditGrade, EnvRiskGrade, OtherCover, SizeClass, StandardisationGrade};
 use crate::i18n::T;
 use crate::model::Lang;
 use crate::outcome::rules;
@@ -258,7 +259,7 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
                 if !env {
                     { select_field(cx, "sz", tr.size, {
                         let mut o = vec![(String::new(), tr.size_auto.to_string())];
-                        o.extend(opts(&["large", "medium", "small", "micro"], &tr.sizes));
+                        o.extend(vocab(&SizeClass::ALL, SizeClass::key, SizeClass::name, lang));
                         o
                     }, None) }
                 }
@@ -295,11 +296,11 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
             <fieldset>
                 <legend>{ tr.safety_heading }</legend>
                 if env {
-                    { select_field(cx, "er", tr.env_risk, opts(&["general", "larger", "major"], &tr.env_risk_grades), None) }
-                    { select_field(cx, "ec", tr.env_credit, opts(&["trustworthy", "good", "warning", "poor"], &tr.env_credit_grades), None) }
+                    { select_field(cx, "er", tr.env_risk, vocab(&EnvRiskGrade::ALL, EnvRiskGrade::key, EnvRiskGrade::name, lang), None) }
+                    { select_field(cx, "ec", tr.env_credit, vocab(&EnvCreditGrade::ALL, EnvCreditGrade::key, EnvCreditGrade::name, lang), None) }
                 } else {
-                    { select_field(cx, "std", tr.standardisation, opts(&["grade1", "grade2", "grade3", "none"], &tr.std_grades), None) }
-                    { select_field(cx, "oc", tr.other_cover, opts(&["", "employer_liability", "carrier_liability", "construction_group_accident"], &tr.other_cover_opts), None) }
+                    { select_field(cx, "std", tr.standardisation, vocab(&StandardisationGrade::ALL, StandardisationGrade::key, StandardisationGrade::name, lang), None) }
+                    { select_field(cx, "oc", tr.other_cover, std::iter::once((String::new(), tr.none_held.to_string())).chain(vocab(&OtherCover::ALL, OtherCover::key, OtherCover::name, lang)).collect(), None) }
                     { checkbox(cx, "dep", tr.risk_deposit) }
                 }
                 { checkbox(cx, "bl", tr.blacklisted) }

@@ -30,6 +30,19 @@ pub(crate) fn msg(lang: Lang, zh: &str, en: &str) -> String {
     }
 }
 
+/// A closed vocabulary as the options of a select: each value's key and its name in `lang`, in the
+/// vocabulary's own order (`keys!` in `baofei_core::domain`: no key or name typed here).
+pub(crate) fn vocab<T: Copy>(
+    all: &[T],
+    key: fn(T) -> &'static str,
+    name: fn(T) -> baofei_core::text::Text,
+    lang: Lang,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|&x| (key(x).to_string(), name(x).pick(lang).to_string()))
+        .collect()
+}
+
 /// What every field helper needs.
 pub struct Cx<'a> {
     /// The form.

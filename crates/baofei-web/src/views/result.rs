@@ -9,7 +9,9 @@ use crate::i18n::T;
 use crate::model::{fmt_money, fmt_pct, fmt_yuan, form_key, Form, Lang};
 use crate::outcome::rules;
 use baofei_core::assess::Assessment;
-use baofei_core::domain::Obligation;
+use baofei_core::domain::{
+    EnvCreditGrade, EnvRiskGrade, Obligation, OtherCover, SizeClass, StandardisationGrade,
+};
 use baofei_core::output::{Known, ObligationResult, Prevention};
 use baofei_core::Citation;
 use baofei_core::{Errors, Quote};
@@ -152,11 +154,8 @@ fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
     // Every other input the form shows for this line and sector and that holds a value, as the
     // form words it (the quote sheet must list every input used).
     let basis = st.sector(form.get("s")).map(|s| s.basis);
-    let option = |keys: &[&str], labels: &[&'static str], v: &str| {
-        keys.iter()
-            .position(|k| *k == v)
-            .map(|i| labels[i].to_string())
-            .unwrap_or_else(|| v.to_string())
+    let name = |t: Option<baofei_core::text::Text>, v: &str| {
+        t.map_or_else(|| v.to_string(), |t| t.pick(lang).to_string())
     };
     for (key, _, _) in crate::model::FIELDS {
         let v = form.get(key);
@@ -170,24 +169,15 @@ fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
         let value = match *key {
             "cv" | "pp" | "agg" => format!("{v} {}", tr.unit_wan),
             "lr" => format!("{v}%"),
-            "sz" => option(&["large", "medium", "small", "micro"], &tr.sizes, v),
-            "std" => option(&["grade1", "grade2", "grade3", "none"], &tr.std_grades, v),
-            "er" => option(&["general", "larger", "major"], &tr.env_risk_grades, v),
-            "ec" => option(
-                &["trustworthy", "good", "warning", "poor"],
-                &tr.env_credit_grades,
+            // Each closed vocabulary names its own values (`keys!`).
+            "sz" => name(SizeClass::from_key(v).map(SizeClass::name), v),
+            "std" => name(
+                StandardisationGrade::from_key(v).map(StandardisationGrade::name),
                 v,
             ),
-            "oc" => option(
-                &[
-                    "",
-                    "employer_liability",
-                    "carrier_liability",
-                    "construction_group_accident",
-                ],
-                &tr.other_cover_opts,
-                v,
-            ),
+            "er" => name(EnvRiskGrade::from_key(v).map(EnvRiskGrade::name), v),
+            "ec" => name(EnvCreditGrade::from_key(v).map(EnvCreditGrade::name), v),
+            "oc" => name(OtherCover::from_key(v).map(OtherCover::name), v),
             "bl" | "rr" | "dep" | "hr" | "metro" => {
                 (if form.flag(key) { tr.yes } else { tr.no }).to_string()
             }
@@ -268,7 +258,7 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote, pack_label: Option<&(String, Stri
                     { minimum_row(tr, lang, q.limits.minimum_per_person, &q.limits.minimum_source) }
                 }
                 if let Some(p) = q.limits.per_person { <div><dt>{ tr.chosen_limit }</dt><dd>{ fmt_money(p, lang) }</dd></div> }
-                <div><dt>{ tr.risk_tier }</dt><dd>{ tr.tiers[q.risk_tier as usize] }</dd></div>
+                <div><dt>{ tr.risk_tier }</dt><dd>{ q.risk_tier.name().pick(lang) }</dd></div>
             </dl>
             if !q.warnings.is_empty() {
                 <div class="bf-warnings" id="warnings">
@@ -421,7 +411,7 @@ pub fn sticky_summary(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors>
             html! { <>
                 <span class="bf-sticky-premium" id="sticky-premium" key={q.premium.to_string()} data-yuan={q.premium.to_string()}>{ fmt_money(q.premium, lang) }</span>
                 <span class={classes!("bf-status", format!("lvl-{level}"))}>{ tr.compulsory[level] }</span>
-                <span class="bf-sticky-tier">{ tr.tiers[q.risk_tier as usize] }</span>
+                <span class="bf-sticky-tier">{ q.risk_tier.name().pick(lang) }</span>
             </> }
         }
         Err(e) => html! {
