@@ -52,8 +52,8 @@ pub enum Line {
 }
 
 keys!(Line {
-    WorkSafety = "work_safety",
-    Environmental = "environmental",
+    WorkSafety = "work_safety" ("安全生产责任保险(安责险)", "Work-safety liability (安责险)"),
+    Environmental = "environmental" ("环境污染责任保险(环责险)", "Environmental pollution liability (环责险)"),
 });
 
 /// Accident grade under 国务院令第493号 Art. 3, in increasing severity.

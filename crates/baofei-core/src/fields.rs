@@ -200,10 +200,16 @@ mod tests {
             }
             // Link keys travel in URLs and attributes in HTML: lower-case ASCII only.
             assert!(a.link.bytes().all(|c| c.is_ascii_lowercase()), "{}", a.link);
-            assert!(a.attr.is_none_or(|x| x.bytes().all(|c| c.is_ascii_lowercase() || c == b'-')));
+            assert!(a
+                .attr
+                .is_none_or(|x| x.bytes().all(|c| c.is_ascii_lowercase() || c == b'-')));
             assert!(!a.label.zh.is_empty() && !a.label.en.is_empty() && !a.name.en.is_empty());
             if let Kind::Choice(keys) = a.kind {
-                assert!(a.default.is_empty() || keys.contains(&a.default), "{}", a.key);
+                assert!(
+                    a.default.is_empty() || keys.contains(&a.default),
+                    "{}",
+                    a.key
+                );
             }
         }
         assert_eq!(by_link("e").map(|f| f.key), Some("employees"));

@@ -259,7 +259,8 @@ impl V {
     }
 
     fn zh(&self, field: &str) -> String {
-        self.name(field).map_or_else(|| field.to_string(), |t| t.zh.to_string())
+        self.name(field)
+            .map_or_else(|| field.to_string(), |t| t.zh.to_string())
     }
 
     pub(crate) fn en(&self, field: &str) -> String {
@@ -358,7 +359,9 @@ pub fn label_en(field: &str) -> String {
         "history" => "The accident history".to_string(),
         // Every other field is named by the registry; an unknown one by its key, which only a
         // caller's typo can produce.
-        other => crate::fields::by_key(other).map_or(other, |f| f.name.en).to_string(),
+        other => crate::fields::by_key(other)
+            .map_or(other, |f| f.name.en)
+            .to_string(),
     }
 }
 
@@ -537,6 +540,40 @@ pub fn size_from_employees(employees: u32) -> SizeClass {
 }
 
 impl QuoteInput {
+    /// Sets the field with this registry key ([`crate::fields`]) from text as a form holds it (a flag
+    /// is true when non-empty); false for a key that is not a field. Front ends fill the input with
+    /// it from the registry, so the struct's fields are named here once, beside their definition.
+    pub fn set(&mut self, key: &str, value: String) -> bool {
+        let flag = !value.trim().is_empty();
+        match key {
+            "as_of" => self.as_of = value,
+            "region" => self.region = value,
+            "line" => self.line = value,
+            "sector" => self.sector = value,
+            "employees" => self.employees = value,
+            "annual_revenue" => self.annual_revenue = value,
+            "size_class" => self.size_class = value,
+            "contract_value" => self.contract_value = value,
+            "tonnage" => self.tonnage = value,
+            "vehicles" => self.vehicles = value,
+            "seats" => self.seats = value,
+            "high_risk_project" => self.high_risk_project = flag,
+            "metro" => self.metro = flag,
+            "per_person_limit" => self.per_person_limit = value,
+            "aggregate_limit" => self.aggregate_limit = value,
+            "standardisation" => self.standardisation = value,
+            "blacklisted" => self.blacklisted = flag,
+            "refused_rectification" => self.refused_rectification = flag,
+            "loss_ratio" => self.loss_ratio = value,
+            "env_risk_grade" => self.env_risk_grade = value,
+            "env_credit_grade" => self.env_credit_grade = value,
+            "other_cover" => self.other_cover = value,
+            "risk_deposit" => self.risk_deposit = flag,
+            _ => return false,
+        }
+        true
+    }
+
     /// Checks every field and returns the validated enterprise or every problem found.
     /// Sector and region codes are checked later against the statutes.
     pub fn validate(&self) -> Result<Enterprise, Errors> {
@@ -566,11 +603,7 @@ impl QuoteInput {
             v.missing("line");
             None
         } else {
-            v.code(
-                "line",
-                &self.line,
-                &Line::ALL.map(|x| (x.key(), x)),
-            )
+            v.code("line", &self.line, &Line::ALL.map(|x| (x.key(), x)))
         };
         let max_money = Decimal::from(MAX_MONEY);
         let employees = v.count("employees", &self.employees);
@@ -586,23 +619,11 @@ impl QuoteInput {
                 "The number of employees must be at least 1".into(),
             );
         }
-        let annual_revenue = v.money(
-            "annual_revenue",
-            &self.annual_revenue,
-            max_money,
-        );
+        let annual_revenue = v.money("annual_revenue", &self.annual_revenue, max_money);
         let sizes = SizeClass::ALL.map(|x| (x.key(), x));
         let size_given = v.code("size_class", &self.size_class, &sizes);
-        let contract_value = v.money(
-            "contract_value",
-            &self.contract_value,
-            max_money,
-        );
-        let tonnage = v.money(
-            "tonnage",
-            &self.tonnage,
-            Decimal::from(1_000_000_000),
-        );
+        let contract_value = v.money("contract_value", &self.contract_value, max_money);
+        let tonnage = v.money("tonnage", &self.tonnage, Decimal::from(1_000_000_000));
         let vehicles = v.count("vehicles", &self.vehicles);
         let seats = v.count("seats", &self.seats);
         let per_person_limit = v.money(
@@ -610,11 +631,7 @@ impl QuoteInput {
             &self.per_person_limit,
             Decimal::from(100_000_000),
         );
-        let aggregate_limit = v.money(
-            "aggregate_limit",
-            &self.aggregate_limit,
-            max_money,
-        );
+        let aggregate_limit = v.money("aggregate_limit", &self.aggregate_limit, max_money);
         for (f, val) in [
             ("per_person_limit", per_person_limit),
             ("aggregate_limit", aggregate_limit),
@@ -675,7 +692,9 @@ impl QuoteInput {
             }
             for (j, a) in y.accidents.iter().enumerate() {
                 let af = |name: &str| format!("history.{i}.accidents.{j}.{name}");
-                let d = v.count_as(&af("deaths"), &a.deaths, "死亡人数").unwrap_or(0);
+                let d = v
+                    .count_as(&af("deaths"), &a.deaths, "死亡人数")
+                    .unwrap_or(0);
                 let inj = v
                     .count_as(&af("serious_injuries"), &a.serious_injuries, "重伤人数")
                     .unwrap_or(0);
@@ -704,11 +723,7 @@ impl QuoteInput {
         }
         let grades = StandardisationGrade::ALL.map(|x| (x.key(), x));
         let standardisation = v
-            .code(
-                "standardisation",
-                &self.standardisation,
-                &grades,
-            )
+            .code("standardisation", &self.standardisation, &grades)
             .unwrap_or(StandardisationGrade::None);
         let loss_ratio = v.money("loss_ratio", &self.loss_ratio, Decimal::from(100));
         let env_risk_grade = v.code(

@@ -1,4 +1,6 @@
-//! Rounding and formatting of money and factors. The only place a rounding strategy is chosen.
+//! Rounding and formatting of money, factors and percentages. The only place a rounding strategy is
+//! chosen: [`round_fen`] for amounts the engine reports, [`round_half_up`] for every figure shown (the
+//! widget, the offer check's sentences, the CLI, the print sheet), both half away from zero (四舍五入).
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -12,6 +14,27 @@ pub fn round_fen(d: Decimal) -> Decimal {
     // round_dp never adds places: 138000.0 must still print as 138000.00.
     r.rescale(2);
     r
+}
+
+/// A figure for display to `dp` places, half away from zero (四舍五入) as Chinese notices round, never
+/// to even: 8.085 → 8.09 at two places (banker's rounding gave 8.08 beside a breakdown that multiplied
+/// 8.09). `-0` becomes `0`. Every displayed 万元 amount, percentage and rounded ratio goes through it.
+pub fn round_half_up(d: Decimal, dp: u32) -> Decimal {
+    let r = d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    if r.is_zero() {
+        Decimal::ZERO
+    } else {
+        r
+    }
+}
+
+/// A ratio as a percentage to `dp` places, half away from zero, trailing zeros dropped: 0.2125 →
+/// "21.3%" at one place.
+pub fn pct(ratio: Decimal, dp: u32) -> String {
+    format!(
+        "{}%",
+        round_half_up(ratio * Decimal::ONE_HUNDRED, dp).normalize()
+    )
 }
 
 /// A factor or rate for display: trailing zeros dropped, at least two decimals (`1.2` → `1.20`).
@@ -32,11 +55,8 @@ pub fn fmt_factor(d: Decimal) -> String {
 /// "8.08万元" beside a breakdown that multiplies it, and never "11.088万元" beside "11.09万元" (newcomer
 /// review 2.7, 9.3).
 pub fn wan(yuan: Decimal) -> String {
-    let w = (yuan / Decimal::from(10_000))
-        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-        .normalize();
     // -0 (a tiny negative change) reads as 0.
-    let w = if w.is_zero() { Decimal::ZERO } else { w };
+    let w = round_half_up(yuan / Decimal::from(10_000), 2).normalize();
     format!("{w}万元")
 }
 
@@ -52,12 +72,12 @@ pub fn yuan(d: Decimal) -> String {
 /// band from 0.50 reads "0.495", never "0.50 … below 0.50" (newcomer review 9.4).
 pub fn fmt_ratio_against(x: Decimal, low: Decimal, high: Decimal) -> String {
     for dp in 2..=6 {
-        let r = x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+        let r = round_half_up(x, dp);
         if (r < low) == (x < low) && (r > high) == (x > high) {
             return fmt_factor(r);
         }
     }
-    fmt_factor(x.round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero))
+    fmt_factor(round_half_up(x, 6))
 }
 
 /// An amount in 元 rounded to the fen, with thousands separators: 54000.5 → "54,000.50".

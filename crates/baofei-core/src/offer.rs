@@ -18,7 +18,7 @@ use crate::output::Quote;
 use crate::quote::quote;
 use crate::rules::Rules;
 use crate::text::Text;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// An insurer's offer as the enterprise reads it off the quote. Empty strings mean "not stated";
@@ -215,23 +215,74 @@ const YES_NO: [(&str, bool); 2] = [("yes", true), ("no", false)];
 
 /// How messages name the offer's fields (the enterprise's are named by `crate::fields`).
 const OFFER_NAMES: &[(&str, Text)] = &[
-    ("offer.insurer", Text::new("保险机构名称", "The insurer's name")),
-    ("offer.start", Text::new("保险起期", "The offer's policy start date")),
-    ("offer.end", Text::new("保险止期", "The offer's policy end date")),
-    ("offer.premium", Text::new("报价保费", "The offered premium")),
-    ("offer.per_person_limit", Text::new("每人死亡伤残限额", "The offered per-person limit")),
-    ("offer.aggregate_limit", Text::new("累计赔偿限额", "The offered aggregate limit")),
-    ("offer.per_accident_limit", Text::new("每次事故赔偿限额", "The offered per-accident limit")),
-    ("offer.insured", Text::new("投保人数", "The number of people insured")),
-    ("offer.uniform", Text::new("是否统一保额", "Whether one sum covers everyone")),
+    (
+        "offer.insurer",
+        Text::new("保险机构名称", "The insurer's name"),
+    ),
+    (
+        "offer.start",
+        Text::new("保险起期", "The offer's policy start date"),
+    ),
+    (
+        "offer.end",
+        Text::new("保险止期", "The offer's policy end date"),
+    ),
+    (
+        "offer.premium",
+        Text::new("报价保费", "The offered premium"),
+    ),
+    (
+        "offer.per_person_limit",
+        Text::new("每人死亡伤残限额", "The offered per-person limit"),
+    ),
+    (
+        "offer.aggregate_limit",
+        Text::new("累计赔偿限额", "The offered aggregate limit"),
+    ),
+    (
+        "offer.per_accident_limit",
+        Text::new("每次事故赔偿限额", "The offered per-accident limit"),
+    ),
+    (
+        "offer.insured",
+        Text::new("投保人数", "The number of people insured"),
+    ),
+    (
+        "offer.uniform",
+        Text::new("是否统一保额", "Whether one sum covers everyone"),
+    ),
     ("offer.covers", Text::new("保障项目", "The covered items")),
-    ("offer.services.", Text::new("每年服务次数", "The promised times a year")),
-    ("offer.services", Text::new("服务项目", "The promised services")),
-    ("offer.written", Text::new("服务内容和频次是否写入合同", "Whether the services are written into the contract")),
-    ("offer.prevention_spend", Text::new("事故预防费用", "The stated prevention spending")),
-    ("offer.commission", Text::new("中介手续费", "The intermediary commission")),
-    ("offer.payer", Text::new("保费承担方", "Who pays the premium")),
-    ("offer.lapse", Text::new("退保或延迟续保条款", "The surrender or late-renewal clause")),
+    (
+        "offer.services.",
+        Text::new("每年服务次数", "The promised times a year"),
+    ),
+    (
+        "offer.services",
+        Text::new("服务项目", "The promised services"),
+    ),
+    (
+        "offer.written",
+        Text::new(
+            "服务内容和频次是否写入合同",
+            "Whether the services are written into the contract",
+        ),
+    ),
+    (
+        "offer.prevention_spend",
+        Text::new("事故预防费用", "The stated prevention spending"),
+    ),
+    (
+        "offer.commission",
+        Text::new("中介手续费", "The intermediary commission"),
+    ),
+    (
+        "offer.payer",
+        Text::new("保费承担方", "Who pays the premium"),
+    ),
+    (
+        "offer.lapse",
+        Text::new("退保或延迟续保条款", "The surrender or late-renewal clause"),
+    ),
 ];
 
 fn read(o: &OfferInput) -> Result<Offer, Vec<FieldError>> {
@@ -266,21 +317,9 @@ fn read(o: &OfferInput) -> Result<Offer, Vec<FieldError>> {
         }
     }
     let premium = v.money("offer.premium", &o.premium, max);
-    let per_person = v.money(
-        "offer.per_person_limit",
-        &o.per_person_limit,
-        max,
-    );
-    let aggregate = v.money(
-        "offer.aggregate_limit",
-        &o.aggregate_limit,
-        max,
-    );
-    let per_accident = v.money(
-        "offer.per_accident_limit",
-        &o.per_accident_limit,
-        max,
-    );
+    let per_person = v.money("offer.per_person_limit", &o.per_person_limit, max);
+    let aggregate = v.money("offer.aggregate_limit", &o.aggregate_limit, max);
+    let per_accident = v.money("offer.per_accident_limit", &o.per_accident_limit, max);
     // A sum that must hold several per-person payouts cannot be smaller than one of them.
     for (field, zh, en, limit) in [
         (
@@ -363,22 +402,10 @@ fn read(o: &OfferInput) -> Result<Offer, Vec<FieldError>> {
             None => {}
         }
     }
-    let written = v.code(
-        "offer.written",
-        &o.written,
-        &YES_NO,
-    );
-    let spend = v.money(
-        "offer.prevention_spend",
-        &o.prevention_spend,
-        max,
-    );
+    let written = v.code("offer.written", &o.written, &YES_NO);
+    let spend = v.money("offer.prevention_spend", &o.prevention_spend, max);
     let commission = percent(&mut v, &o.commission);
-    let payer = v.code(
-        "offer.payer",
-        &o.payer,
-        &PAYERS.map(|(k, _, _)| (k, k)),
-    );
+    let payer = v.code("offer.payer", &o.payer, &PAYERS.map(|(k, _, _)| (k, k)));
     let lapse = v.code("offer.lapse", &o.lapse, &YES_NO);
     if !v.errs.is_empty() {
         return Err(v.errs);
@@ -598,10 +625,7 @@ pub fn check_offer(
         )
     };
     let implied_float = match (o.premium, q.guided_premium.is_zero()) {
-        (Some(p), false) => Some(
-            (p / q.guided_premium)
-                .round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero),
-        ),
+        (Some(p), false) => Some(crate::money::round_half_up(p / q.guided_premium, 4)),
         _ => None,
     };
     Ok(OfferCheck {
@@ -947,8 +971,7 @@ fn premium(q: &Quote, o: &Offer) -> Check {
                 // the question to ask; the verdict stays "meets" (the band allows it).
                 let over = p / q.premium - Decimal::ONE;
                 if !q.premium.is_zero() && over > Decimal::new(10, 2) {
-                    let pct = (over * Decimal::from(100))
-                        .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+                    let pct = crate::money::round_half_up(over * Decimal::from(100), 0);
                     let mut c = inside;
                     c.zh.push_str(&format!(
                         "但比本工具按所填情况估算的 {} 高约 {pct}%：所填情况不能解释这部分上浮。",
@@ -1115,8 +1138,7 @@ fn prevention_fund(q: &Quote, o: &Offer) -> Option<Check> {
     let share = if p.is_zero() {
         Decimal::ZERO
     } else {
-        (spend / p * Decimal::ONE_HUNDRED)
-            .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
+        crate::money::round_half_up(spend / p * Decimal::ONE_HUNDRED, 1)
     };
     let c = match (low, high) {
         (Some((r, a)), _) if spend < a => check(

@@ -57,6 +57,21 @@ pub struct Step {
     /// Where a borrowed rule comes from, said beside the value.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<Reference>,
+    /// The factor the step multiplies the premium by, where it is a floating factor. Front ends read
+    /// figures from here, never from `value` or `parameter`, which are prose: rewording a step cannot
+    /// change a figure or a bar.
+    #[serde(
+        with = "rust_decimal::serde::str_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub factor: Option<Decimal>,
+    /// What the step's table was read at, as people name it ("较大事故"), where that says more than
+    /// the step's own label (not for a plain yes): Chinese.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub choice_zh: Option<String>,
+    /// The same in English ("较大 (larger) accident").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub choice_en: Option<String>,
 }
 
 /// Compulsory status.

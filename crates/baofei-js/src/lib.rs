@@ -37,7 +37,9 @@ export interface Citation { document: string; number?: string; article?: string;
 export interface Message { code: string; zh: string; en: string; source?: Citation; field?: string }
 /** Where a borrowed rule comes from: "参照阜阳市规定" / "reference: Fuyang". */
 export interface Reference { zh: string; en: string }
-export interface Step { id: string; label_zh: string; label_en: string; parameter: string; parameter_zh: string; value: string; value_zh?: string; source?: Citation; illustrative: boolean; note?: string; note_zh?: string; reference?: Reference }
+export interface Step { id: string; label_zh: string; label_en: string; parameter: string; parameter_zh: string; value: string; value_zh?: string; source?: Citation; illustrative: boolean; note?: string; note_zh?: string; reference?: Reference;
+  /** A floating factor's value (read figures here, never from the prose of value or parameter). */
+  factor?: string; choice_zh?: string; choice_en?: string }
 export interface Quote {
   engine_version: string; statutes_version: string; pack: string; as_of: string; region: string;
   line: "work_safety" | "environmental"; sector: string;

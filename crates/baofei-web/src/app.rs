@@ -292,7 +292,7 @@ pub fn App(props: &AppProps) -> Html {
             if stage >= LATER_PANELS && !props.compact {
                 <div class="bf-after">
                 { assessment_view(&cx, &outcome.0) }
-                if state.form.get("l") != "environmental" {
+                if !state.form.env() {
                     { offer_view(&cx, state.offer_open, owed, offer.as_ref().as_ref()) }
                 } else {
                     // Said, not silently left out (newcomer review 10.3): the checks are the
@@ -307,7 +307,7 @@ pub fn App(props: &AppProps) -> Html {
                 if stage >= STAGES {
                     { share_view(&cx, state.remember, props.link_base.as_deref(), props.storage) }
                 }
-                { related_view(tr, lang, props.standalone, state.form.get("r"), state.form.get("l")) }
+                { related_view(tr, lang, props.standalone, state.form.get("r"), state.form.line()) }
                 <@{landmark("footer")} class="bf-foot no-print"><p>{ crate::views::disclaimer(&cx) }</p></@>
                 </div>
             }

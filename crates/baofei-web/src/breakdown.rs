@@ -1,7 +1,8 @@
 //! The breakdown under the premium: in 3 to 6 lines, where the premium comes from (the guided
 //! premium, each factor that moved it with its size, the band and whether it capped the premium),
-//! and the bars of a small chart of the same figures. Plain Rust, read off the engine's trace (the
-//! engine owns every figure; this only says them), tested natively.
+//! and the bars of a small chart of the same figures. Plain Rust, read off the engine's trace as data
+//! (each step's `factor` and `choice`, never its sentences: the engine owns every figure; this only
+//! says them), tested natively.
 
 use crate::model::{fmt_money, Lang};
 use baofei_core::sort::sort_small_by;
@@ -59,13 +60,14 @@ const FACTOR_LINES: usize = 3;
 
 /// How a factor reads: "+20%", "−10%", or "×2.0" from double on.
 pub fn effect(f: Decimal) -> String {
-    let pct = |d: Decimal| (d * Decimal::from(100)).round_dp(1).normalize();
+    // The one display rounding (money::round_half_up): 四舍五入, never to even.
+    use baofei_core::money::{pct, round_half_up};
     if f >= Decimal::TWO {
-        format!("×{}", f.round_dp(2).normalize())
+        format!("×{}", round_half_up(f, 2).normalize())
     } else if f > Decimal::ONE {
-        format!("+{}%", pct(f - Decimal::ONE))
+        format!("+{}", pct(f - Decimal::ONE, 1))
     } else {
-        format!("−{}%", pct(Decimal::ONE - f))
+        format!("−{}", pct(Decimal::ONE - f, 1))
     }
 }
 
@@ -83,26 +85,28 @@ pub fn breakdown(q: &Quote, lang: Lang) -> Breakdown {
         if !is_factor || (withheld && s.id == "float.claim_free") {
             continue;
         }
-        let Ok(f) = s.value.parse::<Decimal>() else {
+        // Data, not prose: the step's factor and what its table was read at (`Step::factor`,
+        // `Step::choice_*`); rewording the trace changes no line and no bar.
+        let Some(f) = s.factor else {
             continue;
         };
         if f == Decimal::ONE {
             continue;
         }
-        let param = if zh { &s.parameter_zh } else { &s.parameter };
-        let what = param.split(" → ").next().unwrap_or(param).trim();
         let step = if zh { &s.label_zh } else { &s.label_en };
-        // "是"/"yes" alone says nothing: the step's own label does (失信联合惩戒黑名单).
-        let label = match what {
-            "是" | "yes" => step.clone(),
-            _ if matches!(
-                s.id.as_str(),
-                "float.standardisation" | "float.env_credit" | "float.loss_ratio"
-            ) =>
+        let choice = if zh { &s.choice_zh } else { &s.choice_en };
+        let label = match choice {
+            // A plain yes: the step's own label says it (失信联合惩戒黑名单).
+            None => step.clone(),
+            Some(c)
+                if matches!(
+                    s.id.as_str(),
+                    "float.standardisation" | "float.env_credit" | "float.loss_ratio"
+                ) =>
             {
-                format!("{step}{}{what}", if zh { "：" } else { ": " })
+                format!("{step}{}{c}", if zh { "：" } else { ": " })
             }
-            _ => what.to_string(),
+            Some(c) => c.clone(),
         };
         factors.push((label, f));
     }
@@ -242,7 +246,7 @@ pub fn scale(value: Decimal, max: Decimal, width: u32) -> u32 {
     if max <= Decimal::ZERO || value <= Decimal::ZERO {
         return 0;
     }
-    let w = (value / max * Decimal::from(width)).round();
+    let w = baofei_core::money::round_half_up(value / max * Decimal::from(width), 0);
     u32::try_from(w.mantissa()).unwrap_or(width).min(width)
 }
 
@@ -254,6 +258,33 @@ mod tests {
         let rules = baofei_rules::load().unwrap();
         let (form, _) = crate::model::Form::from_fragment(fragment, "2026-06-01").unwrap();
         baofei_core::quote(&rules, &form.to_input()).unwrap()
+    }
+
+    /// Issue 27 item 4: the breakdown reads data. Every sentence of the trace reworded (as a later
+    /// edit of the engine's wording would) leaves every line and bar as it was.
+    #[test]
+    fn rewording_the_trace_changes_no_line_and_no_bar() {
+        for fragment in [
+            "v=1&r=chongqing&e=120&h0.l=1&h0.d=3",
+            "v=1&r=chongqing&e=120&std=grade1&bl=1&lr=45",
+            "v=1&r=jiangsu&l=environmental&s=hazardous_waste.operator&e=80&h1.l=1&ec=poor",
+        ] {
+            let q = quote(fragment);
+            let mut reworded = q.clone();
+            for s in &mut reworded.trace {
+                s.parameter = format!("(reworded) {}", s.parameter.len());
+                s.parameter_zh = "(改写)".into();
+                s.value = "?".into();
+                s.value_zh = Some("?".into());
+            }
+            for lang in [Lang::Zh, Lang::En] {
+                assert_eq!(
+                    breakdown(&reworded, lang),
+                    breakdown(&q, lang),
+                    "{fragment}"
+                );
+            }
+        }
     }
 
     #[test]

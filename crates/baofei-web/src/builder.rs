@@ -25,28 +25,40 @@ fn local_host() -> bool {
 }
 
 /// The input a sector's premium basis needs, with the default a campaign link starts from, so that a
-/// link never opens on an error (issue 16 point 4): form key, element attribute, label, default.
+/// link never opens on an error (issue 16 point 4): form key, element attribute and label from the
+/// field registry, and the builder's own starting figure.
 fn basis_field(
     basis: Option<baofei_core::domain::PremiumBasis>,
-) -> Option<(&'static str, &'static str, &'static str, &'static str)> {
+) -> Option<(&'static str, &'static str, String, &'static str)> {
     use baofei_core::domain::PremiumBasis as B;
-    match basis? {
-        B::Headcount => Some(("e", "employees", "从业人员数 Employees", "100")),
-        B::ContractValue => Some((
-            "cv",
-            "contract-value",
-            "工程造价(万元) Contract value (×10k CNY)",
-            "3000",
-        )),
-        B::Tonnage => Some((
-            "t",
-            "tonnage",
-            "核定年产能(吨) Approved capacity (t)",
-            "300000",
-        )),
-        B::Vehicles => Some(("veh", "vehicles", "车辆数 Vehicles", "20")),
-        B::Seats => Some(("seats", "seats", "客位数 Seats", "300")),
+    use baofei_core::fields::{by_key, Shown, FIELDS};
+    let basis = basis?;
+    let spec = match basis {
+        B::Headcount => by_key("employees"),
         B::AggregateLimit => None,
+        b => FIELDS
+            .iter()
+            .find(|f| f.shown == Shown::Basis(b) && f.attr.is_some()),
+    }?;
+    let start = match basis {
+        B::Headcount => "100",
+        B::ContractValue => "3000",
+        B::Tonnage => "300000",
+        B::Vehicles => "20",
+        B::Seats => "300",
+        B::AggregateLimit => return None,
+    };
+    Some((spec.link, spec.attr?, both(spec), start))
+}
+
+/// A field's label in both languages with its unit, as the builder (for marketers of either
+/// language) shows it: "工程造价(万元) Project contract value (× CNY 10,000)".
+fn both(f: &baofei_core::fields::FieldSpec) -> String {
+    let u = f.unit.text();
+    if u.zh.is_empty() || f.unit == baofei_core::fields::Unit::Person {
+        format!("{} {}", f.label.zh, f.label.en)
+    } else {
+        format!("{}({}) {} ({})", f.label.zh, u.zh, f.label.en, u.en)
     }
 }
 
@@ -116,7 +128,7 @@ pub fn Builder() -> Html {
     let base = base_url();
     let lang = if form.lang == Lang::En { "en" } else { "zh" };
     let basis = basis_field(st.sector(form.get("s")).map(|s| s.basis));
-    let env = form.get("l") == "environmental";
+    let env = form.env();
     // The free fields take a plain number only (security review N5: what a marketer types became
     // markup in the snippets and extra keys in the link). A bad value is said at its field and left
     // out of the link, never carried into it.
@@ -130,23 +142,33 @@ pub fn Builder() -> Html {
     // Fields the link presets: the premium's basis and, for a sector not priced per head, the
     // headcount too (it sets the size class; newcomer review 11.1: a construction link priced every
     // visitor as a 100-person firm without saying so).
-    let mut free: Vec<(&'static str, &'static str, &'static str)> = Vec::new();
-    if let Some((k, attr, label, _)) = basis {
-        free.push((k, attr, label));
+    let mut free: Vec<(&'static str, &'static str, String)> = Vec::new();
+    if let Some((k, attr, label, _)) = &basis {
+        free.push((k, attr, label.clone()));
     }
     if !matches!(basis, Some(("e", ..))) && !env {
-        free.push(("e", "employees", "从业人员数(选填) Employees (optional)"));
+        free.push((
+            "e",
+            "employees",
+            "从业人员数(选填) Employees (optional)".into(),
+        ));
     }
     let campaign_ok = campaign.is_empty() || crate::model::valid_campaign(&campaign);
     let tag = (!campaign.is_empty() && campaign_ok).then(|| campaign.to_string());
     // Every preset spelled out (not only what differs from today's defaults), so the link means the
     // same thing whatever a later version's defaults are: one list of (link key, element attribute,
     // value), written into the link and into the element snippet.
-    let mut presets: Vec<(&str, &str, String)> = vec![
-        ("r", "region", form.get("r").into()),
-        ("l", "line", form.get("l").into()),
-        ("s", "sector", form.get("s").into()),
-    ];
+    // Link key and attribute from the registry: the builder types neither.
+    let preset = |key: &str| {
+        let f = baofei_core::fields::by_key(key).expect("a registry field");
+        (
+            f.link,
+            f.attr.unwrap_or(f.key),
+            form.get(f.link).to_string(),
+        )
+    };
+    let mut presets: Vec<(&str, &str, String)> =
+        vec![preset("region"), preset("line"), preset("sector")];
     for (k, a, _) in &free {
         let v = form.get(k);
         if !v.is_empty() && number_ok(v) {
@@ -154,7 +176,7 @@ pub fn Builder() -> Html {
         }
     }
     if env {
-        presets.push(("er", "env-risk-grade", form.get("er").into()));
+        presets.push(preset("env_risk_grade"));
     }
     // Every value percent-encoded in the link, escaped in the HTML snippet and JSON-encoded in the
     // script snippet: the output is pasted into other sites' pages (N5).
@@ -236,12 +258,12 @@ pub fn Builder() -> Html {
                 <div class="bf-field"><label for="b-s">{ "行业 Sector" }</label>
                     <select id="b-s" onchange={set("s")}>{ for st.sectors.iter().filter(|s| s.line.key() == line).map(|s| opt(&s.id, &format!("{} · {} / {}", s.group_zh, s.name_zh, s.name_en), form.get("s"))) }</select></div>
                 { for free.iter().map(|(k, _, label)| {
-                    let id = if Some(*k) == basis.map(|b| b.0) { "b-basis".to_string() } else { format!("b-{k}") };
+                    let id = if Some(*k) == basis.as_ref().map(|b| b.0) { "b-basis".to_string() } else { format!("b-{k}") };
                     let v = form.get(k).to_string();
                     let ok = number_ok(&v);
                     let hint_id = format!("{id}-hint");
                     html! {
-                        <div class={classes!("bf-field", (!ok).then_some("invalid"))}><label for={id.clone()}>{ *label }</label>
+                        <div class={classes!("bf-field", (!ok).then_some("invalid"))}><label for={id.clone()}>{ label.clone() }</label>
                             <input id={id.clone()} type="text" inputmode="decimal" value={v} oninput={typed(k)} aria-invalid={(!ok).to_string()} aria-describedby={hint_id.clone()} />
                             if ok {
                                 <p class="bf-hint" id={hint_id}>{ if id == "b-basis" { "链接打开时预填此项(计算保费所必需)。Prefilled when the link opens (the premium needs it)." } else { "填写后链接按此人数确定企业规模；不填则由访问者自己填写。Sets the size class when given; otherwise the visitor enters it." } }</p>

@@ -27,33 +27,14 @@ pub const HISTORY_KEYS: [(&str, &str); 5] = [
     ("d", "deaths"),
 ];
 
-/// Every form key, its default, and the engine field it feeds (for error messages).
-/// Amount keys (`rev`, `cv`, `pp`, `agg`) are in 万元 in the form and sent to the engine in 元.
-pub const FIELDS: &[(&str, &str, &str)] = &[
-    ("d", "", "as_of"),
-    ("r", "chongqing", "region"),
-    ("l", "work_safety", "line"),
-    ("s", "hazardous_chemicals.production", "sector"),
-    ("e", "100", "employees"),
-    ("rev", "", "annual_revenue"),
-    ("sz", "", "size_class"),
-    ("cv", "", "contract_value"),
-    ("t", "", "tonnage"),
-    ("veh", "", "vehicles"),
-    ("seats", "", "seats"),
-    ("hr", "", "high_risk_project"),
-    ("metro", "", "metro"),
-    ("pp", "", "per_person_limit"),
-    ("agg", "", "aggregate_limit"),
-    ("std", "none", "standardisation"),
-    ("bl", "", "blacklisted"),
-    ("rr", "", "refused_rectification"),
-    ("lr", "", "loss_ratio"),
-    ("er", "general", "env_risk_grade"),
-    ("ec", "good", "env_credit_grade"),
-    ("oc", "", "other_cover"),
-    ("dep", "", "risk_deposit"),
-];
+/// Every form key (the registry's share-link key), its default, and the engine field it feeds, in
+/// the form's order: read from `baofei_core::fields`, the one definition of each field. Amount keys
+/// (`Unit::Wan`) are in 万元 in the form and sent to the engine in 元.
+pub fn fields() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    baofei_core::fields::FIELDS
+        .iter()
+        .map(|f| (f.link, f.default, f.key))
+}
 
 /// Accidents entered by their facts, per year (the engine derives the grade): at most this many.
 pub const ACCIDENTS_PER_YEAR: usize = 2;
@@ -70,7 +51,7 @@ pub const ACCIDENT_KEYS: [(&str, &str); 3] = [
 pub struct Form {
     /// Interface language.
     pub lang: Lang,
-    /// Values by key (see [`FIELDS`], `h{year}.{o|l|s|x|d}`, `a.{question}`).
+    /// Values by key (see [`fields`], `h{year}.{o|l|s|x|d}`, `a.{question}`).
     pub values: SortedMap<String, String>,
 }
 
@@ -84,7 +65,7 @@ pub fn valid_campaign(v: &str) -> bool {
 }
 
 fn is_known_key(k: &str) -> bool {
-    if FIELDS.iter().any(|(f, _, _)| *f == k) || k == "c" {
+    if fields().any(|(f, _, _)| f == k) || k == "c" {
         return true;
     }
     if let Some(rest) = k.strip_prefix('h') {
@@ -147,18 +128,13 @@ fn is_offer_key(o: &str) -> bool {
 /// Whether the form shows an input for `key` on this line (`env`: 环责险) and premium basis. A link
 /// may only set what the user can see and correct (security review F8).
 pub fn shown(key: &str, env: bool, basis: Option<PremiumBasis>) -> bool {
-    use PremiumBasis as B;
-    match key {
-        // No input at all: annual revenue changes no figure the widget shows.
-        "rev" => false,
-        "sz" | "pp" | "std" | "oc" | "dep" => !env,
-        "er" | "ec" => env,
-        "cv" | "hr" | "metro" => basis == Some(B::ContractValue),
-        "t" => basis == Some(B::Tonnage),
-        "veh" => basis == Some(B::Vehicles),
-        "seats" => basis == Some(B::Seats),
-        _ => true,
-    }
+    let line = if env {
+        baofei_core::domain::Line::Environmental
+    } else {
+        baofei_core::domain::Line::WorkSafety
+    };
+    // The registry says when each field shows; the history, answers and offer keys always do.
+    baofei_core::fields::by_link(key).is_none_or(|f| f.shown_for(line, basis))
 }
 
 impl Form {
@@ -166,12 +142,12 @@ impl Form {
     /// returns the keys whose value was dropped: a restored link must never leave an error the user
     /// has no input to fix.
     pub fn drop_hidden(&mut self, basis: Option<PremiumBasis>) -> Vec<&'static str> {
-        let env = self.get("l") == "environmental";
+        let env = self.env();
         let mut dropped = Vec::new();
-        for (k, d, _) in FIELDS {
-            if !shown(k, env, basis) && self.get(k) != *d {
+        for (k, d, _) in fields() {
+            if !shown(k, env, basis) && self.get(k) != d {
                 self.values.insert(k.to_string(), d.to_string());
-                dropped.push(*k);
+                dropped.push(k);
             }
         }
         // The offer check is for 安责险 offers: on the environmental line it has no inputs.
@@ -185,7 +161,7 @@ impl Form {
     /// Defaults, with the as-of date supplied by the caller (the engine never reads a clock).
     pub fn new(today: &str) -> Form {
         let mut values = SortedMap::new();
-        for (k, d, _) in FIELDS {
+        for (k, d, _) in fields() {
             values.insert(k.to_string(), d.to_string());
         }
         values.insert("d".into(), today.into());
@@ -199,6 +175,19 @@ impl Form {
     /// form then says that these are an example's figures, not the reader's (newcomer 1.13).
     pub fn is_example(&self) -> bool {
         self.values == Form::new(self.get("d")).values
+    }
+
+    /// The insurance line chosen. The form's short key `l` is read here only: views ask for the typed
+    /// line, never compare its text. A key the engine does not know reads as the work-safety line for
+    /// the view; the engine refuses it at the field.
+    pub fn line(&self) -> baofei_core::domain::Line {
+        baofei_core::domain::Line::from_key(self.get("l"))
+            .unwrap_or(baofei_core::domain::Line::WorkSafety)
+    }
+
+    /// Whether the line is 环责险 (the form shows its own fields and no work-safety ones).
+    pub fn env(&self) -> bool {
+        self.line() == baofei_core::domain::Line::Environmental
     }
 
     /// A value, or "".
@@ -221,7 +210,7 @@ impl Form {
         }
         // History counts and answers have no default: empty means absent, so a form and the link it
         // writes always describe the same state (found by the fuzzer: `h2.a1.l=` did not round-trip).
-        if value.is_empty() && !FIELDS.iter().any(|(f, _, _)| *f == key) {
+        if value.is_empty() && !fields().any(|(f, _, _)| f == key) {
             self.values.remove(key);
         } else {
             self.values.insert(key.into(), value.into());
@@ -300,10 +289,9 @@ impl Form {
     /// The engine input. Amounts typed in 万元 become 元; text that is not a number is passed on as
     /// typed so that the engine reports it against the right field.
     pub fn to_input(&self) -> QuoteInput {
-        let wan = |k: &str| wan_to_yuan(self.get(k));
         // The environmental line shows incidents by grade only: deaths and accident facts typed on
         // the work-safety line stay in the form but are not sent, so no hidden cell can hold an error.
-        let env = self.get("l") == "environmental";
+        let env = self.env();
         let history = (0..3)
             .map(|y| {
                 let g = |c: &str| self.get(&format!("h{y}.{c}")).trim().to_string();
@@ -330,32 +318,24 @@ impl Form {
                 }
             })
             .collect();
-        QuoteInput {
-            as_of: self.get("d").trim().into(),
-            region: self.get("r").into(),
-            line: self.get("l").into(),
-            sector: self.get("s").into(),
-            employees: self.get("e").trim().into(),
-            annual_revenue: wan("rev"),
-            size_class: self.get("sz").into(),
-            contract_value: wan("cv"),
-            tonnage: self.get("t").trim().into(),
-            vehicles: self.get("veh").trim().into(),
-            seats: self.get("seats").trim().into(),
-            high_risk_project: self.flag("hr"),
-            metro: self.flag("metro"),
-            per_person_limit: wan("pp"),
-            aggregate_limit: wan("agg"),
+        let mut input = QuoteInput {
             history,
-            standardisation: self.get("std").into(),
-            blacklisted: self.flag("bl"),
-            refused_rectification: self.flag("rr"),
-            loss_ratio: percent_to_ratio(self.get("lr")),
-            env_risk_grade: self.get("er").into(),
-            env_credit_grade: self.get("ec").into(),
-            other_cover: self.get("oc").into(),
-            risk_deposit: self.flag("dep"),
+            ..QuoteInput::default()
+        };
+        // Each field by the registry: its unit and kind say how the form's text reaches the engine.
+        for f in baofei_core::fields::FIELDS {
+            use baofei_core::fields::{Kind, Unit};
+            let v = self.get(f.link);
+            let value = match (f.unit, f.kind) {
+                (Unit::Wan, _) => wan_to_yuan(v),
+                (_, Kind::Percent) => percent_to_ratio(v),
+                (_, Kind::Flag) => if self.flag(f.link) { "1" } else { "" }.to_string(),
+                (_, Kind::Count | Kind::Amount | Kind::Date) => v.trim().to_string(),
+                _ => v.to_string(),
+            };
+            input.set(f.key, value);
         }
+        input
     }
 
     /// The grade the engine derives for an accident entered by its facts, once they parse.
@@ -490,10 +470,7 @@ pub fn form_key(engine_field: &str) -> Option<String> {
             .find(|(_, f, _)| *f == o)
             .map(|(k, _, _)| format!("o.{k}"));
     }
-    FIELDS
-        .iter()
-        .find(|(_, _, f)| *f == engine_field)
-        .map(|(k, _, _)| k.to_string())
+    baofei_core::fields::by_key(engine_field).map(|f| f.link.to_string())
 }
 
 /// A share-link value, percent-encoded as the fragment writes it.
@@ -564,7 +541,9 @@ pub fn fmt_range(low: Decimal, high: Decimal, lang: Lang) -> String {
 
 /// A ratio as a percentage: 0.21 → "21%".
 pub fn fmt_pct(d: Decimal) -> String {
-    format!("{}%", (d * Decimal::from(100)).normalize())
+    // Ratios from the rules have at most four places (21.25%): shown exactly, through the one
+    // display rounding all the same.
+    baofei_core::money::pct(d, 4)
 }
 
 /// A QR code of `text` as an SVG path (one unit per module) and its size in modules.

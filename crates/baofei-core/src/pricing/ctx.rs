@@ -3,12 +3,12 @@
 
 use crate::citation::{Citation, Reference};
 use crate::domain::{EnvCreditGrade, EnvRiskGrade, Line, SizeClass, StandardisationGrade};
-use crate::text::Text;
 use crate::error::{ErrorCode, Errors, FieldError};
 use crate::input::Enterprise;
 use crate::money::fmt_factor;
 use crate::output::{Message, Step};
 use crate::rules::{Dated, FactorTable, Param};
+use crate::text::Text;
 use rust_decimal::Decimal;
 
 pub(crate) fn err(
@@ -130,7 +130,21 @@ impl Ctx<'_> {
             note: notes.en.cloned(),
             note_zh: notes.zh.cloned(),
             reference: notes.reference.cloned(),
+            factor: None,
+            choice_zh: None,
+            choice_en: None,
         });
+    }
+    /// Records the last step's factor and what its table was read at, as data (the breakdown and
+    /// chart read these, never the step's prose).
+    pub(crate) fn typed(&mut self, factor: Decimal, choice: Option<(String, String)>) {
+        if let Some(s) = self.trace.last_mut().filter(|_| self.tracing) {
+            s.factor = Some(factor);
+            if let Some((zh, en)) = choice {
+                s.choice_zh = Some(zh);
+                s.choice_en = Some(en);
+            }
+        }
     }
     /// Marks the last step as a work-safety (安责险) rule borrowed for the environmental line, and
     /// replaces the rule's own note (which speaks of work-safety accidents and the place it comes from)
@@ -219,6 +233,11 @@ impl Ctx<'_> {
             d.illustrative,
             Notes::of(d),
         );
+        if self.tracing {
+            // A yes says nothing the step's label does not ("失信联合惩戒黑名单").
+            let choice = (key != "yes").then(|| key_label(table, key, self.e.line));
+            self.typed(f, choice);
+        }
         Ok(f)
     }
 }

@@ -181,6 +181,16 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
             ill,
             Notes::of(d),
         );
+        if cx.tracing {
+            let below = below.map(|x| x.to_string()).unwrap_or_else(|| "∞".into());
+            cx.typed(
+                factor,
+                Some((
+                    format!("赔付率 {lr} < {below}"),
+                    format!("loss ratio {lr} < {below}"),
+                )),
+            );
+        }
         f = mul(f, factor)?;
     }
     if e.line == Line::Environmental {

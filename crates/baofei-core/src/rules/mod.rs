@@ -8,7 +8,9 @@
 
 use crate::citation::{Citation, Reference};
 use crate::date::Date;
-use crate::domain::{EnvCreditGrade, EnvRiskGrade, Line, Obligation, PremiumBasis, StandardisationGrade};
+use crate::domain::{
+    EnvCreditGrade, EnvRiskGrade, Line, Obligation, PremiumBasis, StandardisationGrade,
+};
 use crate::error::Errors;
 use crate::map::SortedMap;
 use rust_decimal::Decimal;

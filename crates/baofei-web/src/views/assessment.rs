@@ -21,11 +21,7 @@ fn bound_key(qid: &str) -> Option<(&'static str, bool)> {
 /// The questionnaire and its result.
 pub fn assessment_view(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors>) -> Html {
     let (tr, lang, f) = (cx.tr, cx.lang, cx.form);
-    let line = if f.get("l") == "environmental" {
-        Line::Environmental
-    } else {
-        Line::WorkSafety
-    };
+    let line = f.line();
     let qs: Vec<_> = questions()
         .into_iter()
         .filter(|q| q.line.is_none_or(|l| l == line))

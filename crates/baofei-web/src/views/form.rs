@@ -2,11 +2,13 @@
 //! and grades.
 
 use super::{dom_id, msg, vocab, Cx};
-use baofei_core::domain::{EnvCreditGrade, EnvRiskGrade, OtherCover, SizeClass, StandardisationGrade};
 use crate::i18n::T;
 use crate::model::Lang;
 use crate::outcome::rules;
 use crate::state::{Action, State};
+use baofei_core::domain::{
+    EnvCreditGrade, EnvRiskGrade, Line, OtherCover, SizeClass, StandardisationGrade,
+};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -148,12 +150,6 @@ pub(crate) fn checkbox(cx: &Cx<'_>, key: &str, label: &str) -> Html {
     }
 }
 
-fn opts(keys: &[&str], labels: &[&str]) -> Vec<(String, String)> {
-    keys.iter()
-        .zip(labels)
-        .map(|(k, l)| (k.to_string(), l.to_string()))
-        .collect()
-}
 
 /// The whole form; `minimum` is the legal minimum limit shown as the per-person placeholder.
 pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
@@ -167,11 +163,11 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
             en.to_string()
         }
     };
-    let line = f.get("l");
+    let line = f.line();
     let sector = st.sector(f.get("s"));
     let group = sector.map(|s| s.group().to_string()).unwrap_or_default();
     let mut groups: Vec<(String, String)> = Vec::new();
-    for s in st.sectors.iter().filter(|s| s.line.key() == line) {
+    for s in st.sectors.iter().filter(|s| s.line == line) {
         if !groups.iter().any(|(g, _)| g == s.group()) {
             groups.push((s.group().to_string(), name(&s.group_zh, &s.group_en)));
         }
@@ -217,7 +213,7 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
     };
     let basis = sector.map(|s| s.basis);
     use baofei_core::domain::PremiumBasis as B;
-    let env = line == "environmental";
+    let env = f.env();
     html! {
         <form class="bf-form no-print" aria-labelledby={cx.standalone.then_some("form-h")} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}
             onfocusout={ let d = cx.dispatch.clone(); Callback::from(move |_: FocusEvent| d.emit(Action::Leave)) }>
@@ -228,7 +224,7 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
                     "The form opens with an example enterprise (Chongqing · hazardous chemicals production · 100 employees): change it to yours.") }</p>
             }
             <fieldset>
-                { select_field(cx, "r", tr.region, regions, None) }
+                { select_field(cx, "r", label(cx, "r"), regions, None) }
                 // Said at the choice itself (issue 18): a province with no local rule in the data is not
                 // a province without rules.
                 if f.get("r") != "national" && !st.local_rules(&st.chain(f.get("r")), if env { baofei_core::domain::Line::Environmental } else { baofei_core::domain::Line::WorkSafety }) {
@@ -241,11 +237,11 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
                     <p class="bf-hint"><a id="rules-link" href={format!("rules.html#r={}&d={}", crate::model::pct_encode(f.get("r")), crate::model::pct_encode(f.get("d")))}>
                         { msg(lang, "查看本地区当日有效的全部规定 →", "Every rule in force here on this date →") }</a></p>
                 }
-                { select_field(cx, "l", tr.line, opts(&["work_safety", "environmental"], &[tr.line_ws, tr.line_env]), Some(on_line)) }
+                { select_field(cx, "l", label(cx, "l"), vocab(&Line::ALL, Line::key, Line::name, lang), Some(on_line)) }
                 { group_select }
-                { select_field(cx, "s", tr.sector, subs, None) }
+                { select_field(cx, "s", label(cx, "s"), subs, None) }
                 <div class="bf-field">
-                    <label for="f-d">{ tr.as_of }</label>
+                    <label for="f-d">{ label(cx, "d") }</label>
                     <input id="f-d" type="date" value={f.get("d").to_string()} aria-invalid={cx.errors.contains_key("d").to_string()}
                         aria-describedby={if cx.errors.contains_key("d") { "f-d-err" } else { "f-d-hint" }}
                         oninput={ let d = cx.dispatch.clone(); Callback::from(move |e: InputEvent| d.emit(Action::Set("d".into(), e.target_unchecked_into::<HtmlInputElement>().value()))) } />
@@ -255,9 +251,9 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ tr.scale_heading }</legend>
-                { text_field(cx, "e", tr.employees, tr.unit_person, "numeric", None) }
+                { field(cx, "e", None) }
                 if !env {
-                    { select_field(cx, "sz", tr.size, {
+                    { select_field(cx, "sz", label(cx, "sz"), {
                         let mut o = vec![(String::new(), tr.size_auto.to_string())];
                         o.extend(vocab(&SizeClass::ALL, SizeClass::key, SizeClass::name, lang));
                         o
@@ -265,47 +261,47 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
                 }
                 { match basis {
                     Some(B::ContractValue) => html! { <>
-                        { text_field(cx, "cv", tr.contract_value, tr.unit_wan, "decimal", None) }
+                        { field(cx, "cv", None) }
                         // A sub-sector that is itself the high-risk class already prices the
                         // high-risk column: its box shows that, checked and fixed, instead of a second
                         // control that disagrees with the first (newcomer 2.3).
                         if sector.is_some_and(|s| s.high_risk_project) {
                             <div class="bf-check">
                                 <input type="checkbox" id="f-hr" checked=true disabled=true aria-describedby="f-hr-hint" />
-                                <label for="f-hr">{ tr.high_risk }</label>
+                                <label for="f-hr">{ label(cx, "hr") }</label>
                             </div>
                             <p class="bf-hint" id="f-hr-hint">{ msg(lang, "所选细分行业即高风险工程，已按高风险工程费率计算。", "The sub-sector chosen is the high-risk class: the high-risk rate applies.") }</p>
                         } else {
-                            { checkbox(cx, "hr", tr.high_risk) }
+                            { checkbox(cx, "hr", label(cx, "hr")) }
                         }
-                        { checkbox(cx, "metro", tr.metro) }
+                        { checkbox(cx, "metro", label(cx, "metro")) }
                     </> },
-                    Some(B::Tonnage) => text_field(cx, "t", tr.tonnage, tr.unit_tonne, "decimal", None),
-                    Some(B::Vehicles) => text_field(cx, "veh", tr.vehicles, tr.unit_vehicle, "numeric", None),
-                    Some(B::Seats) => text_field(cx, "seats", tr.seats, tr.unit_seat, "numeric", None),
+                    Some(B::Tonnage) => field(cx, "t", None),
+                    Some(B::Vehicles) => field(cx, "veh", None),
+                    Some(B::Seats) => field(cx, "seats", None),
                     _ => html! {},
                 } }
             </fieldset>
             <fieldset>
                 <legend>{ tr.limits_heading }</legend>
-                if !env { { text_field_ph(cx, "pp", tr.per_person, tr.unit_wan, "decimal", Some(tr.limit_hint),
+                if !env { { text_field_ph(cx, "pp", label(cx, "pp"), unit(cx, "pp"), "decimal", Some(tr.limit_hint),
                     minimum.map(|m| (m / rust_decimal::Decimal::from(10_000)).normalize().to_string())) } }
-                { text_field(cx, "agg", tr.aggregate, tr.unit_wan, "decimal", None) }
+                { field(cx, "agg", None) }
             </fieldset>
             { history_view(cx) }
             <fieldset>
                 <legend>{ tr.safety_heading }</legend>
                 if env {
-                    { select_field(cx, "er", tr.env_risk, vocab(&EnvRiskGrade::ALL, EnvRiskGrade::key, EnvRiskGrade::name, lang), None) }
-                    { select_field(cx, "ec", tr.env_credit, vocab(&EnvCreditGrade::ALL, EnvCreditGrade::key, EnvCreditGrade::name, lang), None) }
+                    { select_field(cx, "er", label(cx, "er"), vocab(&EnvRiskGrade::ALL, EnvRiskGrade::key, EnvRiskGrade::name, lang), None) }
+                    { select_field(cx, "ec", label(cx, "ec"), vocab(&EnvCreditGrade::ALL, EnvCreditGrade::key, EnvCreditGrade::name, lang), None) }
                 } else {
-                    { select_field(cx, "std", tr.standardisation, vocab(&StandardisationGrade::ALL, StandardisationGrade::key, StandardisationGrade::name, lang), None) }
-                    { select_field(cx, "oc", tr.other_cover, std::iter::once((String::new(), tr.none_held.to_string())).chain(vocab(&OtherCover::ALL, OtherCover::key, OtherCover::name, lang)).collect(), None) }
-                    { checkbox(cx, "dep", tr.risk_deposit) }
+                    { select_field(cx, "std", label(cx, "std"), vocab(&StandardisationGrade::ALL, StandardisationGrade::key, StandardisationGrade::name, lang), None) }
+                    { select_field(cx, "oc", label(cx, "oc"), std::iter::once((String::new(), tr.none_held.to_string())).chain(vocab(&OtherCover::ALL, OtherCover::key, OtherCover::name, lang)).collect(), None) }
+                    { checkbox(cx, "dep", label(cx, "dep")) }
                 }
-                { checkbox(cx, "bl", tr.blacklisted) }
-                { checkbox(cx, "rr", tr.refused) }
-                { text_field(cx, "lr", tr.loss_ratio, tr.unit_pct, "decimal", None) }
+                { checkbox(cx, "bl", label(cx, "bl")) }
+                { checkbox(cx, "rr", label(cx, "rr")) }
+                { field(cx, "lr", None) }
             </fieldset>
         </form>
     }
@@ -362,7 +358,7 @@ fn history_view(cx: &Cx<'_>) -> Html {
     let tr = cx.tr;
     // 环责险 asks for environmental incidents by grade; deaths and the accident-facts helper are
     // work-safety facts (issue 13 point 6).
-    let env = cx.form.get("l") == "environmental";
+    let env = cx.form.env();
     let cols: &[&str] = if env {
         &["o", "l", "s", "x"]
     } else {
@@ -409,30 +405,33 @@ fn history_view(cx: &Cx<'_>) -> Html {
     }
 }
 
-/// The label of a form key, for notes about a link.
-pub(crate) fn field_label(tr: &T, key: &str) -> &'static str {
-    match key {
-        "rev" => tr.revenue,
-        "sz" => tr.size,
-        "cv" => tr.contract_value,
-        "t" => tr.tonnage,
-        "veh" => tr.vehicles,
-        "seats" => tr.seats,
-        "hr" => tr.high_risk,
-        "metro" => tr.metro,
-        "pp" => tr.per_person,
-        "std" => tr.standardisation,
-        "oc" => tr.other_cover,
-        "dep" => tr.risk_deposit,
-        "er" => tr.env_risk,
-        "ec" => tr.env_credit,
-        "agg" => tr.aggregate,
-        "lr" => tr.loss_ratio,
-        "bl" => tr.blacklisted,
-        "rr" => tr.refused,
-        "o" => tr.offer_check,
-        _ => "",
+/// The label of a form key, for notes about a link and the print sheet: the registry's, and the
+/// offer check's for `o`.
+pub(crate) fn field_label(tr: &T, lang: Lang, key: &str) -> &'static str {
+    if key == "o" {
+        return tr.offer_check;
     }
+    baofei_core::fields::by_link(key).map_or("", |f| f.label.pick(lang))
+}
+
+/// A registry field's label (by its form key) in the interface language.
+fn label(cx: &Cx<'_>, key: &str) -> &'static str {
+    field_label(cx.tr, cx.lang, key)
+}
+
+/// A registry field's unit (by its form key) in the interface language.
+fn unit(cx: &Cx<'_>, key: &str) -> &'static str {
+    baofei_core::fields::by_link(key).map_or("", |f| f.unit.text().pick(cx.lang))
+}
+
+/// A registry field's text input: its label, unit and keyboard from the registry.
+fn field(cx: &Cx<'_>, key: &str, hint: Option<&str>) -> Html {
+    use baofei_core::fields::Kind;
+    let mode = match baofei_core::fields::by_link(key).map(|f| f.kind) {
+        Some(Kind::Count) => "numeric",
+        _ => "decimal",
+    };
+    text_field(cx, key, label(cx, key), unit(cx, key), mode, hint)
 }
 
 /// What happened to the link or the remembered inputs: unreadable (defaults shown), cleared, or
@@ -456,7 +455,7 @@ pub fn link_notes_view(cx: &Cx<'_>, state: &State) -> Html {
             .dropped
             .iter()
             .map(|k| {
-                let l = field_label(tr, k);
+                let l = field_label(tr, lang, k);
                 l.split(['(', '（']).next().unwrap_or(l).trim_end()
             })
             .collect();

@@ -103,38 +103,41 @@ pub const LAZY: &str = ".bf-form fieldset + fieldset, .bf-result";
 /// The content heights of `root`'s [`LAZY`] panels in hundredths of a pixel, in document order (the
 /// size `contain-intrinsic-block-size` gives: without padding and border). Whole pixels were not
 /// enough: a panel 1815.4 px tall stood in at 1815 and the text under a reader's eyes moved by a pixel
-/// (a line's edge, at the point the test reads). Integers throughout: parsing or printing an `f64`
-/// links the float formatting and parsing code, 23 KB gzip (measured); multiplying and truncating one
-/// does not.
+/// (a line's edge, at the point the test reads). Integers throughout, from the computed style's text:
+/// parsing or printing an `f64` links the float formatting and parsing code, 23 KB gzip (measured).
 pub fn lazy_heights(root: &web_sys::Element) -> Vec<i32> {
-    // "12px" or "12.5px" to whole pixels, without the float parser.
-    let px = |v: String| -> i32 {
-        v.split(['.', 'p'])
-            .next()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(0)
-    };
     let w = gloo::utils::window();
     lazy_panels(root)
         .into_iter()
         .map(|e| {
-            let edges: i32 = w.get_computed_style(&e).ok().flatten().map_or(0, |c| {
-                [
-                    "padding-top",
-                    "padding-bottom",
-                    "border-top-width",
-                    "border-bottom-width",
-                ]
-                .iter()
-                .filter_map(|p| c.get_property_value(p).ok())
-                .map(px)
-                .sum()
-            });
-            // Truncation, not rounding: `as` links no float code.
-            let content = (e.get_bounding_client_rect().height() * 100.0) as i32;
-            (content - edges * 100).max(0)
+            let Some(c) = w.get_computed_style(&e).ok().flatten() else {
+                return 0;
+            };
+            let css = |p: &str| hundredths(&c.get_property_value(p).unwrap_or_default());
+            // `box-sizing: border-box` everywhere (styles.css): the height includes the edges.
+            let edges: i32 = [
+                "padding-top",
+                "padding-bottom",
+                "border-top-width",
+                "border-bottom-width",
+            ]
+            .iter()
+            .map(|p| css(p))
+            .sum();
+            (css("height") - edges).max(0)
         })
         .collect()
+}
+
+/// "1815.4375px" → 181543 (hundredths, truncated), without the float parser; 0 for anything else.
+fn hundredths(v: &str) -> i32 {
+    let n = v.trim().trim_end_matches("px");
+    let (whole, frac) = n.split_once('.').unwrap_or((n, ""));
+    let frac: String = frac.chars().chain("00".chars()).take(2).collect();
+    match (whole.parse::<i32>(), frac.parse::<i32>()) {
+        (Ok(w), Ok(f)) if w >= 0 => w.saturating_mul(100).saturating_add(f),
+        _ => 0,
+    }
 }
 
 /// Gives `root`'s [`LAZY`] panels the stand-ins' heights (hundredths of a pixel) as their size until

@@ -3,6 +3,7 @@
 use super::cite;
 use crate::i18n::T;
 use crate::model::Lang;
+use baofei_core::domain::Line;
 use baofei_core::Citation;
 use yew::prelude::*;
 
@@ -34,14 +35,14 @@ fn related_sources() -> [Citation; 3] {
 /// emergency bureau beside 安责险; Changchun's and Chongqing's schemes concern 环责险. Only the chosen
 /// region's and line's are shown (issue 14 point 6), so that a Hunan quote sheet does not carry
 /// Chongqing's green-insurance figures, nor a 安责险 sheet a pollution scheme.
-const RELATED_SCOPE: [(&str, &str); 3] = [
-    ("guangdong_zhongshan", "work_safety"),
-    ("jilin", "environmental"),
-    ("chongqing", "environmental"),
+const RELATED_SCOPE: [(&str, Line); 3] = [
+    ("guangdong_zhongshan", Line::WorkSafety),
+    ("jilin", Line::Environmental),
+    ("chongqing", Line::Environmental),
 ];
 
 /// The related-schemes section (nothing when none applies to `region` and `line`, the form's keys).
-pub fn related_view(tr: &T, lang: Lang, standalone: bool, region: &str, line: &str) -> Html {
+pub fn related_view(tr: &T, lang: Lang, standalone: bool, region: &str, line: Line) -> Html {
     let items: Vec<Html> = tr
         .related
         .iter()

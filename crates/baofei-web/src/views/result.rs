@@ -120,7 +120,7 @@ fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
             )
         })
         .unwrap_or_default();
-    let env = form.get("l") == "environmental";
+    let env = form.env();
     let history: Vec<String> = (0..3)
         .filter_map(|y| {
             let parts: Vec<String> = ["o", "l", "s", "x"]
@@ -146,10 +146,16 @@ fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
         })
         .collect();
     let mut rows = vec![
-        (tr.as_of, form.get("d").to_string()),
-        (tr.region, region),
-        (tr.sector, sector),
-        (tr.employees, form.get("e").to_string()),
+        (
+            super::form::field_label(tr, lang, "d"),
+            form.get("d").to_string(),
+        ),
+        (super::form::field_label(tr, lang, "r"), region),
+        (super::form::field_label(tr, lang, "s"), sector),
+        (
+            super::form::field_label(tr, lang, "e"),
+            form.get("e").to_string(),
+        ),
     ];
     // Every other input the form shows for this line and sector and that holds a value, as the
     // form words it (the quote sheet must list every input used).
@@ -157,17 +163,21 @@ fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
     let name = |t: Option<baofei_core::text::Text>, v: &str| {
         t.map_or_else(|| v.to_string(), |t| t.pick(lang).to_string())
     };
-    for (key, _, _) in crate::model::FIELDS {
+    for (key, _, _) in crate::model::fields() {
         let v = form.get(key);
-        if matches!(*key, "d" | "r" | "l" | "s" | "e")
+        if matches!(key, "d" | "r" | "l" | "s" | "e")
             || v.is_empty()
             || !crate::model::shown(key, env, basis)
         {
             continue;
         }
-        let label = super::form::field_label(tr, key);
-        let value = match *key {
-            "cv" | "pp" | "agg" => format!("{v} {}", tr.unit_wan),
+        let label = super::form::field_label(tr, lang, key);
+        let spec = baofei_core::fields::by_link(key);
+        let value = match key {
+            // The unit the field is typed in, from the registry (the English sheet once wrote 万元).
+            "cv" | "pp" | "agg" | "t" | "veh" | "seats" => {
+                format!("{v} {}", spec.map_or("", |f| f.unit.text().pick(lang)))
+            }
             "lr" => format!("{v}%"),
             // Each closed vocabulary names its own values (`keys!`).
             "sz" => name(SizeClass::from_key(v).map(SizeClass::name), v),

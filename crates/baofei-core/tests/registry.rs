@@ -1,0 +1,73 @@
+//! The field registry is the one definition of each field; the two places that cannot read it (the
+//! embed element's attribute table, in JavaScript, and the package's TypeScript types) are checked
+//! against it here, so a new field or vocabulary value that misses either fails the suite.
+
+use baofei_core::fields::{Kind, FIELDS};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn read(rel: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    std::fs::read_to_string(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// `'quoted'` or bare words, as a JS object literal's keys and string values are written.
+fn unquote(s: &str) -> String {
+    s.trim().trim_matches(['\'', '"']).to_string()
+}
+
+#[test]
+fn the_embed_element_takes_exactly_the_registry_attributes() {
+    let js = read("web/embed/baofei-embed.js");
+    let start = js.find("const ATTRS = {").expect("ATTRS table") + "const ATTRS = {".len();
+    let body = &js[start..start + js[start..].find("};").expect("end of ATTRS")];
+    let table: BTreeMap<String, String> = body
+        .split(',')
+        .filter(|p| p.contains(':'))
+        .map(|p| {
+            let (k, v) = p.split_once(':').unwrap();
+            (unquote(k), unquote(v))
+        })
+        .collect();
+    let mut want: BTreeMap<String, String> = FIELDS
+        .iter()
+        .filter_map(|f| f.attr.map(|a| (a.to_string(), f.link.to_string())))
+        .collect();
+    // Not a field of the enterprise: the campaign tag rides in the link beside them.
+    want.insert("campaign".into(), "c".into());
+    assert_eq!(
+        table, want,
+        "web/embed/baofei-embed.js ATTRS disagrees with baofei_core::fields"
+    );
+}
+
+#[test]
+fn the_typescript_input_type_names_every_field_and_every_vocabulary_value() {
+    let lib = read("crates/baofei-js/src/lib.rs");
+    let start = lib
+        .find("export interface QuoteInput {")
+        .expect("QuoteInput type");
+    let body = &lib[start..start + lib[start..].find("\n}").unwrap()];
+    for f in FIELDS {
+        let at = body
+            .find(&format!(" {}?:", f.key))
+            .or_else(|| body.find(&format!(" {}:", f.key)))
+            .unwrap_or_else(|| panic!("QuoteInput in the .d.ts lacks {}", f.key));
+        let decl = &body[at..at + body[at..].find(';').unwrap()];
+        if let Kind::Choice(keys) = f.kind {
+            let union: Vec<String> = decl
+                .split_once(':')
+                .unwrap()
+                .1
+                .split('|')
+                .map(unquote)
+                .filter(|k| !k.is_empty())
+                .collect();
+            assert_eq!(
+                union, keys,
+                "the .d.ts union for {} disagrees with the vocabulary",
+                f.key
+            );
+        }
+    }
+}
