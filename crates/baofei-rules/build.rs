@@ -21,6 +21,7 @@ const STATUTES: &[&str] = &[
     "prevention_max",
     "services",
     "guidance",
+    "offer_rules",
 ];
 const PACK: &[&str] = &[
     "meta",

@@ -43,6 +43,9 @@ struct Expect {
     #[serde(default)]
     says_zh: BTreeMap<String, String>,
     implied_float: Option<String>,
+    /// Check id → the words its borrowed rule carries ("参照重庆市规定"), or "" for none.
+    #[serde(default)]
+    reference: BTreeMap<String, String>,
     /// Every one of these fields has an error.
     #[serde(default)]
     error_fields: Vec<String>,
@@ -152,6 +155,13 @@ fn golden_offer_checks() {
                                 "{id}: sentence lacks {want:?}: {:?}",
                                 find(id).map(|k| &k.zh)
                             ));
+                        }
+                    }
+                    for (id, want) in &x.reference {
+                        let got =
+                            find(id).map(|k| k.reference.as_ref().map_or("", |r| r.zh.as_str()));
+                        if got != Some(want.as_str()) {
+                            p.push(format!("{id}: reference {got:?}, want {want:?}"));
                         }
                     }
                     for id in &x.absent {

@@ -332,6 +332,23 @@ pub struct Statutes {
     pub services: Vec<ServiceRule>,
     /// Duties and benefits attached to insuring.
     pub guidance: Vec<GuidanceRule>,
+    /// What an insurer's 安责险 offer is checked against.
+    pub offer_rules: OfferRules,
+}
+
+/// The rules an insurer's 安责险 offer is checked against (the offer check reads them; no statute
+/// value of it lives in code), each a dated, cited parameter looked up through the place's chain.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OfferRules {
+    /// Highest intermediary commission, as a share of the premium.
+    pub commission_cap: Param<FactorValue>,
+    /// The policy term in years, in principle (a sector rule may set another, such as construction's
+    /// project period).
+    pub policy_term_years: Param<FactorValue>,
+    /// Whether the services' content and frequency must be written into the contract (1 = must).
+    pub services_in_contract: Param<FactorValue>,
+    /// How many cover items the rules list (the offer check's list of them must match).
+    pub covered_items: Param<FactorValue>,
 }
 
 impl Statutes {
@@ -362,6 +379,11 @@ impl Statutes {
             || keyed(self.float_band.get(&line), chain)
             || keyed(self.prevention_min.get(&line), chain)
             || keyed(self.prevention_max.get(&line), chain)
+            || (line == Line::WorkSafety
+                && (keyed(Some(&self.offer_rules.services_in_contract), chain)
+                    || keyed(Some(&self.offer_rules.covered_items), chain)
+                    || keyed(Some(&self.offer_rules.commission_cap), chain)
+                    || keyed(Some(&self.offer_rules.policy_term_years), chain)))
     }
 
     /// How a citation fixed in code (the self-assessment's questions, the next steps) reads for an

@@ -8,8 +8,8 @@ use crate::domain::{Line, Obligation, PremiumBasis, SizeClass};
 use crate::json::{At, Fields, FromJson, Json, JsonError};
 use crate::rules::{
     ContractBand, ContractRow, Dated, Flag, FloatBand, GuidanceRule, LimitTier, LossRatioBand,
-    ObligationRule, PackMeta, Param, Penalty, PricingPack, RateEntry, Region, Scheme, SectorDef,
-    ServiceRule, Statutes,
+    ObligationRule, OfferRules, PackMeta, Param, Penalty, PricingPack, RateEntry, Region, Scheme,
+    SectorDef, ServiceRule, Statutes,
 };
 use crate::{from_json_keys, from_json_struct};
 
@@ -51,6 +51,13 @@ from_json_struct!(Statutes {
     prevention_max,
     services,
     guidance,
+    offer_rules,
+});
+from_json_struct!(OfferRules {
+    commission_cap,
+    policy_term_years,
+    services_in_contract,
+    covered_items,
 });
 from_json_struct!(ContractBand { rows } optional { up_to });
 from_json_struct!(ContractRow { per_person, aggregate, rate } optional { high_risk_rate });

@@ -175,6 +175,47 @@ impl Statutes {
                 });
             }
         }
+        // The offer check's rules: a share, a term of whole years, a must, a count.
+        let o = &self.offer_rules;
+        for (name, p, lo, hi) in [
+            (
+                "offer_rules.commission_cap",
+                &o.commission_cap,
+                Decimal::ZERO,
+                Decimal::ONE,
+            ),
+            (
+                "offer_rules.policy_term_years",
+                &o.policy_term_years,
+                Decimal::ONE,
+                Decimal::from(5),
+            ),
+            (
+                "offer_rules.services_in_contract",
+                &o.services_in_contract,
+                Decimal::ONE,
+                Decimal::ONE,
+            ),
+            (
+                "offer_rules.covered_items",
+                &o.covered_items,
+                Decimal::ONE,
+                Decimal::from(20),
+            ),
+        ] {
+            c.param(name, p, |c, f, v| {
+                if v.0 < lo
+                    || v.0 > hi
+                    || (name != "offer_rules.commission_cap" && !v.0.fract().is_zero())
+                {
+                    c.err(
+                        f.into(),
+                        format!("取值须在 {lo} 到 {hi} 之间"),
+                        format!("value must be within [{lo}, {hi}]"),
+                    );
+                }
+            });
+        }
         for (line, p) in &self.penalty {
             c.param(&format!("penalty.{}", line.key()), p, |_, _, _| {});
         }

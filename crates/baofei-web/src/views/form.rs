@@ -150,7 +150,6 @@ pub(crate) fn checkbox(cx: &Cx<'_>, key: &str, label: &str) -> Html {
     }
 }
 
-
 /// The whole form; `minimum` is the legal minimum limit shown as the per-person placeholder.
 pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
     let Ok(rules) = rules() else { return html! {} };
