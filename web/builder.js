@@ -1,7 +1,12 @@
 // The builder's own wasm (scripts/post-build.sh builds it): the widget's wasm carries no builder.
 import init, { mountBuilder } from './baofei-builder.js';
+// For watchdog.js: this module and its glue parsed and run. Where the watchdog found the browser
+// cannot run the engine, it has said so and nothing here would help.
+document.documentElement.dataset.bfStarting = '1';
+if (document.documentElement.hasAttribute('data-bf-unsupported')) throw new Error('unsupported browser');
 await init({ module_or_path: new URL('./baofei-builder_bg.wasm', import.meta.url) });
 mountBuilder(document.getElementById('builder'));
+document.documentElement.dataset.bfStarted = '1';
 
 // QR downloads (issue 16 point 4): the code the builder shows, at the chosen size, with its caption
 // underneath, as PNG (drawn module by module on a canvas) or SVG. Data URLs: nothing leaves the page.

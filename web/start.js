@@ -3,6 +3,8 @@
 // widget mounts; if the wasm cannot load or start (an old browser, a blocked file, a network error), it
 // says so in both languages instead of staying blank.
 const box = document.getElementById('baofei');
+// For watchdog.js: this module parsed and runs, so its own error handling below speaks from here on.
+document.documentElement.dataset.bfStarting = '1';
 
 // Issue 15: a prerendered page that is shown (no link state hides it) paints its premium from HTML
 // first; the wasm is fetched only after that paint, so on a slow network its 250 KB never compete with
@@ -13,9 +15,11 @@ const box = document.getElementById('baofei');
 // the date (bf-pending); a frame hidden only because the widget will speak English (bf-pending-en) is
 // still right, and is shown if the wasm cannot start.
 const root = document.documentElement.classList;
+// watchdog.js found that this browser cannot run the engine: it says so; nothing here would help.
+const unsupported = document.documentElement.hasAttribute('data-bf-unsupported');
 const right = box?.querySelector('[data-prerendered]') && !root.contains('bf-pending');
 const shown = right && !root.contains('bf-pending-en');
-if (shown) {
+if (shown && !unsupported) {
   await new Promise((painted) => {
     try {
       new PerformanceObserver((list, observer) => {
@@ -28,15 +32,17 @@ if (shown) {
   });
 }
 
-try {
+if (!unsupported) try {
   // The wasm download starts at once, beside the glue's import (not after it).
   const wasm = fetch(new URL('./baofei-page_bg.wasm', import.meta.url));
   const bindings = await import('./baofei-page.js');
   await bindings.default({ module_or_path: wasm });
+  document.documentElement.dataset.bfStarted = '1';
 
 } catch (e) {
   console.error(e);
-  if (box) {
+  // watchdog.js may have said it first (the browser cannot run the calculator at all): one notice.
+  if (box && !document.documentElement.hasAttribute('data-bf-unsupported')) {
     const p = document.createElement('p');
     p.className = 'bf-crash';
     p.setAttribute('role', 'alert');

@@ -53,6 +53,20 @@ const ATTRS = {
 };
 let counter = 0;
 
+/** Whether this browser cannot run the calculator at all, whatever a retry does: no WebAssembly
+ *  reference types (Chrome < 96, Safari < 15), or a page policy that refuses to compile wasm (engines
+ *  that do not know 'wasm-unsafe-eval'). The same probe as the standalone page's watchdog.js. */
+async function unsupported() {
+  try {
+    const refTypes = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 111]);
+    if (typeof WebAssembly !== 'object' || !WebAssembly.validate(refTypes)) return true;
+    await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+    return false;
+  } catch (e) {
+    return true;
+  }
+}
+
 /** Largest pack read, in bytes: the same cap the widget's reader enforces (baofei_rules::parse_pack). */
 export const PACK_MAX_BYTES = 1024 * 1024;
 /** How long a pack-src load may take before the widget shows why it has no figure. */
@@ -202,9 +216,15 @@ export class BaofeiQuote extends ElementBase {
       const p = document.createElement('p');
       p.className = 'bf-crash';
       p.setAttribute('role', 'alert');
-      p.textContent = '保费计算器暂时无法加载，请稍后再试。The premium calculator could not load; please try again later.';
+      // Retrying helps a network error, not an engine that cannot compile the calculator here (no
+      // WebAssembly reference types, or a policy it does not understand refusing wasm): that reader
+      // needs a current browser, and is told so (issue 28 point 2).
+      const old = await unsupported();
+      p.textContent = old
+        ? '您的浏览器版本过旧，无法运行保费计算器，请换用较新的浏览器。Your browser is too old to run the premium calculator: please use a current browser.'
+        : '保费计算器暂时无法加载，请稍后再试。The premium calculator could not load; please try again later.';
       this.#root.replaceChildren(p);
-      this.dispatchEvent(new CustomEvent('baofei-error', { bubbles: true, composed: true, detail: { stage: 'load', message: String(error) } }));
+      this.dispatchEvent(new CustomEvent('baofei-error', { bubbles: true, composed: true, detail: { stage: 'load', message: String(error), unsupported: old } }));
       return;
     }
     let pack = this.#pack;
