@@ -280,19 +280,12 @@ fn entries(st: &Statutes) -> Vec<Entry> {
 
 fn cite(c: &Citation) -> String {
     let text = esc(&c.short());
-    match &c.url {
-        Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
-            // Not a government page: a copy kept because no official address is known.
-            let copy = if c.official_url() {
-                ""
-            } else {
-                "<span class=\"bf-copy-src\">(转载 copy)</span>"
-            };
-            format!(
-                "<cite><a href=\"{}\" rel=\"noopener noreferrer\">{text}{copy}</a></cite>",
-                esc(u)
-            )
-        }
+    // Only an official copy is linked; any other address is not followed (issue 29 point 1).
+    match c.official_link() {
+        Some(u) => format!(
+            "<cite><a href=\"{}\" rel=\"noopener noreferrer\">{text}</a></cite>",
+            esc(u)
+        ),
         _ => format!("<cite>{text}</cite>"),
     }
 }

@@ -2,6 +2,11 @@
 
 use serde::Serialize;
 
+/// The domains whose pages are official copies of a rule: the government's (gov.cn, and under it the
+/// State Council, the ministries, the provinces and the bureaus; flk.npc.gov.cn for laws). The list a
+/// person reviews lives in `crates/baofei-rules/official-domains.txt`; a test keeps the two equal.
+pub const OFFICIAL_DOMAINS: &[&str] = &["gov.cn"];
+
 /// A legal or published source: every parameter and every trace step carries one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Citation {
@@ -19,20 +24,27 @@ pub struct Citation {
 }
 
 impl Citation {
-    /// Whether the source address is an official page (a gov.cn host). Other addresses are copies
-    /// kept because no official address is known (`crates/baofei-rules/mirrors.json` lists them, and
-    /// front ends label them as copies).
+    /// Whether the source address is an official copy: a host in [`OFFICIAL_DOMAINS`] or under one.
+    /// Front ends link only such addresses; any other is shown as text (a government site that links
+    /// a repost vouches for it, and one that later serves bad content is a veto for the host: issue 29).
     pub fn official_url(&self) -> bool {
         self.url.as_deref().is_some_and(|u| {
-            let host = u
-                .split("://")
-                .nth(1)
-                .unwrap_or("")
-                .split('/')
-                .next()
-                .unwrap_or("");
-            host == "gov.cn" || host.ends_with(".gov.cn")
+            let Some(rest) = u
+                .strip_prefix("https://")
+                .or_else(|| u.strip_prefix("http://"))
+            else {
+                return false;
+            };
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            OFFICIAL_DOMAINS
+                .iter()
+                .any(|d| host == *d || host.strip_suffix(d).is_some_and(|h| h.ends_with('.')))
         })
+    }
+
+    /// The address to link, if it is an official copy; `None` for anything else.
+    pub fn official_link(&self) -> Option<&str> {
+        self.url.as_deref().filter(|_| self.official_url())
     }
 
     /// One line for a terminal or a tooltip: document, number, article.
@@ -101,7 +113,8 @@ pub mod known {
             document: "中华人民共和国安全生产法(2021年修正)".into(),
             number: None,
             article: Some(article.into()),
-            url: Some("https://cla29.com/zy202301/t20230129_1602029.html".into()),
+            // No official copy's address is known to us: cited as text (issue 29 point 1).
+            url: None,
         }
     }
     /// 环发〔2013〕10号, the national guidance on 环责险 (the pilot of compulsory environmental
@@ -152,7 +165,7 @@ pub mod known {
                 .into(),
             number: None,
             article: None,
-            url: Some("https://wxredian.com/art?id=e87e6c8ba25811bfa0a01b11a416fccd".into()),
+            url: None,
         }
     }
 }

@@ -249,13 +249,12 @@ pub(crate) fn cite(lang: Lang, c: &Citation) -> Html {
     };
     let body = html! { <><span class={doc_class}>{ c.document.clone() }</span>{ tail }
     if let Some(g) = gloss { <span class={doc_class}>{ g }</span> }</> };
-    match &c.url {
-        Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
-            // Not a government page: a copy kept because no official address is known; say so.
-            let copy = (!c.official_url()).then(|| msg(lang, "(转载)", " (copy)"));
-            html! { <cite><a href={u.clone()} target="_blank" rel="noopener noreferrer">{ body }{ for copy.map(|t| html! { <span class="bf-copy-src">{ t }</span> }) }</a></cite> }
+    // Only an official copy is linked; any other address is not followed (issue 29 point 1).
+    match c.official_link() {
+        Some(u) => {
+            html! { <cite><a href={u.to_string()} target="_blank" rel="noopener noreferrer">{ body }</a></cite> }
         }
-        _ => html! { <cite>{ body }</cite> },
+        None => html! { <cite>{ body }</cite> },
     }
 }
 
