@@ -36,3 +36,59 @@ test('the widget and the rules page link only official copies of a rule, in ever
   }
   await page.close();
 });
+
+test('sharing: a short Chinese title, a link card with a square image, and a copy that works without the clipboard API', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { DIST } = await import('./harness.mjs');
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const og = (p) => html.match(new RegExp(`<meta property="og:${p}" content="([^"]*)"`))?.[1];
+  assert.equal(og('title'), '安责险·环责险保费测算与自评');
+  assert.ok(og('description')?.length > 10);
+  const png = await readFile(join(DIST, og('image')));
+  const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  assert.ok(w >= 300 && h >= 300, `og:image ${w}x${h}`);
+  // Plain http and some WebViews have no navigator.clipboard: the link is selected and the reader told.
+  const page = await browser.newPage();
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+  await page.goto(`${server.url}index.html#v=1&e=120`);
+  await page.locator('#share-link').waitFor({ timeout: 30000 });
+  await page.click('.bf-share .bf-copy');
+  await page.locator('.bf-copy-by-hand').waitFor();
+  assert.match(await page.textContent('.bf-copy-by-hand'), /Ctrl\+C/);
+  const sel = await page.evaluate(() => { const i = document.getElementById('share-link'); return [document.activeElement === i, i.selectionStart, i.selectionEnd, i.value.length]; });
+  assert.deepEqual(sel, [true, 0, sel[3], sel[3]], 'the whole link is selected');
+  await page.close();
+});
+
+test('focus stays visible: no field reached by Tab hides under the phone\'s sticky bar, and the ring is at least 3:1 on white', async () => {
+  for (const zoom of [1, 2]) {
+    // 200% zoom on a 360 px phone: the page lays out at 180 CSS px, every size doubled.
+    const page = await browser.newPage({ viewport: { width: 360 / zoom, height: Math.round(740 / zoom) }, deviceScaleFactor: zoom, isMobile: true });
+    await page.goto(`${server.url}index.html`);
+    await page.locator('.bf[data-ready]').waitFor({ timeout: 30000 });
+    await page.focus('#f-r');
+    const hidden = [];
+    for (let i = 0; i < 45; i++) {
+      await page.keyboard.press('Tab');
+      const r = await page.evaluate(() => {
+        const a = document.activeElement;
+        const bar = document.querySelector('.bf-sticky');
+        if (!a || !bar || !a.closest('.bf-form')) return null;
+        const f = a.getBoundingClientRect(), b = bar.getBoundingClientRect();
+        return { id: a.id || a.name || a.tagName, covered: f.bottom > b.top + 1 && f.top < b.bottom };
+      });
+      if (r?.covered) hidden.push(r.id);
+    }
+    assert.deepEqual(hidden, [], `zoom ${zoom}: focused fields under the sticky bar`);
+    const ratio = await page.evaluate(() => {
+      const a = document.activeElement;
+      const m = getComputedStyle(a).outlineColor.match(/\d+(\.\d+)?/g).map(Number);
+      const lin = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+      const L = 0.2126 * lin(m[0]) + 0.7152 * lin(m[1]) + 0.0722 * lin(m[2]);
+      return 1.05 / (L + 0.05);
+    });
+    assert.ok(ratio >= 3, `focus ring ${ratio.toFixed(2)}:1 against white`);
+    await page.close();
+  }
+});

@@ -173,7 +173,7 @@ test('a first visit speaks the browser language; a link speaks its own; title an
   await linked.goto(`${server.url}#v=1&e=120`);
   await linked.locator('#premium').waitFor({ timeout: 30000 });
   assert.match(await linked.textContent('h1'), /安责险/);
-  assert.match(await linked.title(), /^保费测算/);
+  assert.match(await linked.title(), /^安责险·环责险保费测算与自评$/, 'a short, all-Chinese title');
   await ctx.close();
 });
 
@@ -182,9 +182,12 @@ test('in English, citations keep the Chinese title and add a short gloss', async
   await page.locator('.bf-obligation cite').first().waitFor();
   const cites = await page.locator('.bf-obligation cite').allTextContents();
   assert.ok(cites.some((c) => /安全生产责任保险实施办法.*\(national measures on work-safety liability insurance\)$/.test(c)), cites.join(' | '));
-  // The law's address is a copy (no official page known: crates/baofei-rules/mirrors.json), and says so;
-  // the measures' address is a gov.cn page, and is not labelled.
-  assert.ok(cites.some((c) => /中华人民共和国安全生产法.*\(Work Safety Law\) \(copy\)$/.test(c)), cites.join(' | '));
+  // The law has no official page we know of: it is cited as text, never linked to a repost (issue 29);
+  // the measures' gov.cn page is linked.
+  assert.ok(cites.some((c) => /中华人民共和国安全生产法.*\(Work Safety Law\)$/.test(c)), cites.join(' | '));
+  assert.ok(!cites.some((c) => /copy|转载/.test(c)), cites.join(' | '));
+  const linked = await page.locator('.bf-obligation cite a').evaluateAll((as) => as.map((a) => new URL(a.href).host));
+  assert.ok(linked.length > 0 && linked.every((h) => h.endsWith('gov.cn')), linked.join(', '));
   await page.close();
 });
 

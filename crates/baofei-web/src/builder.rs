@@ -287,7 +287,7 @@ pub fn Builder() -> Html {
             <section class="bf-share">
                 <h2>{ "分享链接 Share link" }</h2>
                 <div class="bf-share-row"><input id="b-link" type="text" readonly=true value={link.clone()} aria-label="share link" />
-                    <CopyButton link={link.clone()} label="复制 Copy" done="已复制 Copied" /></div>
+                    <CopyButton link={link.clone()} label="复制 Copy" done="已复制 Copied" target="b-link" /></div>
                 if let Some((size, path)) = qr {
                     <figure class="bf-qr-figure">
                         <svg id="b-qr" class="bf-qr" role="img" aria-label="QR code of the share link" data-modules={size.to_string()} viewBox={format!("-2 -2 {} {}", size + 4, size + 4)} xmlns="http://www.w3.org/2000/svg">
@@ -307,10 +307,10 @@ pub fn Builder() -> Html {
                 </div>
                 <h2>{ "嵌入代码 Embed: custom element" }</h2>
                 <textarea id="b-element" readonly=true rows="3" aria-label="custom element snippet" value={element.clone()} />
-                <CopyButton link={element} label="复制 Copy" done="已复制 Copied" />
+                <CopyButton link={element} label="复制 Copy" done="已复制 Copied" target="b-element" />
                 <h2>{ "嵌入代码 Embed: iframe" }</h2>
                 <textarea id="b-iframe" readonly=true rows="5" aria-label="iframe snippet" value={iframe.clone()} />
-                <CopyButton link={iframe} label="复制 Copy" done="已复制 Copied" />
+                <CopyButton link={iframe} label="复制 Copy" done="已复制 Copied" target="b-iframe" />
             </section>
             <section class="bf-preview">
                 <h2>{ "预览 Preview" }</h2>

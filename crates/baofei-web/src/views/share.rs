@@ -37,7 +37,7 @@ pub fn share_view(cx: &Cx<'_>, remember: bool, link_base: Option<&str>, storage:
             <div class="bf-share-row">
                 <label for="share-link" class="sr-only">{ tr.share_heading }</label>
                 <input id="share-link" type="text" readonly=true value={link.clone()} />
-                <CopyButton link={link.clone()} label={tr.copy} done={tr.copied} />
+                <CopyButton link={link.clone()} label={tr.copy} done={tr.copied} manual={tr.copy_by_hand} />
                 if native_share().is_some() {
                     <button type="button" id="share-native" onclick={ let link = link.clone(); let title = tr.title; Callback::from(move |_| share_natively(&link, title)) }>
                         { if cx.lang == crate::model::Lang::Zh { "分享…" } else { "Share…" } }</button>
@@ -98,22 +98,83 @@ pub struct CopyProps {
     pub label: AttrValue,
     /// Label once copied.
     pub done: AttrValue,
+    /// What to say when the text could only be selected for copying by hand.
+    #[prop_or(AttrValue::Static("此浏览器不支持自动复制：已选中，请按 Ctrl+C 或长按复制。This browser cannot copy automatically: the text is selected; press Ctrl+C or long-press to copy it."))]
+    pub manual: AttrValue,
+    /// The id of the field that shows the text, selected when the browser cannot copy.
+    #[prop_or(AttrValue::Static("share-link"))]
+    pub target: AttrValue,
 }
 
-/// Copies the share link; says so until the link changes.
+/// Copies the share link; says so until the link changes. Where the browser has no clipboard API (a
+/// page served over plain http, some in-app WebViews) or refuses the write, the link text is selected
+/// instead and the button says to copy it by hand (issue 29 point 5: it threw silently).
 #[component]
 pub fn CopyButton(p: &CopyProps) -> Html {
-    let copied = use_state_eq(|| None::<AttrValue>);
+    // Some(true): copied; Some(false): selected for copying by hand. For this link only.
+    let state = use_state_eq(|| None::<(AttrValue, bool)>);
     let onclick = {
-        let (link, copied) = (p.link.clone(), copied.clone());
+        let (link, state, target) = (p.link.clone(), state.clone(), p.target.clone());
         Callback::from(move |_| {
-            let _ = gloo::utils::window()
-                .navigator()
-                .clipboard()
-                .write_text(&link);
-            copied.set(Some(link.clone()));
+            let by_hand = {
+                let (link, state, target) = (link.clone(), state.clone(), target.clone());
+                move || {
+                    select_text(&target);
+                    state.set(Some((link.clone(), false)));
+                }
+            };
+            let navigator = gloo::utils::window().navigator();
+            let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+                .ok()
+                .filter(|c| !c.is_undefined() && !c.is_null());
+            if clipboard.is_none() {
+                by_hand();
+                return;
+            }
+            let done = {
+                let (link, state) = (link.clone(), state.clone());
+                wasm_bindgen::closure::Closure::once_into_js(move |_: wasm_bindgen::JsValue| {
+                    state.set(Some((link, true)));
+                })
+            };
+            let failed =
+                wasm_bindgen::closure::Closure::once_into_js(move |_: wasm_bindgen::JsValue| {
+                    by_hand()
+                });
+            // Promise.then through the object itself: the closures are plain JS functions (once).
+            use wasm_bindgen::JsCast;
+            let promise: wasm_bindgen::JsValue = navigator.clipboard().write_text(&link).into();
+            if let Ok(then) = js_sys::Reflect::get(&promise, &"then".into())
+                .and_then(|f| f.dyn_into::<js_sys::Function>())
+            {
+                let _ = then.call2(&promise, &done, &failed);
+            }
         })
     };
-    let done = copied.as_ref() == Some(&p.link);
-    html! { <button type="button" class="bf-copy" {onclick} aria-live="polite">{ if done { p.done.clone() } else { p.label.clone() } }</button> }
+    let (label, hint) = match state.as_ref() {
+        Some((l, true)) if *l == p.link => (p.done.clone(), None),
+        Some((l, false)) if *l == p.link => (p.label.clone(), Some(p.manual.clone())),
+        _ => (p.label.clone(), None),
+    };
+    html! { <>
+        <button type="button" class="bf-copy" {onclick} aria-live="polite">{ label }</button>
+        if let Some(h) = hint { <p class="bf-hint bf-copy-by-hand" role="status">{ h }</p> }
+    </> }
+}
+
+/// Focuses and selects the text of the field `id` (an input or a textarea), for copying by hand.
+fn select_text(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = gloo::utils::document().get_element_by_id(id) else {
+        return;
+    };
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = h.focus();
+    }
+    // Both inputs and textareas have select(); called by name, so no extra web-sys binding is needed.
+    if let Ok(f) =
+        js_sys::Reflect::get(&el, &"select".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
+        let _ = f.call0(&el);
+    }
 }
