@@ -92,3 +92,16 @@ test('focus stays visible: no field reached by Tab hides under the phone\'s stic
     await page.close();
   }
 });
+
+test('a privacy note in both languages says what is computed where, what is stored, and what a link carries', async () => {
+  for (const [lang, words] of [['zh', [/浏览器内完成/, /本地存储/, /分享链接和二维码/, /统计代码/]], ['en', [/computed in your browser/, /local storage/, /share link or QR code carries/, /analytics/]]]) {
+    // A page per language: a new fragment on the same page is not a new visit.
+    const page = await browser.newPage();
+    await page.goto(`${server.url}index.html#v=1&lang=${lang}`);
+    await page.locator('.bf[data-ready]').waitFor({ timeout: 30000 });
+    await page.click('#privacy summary');
+    const text = await page.textContent('#privacy');
+    for (const w of words) assert.match(text, w, `${lang}: ${w}`);
+    await page.close();
+  }
+});

@@ -308,7 +308,7 @@ pub fn App(props: &AppProps) -> Html {
                     { share_view(&cx, state.remember, props.link_base.as_deref(), props.storage) }
                 }
                 { related_view(tr, lang, props.standalone, state.form.get("r"), state.form.line()) }
-                <@{landmark("footer")} class="bf-foot no-print"><p>{ crate::views::disclaimer(&cx) }</p></@>
+                <@{landmark("footer")} class="bf-foot no-print"><p>{ crate::views::disclaimer(&cx) }</p>{ crate::views::privacy_view(&cx) }</@>
                 </div>
             }
             // Last, so that it stays at the bottom of a phone's screen over the whole page.

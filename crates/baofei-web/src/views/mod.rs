@@ -222,6 +222,29 @@ pub(crate) fn disclaimer(cx: &Cx<'_>) -> String {
     }
 }
 
+/// The privacy note (隐私说明), folded in the footer of every instance (the page, an embed, the iframe):
+/// what is computed where, what is stored and how to delete it, what a link or QR code carries, and
+/// whose analytics a host page runs (issue 29 point 6). Inline, so an embed needs no page of ours.
+pub(crate) fn privacy_view(cx: &Cx<'_>) -> Html {
+    let zh = cx.lang == Lang::Zh;
+    let items: [(&str, &str); 4] = [
+        ("全部计算在您的浏览器内完成：填写的内容不发送到任何服务器，本工具不设统计或跟踪代码。",
+         "Everything is computed in your browser: nothing you enter is sent to any server, and Baofei runs no analytics or tracking."),
+        ("只有勾选“在本机记住我的输入”后，输入才保存在本浏览器的本地存储中；取消勾选即删除。",
+         "Your inputs are stored only if you tick “Remember my inputs on this device”, in this browser's local storage; unticking it deletes them."),
+        ("分享链接和二维码中包含您填写的全部内容(在 # 之后)：收到链接的人打开后都能看到。",
+         "A share link or QR code carries everything you entered (after the #): whoever receives it sees it when opening it."),
+        ("嵌入本工具的网站可能有自己的统计代码，那由该网站负责，不属于本工具。",
+         "A site that embeds Baofei may run its own analytics; those are the site's, not Baofei's."),
+    ];
+    html! {
+        <details class="bf-privacy" id="privacy">
+            <summary>{ if zh { "隐私说明" } else { "Privacy" } }</summary>
+            <ul>{ for items.iter().map(|(a, b)| html! { <li>{ if zh { *a } else { *b } }</li> }) }</ul>
+        </details>
+    }
+}
+
 /// The DOM id of a form key's input.
 pub(crate) fn dom_id(key: &str) -> String {
     format!("f-{}", key.replace('.', "-"))
