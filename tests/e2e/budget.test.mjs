@@ -23,8 +23,10 @@ const GENEROUS_GZIP = 300 * 1024;
 // (1.6 KB of bilingual messages) used that headroom: 273.5 and 284.3 KB on 2026-12-03, guards moved to
 // about 6 KB over them. Issue 27's registry, vocabulary names, typed trace and offer rules as data took the page
 // to 275.8 KB and the host widget to 290.1 KB (its JS API serialises the new trace fields and reads the offer rules):
-// the widget's guard moved to 296 KB. Issue 31 sets the guard that stays, and is where bytes are won back.
-for (const [what, bin, kb] of [['the standalone page', 'baofei-page', 280], ['the widget for host pages', 'baofei-web', 296]]) {
+// the widget's guard moved to 296 KB. The commits after it (official links only, the copy fallback, the privacy
+// note, the short title) took the page to 279.9 KB, not yet broken down by feature: its guard moved to 284 KB.
+// Issue 31 sets the guard that stays, and is where bytes are won back.
+for (const [what, bin, kb] of [['the standalone page', 'baofei-page', 284], ['the widget for host pages', 'baofei-web', 296]]) {
   test(`${what} stays within its size guard (${kb} KB gzip) and the generous budget`, async () => {
     let total = 0;
     for (const f of [`${bin}_bg.wasm`, `${bin}.js`, 'styles.css']) total += gzipSync(await readFile(join(DIST, f)), { level: 9 }).length;
