@@ -225,6 +225,8 @@ test('newcomer minors: an untouched required field is asked for, not blamed; the
   // 2.3: the sub-sector is the high-risk class: its box is shown checked and fixed.
   assert.equal(await page.isChecked('#f-hr'), true);
   assert.equal(await page.isDisabled('#f-hr'), true);
+  // The result asks for it in the same words, not "correct these inputs".
+  assert.match(await page.textContent('.bf-errors.bf-needed h3'), /请填写以下内容/);
   // 2.9: the partial result counts the services that wait for the contract value.
   assert.match(await page.textContent('#services-pending'), /另有 2 项服务/);
   // Typing a bad value does blame it (after leaving the field).

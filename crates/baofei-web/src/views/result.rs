@@ -37,8 +37,12 @@ pub fn result_panel(
             }
         }
         Err(errs) => html! {
-            <div class="bf-errors" role="alert">
-                <h3>{ tr.errors_heading }</h3>
+            // Only required fields still empty: asked for, in the same neutral words as at the fields
+            // (newcomer 2.6), not "correct these".
+            <div class={classes!("bf-errors", errs.0.iter().all(|e| form_key(&e.field).is_some_and(|k| cx.needed.contains(&k))).then_some("bf-needed"))} role="alert">
+                <h3>{ if errs.0.iter().all(|e| form_key(&e.field).is_some_and(|k| cx.needed.contains(&k))) {
+                    msg(lang, "请填写以下内容", "Please fill in")
+                } else { tr.errors_heading.to_string() } }</h3>
                 <ul>
                     { for errs.0.iter().filter(|e| form_key(&e.field).as_deref() != cx.editing || cx.editing.is_none()).map(|e| {
                         let target = form_key(&e.field).map(|k| dom_id(&k));
