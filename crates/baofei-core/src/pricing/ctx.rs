@@ -247,7 +247,14 @@ impl Ctx<'_> {
 /// (突发环境事件): a pollution incident is not a 生产安全事故 (newcomer review 10.2).
 fn key_label(table: &str, key: &str, line: Line) -> (String, String) {
     let pair = |zh: &str, en: &str| (zh.to_string(), en.to_string());
-    let text = |t: Option<Text>| t.map_or_else(Default::default, |t| pair(t.zh, t.en));
+    // A key of a table over a closed vocabulary, named by the vocabulary.
+    let named: Option<Text> = match table {
+        "standardisation_factors" => StandardisationGrade::from_key(key).map(|g| g.name()),
+        "size_factors" => SizeClass::from_key(key).map(|g| g.name()),
+        "env_risk_factors" => EnvRiskGrade::from_key(key).map(|g| g.name()),
+        "env_credit_factors" => EnvCreditGrade::from_key(key).map(|g| g.name()),
+        _ => None,
+    };
     if line == Line::Environmental {
         let grade = |zh: &str, en: &str| {
             (
@@ -291,20 +298,12 @@ fn key_label(table: &str, key: &str, line: Line) -> (String, String) {
         (_, "yes") => pair("是", "yes"),
         (_, "no") => pair("否", "no"),
         // The vocabularies name their own values (`keys!`): no key is typed here again.
-        ("standardisation_factors", k) if StandardisationGrade::from_key(k).is_some() => {
-            text(StandardisationGrade::from_key(k).map(|g| g.name()))
-        }
-        ("size_factors", k) if SizeClass::from_key(k).is_some() => {
-            text(SizeClass::from_key(k).map(|g| g.name()))
-        }
-        ("env_risk_factors", k) if EnvRiskGrade::from_key(k).is_some() => {
-            let n = EnvRiskGrade::from_key(k).map(|g| g.name());
-            let (zh, en) = text(n);
-            (format!("{zh}环境风险"), format!("{en} risk"))
-        }
-        ("env_credit_factors", k) if EnvCreditGrade::from_key(k).is_some() => {
-            text(EnvCreditGrade::from_key(k).map(|g| g.name()))
-        }
-        (_, other) => pair(other, other),
+        (_, other) => match (table, named) {
+            ("env_risk_factors", Some(t)) => {
+                (format!("{}环境风险", t.zh), format!("{} risk", t.en))
+            }
+            (_, Some(t)) => pair(t.zh, t.en),
+            (_, None) => pair(other, other),
+        },
     }
 }

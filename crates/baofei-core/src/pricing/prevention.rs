@@ -146,13 +146,17 @@ pub(crate) fn pending(
 ) -> u32 {
     // A service can have one rule per tier (hazard inspections: 4, 2 or 1 a year): count services,
     // not rules.
+    // The listed ones, walked once (not once per service).
+    let listed: Vec<&str> = owed(st, line, chain, as_of, size, None)
+        .map(|s| s.id.as_str())
+        .collect();
     let mut ids: Vec<&str> = st
         .services
         .iter()
         .filter(|s| s.line == line && applies(s.from, s.until, &s.regions, chain, as_of))
         .filter(|s| s.sizes.is_empty() || size.is_none_or(|z| s.sizes.contains(&z)))
         .map(|s| s.id.as_str())
-        .filter(|id| !owed(st, line, chain, as_of, size, None).any(|k| k.id == *id))
+        .filter(|id| !listed.contains(id))
         .collect();
     ids.sort_unstable();
     ids.dedup();

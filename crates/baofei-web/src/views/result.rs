@@ -36,13 +36,16 @@ pub fn result_panel(
                 <p class="bf-hint" id="typing">{ msg(lang, "正在输入…离开该栏后再检查。", "Typing… checked when you leave the field.") }</p>
             }
         }
-        Err(errs) => html! {
+        Err(errs) => {
             // Only required fields still empty: asked for, in the same neutral words as at the fields
             // (newcomer 2.6), not "correct these".
-            <div class={classes!("bf-errors", errs.0.iter().all(|e| form_key(&e.field).is_some_and(|k| cx.needed.contains(&k))).then_some("bf-needed"))} role="alert">
-                <h3>{ if errs.0.iter().all(|e| form_key(&e.field).is_some_and(|k| cx.needed.contains(&k))) {
-                    msg(lang, "请填写以下内容", "Please fill in")
-                } else { tr.errors_heading.to_string() } }</h3>
+            let only_needed = errs
+                .0
+                .iter()
+                .all(|e| form_key(&e.field).is_some_and(|k| cx.needed.contains(&k)));
+            html! {
+            <div class={classes!("bf-errors", only_needed.then_some("bf-needed"))} role="alert">
+                <h3>{ if only_needed { msg(lang, "请填写以下内容", "Please fill in") } else { tr.errors_heading.to_string() } }</h3>
                 <ul>
                     { for errs.0.iter().filter(|e| form_key(&e.field).as_deref() != cx.editing || cx.editing.is_none()).map(|e| {
                         let target = form_key(&e.field).map(|k| dom_id(&k));
@@ -58,7 +61,8 @@ pub fn result_panel(
                     }) }
                 </ul>
             </div>
-        },
+            }
+        }
         Ok((q, _)) => figures_view(tr, lang, q, cx.pack_label),
     };
     // Only the figures (or the errors) are live: the explanations below change with them but would
