@@ -31,7 +31,7 @@ fi
 [ -x "$TOOLS_DIR/node_modules/.bin/lighthouse" ] && export LIGHTHOUSE="$TOOLS_DIR/node_modules/.bin/lighthouse"
 
 echo "browser measurements..." >&2
-(cd tests/e2e && node bench.mjs "$PWD/../../dist" "$empty") > "$tmp/browser.json"
+node tools/bench.mjs "$PWD/dist" "$empty" > "$tmp/browser.json"
 
 echo "native time per quote (criterion)..." >&2
 cargo bench -q -p baofei-rules --bench quote --profile release-native -- --warm-up-time 1 --measurement-time 3 --noplot 2>/dev/null \

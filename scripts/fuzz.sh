@@ -9,4 +9,4 @@ cd "$(dirname "$0")/.."
 cargo run -q --profile release-native -p baofei-fuzz -- "${1:-60}" "${2:-}"
 # The JS API fuzzer needs the package; build it once if it is missing.
 [ -f pkg/baofei.js ] || scripts/package.sh
-node tests/e2e/fuzz-api.mjs "${1:-60}" ${2:+"$2"}
+node tools/fuzz-api.mjs "${1:-60}" ${2:+"$2"}

@@ -9,8 +9,8 @@
 // default figure.
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-// The end-to-end harness's loopback server and headless Chromium (playwright-core, pinned there).
-import { serve, launch } from '../tests/e2e/harness.mjs';
+// The loopback server and headless Chromium the tools share (not the test harness).
+import { serve, launchChromium as launch } from '../tools/browser.mjs';
 
 const dir = process.argv[2];
 const server = await serve(dir);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, skipping whatever is already present.
 # Safe to run repeatedly: a warm run takes a few seconds.
-# Facts behind each step: ../shared/toolchain.md (measured on this kind of machine).
+# Each step says why it is needed and what it installs (measured on this kind of machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -32,7 +32,7 @@ stage "release site and npm package"
 scripts/package.sh
 
 stage "end-to-end tests of dist/ in headless Chromium"
-(cd tests/e2e && timeout 1200 node --test --test-reporter=spec --test-concurrency=1 ./*.test.mjs) 2>&1 | tee "$logs/e2e"
+(cd tests/e2e && timeout 1200 node --test --test-reporter=spec --test-concurrency=1 ./*/*.test.mjs) 2>&1 | tee "$logs/e2e"
 
 stage "summary"
 grep -E "^\s+Summary" "$logs/native" | sed 's/^ */native (nextest): /'

@@ -1,54 +1,12 @@
 // Shared E2E plumbing: a static server for dist/ on loopback and Debian's headless Chromium.
-import { createServer } from 'node:http';
-import { gzipSync } from 'node:zlib';
-import { readFile, stat } from 'node:fs/promises';
-import { join, extname, normalize, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, serve, DIST } from '../../tools/browser.mjs';
 
-export const DIST = process.env.BAOFEI_DIST ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
+export { serve, DIST };
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.md': 'text/markdown; charset=utf-8' };
-
-/** Serves `root` on 127.0.0.1 on a free port. `headers` are added to every response; `routes` maps a
- *  path to a handler `(req, res, url)` that answers it instead of a file (redirects, slow or huge bodies).
- *  `gzip`: compress text and wasm for clients that accept it, as any real host does (the bench's
- *  network profiles; docs/EMBEDDING.md asks hosts for it), so that a throttled load moves the bytes a
- *  phone would. The tests serve plain files. */
-export async function serve(root = DIST, headers = {}, routes = {}, { gzip = false } = {}) {
-  const packed = new Map();
-  const server = createServer(async (req, res) => {
-    const route = routes[new URL(req.url, 'http://x').pathname];
-    if (route) return route(req, res, new URL(req.url, 'http://x'));
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(root, path);
-    try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      let body = await readFile(file);
-      const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      const extra = {};
-      if (gzip && /gzip/.test(req.headers['accept-encoding'] ?? '') && extname(file) in TYPES && !/png/.test(type)) {
-        if (!packed.has(file)) packed.set(file, gzipSync(body, { level: 9 }));
-        body = packed.get(file);
-        extra['content-encoding'] = 'gzip';
-        extra.vary = 'accept-encoding';
-      }
-      res.writeHead(200, { 'content-type': type, ...extra, ...headers });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
-}
-
-/** Debian's Chromium, headless; the flags keep it off this machine's closed network. */
+/** Debian's Chromium, headless, with the tests' conventions: a Chinese browser and pages that wait
+ *  for the widget's takeover. */
 export async function launch() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const browser = await launchChromium();
   // Our users read Chinese: pages open with a Chinese browser unless a test says otherwise (the
   // widget picks English for an English browser on a first visit).
   const newPage = browser.newPage.bind(browser);

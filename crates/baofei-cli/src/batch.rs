@@ -4,6 +4,7 @@
 //! formats the output lines, and a writer thread writes them in input order. Channels are bounded,
 //! so memory does not grow with the number of rows.
 
+use baofei_core::fields::{Field, Kind};
 use baofei_core::input::{HistoryYear, QuoteInput};
 use baofei_core::output::Known;
 use baofei_core::{quote_brief, FieldError, Quote, Rules};
@@ -42,33 +43,6 @@ pub struct QuoteArgs {
 }
 
 const CHUNK: usize = 8192;
-const FLAGS: &[&str] = &[
-    "high_risk_project",
-    "metro",
-    "blacklisted",
-    "refused_rectification",
-    "risk_deposit",
-];
-const TEXT: &[&str] = &[
-    "as_of",
-    "region",
-    "line",
-    "sector",
-    "employees",
-    "annual_revenue",
-    "size_class",
-    "contract_value",
-    "tonnage",
-    "vehicles",
-    "seats",
-    "per_person_limit",
-    "aggregate_limit",
-    "standardisation",
-    "loss_ratio",
-    "env_risk_grade",
-    "env_credit_grade",
-    "other_cover",
-];
 const HIST: &[&str] = &[
     "ordinary",
     "larger",
@@ -80,8 +54,8 @@ const HIST: &[&str] = &[
 /// Where each known column sits in the header.
 struct Columns {
     id: Option<usize>,
-    text: Vec<(usize, &'static str)>,
-    flags: Vec<(usize, &'static str)>,
+    /// Registry fields by column: a column is named by the field's engine key.
+    fields: Vec<(usize, Field)>,
     hist: Vec<(usize, usize, &'static str)>,
 }
 
@@ -89,8 +63,7 @@ impl Columns {
     fn new(header: &csv::StringRecord) -> Result<Columns, String> {
         let mut c = Columns {
             id: None,
-            text: vec![],
-            flags: vec![],
+            fields: vec![],
             hist: vec![],
         };
         let mut unknown = vec![];
@@ -98,10 +71,8 @@ impl Columns {
             let h = h.trim();
             if h == "id" {
                 c.id = Some(i);
-            } else if let Some(t) = TEXT.iter().find(|t| **t == h) {
-                c.text.push((i, t));
-            } else if let Some(f) = FLAGS.iter().find(|f| **f == h) {
-                c.flags.push((i, f));
+            } else if let Some(f) = Field::from_key(h) {
+                c.fields.push((i, f));
             } else if let Some((y, k)) = h.strip_prefix('y').and_then(|r| r.split_once('_')) {
                 match (y.parse::<usize>(), HIST.iter().find(|x| **x == k)) {
                     (Ok(y @ 1..=3), Some(k)) => c.hist.push((i, y - 1, k)),
@@ -125,53 +96,26 @@ impl Columns {
         let mut i = QuoteInput::default();
         let mut errs = vec![];
         let get = |k: usize| r.get(k).unwrap_or("").to_string();
-        for (k, name) in &self.text {
+        for (k, field) in &self.fields {
             let v = get(*k);
-            match *name {
-                "as_of" => i.as_of = v,
-                "region" => i.region = v,
-                "line" => i.line = v,
-                "sector" => i.sector = v,
-                "employees" => i.employees = v,
-                "annual_revenue" => i.annual_revenue = v,
-                "size_class" => i.size_class = v,
-                "contract_value" => i.contract_value = v,
-                "tonnage" => i.tonnage = v,
-                "vehicles" => i.vehicles = v,
-                "seats" => i.seats = v,
-                "per_person_limit" => i.per_person_limit = v,
-                "aggregate_limit" => i.aggregate_limit = v,
-                "standardisation" => i.standardisation = v,
-                "loss_ratio" => i.loss_ratio = v,
-                "env_risk_grade" => i.env_risk_grade = v,
-                "env_credit_grade" => i.env_credit_grade = v,
-                _ => i.other_cover = v,
+            if field.spec().kind != Kind::Flag {
+                i.set(*field, v);
+                continue;
             }
-        }
-        for (k, name) in &self.flags {
-            let v = match get(*k).trim().to_lowercase().as_str() {
+            let on = match v.trim().to_lowercase().as_str() {
                 "" | "0" | "false" | "no" | "n" | "否" => false,
                 "1" | "true" | "yes" | "y" | "是" => true,
                 other => {
                     errs.push(FieldError::new(
-                        *name,
+                        field.key(),
                         baofei_core::ErrorCode::Invalid,
-                        format!("应为 是/否，而非 {other}"),
-                        format!(
-                            "{} must be yes or no, not {other:?}",
-                            baofei_core::input::label_en(name)
-                        ),
+                        format!("{}应为 是/否，而非 {other}", field.spec().name.zh),
+                        format!("{} must be yes or no, not {other:?}", field.spec().name.en),
                     ));
                     false
                 }
             };
-            match *name {
-                "high_risk_project" => i.high_risk_project = v,
-                "metro" => i.metro = v,
-                "blacklisted" => i.blacklisted = v,
-                "refused_rectification" => i.refused_rectification = v,
-                _ => i.risk_deposit = v,
-            }
+            i.set(*field, if on { "1" } else { "" }.into());
         }
         if !self.hist.is_empty() {
             i.history = vec![
@@ -618,4 +562,36 @@ pub fn sample(rows: u64) -> Result<ExitCode, String> {
     }
     w.flush().map_err(io)?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_registry_field_is_a_column_that_lands_in_its_field() {
+        let keys: Vec<&str> = baofei_core::fields::FIELDS.iter().map(|f| f.key).collect();
+        let header = csv::StringRecord::from(keys.clone());
+        let columns = Columns::new(&header).expect("every registry key is a known column");
+        // A value in each column reaches the engine under the same JSON name.
+        let row: Vec<&str> = baofei_core::fields::FIELDS
+            .iter()
+            .map(|f| match f.kind {
+                Kind::Flag => "是",
+                _ => "7",
+            })
+            .collect();
+        let input = columns
+            .input(&csv::StringRecord::from(row), "2026-12-03")
+            .expect("flags read");
+        let json = serde_json::to_value(&input).expect("serialises");
+        for f in baofei_core::fields::FIELDS {
+            let want = match f.kind {
+                Kind::Flag => serde_json::Value::Bool(true),
+                _ => serde_json::Value::String("7".into()),
+            };
+            assert_eq!(json[f.key], want, "{}", f.key);
+        }
+        assert!(Columns::new(&csv::StringRecord::from(vec!["employes"])).is_err());
+    }
 }

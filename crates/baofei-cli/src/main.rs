@@ -16,7 +16,7 @@ static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const QUOTE_HELP: &str = "\
+const QUOTE_HELP_HEAD: &str = "\
 DESCRIPTION
     Reads enterprises from CSV (a header row, one enterprise per row) or JSON lines (one QuoteInput
     object per line) and writes one quote per input row, in input order: premium, range, minimum limit,
@@ -25,15 +25,9 @@ DESCRIPTION
     and legal minimum where the region and sector are known; no row is ever dropped.
     Work is spread over all cores; memory stays flat whatever the number of rows (streaming, in chunks).
 
-CSV COLUMNS
-    id (copied to the output), as_of, region, line, sector, employees, annual_revenue, size_class,
-    contract_value, tonnage, vehicles, seats, high_risk_project, metro, per_person_limit,
-    aggregate_limit, standardisation, blacklisted, refused_rectification, loss_ratio, env_risk_grade,
-    env_credit_grade, other_cover, risk_deposit, and accident history y1_ordinary, y1_larger,
-    y1_serious, y1_especially_serious, y1_deaths (y1 = last year; likewise y2_*, y3_*).
-    Amounts are in 元 and written as plain decimals. Flags accept 1/0, true/false, yes/no, 是/否.
-    Any other column is an error (a misspelt column must not be silently ignored).
+";
 
+const QUOTE_HELP_TAIL: &str = "\
 EXIT STATUS
     0 every row quoted; 1 some rows rejected (see status=error rows); 2 unusable input or pack.
 
@@ -41,6 +35,38 @@ EXAMPLES
     baofei quote tests/cli/enterprises.csv -o quotes.csv
     baofei quote tests/cli/enterprises.jsonl --format jsonl --pack insurer.json
     baofei sample --rows 1000000 > big.csv && baofei quote big.csv -o /dev/null";
+
+/// `baofei quote --help`: the CSV columns are the field registry's engine keys, listed from it, so
+/// the manual cannot name a column the reader would refuse or miss one it accepts.
+fn quote_help() -> String {
+    let mut columns: Vec<String> = vec!["id (copied to the output)".into()];
+    columns.extend(
+        baofei_core::fields::FIELDS
+            .iter()
+            .map(|f| f.key.to_string()),
+    );
+    let list = format!(
+        "{}, and accident history y1_ordinary, y1_larger, y1_serious, y1_especially_serious, y1_deaths (y1 = last year; likewise y2_*, y3_*).",
+        columns.join(", ")
+    );
+    // Wrapped as the rest of the manual is, under clap's 100 columns with the indent.
+    let (mut body, mut line) = (Vec::new(), String::new());
+    for word in list.split(' ') {
+        if !line.is_empty() && line.len() + word.len() > 90 {
+            body.push(format!("    {line}"));
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    body.push(format!("    {line}"));
+    format!(
+        "{QUOTE_HELP_HEAD}CSV COLUMNS\n{}\n    Amounts are in 元 and written as plain decimals. Flags accept 1/0, true/false, yes/no, 是/否.\n    Any other column is an error (a misspelt column must not be silently ignored).\n\n{QUOTE_HELP_TAIL}",
+        body.join("\n")
+    )
+}
 
 const EXPLAIN_HELP: &str = "\
 DESCRIPTION
@@ -116,7 +142,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Quote many enterprises from CSV or JSON lines.
-    #[command(long_about = QUOTE_HELP)]
+    #[command(long_about = quote_help())]
     Quote(batch::QuoteArgs),
     /// Explain one quote step by step, with citations.
     #[command(long_about = EXPLAIN_HELP)]

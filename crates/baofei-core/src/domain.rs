@@ -16,7 +16,7 @@ macro_rules! keys {
             /// Every key, in declaration order.
             pub const KEYS: [&'static str; [$($key),*].len()] = [$($key),*];
             /// Stable key, as in rule files and JSON output.
-            pub fn key(self) -> &'static str {
+            pub const fn key(self) -> &'static str {
                 match self {
                     $($ty::$variant => $key,)*
                 }

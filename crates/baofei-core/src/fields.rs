@@ -11,9 +11,105 @@
 //! its pricing rule (ARCHITECTURE.md walks through it).
 
 use crate::domain::{
-    EnvCreditGrade, EnvRiskGrade, Line, OtherCover, PremiumBasis, SizeClass, StandardisationGrade,
+    keys, EnvCreditGrade, EnvRiskGrade, Line, OtherCover, PremiumBasis, SizeClass,
+    StandardisationGrade,
 };
 use crate::text::Text;
+
+/// An input field, named by the type system: `QuoteInput::set` and the widget's form match on it, so
+/// a new field is a compile error wherever it is not handled. Its key is the engine's JSON name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    /// `as_of`.
+    AsOf,
+    /// `region`.
+    Region,
+    /// `line`.
+    Line,
+    /// `sector`.
+    Sector,
+    /// `employees`.
+    Employees,
+    /// `annual_revenue`.
+    AnnualRevenue,
+    /// `size_class`.
+    SizeClass,
+    /// `contract_value`.
+    ContractValue,
+    /// `tonnage`.
+    Tonnage,
+    /// `vehicles`.
+    Vehicles,
+    /// `seats`.
+    Seats,
+    /// `high_risk_project`.
+    HighRiskProject,
+    /// `metro`.
+    Metro,
+    /// `per_person_limit`.
+    PerPersonLimit,
+    /// `aggregate_limit`.
+    AggregateLimit,
+    /// `standardisation`.
+    Standardisation,
+    /// `blacklisted`.
+    Blacklisted,
+    /// `refused_rectification`.
+    RefusedRectification,
+    /// `loss_ratio`.
+    LossRatio,
+    /// `env_risk_grade`.
+    EnvRiskGrade,
+    /// `env_credit_grade`.
+    EnvCreditGrade,
+    /// `other_cover`.
+    OtherCover,
+    /// `risk_deposit`.
+    RiskDeposit,
+}
+keys!(Field { AsOf = "as_of", Region = "region", Line = "line", Sector = "sector", Employees = "employees", AnnualRevenue = "annual_revenue", SizeClass = "size_class", ContractValue = "contract_value", Tonnage = "tonnage", Vehicles = "vehicles", Seats = "seats", HighRiskProject = "high_risk_project", Metro = "metro", PerPersonLimit = "per_person_limit", AggregateLimit = "aggregate_limit", Standardisation = "standardisation", Blacklisted = "blacklisted", RefusedRectification = "refused_rectification", LossRatio = "loss_ratio", EnvRiskGrade = "env_risk_grade", EnvCreditGrade = "env_credit_grade", OtherCover = "other_cover", RiskDeposit = "risk_deposit" });
+
+impl Field {
+    /// The field's definition.
+    pub fn spec(self) -> &'static FieldSpec {
+        // In bounds and in order: checked when the crate compiles (`ORDERED` below).
+        &FIELDS[self as usize]
+    }
+
+    /// The name of a choice field's value (`grade1` → 一级), when the field is a choice and the key
+    /// one of its vocabulary's.
+    pub fn choice_name(self, key: &str) -> Option<Text> {
+        match self {
+            Field::Line => Line::from_key(key).map(Line::name),
+            Field::SizeClass => SizeClass::from_key(key).map(SizeClass::name),
+            Field::Standardisation => {
+                StandardisationGrade::from_key(key).map(StandardisationGrade::name)
+            }
+            Field::EnvRiskGrade => EnvRiskGrade::from_key(key).map(EnvRiskGrade::name),
+            Field::EnvCreditGrade => EnvCreditGrade::from_key(key).map(EnvCreditGrade::name),
+            Field::OtherCover => OtherCover::from_key(key).map(OtherCover::name),
+            _ => None,
+        }
+    }
+
+    /// Its share-link key, which is also the widget's form key.
+    pub fn link(self) -> &'static str {
+        self.spec().link
+    }
+}
+
+/// Every `Field` has one row in [`FIELDS`], at its own index: a row out of order or missing does not
+/// compile.
+const ORDERED: () = {
+    assert!(FIELDS.len() == Field::ALL.len());
+    let mut i = 0;
+    while i < FIELDS.len() {
+        assert!(FIELDS[i].id as usize == i);
+        i += 1;
+    }
+};
+#[allow(clippy::let_unit_value)]
+const _: () = ORDERED;
 
 /// What a field holds, and so how it is typed, read and checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +180,8 @@ pub enum Shown {
 /// One input field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FieldSpec {
+    /// The field.
+    pub id: Field,
     /// The engine's key: the `QuoteInput` JSON name and the path of the field's errors.
     pub key: &'static str,
     /// The share-link key (`#v=1&e=120`): short, because links are typed and printed as QR codes.
@@ -118,7 +216,7 @@ impl FieldSpec {
 
 #[allow(clippy::too_many_arguments)] // a table row: positional, like the table it builds
 const fn f(
-    key: &'static str,
+    id: Field,
     link: &'static str,
     attr: Option<&'static str>,
     label: Text,
@@ -129,7 +227,8 @@ const fn f(
     default: &'static str,
 ) -> FieldSpec {
     FieldSpec {
-        key,
+        id,
+        key: id.key(),
         link,
         attr,
         label,
@@ -151,29 +250,29 @@ const ENV: Shown = Shown::Line(Line::Environmental);
 /// grade) is not here: its cells are named by `input::YEARS` and the accident grades.
 #[rustfmt::skip]
 pub const FIELDS: &[FieldSpec] = &[
-    f("as_of", "d", Some("as-of"), t("保单起期(评估日期)", "Policy start date"), t("评估日期", "The policy start date"), Unit::None, Kind::Date, Shown::Always, ""),
-    f("region", "r", Some("region"), t("地区", "Region"), t("地区", "The region"), Unit::None, Kind::Id, Shown::Always, "chongqing"),
-    f("line", "l", Some("line"), t("险种", "Insurance line"), t("险种", "The insurance line"), Unit::None, Kind::Choice(&Line::KEYS), Shown::Always, "work_safety"),
-    f("sector", "s", Some("sector"), t("细分行业", "Subsector"), t("行业", "The sector"), Unit::None, Kind::Id, Shown::Always, "hazardous_chemicals.production"),
-    f("employees", "e", Some("employees"), t("从业人员数", "Employees"), t("从业人员数", "The number of employees"), Unit::Person, Kind::Count, Shown::Always, "100"),
-    f("annual_revenue", "rev", None, t("年营业收入(选填)", "Annual revenue (optional)"), t("营业收入", "The annual revenue"), Unit::Wan, Kind::Amount, Shown::Never, ""),
-    f("size_class", "sz", Some("size-class"), t("企业规模", "Size class"), t("企业规模", "The enterprise size"), Unit::None, Kind::Choice(&SizeClass::KEYS), WS, ""),
-    f("contract_value", "cv", Some("contract-value"), t("工程造价", "Project contract value"), t("工程造价", "The contract value"), Unit::Wan, Kind::Amount, Shown::Basis(PremiumBasis::ContractValue), ""),
-    f("tonnage", "t", Some("tonnage"), t("核定年产能", "Approved annual capacity"), t("核定产能", "The approved annual capacity"), Unit::Tonne, Kind::Amount, Shown::Basis(PremiumBasis::Tonnage), ""),
-    f("vehicles", "veh", Some("vehicles"), t("车辆数", "Vehicles"), t("车辆数", "The number of vehicles"), Unit::Vehicle, Kind::Count, Shown::Basis(PremiumBasis::Vehicles), ""),
-    f("seats", "seats", Some("seats"), t("核定座位数", "Approved seats"), t("座位数", "The number of seats"), Unit::Seat, Kind::Count, Shown::Basis(PremiumBasis::Seats), ""),
-    f("high_risk_project", "hr", None, t("高风险工程(超高、大跨度、隧道、地铁等)", "High-risk project (tall, long-span, tunnel, metro...)"), t("高风险工程", "The high-risk project flag"), Unit::None, Kind::Flag, Shown::Basis(PremiumBasis::ContractValue), ""),
-    f("metro", "metro", None, t("地铁工程", "Metro works"), t("地铁工程", "The metro works flag"), Unit::None, Kind::Flag, Shown::Basis(PremiumBasis::ContractValue), ""),
-    f("per_person_limit", "pp", Some("per-person-limit"), t("每人死亡伤残限额", "Per-person death/disability limit"), t("每人限额", "The per-person limit"), Unit::Wan, Kind::Amount, WS, ""),
-    f("aggregate_limit", "agg", None, t("累计赔偿限额(选填)", "Aggregate limit (optional)"), t("累计限额", "The aggregate limit"), Unit::Wan, Kind::Amount, Shown::Always, ""),
-    f("standardisation", "std", Some("standardisation"), t("安全生产标准化等级", "Safety standardisation grade"), t("标准化等级", "The safety standardisation grade"), Unit::None, Kind::Choice(&StandardisationGrade::KEYS), WS, "none"),
-    f("blacklisted", "bl", None, t("已被列入失信联合惩戒名单(黑名单)", "On the joint-punishment blacklist"), t("黑名单", "The blacklist status"), Unit::None, Kind::Flag, Shown::Always, ""),
-    f("refused_rectification", "rr", None, t("对重大隐患拒不整改", "Refused to rectify a major hazard"), t("拒不整改", "Refusing to rectify a major hazard"), Unit::None, Kind::Flag, Shown::Always, ""),
-    f("loss_ratio", "lr", None, t("上年度赔付率(选填)", "Loss ratio last policy year (optional)"), t("赔付率", "The loss ratio"), Unit::Percent, Kind::Percent, Shown::Always, ""),
-    f("env_risk_grade", "er", Some("env-risk-grade"), t("突发环境事件风险等级(HJ 941-2018)", "Environmental incident risk grade (HJ 941-2018)"), t("环境风险等级", "The environmental risk grade"), Unit::None, Kind::Choice(&EnvRiskGrade::KEYS), ENV, "general"),
-    f("env_credit_grade", "ec", Some("env-credit-grade"), t("企业环境信用等级", "Environmental credit grade"), t("环境信用等级", "The environmental credit grade"), Unit::None, Kind::Choice(&EnvCreditGrade::KEYS), ENV, "good"),
-    f("other_cover", "oc", None, t("目前持有的其他险种", "Other cover currently held"), t("其他险种", "The other insurance held"), Unit::None, Kind::Choice(&OtherCover::KEYS), WS, ""),
-    f("risk_deposit", "dep", None, t("存有安全生产风险抵押金", "Holds a safety risk deposit"), t("风险抵押金", "The risk deposit flag"), Unit::None, Kind::Flag, WS, ""),
+    f(Field::AsOf, "d", Some("as-of"), t("保单起期(评估日期)", "Policy start date"), t("评估日期", "The policy start date"), Unit::None, Kind::Date, Shown::Always, ""),
+    f(Field::Region, "r", Some("region"), t("地区", "Region"), t("地区", "The region"), Unit::None, Kind::Id, Shown::Always, "chongqing"),
+    f(Field::Line, "l", Some("line"), t("险种", "Insurance line"), t("险种", "The insurance line"), Unit::None, Kind::Choice(&Line::KEYS), Shown::Always, "work_safety"),
+    f(Field::Sector, "s", Some("sector"), t("细分行业", "Subsector"), t("行业", "The sector"), Unit::None, Kind::Id, Shown::Always, "hazardous_chemicals.production"),
+    f(Field::Employees, "e", Some("employees"), t("从业人员数", "Employees"), t("从业人员数", "The number of employees"), Unit::Person, Kind::Count, Shown::Always, "100"),
+    f(Field::AnnualRevenue, "rev", None, t("年营业收入(选填)", "Annual revenue (optional)"), t("营业收入", "The annual revenue"), Unit::Wan, Kind::Amount, Shown::Never, ""),
+    f(Field::SizeClass, "sz", Some("size-class"), t("企业规模", "Size class"), t("企业规模", "The enterprise size"), Unit::None, Kind::Choice(&SizeClass::KEYS), WS, ""),
+    f(Field::ContractValue, "cv", Some("contract-value"), t("工程造价", "Project contract value"), t("工程造价", "The contract value"), Unit::Wan, Kind::Amount, Shown::Basis(PremiumBasis::ContractValue), ""),
+    f(Field::Tonnage, "t", Some("tonnage"), t("核定年产能", "Approved annual capacity"), t("核定产能", "The approved annual capacity"), Unit::Tonne, Kind::Amount, Shown::Basis(PremiumBasis::Tonnage), ""),
+    f(Field::Vehicles, "veh", Some("vehicles"), t("车辆数", "Vehicles"), t("车辆数", "The number of vehicles"), Unit::Vehicle, Kind::Count, Shown::Basis(PremiumBasis::Vehicles), ""),
+    f(Field::Seats, "seats", Some("seats"), t("核定座位数", "Approved seats"), t("座位数", "The number of seats"), Unit::Seat, Kind::Count, Shown::Basis(PremiumBasis::Seats), ""),
+    f(Field::HighRiskProject, "hr", None, t("高风险工程(超高、大跨度、隧道、地铁等)", "High-risk project (tall, long-span, tunnel, metro...)"), t("高风险工程", "The high-risk project flag"), Unit::None, Kind::Flag, Shown::Basis(PremiumBasis::ContractValue), ""),
+    f(Field::Metro, "metro", None, t("地铁工程", "Metro works"), t("地铁工程", "The metro works flag"), Unit::None, Kind::Flag, Shown::Basis(PremiumBasis::ContractValue), ""),
+    f(Field::PerPersonLimit, "pp", Some("per-person-limit"), t("每人死亡伤残限额", "Per-person death/disability limit"), t("每人限额", "The per-person limit"), Unit::Wan, Kind::Amount, WS, ""),
+    f(Field::AggregateLimit, "agg", None, t("累计赔偿限额(选填)", "Aggregate limit (optional)"), t("累计限额", "The aggregate limit"), Unit::Wan, Kind::Amount, Shown::Always, ""),
+    f(Field::Standardisation, "std", Some("standardisation"), t("安全生产标准化等级", "Safety standardisation grade"), t("标准化等级", "The safety standardisation grade"), Unit::None, Kind::Choice(&StandardisationGrade::KEYS), WS, "none"),
+    f(Field::Blacklisted, "bl", None, t("已被列入失信联合惩戒名单(黑名单)", "On the joint-punishment blacklist"), t("黑名单", "The blacklist status"), Unit::None, Kind::Flag, Shown::Always, ""),
+    f(Field::RefusedRectification, "rr", None, t("对重大隐患拒不整改", "Refused to rectify a major hazard"), t("拒不整改", "Refusing to rectify a major hazard"), Unit::None, Kind::Flag, Shown::Always, ""),
+    f(Field::LossRatio, "lr", None, t("上年度赔付率(选填)", "Loss ratio last policy year (optional)"), t("赔付率", "The loss ratio"), Unit::Percent, Kind::Percent, Shown::Always, ""),
+    f(Field::EnvRiskGrade, "er", Some("env-risk-grade"), t("突发环境事件风险等级(HJ 941-2018)", "Environmental incident risk grade (HJ 941-2018)"), t("环境风险等级", "The environmental risk grade"), Unit::None, Kind::Choice(&EnvRiskGrade::KEYS), ENV, "general"),
+    f(Field::EnvCreditGrade, "ec", Some("env-credit-grade"), t("企业环境信用等级", "Environmental credit grade"), t("环境信用等级", "The environmental credit grade"), Unit::None, Kind::Choice(&EnvCreditGrade::KEYS), ENV, "good"),
+    f(Field::OtherCover, "oc", None, t("目前持有的其他险种", "Other cover currently held"), t("其他险种", "The other insurance held"), Unit::None, Kind::Choice(&OtherCover::KEYS), WS, ""),
+    f(Field::RiskDeposit, "dep", None, t("存有安全生产风险抵押金", "Holds a safety risk deposit"), t("风险抵押金", "The risk deposit flag"), Unit::None, Kind::Flag, WS, ""),
 ];
 
 /// The field with this engine key.
@@ -213,6 +312,14 @@ mod tests {
             }
         }
         assert_eq!(by_link("e").map(|f| f.key), Some("employees"));
+        // Every choice field names each of its vocabulary's values (the print sheet shows them).
+        for spec in FIELDS {
+            if let Kind::Choice(keys) = spec.kind {
+                for k in keys {
+                    assert!(spec.id.choice_name(k).is_some(), "{}: {k}", spec.key);
+                }
+            }
+        }
         assert_eq!(by_key("employees").map(|f| f.link), Some("e"));
     }
 }

@@ -77,7 +77,7 @@ fn walk(v: &serde_json::Value, n: &mut usize) {
 }
 
 /// Documents known to have lost force, and the day they did. 应急〔2025〕27号 took effect on
-/// 2025-03-29 and repealed 安监总办〔2017〕140号 (its closing article; ../shared/regulations.md).
+/// 2025-03-29 and repealed 安监总办〔2017〕140号 (its closing article).
 const REPEALED: &[(&str, &str)] = &[("安监总办〔2017〕140号", "2025-03-29")];
 
 /// Nothing repealed stays in force: every dated rule (value, obligation, service, guidance note)

@@ -278,3 +278,92 @@ proptest! {
         prop_assert_eq!(strip(&brief), strip(&full));
     }
 }
+
+/// The figures a trace step shows: every number in its text (`137 人 × 800,000 元 × 0.001`), read
+/// as the reader reads them.
+fn numbers(text: &str) -> Vec<Decimal> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        let tail = &rest[start..];
+        let end = tail
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .unwrap_or(tail.len());
+        let n: Decimal = match tail[..end].replace(',', "").trim_end_matches('.').parse() {
+            Ok(n) => n,
+            Err(_) => break,
+        };
+        // A rate written per mille or per cent is read as the reader reads it.
+        let after = &tail[end..];
+        out.push(if after.starts_with('‰') {
+            n / Decimal::from(1000)
+        } else if after.starts_with('%') {
+            n / Decimal::from(100)
+        } else {
+            n
+        });
+        rest = after;
+    }
+    out
+}
+
+/// A step's shown figure, by id.
+fn shown(q: &Quote, id: &str) -> Option<Decimal> {
+    q.trace
+        .iter()
+        .find(|s| s.id == id)
+        .and_then(|s| numbers(&s.value).first().copied())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Issue 27 item 7: a reader who multiplies the figures a step shows gets the figure it shows,
+    /// to the fen: the products in the trace (quantity × limit × rate, premium × share), the guided
+    /// premium from the base and the rating factors shown, the raw float from the floating factors
+    /// shown, and the premium from the guided premium and the float. Amounts are random with
+    /// fractions, so a step that multiplies an unrounded figure while showing it rounded fails here.
+    #[test]
+    fn every_product_shown_multiplies_out_as_shown(
+        i in input(),
+        tonnes in 1u64..100_000_000,
+        cv in 1u64..10_000_000_000,
+        seats in 1u32..400,
+        veh in 1u32..300,
+    ) {
+        let mut i = i;
+        i.tonnage = format!("{}.{:03}", tonnes / 1000, tonnes % 1000);
+        i.contract_value = format!("{}.{:02}", cv / 100, cv % 100);
+        i.seats = seats.to_string();
+        i.vehicles = veh.to_string();
+        let q = q(&i);
+        let fen = baofei_core::money::round_fen;
+        for s in &q.trace {
+            // A product written out: every operand and the result are shown (after what the step
+            // says it read, "band 1 (≤ 5,000,000 元), …: 0.01 元 × 1.71‰").
+            let product_text = s.parameter.rsplit([':', '：']).next().unwrap_or_default();
+            let ops = numbers(product_text);
+            if product_text.contains('×') && ops.len() >= 2 {
+                let product = ops.iter().try_fold(Decimal::ONE, |p, x| p.checked_mul(*x));
+                prop_assert!(product.is_some(), "{}: {} overflows", s.id, s.parameter);
+                let product = product.unwrap();
+                let got = numbers(&s.value);
+                prop_assert!(!got.is_empty(), "{}: no figure in {:?}", s.id, s.value);
+                prop_assert_eq!(fen(product), got[0], "{}: {} = {}", s.id, s.parameter, s.value);
+            }
+        }
+        // The guided premium: the base times each rating factor shown between them.
+        let pos = |id: &str| q.trace.iter().position(|s| s.id == id);
+        if let (Some(b), Some(g)) = (pos("base_premium"), pos("guided_premium")) {
+            let product = q.trace[b + 1..g]
+                .iter()
+                .filter_map(|s| s.factor.and_then(|_| numbers(&s.value).first().copied()))
+                .fold(shown(&q, "base_premium").unwrap(), |p, x| p.checked_mul(x).unwrap_or(p));
+            prop_assert_eq!(fen(product), shown(&q, "guided_premium").unwrap(), "guided premium {:?}", q.trace[b..=g].iter().map(|s| (&s.id, &s.value, s.factor)).collect::<Vec<_>>());
+        }
+        // The premium: the guided premium shown times the float shown.
+        if let (Some(g), Some(f), Some(p)) = (shown(&q, "guided_premium"), shown(&q, "float_factor"), shown(&q, "premium")) {
+            prop_assert_eq!(fen(g * f), p, "premium = {} × {}", g, f);
+        }
+    }
+}

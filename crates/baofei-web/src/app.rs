@@ -18,6 +18,7 @@ use crate::views::related::related_view;
 use crate::views::result::{pack_error_view, result_panel, sticky_summary};
 use crate::views::share::share_view;
 use crate::views::{fragment_without_date, msg, Cx, StandIn};
+use baofei_core::fields::Field as F;
 use baofei_core::map::SortedMap;
 use yew::prelude::*;
 
@@ -307,7 +308,7 @@ pub fn App(props: &AppProps) -> Html {
                 if stage >= STAGES {
                     { share_view(&cx, state.remember, props.link_base.as_deref(), props.storage) }
                 }
-                { related_view(tr, lang, props.standalone, state.form.get("r"), state.form.line()) }
+                { related_view(tr, lang, props.standalone, state.form.value(F::Region), state.form.line()) }
                 <@{landmark("footer")} class="bf-foot no-print"><p>{ crate::views::disclaimer(&cx) }</p>{ crate::views::privacy_view(&cx) }</@>
                 </div>
             }

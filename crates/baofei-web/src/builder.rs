@@ -4,6 +4,7 @@
 use crate::model::{qr_svg_path, Form, Lang};
 use crate::outcome::rules;
 use crate::views::share::CopyButton;
+use baofei_core::fields::Field as F;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -25,16 +26,16 @@ fn local_host() -> bool {
 }
 
 /// The input a sector's premium basis needs, with the default a campaign link starts from, so that a
-/// link never opens on an error (issue 16 point 4): form key, element attribute and label from the
-/// field registry, and the builder's own starting figure.
+/// link never opens on an error (issue 16 point 4): the registry field (its link key, element
+/// attribute and label), and the builder's own starting figure.
 fn basis_field(
     basis: Option<baofei_core::domain::PremiumBasis>,
-) -> Option<(&'static str, &'static str, String, &'static str)> {
+) -> Option<(F, String, &'static str)> {
     use baofei_core::domain::PremiumBasis as B;
-    use baofei_core::fields::{by_key, Shown, FIELDS};
+    use baofei_core::fields::{Shown, FIELDS};
     let basis = basis?;
     let spec = match basis {
-        B::Headcount => by_key("employees"),
+        B::Headcount => Some(F::Employees.spec()),
         B::AggregateLimit => None,
         b => FIELDS
             .iter()
@@ -48,7 +49,8 @@ fn basis_field(
         B::Seats => "300",
         B::AggregateLimit => return None,
     };
-    Some((spec.link, spec.attr?, both(spec), start))
+    spec.attr?;
+    Some((spec.id, both(spec), start))
 }
 
 /// A field's label in both languages with its unit, as the builder (for marketers of either
@@ -67,7 +69,7 @@ fn both(f: &baofei_core::fields::FieldSpec) -> String {
 pub fn Builder() -> Html {
     let form = use_state(|| {
         let mut f = Form::new("");
-        f.values.remove("d"); // campaign links leave the date to the day they are opened
+        f.values.remove(F::AsOf.link()); // campaign links leave the date to the day they are opened
         f
     });
     let caption =
@@ -78,7 +80,8 @@ pub fn Builder() -> Html {
         return html! { <p role="alert">{ "rules failed to load" }</p> };
     };
     let st = rules.statutes();
-    let set = |key: &'static str| {
+    // A select: a registry field, or (None) the language.
+    let set = |key: Option<F>| {
         let form = form.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
@@ -87,47 +90,48 @@ pub fn Builder() -> Html {
             // A new sector starts with its basis field filled, so the link it makes opens on a figure
             // (a headcount typed earlier is kept).
             let with_sector = |f: &mut Form, id: &str| {
-                f.set("s", id);
+                f.put(F::Sector, id);
                 let basis = basis_field(st.sector(id).map(|s| s.basis));
                 // The optional headcount beside another basis starts empty: a default of 100 would be
                 // presented to every visitor as their own size (newcomer review 11.1).
-                if !matches!(basis, Some(("e", ..))) && f.get("e") == "100" {
-                    f.set("e", "");
+                if !matches!(basis, Some((F::Employees, ..))) && f.value(F::Employees) == "100" {
+                    f.put(F::Employees, "");
                 }
-                if let Some((k, _, _, d)) = basis {
-                    if f.get(k).trim().is_empty() || k != "e" {
-                        f.set(k, d);
+                if let Some((k, _, d)) = basis {
+                    if f.value(k).trim().is_empty() || k != F::Employees {
+                        f.put(k, d);
                     }
                 }
             };
             match key {
-                "lang" => f.lang = if v == "en" { Lang::En } else { Lang::Zh },
-                "l" => {
-                    f.set("l", &v);
-                    if let Some(s) = st.sectors.iter().find(|s| s.line.key() == v) {
+                None => f.lang = if v == "en" { Lang::En } else { Lang::Zh },
+                Some(F::Line) => {
+                    f.put(F::Line, &v);
+                    let line = f.line();
+                    if let Some(s) = st.sectors.iter().find(|s| s.line == line) {
                         with_sector(&mut f, &s.id);
                     }
                 }
-                "s" => with_sector(&mut f, &v),
-                _ => {
-                    f.set(key, &v);
+                Some(F::Sector) => with_sector(&mut f, &v),
+                Some(field) => {
+                    f.put(field, &v);
                 }
             }
             form.set(f);
         })
     };
-    let typed = |key: &'static str| {
+    let typed = |key: F| {
         let form = form.clone();
         Callback::from(move |e: InputEvent| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
             let mut f = (*form).clone();
-            f.set(key, v.trim());
+            f.put(key, v.trim());
             form.set(f);
         })
     };
     let base = base_url();
     let lang = if form.lang == Lang::En { "en" } else { "zh" };
-    let basis = basis_field(st.sector(form.get("s")).map(|s| s.basis));
+    let basis = basis_field(st.sector(form.value(F::Sector)).map(|s| s.basis));
     let env = form.env();
     // The free fields take a plain number only (security review N5: what a marketer types became
     // markup in the snippets and extra keys in the link). A bad value is said at its field and left
@@ -142,16 +146,12 @@ pub fn Builder() -> Html {
     // Fields the link presets: the premium's basis and, for a sector not priced per head, the
     // headcount too (it sets the size class; newcomer review 11.1: a construction link priced every
     // visitor as a 100-person firm without saying so).
-    let mut free: Vec<(&'static str, &'static str, String)> = Vec::new();
-    if let Some((k, attr, label, _)) = &basis {
-        free.push((k, attr, label.clone()));
+    let mut free: Vec<(F, String)> = Vec::new();
+    if let Some((k, label, _)) = &basis {
+        free.push((*k, label.clone()));
     }
-    if !matches!(basis, Some(("e", ..))) && !env {
-        free.push((
-            "e",
-            "employees",
-            "从业人员数(选填) Employees (optional)".into(),
-        ));
+    if !matches!(basis, Some((F::Employees, ..))) && !env {
+        free.push((F::Employees, "从业人员数(选填) Employees (optional)".into()));
     }
     let campaign_ok = campaign.is_empty() || crate::model::valid_campaign(&campaign);
     let tag = (!campaign.is_empty() && campaign_ok).then(|| campaign.to_string());
@@ -159,24 +159,24 @@ pub fn Builder() -> Html {
     // same thing whatever a later version's defaults are: one list of (link key, element attribute,
     // value), written into the link and into the element snippet.
     // Link key and attribute from the registry: the builder types neither.
-    let preset = |key: &str| {
-        let f = baofei_core::fields::by_key(key).expect("a registry field");
+    let preset = |field: F| {
+        let f = field.spec();
         (
             f.link,
             f.attr.unwrap_or(f.key),
-            form.get(f.link).to_string(),
+            form.value(field).to_string(),
         )
     };
     let mut presets: Vec<(&str, &str, String)> =
-        vec![preset("region"), preset("line"), preset("sector")];
-    for (k, a, _) in &free {
-        let v = form.get(k);
+        vec![preset(F::Region), preset(F::Line), preset(F::Sector)];
+    for (k, _) in &free {
+        let v = form.value(*k);
         if !v.is_empty() && number_ok(v) {
-            presets.push((k, a, v.into()));
+            presets.push(preset(*k));
         }
     }
     if env {
-        presets.push(preset("env_risk_grade"));
+        presets.push(preset(F::EnvRiskGrade));
     }
     // Every value percent-encoded in the link, escaped in the HTML snippet and JSON-encoded in the
     // script snippet: the output is pasted into other sites' pages (N5).
@@ -217,7 +217,7 @@ pub fn Builder() -> Html {
         js(&format!("{base}embed/baofei-iframe.js")),
         js(&fragment)
     );
-    let line = form.get("l").to_string();
+    let line = form.line();
     let opt = |v: &str, label: &str, cur: &str| {
         let sel = v == cur;
         html! { <option value={v.to_string()} selected={sel}>{ label.to_string() }</option> }
@@ -249,22 +249,21 @@ pub fn Builder() -> Html {
             }
             <div class="bf-form">
                 <div class="bf-field"><label for="b-r">{ "地区 Region" }</label>
-                    <select id="b-r" onchange={set("r")}>{ for st.regions.iter().map(|r| opt(&r.id, &format!("{} {}", r.name_zh, r.name_en), form.get("r"))) }</select></div>
+                    <select id="b-r" onchange={set(Some(F::Region))}>{ for st.regions.iter().map(|r| opt(&r.id, &format!("{} {}", r.name_zh, r.name_en), form.value(F::Region))) }</select></div>
                 <div class="bf-field"><label for="b-l">{ "险种 Line" }</label>
-                    <select id="b-l" onchange={set("l")}>
-                        { opt("work_safety", "安责险 Work-safety liability", &line) }
-                        { opt("environmental", "环责险 Environmental pollution liability", &line) }
+                    <select id="b-l" onchange={set(Some(F::Line))}>
+                        { for baofei_core::domain::Line::ALL.iter().map(|l| opt(l.key(), &format!("{} {}", l.name().zh, l.name().en.split(" (").next().unwrap_or_default()), line.key())) }
                     </select></div>
                 <div class="bf-field"><label for="b-s">{ "行业 Sector" }</label>
-                    <select id="b-s" onchange={set("s")}>{ for st.sectors.iter().filter(|s| s.line.key() == line).map(|s| opt(&s.id, &format!("{} · {} / {}", s.group_zh, s.name_zh, s.name_en), form.get("s"))) }</select></div>
-                { for free.iter().map(|(k, _, label)| {
-                    let id = if Some(*k) == basis.as_ref().map(|b| b.0) { "b-basis".to_string() } else { format!("b-{k}") };
-                    let v = form.get(k).to_string();
+                    <select id="b-s" onchange={set(Some(F::Sector))}>{ for st.sectors.iter().filter(|s| s.line == line).map(|s| opt(&s.id, &format!("{} · {} / {}", s.group_zh, s.name_zh, s.name_en), form.value(F::Sector))) }</select></div>
+                { for free.iter().map(|(k, label)| {
+                    let id = if Some(*k) == basis.as_ref().map(|b| b.0) { "b-basis".to_string() } else { format!("b-{}", k.link()) };
+                    let v = form.value(*k).to_string();
                     let ok = number_ok(&v);
                     let hint_id = format!("{id}-hint");
                     html! {
                         <div class={classes!("bf-field", (!ok).then_some("invalid"))}><label for={id.clone()}>{ label.clone() }</label>
-                            <input id={id.clone()} type="text" inputmode="decimal" value={v} oninput={typed(k)} aria-invalid={(!ok).to_string()} aria-describedby={hint_id.clone()} />
+                            <input id={id.clone()} type="text" inputmode="decimal" value={v} oninput={typed(*k)} aria-invalid={(!ok).to_string()} aria-describedby={hint_id.clone()} />
                             if ok {
                                 <p class="bf-hint" id={hint_id}>{ if id == "b-basis" { "链接打开时预填此项(计算保费所必需)。Prefilled when the link opens (the premium needs it)." } else { "填写后链接按此人数确定企业规模；不填则由访问者自己填写。Sets the size class when given; otherwise the visitor enters it." } }</p>
                             } else {
@@ -274,7 +273,7 @@ pub fn Builder() -> Html {
                     }
                 }) }
                 <div class="bf-field"><label for="b-lang">{ "语言 Language" }</label>
-                    <select id="b-lang" onchange={set("lang")}>{ opt("zh", "中文", lang) }{ opt("en", "English", lang) }</select></div>
+                    <select id="b-lang" onchange={set(None)}>{ opt("zh", "中文", lang) }{ opt("en", "English", lang) }</select></div>
                 <div class={classes!("bf-field", (!campaign_ok).then_some("invalid"))}><label for="b-c">{ "活动标记(选填) Campaign tag (optional)" }</label>
                     <input id="b-c" type="text" value={(*campaign).clone()} oninput={on_campaign} aria-describedby="b-c-hint" aria-invalid={(!campaign_ok).to_string()} />
                     <p class="bf-hint" id="b-c-hint">{ "字母、数字、- _ .，最多64个。随链接和报价事件传递给您的页面，本工具不向任何地方发送。Letters, digits, - _ . (up to 64); carried in the link and the quote events for your own page, never sent anywhere by the widget." }</p>

@@ -5,6 +5,7 @@
 pub mod breakdown;
 pub mod i18n;
 pub mod model;
+pub mod reducer;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -5,6 +5,7 @@
 //! the URL and the saved inputs.
 
 use baofei_core::domain::PremiumBasis;
+pub use baofei_core::fields::Field;
 use baofei_core::input::{AccidentFacts, HistoryYear, QuoteInput};
 use baofei_core::map::SortedMap;
 use rust_decimal::Decimal;
@@ -26,6 +27,14 @@ pub const HISTORY_KEYS: [(&str, &str); 5] = [
     ("x", "especially_serious"),
     ("d", "deaths"),
 ];
+
+/// The history cells a line asks for, in the table's order: the accident grades, then (work-safety
+/// line only) deaths, which [`HISTORY_KEYS`] lists last.
+pub fn history_cells(env: bool) -> impl Iterator<Item = (&'static str, &'static str)> {
+    HISTORY_KEYS
+        .into_iter()
+        .filter(move |(_, field)| !env || *field != "deaths")
+}
 
 /// Every form key (the registry's share-link key), its default, and the engine field it feeds, in
 /// the form's order: read from `baofei_core::fields`, the one definition of each field. Amount keys
@@ -164,7 +173,7 @@ impl Form {
         for (k, d, _) in fields() {
             values.insert(k.to_string(), d.to_string());
         }
-        values.insert("d".into(), today.into());
+        values.insert(Field::AsOf.link().into(), today.into());
         Form {
             lang: Lang::Zh,
             values,
@@ -174,14 +183,14 @@ impl Form {
     /// Whether every input is still the example the page opens with (only the date may differ): the
     /// form then says that these are an example's figures, not the reader's (newcomer 1.13).
     pub fn is_example(&self) -> bool {
-        self.values == Form::new(self.get("d")).values
+        self.values == Form::new(self.value(Field::AsOf)).values
     }
 
     /// The insurance line chosen. The form's short key `l` is read here only: views ask for the typed
     /// line, never compare its text. A key the engine does not know reads as the work-safety line for
     /// the view; the engine refuses it at the field.
     pub fn line(&self) -> baofei_core::domain::Line {
-        baofei_core::domain::Line::from_key(self.get("l"))
+        baofei_core::domain::Line::from_key(self.value(Field::Line))
             .unwrap_or(baofei_core::domain::Line::WorkSafety)
     }
 
@@ -190,12 +199,28 @@ impl Form {
         self.line() == baofei_core::domain::Line::Environmental
     }
 
-    /// A value, or "".
+    /// A registry field's value as typed, or "". Views read the enterprise's fields by [`Field`];
+    /// the string keys below are the link codec's (and the history, answer and offer cells').
+    pub fn value(&self, field: Field) -> &str {
+        self.get(field.link())
+    }
+
+    /// Sets a registry field (see [`Form::set`]).
+    pub fn put(&mut self, field: Field, value: &str) -> bool {
+        self.set(field.link(), value)
+    }
+
+    /// A value by form key, or "".
     pub fn get(&self, key: &str) -> &str {
         self.values.get(key).map(String::as_str).unwrap_or("")
     }
 
-    /// A flag.
+    /// Whether a registry flag field is ticked.
+    pub fn checked(&self, field: Field) -> bool {
+        self.flag(field.link())
+    }
+
+    /// A flag by form key.
     pub fn flag(&self, key: &str) -> bool {
         matches!(self.get(key), "1" | "true" | "yes")
     }
@@ -333,7 +358,7 @@ impl Form {
                 (_, Kind::Count | Kind::Amount | Kind::Date) => v.trim().to_string(),
                 _ => v.to_string(),
             };
-            input.set(f.key, value);
+            input.set(f.id, value);
         }
         input
     }
@@ -366,13 +391,15 @@ impl Form {
 
     /// The share-link fragment (without `#`): version, language and every non-default value.
     pub fn to_fragment(&self) -> String {
-        let defaults = Form::new(self.get("d"));
+        let defaults = Form::new(self.value(Field::AsOf));
         let mut out = format!("v={LINK_VERSION}");
         if self.lang == Lang::En {
             out.push_str("&lang=en");
         }
         for (k, v) in &self.values {
-            if defaults.values.get(k).map(String::as_str).unwrap_or("") != v || k == "d" {
+            if defaults.values.get(k).map(String::as_str).unwrap_or("") != v
+                || k == Field::AsOf.link()
+            {
                 out.push('&');
                 out.push_str(&pct_encode(k));
                 out.push('=');

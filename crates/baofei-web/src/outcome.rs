@@ -4,6 +4,7 @@
 use crate::model::Form;
 use crate::perf;
 use baofei_core::assess::{apply_answers, Assessment};
+use baofei_core::fields::Field as F;
 use baofei_core::map::SortedMap;
 use baofei_core::offer::{check_offer, OfferCheck};
 use baofei_core::output::Known;
@@ -41,10 +42,16 @@ pub struct Outcome(
 fn answers(form: &Form) -> SortedMap<String, String> {
     let mut a = form.answers();
     let yn = |b: bool| if b { "yes" } else { "no" }.to_string();
-    a.insert("standardisation".into(), form.get("std").into());
-    a.insert("blacklist".into(), yn(form.flag("bl")));
-    a.insert("hazards_rectified".into(), yn(!form.flag("rr")));
-    a.insert("env_credit".into(), form.get("ec").into());
+    a.insert(
+        "standardisation".into(),
+        form.value(F::Standardisation).into(),
+    );
+    a.insert("blacklist".into(), yn(form.checked(F::Blacklisted)));
+    a.insert(
+        "hazards_rectified".into(),
+        yn(!form.checked(F::RefusedRectification)),
+    );
+    a.insert("env_credit".into(), form.value(F::EnvCreditGrade).into());
     a
 }
 

@@ -4,6 +4,8 @@
 use crate::hooks::share::{store_fragment, stored_fragment};
 use crate::model::{Form, Lang};
 use crate::outcome::rules;
+pub use crate::reducer::{Action, Context, State};
+use baofei_core::fields::Field as F;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -18,103 +20,15 @@ fn today() -> String {
     )
 }
 
-/// Widget state: the form plus two interface flags.
-#[derive(Clone, Debug, PartialEq)]
-pub struct State {
-    /// The form.
-    pub form: Form,
-    /// The share link or remembered state could not be read.
-    pub link_error: bool,
-    /// "Remember my inputs" is on.
-    pub remember: bool,
-    /// Keys a link or remembered state set that the form does not show here; they were dropped.
-    pub dropped: Vec<&'static str>,
-    /// The remembered inputs could not be read; they were cleared.
-    pub stored_error: bool,
-    /// The form key being typed into: its error waits until the user leaves the field.
-    pub editing: Option<String>,
-    /// The offer check starts open: the link carried an offer. Fixed at start, so that the panel
-    /// never closes under the user when they clear its last field.
-    pub offer_open: bool,
-    /// The inputs before the last "start over", until the user types again: one tap undoes it
-    /// (newcomer review 12.1: it wiped the enterprise, the self-assessment and the offer at once).
-    pub undo: Option<Box<Form>>,
-}
-
-/// What the user did.
-pub enum Action {
-    /// A field changed.
-    Set(String, String),
-    /// The line changed: the sector resets to the line's first.
-    Line(String),
-    /// The sector group changed: the subsector resets to the group's first.
-    Group(String),
-    /// Language switch.
-    Lang(Lang),
-    /// "Remember my inputs" toggled.
-    Remember(bool),
-    /// Back to the defaults (keeping the language), dismissing any note about the link.
-    Reset,
-    /// Focus left a field: its errors may show now.
-    Leave,
-    /// Remove every offer field.
-    ClearOffer,
-    /// Bring back the inputs "start over" cleared.
-    Undo,
-}
-
-fn first_sector(pred: impl Fn(&baofei_core::rules::SectorDef) -> bool) -> Option<String> {
-    rules()
-        .as_ref()
-        .ok()?
-        .statutes()
-        .sectors
-        .iter()
-        .find(|s| pred(s))
-        .map(|s| s.id.clone())
-}
-
 impl Reducible for State {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut s = (*self).clone();
-        match action {
-            Action::Set(k, v) => {
-                s.form.set(&k, &v);
-                s.editing = Some(k);
-                s.undo = None;
-            }
-            Action::Line(l) => {
-                s.form.set("l", &l);
-                if let Some(id) = first_sector(|d| d.line.key() == l) {
-                    s.form.set("s", &id);
-                }
-            }
-            Action::Group(g) => {
-                if let Some(id) = first_sector(|d| d.group() == g) {
-                    s.form.set("s", &id);
-                }
-            }
-            Action::Lang(l) => s.form.lang = l,
-            Action::Remember(r) => s.remember = r,
-            Action::Leave => s.editing = None,
-            Action::ClearOffer => s.form.clear_offer(),
-            Action::Undo => {
-                if let Some(f) = s.undo.take() {
-                    s.form = *f;
-                }
-            }
-            Action::Reset => {
-                let lang = s.form.lang;
-                s.undo = Some(Box::new(s.form.clone()));
-                s.form = Form::new(&today());
-                s.form.lang = lang;
-                s.link_error = false;
-                s.stored_error = false;
-                s.dropped.clear();
-            }
-        }
-        Rc::new(s)
+        let today = today();
+        let cx = Context {
+            today: &today,
+            statutes: rules().as_ref().ok().map(|r| r.statutes()),
+        };
+        Rc::new((*self).clone().apply(action, &cx))
     }
 }
 
@@ -189,7 +103,7 @@ fn initial_from(source: Option<String>, today: &str, remember: bool) -> State {
             let basis = rules()
                 .as_ref()
                 .ok()
-                .and_then(|r| r.statutes().sector(form.get("s")))
+                .and_then(|r| r.statutes().sector(form.value(F::Sector)))
                 .map(|s| s.basis);
             state.dropped = form.drop_hidden(basis);
             state.offer_open = form.has_offer();

@@ -11,38 +11,38 @@ use super::types::*;
 use super::validator::*;
 
 impl QuoteInput {
-    /// Sets the field with this registry key ([`crate::fields`]) from text as a form holds it (a flag
-    /// is true when non-empty); false for a key that is not a field. Front ends fill the input with
-    /// it from the registry, so the struct's fields are named here once, beside their definition.
-    pub fn set(&mut self, key: &str, value: String) -> bool {
+    /// Sets this registry field ([`crate::fields`]) from text as a form holds it (a flag is true when
+    /// non-empty). Front ends fill the input with it from the registry, so the struct's fields are
+    /// named here once, beside their definition; the match is exhaustive, so a new field that is not
+    /// wired here does not compile.
+    pub fn set(&mut self, field: crate::fields::Field, value: String) {
+        use crate::fields::Field as F;
         let flag = !value.trim().is_empty();
-        match key {
-            "as_of" => self.as_of = value,
-            "region" => self.region = value,
-            "line" => self.line = value,
-            "sector" => self.sector = value,
-            "employees" => self.employees = value,
-            "annual_revenue" => self.annual_revenue = value,
-            "size_class" => self.size_class = value,
-            "contract_value" => self.contract_value = value,
-            "tonnage" => self.tonnage = value,
-            "vehicles" => self.vehicles = value,
-            "seats" => self.seats = value,
-            "high_risk_project" => self.high_risk_project = flag,
-            "metro" => self.metro = flag,
-            "per_person_limit" => self.per_person_limit = value,
-            "aggregate_limit" => self.aggregate_limit = value,
-            "standardisation" => self.standardisation = value,
-            "blacklisted" => self.blacklisted = flag,
-            "refused_rectification" => self.refused_rectification = flag,
-            "loss_ratio" => self.loss_ratio = value,
-            "env_risk_grade" => self.env_risk_grade = value,
-            "env_credit_grade" => self.env_credit_grade = value,
-            "other_cover" => self.other_cover = value,
-            "risk_deposit" => self.risk_deposit = flag,
-            _ => return false,
+        match field {
+            F::AsOf => self.as_of = value,
+            F::Region => self.region = value,
+            F::Line => self.line = value,
+            F::Sector => self.sector = value,
+            F::Employees => self.employees = value,
+            F::AnnualRevenue => self.annual_revenue = value,
+            F::SizeClass => self.size_class = value,
+            F::ContractValue => self.contract_value = value,
+            F::Tonnage => self.tonnage = value,
+            F::Vehicles => self.vehicles = value,
+            F::Seats => self.seats = value,
+            F::HighRiskProject => self.high_risk_project = flag,
+            F::Metro => self.metro = flag,
+            F::PerPersonLimit => self.per_person_limit = value,
+            F::AggregateLimit => self.aggregate_limit = value,
+            F::Standardisation => self.standardisation = value,
+            F::Blacklisted => self.blacklisted = flag,
+            F::RefusedRectification => self.refused_rectification = flag,
+            F::LossRatio => self.loss_ratio = value,
+            F::EnvRiskGrade => self.env_risk_grade = value,
+            F::EnvCreditGrade => self.env_credit_grade = value,
+            F::OtherCover => self.other_cover = value,
+            F::RiskDeposit => self.risk_deposit = flag,
         }
-        true
     }
 
     /// Checks every field and returns the validated enterprise or every problem found.

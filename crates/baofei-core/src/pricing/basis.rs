@@ -79,7 +79,11 @@ pub(crate) fn guided(
     if let Some(r) = &entry.reference {
         notes = notes.with_reference(r);
     }
-    let base = base_premium(cx, entry, sector, limits, &rates_src, rates_ill, notes)?;
+    // Named rounding step `base_premium`: the base is carried on as shown, to the fen, so that the
+    // trace's products multiply out as a reader sees them (issue 27 item 7).
+    let base = round_fen(base_premium(
+        cx, entry, sector, limits, &rates_src, rates_ill, notes,
+    )?);
 
     // 4. Sector differential.
     let sf = entry
@@ -112,6 +116,7 @@ pub(crate) fn guided(
         rates_ill,
         Notes::default(),
     );
+    cx.typed(sf, None);
 
     // 5. Tier.
     let tier = match e.line {
@@ -160,7 +165,9 @@ pub(crate) fn guided(
             )?
         }
     };
-    let guided = mul(mul(base, sf)?, tier)?;
+    // Named rounding step `guided_premium`: reported to the fen and carried on as reported, so the
+    // premium is the guided premium shown times the float shown.
+    let guided = round_fen(mul(mul(base, sf)?, tier)?);
     step!(
         cx,
         "guided_premium",
@@ -411,7 +418,8 @@ fn base_premium(
             );
             if e.metro {
                 if let Some(m) = metro_factor {
-                    base = mul(base, *m)?;
+                    // Loaded from the base as shown, and shown as carried on.
+                    base = round_fen(mul(round_fen(base), *m)?);
                     step!(
                         cx,
                         "metro_factor",

@@ -6,14 +6,15 @@ use crate::model::fmt_money;
 use crate::state::Action;
 use baofei_core::assess::{questions, AnswerKind, Assessment};
 use baofei_core::domain::Line;
+use baofei_core::fields::Field;
 use baofei_core::{Errors, Quote};
 use yew::prelude::*;
 
-/// The form key a question is bound to, and whether its "yes" means the flag is set.
-fn bound_key(qid: &str) -> Option<(&'static str, bool)> {
+/// The registry field a question is bound to, and whether its "yes" means the flag is set.
+fn bound_key(qid: &str) -> Option<(Field, bool)> {
     match qid {
-        "blacklist" => Some(("bl", true)),
-        "hazards_rectified" => Some(("rr", false)),
+        "blacklist" => Some((Field::Blacklisted, true)),
+        "hazards_rectified" => Some((Field::RefusedRectification, false)),
         _ => None,
     }
 }
@@ -74,7 +75,7 @@ pub fn assessment_view(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors
                 let order = if good { ["yes", "no"] } else { ["no", "yes"] };
                 let bound = bound_key(q.id);
                 let cur: String = match bound {
-                    Some((key, yes_sets)) => if f.flag(key) == yes_sets { "yes" } else { "no" }.into(),
+                    Some((key, yes_sets)) => if f.checked(key) == yes_sets { "yes" } else { "no" }.into(),
                     None => f.get(&format!("a.{}", q.id)).to_string(),
                 };
                 let choose = |v: &'static str| {
@@ -84,7 +85,7 @@ pub fn assessment_view(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors
                         // Bound to a form field: the answer and the field are one value (two-way).
                         Some((key, yes_sets)) => {
                             let set = (v == "yes") == yes_sets;
-                            d.emit(Action::Set(key.into(), if set { "1".into() } else { String::new() }))
+                            d.emit(Action::Set(key.link().into(), if set { "1".into() } else { String::new() }))
                         }
                         None => d.emit(Action::Set(format!("a.{qid}"), v.into())),
                     })

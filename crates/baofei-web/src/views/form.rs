@@ -9,6 +9,7 @@ use crate::state::{Action, State};
 use baofei_core::domain::{
     EnvCreditGrade, EnvRiskGrade, Line, OtherCover, SizeClass, StandardisationGrade,
 };
+use baofei_core::fields::Field as F;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -163,7 +164,7 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
         }
     };
     let line = f.line();
-    let sector = st.sector(f.get("s"));
+    let sector = st.sector(f.value(F::Sector));
     let group = sector.map(|s| s.group().to_string()).unwrap_or_default();
     let mut groups: Vec<(String, String)> = Vec::new();
     for s in st.sectors.iter().filter(|s| s.line == line) {
@@ -185,9 +186,11 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
     let on_line = {
         let d = cx.dispatch.clone();
         Callback::from(move |e: Event| {
-            d.emit(Action::Line(
-                e.target_unchecked_into::<HtmlSelectElement>().value(),
-            ))
+            // The select offers the vocabulary's keys only; anything else changes nothing.
+            if let Some(l) = Line::from_key(&e.target_unchecked_into::<HtmlSelectElement>().value())
+            {
+                d.emit(Action::Line(l))
+            }
         })
     };
     let on_group = {
@@ -223,36 +226,36 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
                     "The form opens with an example enterprise (Chongqing · hazardous chemicals production · 100 employees): change it to yours.") }</p>
             }
             <fieldset>
-                { select_field(cx, "r", label(cx, "r"), regions, None) }
+                { select_field(cx, F::Region.link(), label(cx, F::Region), regions, None) }
                 // Said at the choice itself (issue 18): a province with no local rule in the data is not
                 // a province without rules.
-                if f.get("r") != "national" && !st.local_rules(&st.chain(f.get("r")), if env { baofei_core::domain::Line::Environmental } else { baofei_core::domain::Line::WorkSafety }) {
+                if f.value(F::Region) != "national" && !st.local_rules(&st.chain(f.value(F::Region)), if env { baofei_core::domain::Line::Environmental } else { baofei_core::domain::Line::WorkSafety }) {
                     <p class="bf-hint" id="region-hint">{ if env { msg(lang, "本地区暂未收录环境污染责任保险的地方规定，适用全国规定。", "No local rules on environmental pollution liability insurance for this region are in our data yet: the national rules apply.") } else { msg(lang, "本地区暂未收录安全生产责任保险的地方规定，适用全国规定。", "No local rules on work-safety liability insurance for this region are in our data yet: the national rules apply.") } }</p>
                 }
                 // The site's rules page, on the same region and date (standalone only: an embed's
                 // relative link would point into its host's site).
                 // Only for a region the data knows (security review N13), its values encoded.
-                if cx.standalone && st.regions.iter().any(|r| r.id == f.get("r")) {
-                    <p class="bf-hint"><a id="rules-link" href={format!("rules.html#r={}&d={}", crate::model::pct_encode(f.get("r")), crate::model::pct_encode(f.get("d")))}>
+                if cx.standalone && st.regions.iter().any(|r| r.id == f.value(F::Region)) {
+                    <p class="bf-hint"><a id="rules-link" href={format!("rules.html#r={}&d={}", crate::model::pct_encode(f.value(F::Region)), crate::model::pct_encode(f.value(F::AsOf)))}>
                         { msg(lang, "查看本地区当日有效的全部规定 →", "Every rule in force here on this date →") }</a></p>
                 }
-                { select_field(cx, "l", label(cx, "l"), vocab(&Line::ALL, Line::key, Line::name, lang), Some(on_line)) }
+                { select_field(cx, F::Line.link(), label(cx, F::Line), vocab(&Line::ALL, Line::key, Line::name, lang), Some(on_line)) }
                 { group_select }
-                { select_field(cx, "s", label(cx, "s"), subs, None) }
+                { select_field(cx, F::Sector.link(), label(cx, F::Sector), subs, None) }
                 <div class="bf-field">
-                    <label for="f-d">{ label(cx, "d") }</label>
-                    <input id="f-d" type="date" value={f.get("d").to_string()} aria-invalid={cx.errors.contains_key("d").to_string()}
-                        aria-describedby={if cx.errors.contains_key("d") { "f-d-err" } else { "f-d-hint" }}
-                        oninput={ let d = cx.dispatch.clone(); Callback::from(move |e: InputEvent| d.emit(Action::Set("d".into(), e.target_unchecked_into::<HtmlInputElement>().value()))) } />
+                    <label for="f-d">{ label(cx, F::AsOf) }</label>
+                    <input id="f-d" type="date" value={f.value(F::AsOf).to_string()} aria-invalid={cx.errors.contains_key(F::AsOf.link()).to_string()}
+                        aria-describedby={if cx.errors.contains_key(F::AsOf.link()) { "f-d-err" } else { "f-d-hint" }}
+                        oninput={ let d = cx.dispatch.clone(); Callback::from(move |e: InputEvent| d.emit(Action::Set(F::AsOf.link().into(), e.target_unchecked_into::<HtmlInputElement>().value()))) } />
                     <p class="bf-hint" id="f-d-hint">{ tr.as_of_hint }</p>
-                    { field_error(cx, "d") }
+                    { field_error(cx, F::AsOf.link()) }
                 </div>
             </fieldset>
             <fieldset>
                 <legend>{ tr.scale_heading }</legend>
-                { field(cx, "e", None) }
+                { field(cx, F::Employees, None) }
                 if !env {
-                    { select_field(cx, "sz", label(cx, "sz"), {
+                    { select_field(cx, F::SizeClass.link(), label(cx, F::SizeClass), {
                         let mut o = vec![(String::new(), tr.size_auto.to_string())];
                         o.extend(vocab(&SizeClass::ALL, SizeClass::key, SizeClass::name, lang));
                         o
@@ -260,47 +263,47 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
                 }
                 { match basis {
                     Some(B::ContractValue) => html! { <>
-                        { field(cx, "cv", None) }
+                        { field(cx, F::ContractValue, None) }
                         // A sub-sector that is itself the high-risk class already prices the
                         // high-risk column: its box shows that, checked and fixed, instead of a second
                         // control that disagrees with the first (newcomer 2.3).
                         if sector.is_some_and(|s| s.high_risk_project) {
                             <div class="bf-check">
                                 <input type="checkbox" id="f-hr" checked=true disabled=true aria-describedby="f-hr-hint" />
-                                <label for="f-hr">{ label(cx, "hr") }</label>
+                                <label for="f-hr">{ label(cx, F::HighRiskProject) }</label>
                             </div>
                             <p class="bf-hint" id="f-hr-hint">{ msg(lang, "所选细分行业即高风险工程，已按高风险工程费率计算。", "The sub-sector chosen is the high-risk class: the high-risk rate applies.") }</p>
                         } else {
-                            { checkbox(cx, "hr", label(cx, "hr")) }
+                            { checkbox(cx, F::HighRiskProject.link(), label(cx, F::HighRiskProject)) }
                         }
-                        { checkbox(cx, "metro", label(cx, "metro")) }
+                        { checkbox(cx, F::Metro.link(), label(cx, F::Metro)) }
                     </> },
-                    Some(B::Tonnage) => field(cx, "t", None),
-                    Some(B::Vehicles) => field(cx, "veh", None),
-                    Some(B::Seats) => field(cx, "seats", None),
+                    Some(B::Tonnage) => field(cx, F::Tonnage, None),
+                    Some(B::Vehicles) => field(cx, F::Vehicles, None),
+                    Some(B::Seats) => field(cx, F::Seats, None),
                     _ => html! {},
                 } }
             </fieldset>
             <fieldset>
                 <legend>{ tr.limits_heading }</legend>
-                if !env { { text_field_ph(cx, "pp", label(cx, "pp"), unit(cx, "pp"), "decimal", Some(tr.limit_hint),
+                if !env { { text_field_ph(cx, F::PerPersonLimit.link(), label(cx, F::PerPersonLimit), unit(cx, F::PerPersonLimit), "decimal", Some(tr.limit_hint),
                     minimum.map(|m| (m / rust_decimal::Decimal::from(10_000)).normalize().to_string())) } }
-                { field(cx, "agg", None) }
+                { field(cx, F::AggregateLimit, None) }
             </fieldset>
             { history_view(cx) }
             <fieldset>
                 <legend>{ tr.safety_heading }</legend>
                 if env {
-                    { select_field(cx, "er", label(cx, "er"), vocab(&EnvRiskGrade::ALL, EnvRiskGrade::key, EnvRiskGrade::name, lang), None) }
-                    { select_field(cx, "ec", label(cx, "ec"), vocab(&EnvCreditGrade::ALL, EnvCreditGrade::key, EnvCreditGrade::name, lang), None) }
+                    { select_field(cx, F::EnvRiskGrade.link(), label(cx, F::EnvRiskGrade), vocab(&EnvRiskGrade::ALL, EnvRiskGrade::key, EnvRiskGrade::name, lang), None) }
+                    { select_field(cx, F::EnvCreditGrade.link(), label(cx, F::EnvCreditGrade), vocab(&EnvCreditGrade::ALL, EnvCreditGrade::key, EnvCreditGrade::name, lang), None) }
                 } else {
-                    { select_field(cx, "std", label(cx, "std"), vocab(&StandardisationGrade::ALL, StandardisationGrade::key, StandardisationGrade::name, lang), None) }
-                    { select_field(cx, "oc", label(cx, "oc"), std::iter::once((String::new(), tr.none_held.to_string())).chain(vocab(&OtherCover::ALL, OtherCover::key, OtherCover::name, lang)).collect(), None) }
-                    { checkbox(cx, "dep", label(cx, "dep")) }
+                    { select_field(cx, F::Standardisation.link(), label(cx, F::Standardisation), vocab(&StandardisationGrade::ALL, StandardisationGrade::key, StandardisationGrade::name, lang), None) }
+                    { select_field(cx, F::OtherCover.link(), label(cx, F::OtherCover), std::iter::once((String::new(), tr.none_held.to_string())).chain(vocab(&OtherCover::ALL, OtherCover::key, OtherCover::name, lang)).collect(), None) }
+                    { checkbox(cx, F::RiskDeposit.link(), label(cx, F::RiskDeposit)) }
                 }
-                { checkbox(cx, "bl", label(cx, "bl")) }
-                { checkbox(cx, "rr", label(cx, "rr")) }
-                { field(cx, "lr", None) }
+                { checkbox(cx, F::Blacklisted.link(), label(cx, F::Blacklisted)) }
+                { checkbox(cx, F::RefusedRectification.link(), label(cx, F::RefusedRectification)) }
+                { field(cx, F::LossRatio, None) }
             </fieldset>
         </form>
     }
@@ -358,11 +361,7 @@ fn history_view(cx: &Cx<'_>) -> Html {
     // 环责险 asks for environmental incidents by grade; deaths and the accident-facts helper are
     // work-safety facts (issue 13 point 6).
     let env = cx.form.env();
-    let cols: &[&str] = if env {
-        &["o", "l", "s", "x"]
-    } else {
-        &["o", "l", "s", "x", "d"]
-    };
+    let cols: Vec<&str> = crate::model::history_cells(env).map(|(c, _)| c).collect();
     let heads: Vec<&str> = tr
         .grades
         .iter()
@@ -413,24 +412,31 @@ pub(crate) fn field_label(tr: &T, lang: Lang, key: &str) -> &'static str {
     baofei_core::fields::by_link(key).map_or("", |f| f.label.pick(lang))
 }
 
-/// A registry field's label (by its form key) in the interface language.
-fn label(cx: &Cx<'_>, key: &str) -> &'static str {
-    field_label(cx.tr, cx.lang, key)
+/// A registry field's label in the interface language.
+fn label(cx: &Cx<'_>, field: F) -> &'static str {
+    field.spec().label.pick(cx.lang)
 }
 
-/// A registry field's unit (by its form key) in the interface language.
-fn unit(cx: &Cx<'_>, key: &str) -> &'static str {
-    baofei_core::fields::by_link(key).map_or("", |f| f.unit.text().pick(cx.lang))
+/// A registry field's unit in the interface language.
+fn unit(cx: &Cx<'_>, field: F) -> &'static str {
+    field.spec().unit.text().pick(cx.lang)
 }
 
 /// A registry field's text input: its label, unit and keyboard from the registry.
-fn field(cx: &Cx<'_>, key: &str, hint: Option<&str>) -> Html {
+fn field(cx: &Cx<'_>, field: F, hint: Option<&str>) -> Html {
     use baofei_core::fields::Kind;
-    let mode = match baofei_core::fields::by_link(key).map(|f| f.kind) {
-        Some(Kind::Count) => "numeric",
+    let mode = match field.spec().kind {
+        Kind::Count => "numeric",
         _ => "decimal",
     };
-    text_field(cx, key, label(cx, key), unit(cx, key), mode, hint)
+    text_field(
+        cx,
+        field.link(),
+        label(cx, field),
+        unit(cx, field),
+        mode,
+        hint,
+    )
 }
 
 /// What happened to the link or the remembered inputs: unreadable (defaults shown), cleared, or
@@ -504,6 +510,6 @@ fn year_label(cx: &Cx<'_>, y: usize) -> String {
 /// The calendar year of history row `y`, when the start date has one. The table shows it on a line
 /// of its own so a 360 px row label never clips it (newcomer 4.2).
 fn year_of(cx: &Cx<'_>, y: usize) -> Option<i32> {
-    let start: Option<i32> = cx.form.get("d").get(..4).and_then(|s| s.parse().ok());
+    let start: Option<i32> = cx.form.value(F::AsOf).get(..4).and_then(|s| s.parse().ok());
     start.map(|year| year - 1 - y as i32)
 }

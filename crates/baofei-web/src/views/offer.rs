@@ -6,6 +6,7 @@ use super::form::{checkbox, select_field, text_field_ph};
 use super::{cited, msg, reference, Cx};
 use crate::model::Lang;
 use crate::state::Action;
+use baofei_core::fields::Field as F;
 use baofei_core::offer::{OfferCheck, Verdict, COVER_ITEMS};
 use baofei_core::output::Service;
 use baofei_core::Errors;
@@ -45,7 +46,7 @@ pub fn offer_view(
             ("no".to_string(), m(no.0, no.1)),
         ]
     };
-    let employees = f.get("e").trim().to_string();
+    let employees = f.value(F::Employees).trim().to_string();
     let has = f.has_offer();
     let clear = {
         let d = cx.dispatch.clone();
@@ -67,7 +68,7 @@ pub fn offer_view(
                 <fieldset>
                     <legend>{ m("保单", "Policy") }</legend>
                     { t("o.ins", m("保险公司", "Insurer"), "", "text", None, None) }
-                    { t("o.start", m("保险起期", "Policy start"), "", "numeric", Some(m(&format!("YYYY-MM-DD；留空则取上方保单起期({})", f.get("d")), &format!("YYYY-MM-DD; the form's policy start ({}) when empty", f.get("d")))), None) }
+                    { t("o.start", m("保险起期", "Policy start"), "", "numeric", Some(m(&format!("YYYY-MM-DD；留空则取上方保单起期({})", f.value(F::AsOf)), &format!("YYYY-MM-DD; the form's policy start ({}) when empty", f.value(F::AsOf)))), None) }
                     { t("o.end", m("保险止期", "Policy end"), "", "numeric", Some(m("YYYY-MM-DD", "YYYY-MM-DD")), None) }
                     { t("o.prem", m("报价年保费", "Annual premium offered"), m("元", "CNY").as_str(), "decimal", None, None) }
                     { t("o.pp", m("每人死亡伤残限额", "Per-person death/disability limit"), m("万元", "×10k CNY").as_str(), "decimal", None, None) }

@@ -9,9 +9,8 @@ use crate::i18n::T;
 use crate::model::{fmt_money, fmt_pct, fmt_yuan, form_key, Form, Lang};
 use crate::outcome::rules;
 use baofei_core::assess::Assessment;
-use baofei_core::domain::{
-    EnvCreditGrade, EnvRiskGrade, Obligation, OtherCover, SizeClass, StandardisationGrade,
-};
+use baofei_core::domain::Obligation;
+use baofei_core::fields::Field as F;
 use baofei_core::output::{Known, ObligationResult, Prevention};
 use baofei_core::Citation;
 use baofei_core::{Errors, Quote};
@@ -115,11 +114,11 @@ fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
     let region = st
         .regions
         .iter()
-        .find(|r| r.id == form.get("r"))
+        .find(|r| r.id == form.value(F::Region))
         .map(|r| name(&r.name_zh, &r.name_en))
         .unwrap_or_default();
     let sector = st
-        .sector(form.get("s"))
+        .sector(form.value(F::Sector))
         .map(|s| {
             format!(
                 "{} · {}",
@@ -131,10 +130,9 @@ fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
     let env = form.env();
     let history: Vec<String> = (0..3)
         .filter_map(|y| {
-            let parts: Vec<String> = ["o", "l", "s", "x"]
-                .iter()
+            let parts: Vec<String> = crate::model::history_cells(true)
                 .zip(tr.grades)
-                .filter_map(|(c, g)| {
+                .filter_map(|((c, _), g)| {
                     let n = form.get(&format!("h{y}.{c}"));
                     (!n.is_empty() && n != "0").then(|| format!("{g} {n}"))
                 })
@@ -155,55 +153,43 @@ fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
         .collect();
     let mut rows = vec![
         (
-            super::form::field_label(tr, lang, "d"),
-            form.get("d").to_string(),
+            super::form::field_label(tr, lang, F::AsOf.link()),
+            form.value(F::AsOf).to_string(),
         ),
-        (super::form::field_label(tr, lang, "r"), region),
-        (super::form::field_label(tr, lang, "s"), sector),
+        (super::form::field_label(tr, lang, F::Region.link()), region),
+        (super::form::field_label(tr, lang, F::Sector.link()), sector),
         (
-            super::form::field_label(tr, lang, "e"),
-            form.get("e").to_string(),
+            super::form::field_label(tr, lang, F::Employees.link()),
+            form.value(F::Employees).to_string(),
         ),
     ];
     // Every other input the form shows for this line and sector and that holds a value, as the
     // form words it (the quote sheet must list every input used).
-    let basis = st.sector(form.get("s")).map(|s| s.basis);
+    let basis = st.sector(form.value(F::Sector)).map(|s| s.basis);
     let name = |t: Option<baofei_core::text::Text>, v: &str| {
         t.map_or_else(|| v.to_string(), |t| t.pick(lang).to_string())
     };
-    for (key, _, _) in crate::model::fields() {
-        let v = form.get(key);
-        if matches!(key, "d" | "r" | "l" | "s" | "e")
-            || v.is_empty()
-            || !crate::model::shown(key, env, basis)
+    for spec in baofei_core::fields::FIELDS {
+        use baofei_core::fields::{Kind, Unit};
+        let v = form.value(spec.id);
+        if matches!(
+            spec.id,
+            F::AsOf | F::Region | F::Line | F::Sector | F::Employees
+        ) || v.is_empty()
+            || !spec.shown_for(form.line(), basis)
         {
             continue;
         }
-        let label = super::form::field_label(tr, lang, key);
-        let spec = baofei_core::fields::by_link(key);
-        let value = match key {
-            // The unit the field is typed in, from the registry (the English sheet once wrote 万元).
-            "cv" | "pp" | "agg" | "t" | "veh" | "seats" => {
-                format!("{v} {}", spec.map_or("", |f| f.unit.text().pick(lang)))
-            }
-            "lr" => format!("{v}%"),
-            // Each closed vocabulary names its own values (`keys!`).
-            "sz" => name(SizeClass::from_key(v).map(SizeClass::name), v),
-            "std" => name(
-                StandardisationGrade::from_key(v).map(StandardisationGrade::name),
-                v,
-            ),
-            "er" => name(EnvRiskGrade::from_key(v).map(EnvRiskGrade::name), v),
-            "ec" => name(EnvCreditGrade::from_key(v).map(EnvCreditGrade::name), v),
-            "oc" => name(OtherCover::from_key(v).map(OtherCover::name), v),
-            "bl" | "rr" | "dep" | "hr" | "metro" => {
-                (if form.flag(key) { tr.yes } else { tr.no }).to_string()
-            }
-            _ => v.to_string(),
+        // As the form words it, from the registry: a choice by its vocabulary's name, an amount
+        // with the unit it is typed in (the English sheet once wrote 万元).
+        let value = match (spec.kind, spec.unit) {
+            (Kind::Flag, _) => (if form.checked(spec.id) { tr.yes } else { tr.no }).to_string(),
+            (Kind::Choice(_), _) => name(spec.id.choice_name(v), v),
+            (_, Unit::None) => v.to_string(),
+            (_, Unit::Percent) => format!("{v}%"),
+            (_, unit) => format!("{v} {}", unit.text().pick(lang)),
         };
-        if !label.is_empty() {
-            rows.push((label, value));
-        }
+        rows.push((spec.label.pick(lang), value));
     }
     rows.push((
         if env {

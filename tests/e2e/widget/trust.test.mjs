@@ -1,7 +1,7 @@
 // Issue 13 in the built widget: every figure agrees with every word, in the user's language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, type } from './harness.mjs';
+import { serve, launch, open, type } from '../harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });

@@ -1,7 +1,7 @@
 // Hostile input and strict hosting: CSP, script in links and presets, a crash, no network.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open } from './harness.mjs';
+import { serve, launch, open } from '../harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; base-uri 'self'; form-action 'none'";
 let strict, plain, browser;

@@ -1,7 +1,7 @@
 // Embedding in real headless Chromium: <baofei-quote>, events, packs, and the iframe link.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch } from './harness.mjs';
+import { serve, launch } from '../harness.mjs';
 
 let a, b, browser;
 before(async () => { a = await serve(); b = await serve(); browser = await launch(); });

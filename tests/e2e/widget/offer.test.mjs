@@ -1,7 +1,7 @@
 // Issue 17 in the built widget: an enterprise checks the offer it received.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, type } from './harness.mjs';
+import { serve, launch, open, type } from '../harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });

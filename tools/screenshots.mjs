@@ -1,11 +1,11 @@
 // Writes docs/screenshots/*.png of the main states (desktop and 360 px phone). Run after a release build:
-//   node tests/e2e/screenshots.mjs
+//   node tools/screenshots.mjs
 import { mkdir } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, open, type } from './harness.mjs';
+import { serve, launch, open, type } from '../tests/e2e/harness.mjs';
 
-const out = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
+const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'screenshots');
 await mkdir(out, { recursive: true });
 const server = await serve();
 const browser = await launch();

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { serve, launch, type } from './harness.mjs';
+import { serve, launch, type } from '../harness.mjs';
 
 let server, browser, context;
 before(async () => {

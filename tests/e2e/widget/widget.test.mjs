@@ -1,7 +1,7 @@
 // The built widget in real headless Chromium: typing, live results, share links, language, errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, type } from './harness.mjs';
+import { serve, launch, open, type } from '../harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });

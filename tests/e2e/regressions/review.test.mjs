@@ -1,10 +1,10 @@
-// Regression tests for the security review of November 2026 (../shared/reviews/security-2026-11.md),
+// Regression tests for the security review of November 2026 (findings numbered as in that review),
 // one or more per finding, each reproducing the reviewer's steps against dist/ as shipped.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, DIST } from './harness.mjs';
+import { serve, launch, DIST } from '../harness.mjs';
 
 let a, b, browser;
 const routes = {

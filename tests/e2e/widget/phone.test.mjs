@@ -2,7 +2,7 @@
 // explains itself in a few lines with a chart.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, type } from './harness.mjs';
+import { serve, launch, open, type } from '../harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -73,7 +73,7 @@ test('before the wasm runs the page shows the prerendered quote, and a bilingual
   const { page } = await open(browser, server.url);
   assert.equal(await page.locator('[data-prerendered]').count(), 0, 'replaced once the widget mounts');
   await page.close();
-  const { DIST } = await import('./harness.mjs');
+  const { DIST } = await import('../harness.mjs');
   const broken = await serve(DIST, {}, { '/baofei-page_bg.wasm': (req, res) => res.writeHead(404).end('gone') });
   // The prerendered default quote stays (read-only) under the message; a link's hidden frame is
   // replaced by it.

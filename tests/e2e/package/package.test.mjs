@@ -5,7 +5,7 @@ import { readFile, access } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PKG = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'pkg');
+const PKG = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'pkg');
 
 test('the package API quotes in Node with decimals as strings and structured errors', async () => {
   const api = await import(join(PKG, 'baofei.js'));
@@ -80,7 +80,7 @@ test('checkOffer in Node: the failed rule with its citation and question; bad of
 import { mkdtemp, writeFile, rm, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { serve, launch } from './harness.mjs';
+import { serve, launch } from '../harness.mjs';
 
 test('installed from the tarball: Node needs no init; two quoters, two packs, one law; regions; strict answers; the iframe page runs', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'baofei-consumer-'));
@@ -140,7 +140,7 @@ test('installed from the tarball: Node needs no init; two quoters, two packs, on
     for (const f of ['LICENSE-MIT', 'LICENSE-APACHE', 'CHANGELOG.md', 'README.md', 'node.js']) await access(join(dir, 'node_modules', 'baofei', f));
     // The declarations, type-checked as an insurer's strict TypeScript project would (integrator
     // review, must-show): a correct consumer passes, a wrong one fails on each wrong line.
-    const tsc = join(dirname(fileURLToPath(import.meta.url)), 'node_modules', 'typescript', 'bin', 'tsc');
+    const tsc = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'typescript', 'bin', 'tsc');
     await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'] }, files: ['consumer.ts'] }));
     const good = `
       import { quote, createQuoter, checkOffer, regions, assess, isBaofeiError, type Quote, type OfferCheck, type Verdict, type RegionInfo } from 'baofei';
@@ -216,7 +216,7 @@ for (const bundler of ['esbuild', 'vite']) test(`bundled with ${bundler} from th
       await writeFile(join(dir, 'out', 'index.html'), page('main.js'));
     } else {
       await writeFile(join(dir, 'index.html'), page('./main.js'));
-      const vite = join(dirname(fileURLToPath(import.meta.url)), 'node_modules', 'vite', 'bin', 'vite.js');
+      const vite = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'vite', 'bin', 'vite.js');
       execFileSync('node', [vite, 'build', '--logLevel', 'error', '--outDir', 'out'], { cwd: dir, stdio: 'pipe' });
     }
     const files = [...await readdir(join(dir, 'out')), ...await readdir(join(dir, 'out', 'assets')).catch(() => [])];

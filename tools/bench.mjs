@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { serve, launch } from './harness.mjs';
+import { serve, launch } from '../tests/e2e/harness.mjs';
 
 const [widgetDir, emptyDir] = process.argv.slice(2);
 const LOADS = Number(process.env.BENCH_LOADS ?? 10);

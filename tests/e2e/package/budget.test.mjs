@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { DIST } from './harness.mjs';
+import { DIST } from '../harness.mjs';
 
 // Measured 213 KB on 2026-11-23 (278.7 KB before the size steps); 245.5 KB after issues 13, 14 and 20;
 // 260.3 KB with the offer check (issue 17: about 15 KB of engine, 6 KB of view); 275.2 KB with the

@@ -3,12 +3,12 @@
 // passed to every exported function. A finding is anything but a clean failure: a thrown value that
 // is not an Error, a wasm trap (RuntimeError), or an instance that no longer quotes a valid input
 // correctly afterwards (security review F3). Prints executions and findings; exits 1 on a finding.
-//   node tests/e2e/fuzz-api.mjs [SECONDS] [SEED]
+//   node tools/fuzz-api.mjs [SECONDS] [SEED]
 import { readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PKG = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'pkg');
+const PKG = join(dirname(fileURLToPath(import.meta.url)), '..', 'pkg');
 const seconds = Number(process.argv[2] ?? 30);
 let seed = Number(process.argv[3] ?? Date.now() % 2 ** 31);
 const firstSeed = seed;

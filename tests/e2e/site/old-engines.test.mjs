@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, DIST } from './harness.mjs';
+import { serve, launch, DIST } from '../harness.mjs';
 
 /** The page's own policy without 'wasm-unsafe-eval': what Chrome < 97 and Safari < 16 enforce. */
 const oldPolicy = (html) => html.replace(" 'wasm-unsafe-eval'", '');

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, DIST } from './harness.mjs';
+import { serve, launch, DIST } from '../harness.mjs';
 
 const host = (body) => (req, res) => {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

@@ -2,7 +2,7 @@
 // pages link only official copies of a rule (gov.cn); every other citation is text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch } from './harness.mjs';
+import { serve, launch } from '../harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -40,7 +40,7 @@ test('the widget and the rules page link only official copies of a rule, in ever
 test('sharing: a short Chinese title, a link card with a square image, and a copy that works without the clipboard API', async () => {
   const { readFile } = await import('node:fs/promises');
   const { join } = await import('node:path');
-  const { DIST } = await import('./harness.mjs');
+  const { DIST } = await import('../harness.mjs');
   const html = await readFile(join(DIST, 'index.html'), 'utf8');
   const og = (p) => html.match(new RegExp(`<meta property="og:${p}" content="([^"]*)"`))?.[1];
   assert.equal(og('title'), '安责险·环责险保费测算与自评');
