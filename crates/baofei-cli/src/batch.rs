@@ -205,7 +205,7 @@ fn format_csv(
                 q.limits.below_minimum,
                 opt(q.prevention.min_amount),
                 opt(q.prevention.max_amount),
-                q.band.kind,
+                q.band.kind.key(),
                 q.band.factor.normalize(),
                 q.illustrative,
                 csv_field(&warnings.join(";")),

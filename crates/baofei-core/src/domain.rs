@@ -41,6 +41,23 @@ macro_rules! keys {
 }
 pub(crate) use keys;
 
+/// Which float band applied (seed 002 二(五)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BandKind {
+    /// The ordinary ±40% band.
+    Normal,
+    /// Loaded: a 较大 or worse accident, or fatal accidents two years running (up to +150%).
+    Loaded,
+    /// Three accident-free years: the downward float may exceed 40%.
+    Clean,
+}
+keys!(BandKind {
+    Normal = "normal" ("常规", "normal"),
+    Loaded = "loaded" ("上浮情形", "loaded"),
+    Clean = "clean" ("连续3年无事故", "three clean years"),
+});
+
 /// Insurance line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

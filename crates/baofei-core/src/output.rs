@@ -125,7 +125,7 @@ pub struct Band {
     #[serde(with = "rust_decimal::serde::str")]
     pub high: Decimal,
     /// `normal`, `loaded` (较大+ accident or fatal accidents two years running) or `clean` (three accident-free years).
-    pub kind: String,
+    pub kind: crate::domain::BandKind,
     /// The float before clamping.
     #[serde(with = "rust_decimal::serde::str")]
     pub raw_factor: Decimal,

@@ -148,7 +148,7 @@ fn check(q: &Quote, x: &Expect) -> Vec<String> {
         );
     }
     if let Some(w) = &x.band_kind {
-        eq("band_kind", q.band.kind.clone(), w);
+        eq("band_kind", q.band.kind.key().to_string(), w);
     }
     if let Some(w) = &x.band_high {
         eq("band_high", q.band.high.to_string(), w);

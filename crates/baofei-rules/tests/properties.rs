@@ -1,5 +1,6 @@
 //! Invariants that hold for every input and every valid pack.
 
+use baofei_core::domain::BandKind;
 use baofei_core::input::{HistoryYear, QuoteInput};
 use baofei_core::{quote, Quote, Rules};
 use proptest::prelude::*;
@@ -145,7 +146,7 @@ proptest! {
         prop_assert_eq!(r.premium.scale(), 2);
         // The statutory band: at most +40% normally, +150% when loaded; never below the pack's floor.
         prop_assert!(r.band.high <= Decimal::new(250, 2));
-        if r.band.kind == "normal" {
+        if r.band.kind == BandKind::Normal {
             prop_assert_eq!(r.band.high, Decimal::new(140, 2));
             prop_assert_eq!(r.band.low, Decimal::new(60, 2));
         }
@@ -194,12 +195,12 @@ proptest! {
                 .iter()
                 .any(|n| n.parse::<u32>().unwrap_or(0) > 0)
         });
-        match q.band.kind.as_str() {
-            "loaded" => {
+        match q.band.kind {
+            BandKind::Loaded => {
                 prop_assert!(factors.iter().all(|f| *f >= Decimal::ONE), "discount in a loaded band: {factors:?}");
                 prop_assert_eq!(q.risk_tier.key(), "high");
             }
-            "clean" => prop_assert!(factors.iter().all(|f| *f <= Decimal::ONE), "loading in a clean band: {factors:?}"),
+            BandKind::Clean => prop_assert!(factors.iter().all(|f| *f <= Decimal::ONE), "loading in a clean band: {factors:?}"),
             _ => {}
         }
         if any_accident {

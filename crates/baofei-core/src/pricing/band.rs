@@ -3,7 +3,7 @@
 //! the floating factor is clamped into it.
 
 use super::ctx::{err, msg, step, Ctx, Notes};
-use crate::domain::{AccidentGrade, Line};
+use crate::domain::{AccidentGrade, BandKind, Line};
 use crate::error::{ErrorCode, Errors};
 use crate::input::Enterprise;
 use crate::money::fmt_factor;
@@ -57,7 +57,7 @@ pub(crate) fn band(
     let normal_low = Decimal::ONE - b.normal;
     let (kind, low, high, mut illustrative) = if loaded(e) {
         (
-            "loaded",
+            BandKind::Loaded,
             normal_low,
             Decimal::ONE + b.loaded_up,
             d.illustrative,
@@ -81,10 +81,15 @@ pub(crate) fn band(
             ill,
             Notes::of(floor),
         );
-        ("clean", low, Decimal::ONE + b.normal, d.illustrative || ill)
+        (
+            BandKind::Clean,
+            low,
+            Decimal::ONE + b.normal,
+            d.illustrative || ill,
+        )
     } else {
         (
-            "normal",
+            BandKind::Normal,
             normal_low,
             Decimal::ONE + b.normal,
             d.illustrative,
@@ -101,21 +106,13 @@ pub(crate) fn band(
         (
             format!(
                 "{}：{}–{}",
-                match kind {
-                    "loaded" => "上浮情形",
-                    "clean" => "连续3年无事故",
-                    _ => "常规",
-                },
+                kind.name().zh,
                 fmt_factor(low),
                 fmt_factor(high)
             ),
             format!(
                 "{}: {}–{}",
-                match kind {
-                    "loaded" => "loaded",
-                    "clean" => "three clean years",
-                    _ => "normal",
-                },
+                kind.name().en,
                 fmt_factor(low),
                 fmt_factor(high)
             ),
@@ -128,7 +125,7 @@ pub(crate) fn band(
     Ok(Band {
         low,
         high,
-        kind: kind.into(),
+        kind,
         // Reported without the trailing zeros of the products behind them ("0.9", not
         // "0.90000000000000"): one decimal format across the API (integrator review 20).
         raw_factor: raw.normalize(),

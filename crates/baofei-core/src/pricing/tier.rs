@@ -28,7 +28,7 @@ pub fn risk_tier(e: &Enterprise, band: &Band) -> RiskTier {
             .env_credit_grade
             .is_some_and(|g| g <= EnvCreditGrade::Good),
     };
-    if band.kind == "clean" && good_grade {
+    if band.kind == crate::domain::BandKind::Clean && good_grade {
         RiskTier::Low
     } else {
         RiskTier::Medium

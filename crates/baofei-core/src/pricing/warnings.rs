@@ -36,7 +36,7 @@ pub(crate) fn warnings(
         });
     }
     plausibility(e, limits, cx);
-    if band.kind == "loaded" {
+    if band.kind == crate::domain::BandKind::Loaded {
         let (zh, en) = if e.line == crate::domain::Line::Environmental {
             (
                 "发生较大以上突发环境事件：浮动幅度最高可达+150%，即保费最高为浮动前指导保费的2.5倍(借用安责险规定，假设)",

@@ -214,11 +214,8 @@ fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
 /// Status, figures and warnings: what an input change changes, and so the live region.
 fn figures_view(tr: &T, lang: Lang, q: &Quote, pack_label: Option<&(String, String)>) -> Html {
     let m = |x: &baofei_core::output::Message| msg(lang, &x.zh, &x.en);
-    let band_kind = match q.band.kind.as_str() {
-        "loaded" => 1,
-        "clean" => 2,
-        _ => 0,
-    };
+    // The interface's own wording of each band, in `BandKind` order.
+    let band_kind = q.band.kind as usize;
     html! {
         <>
             { status_view(tr, q.obligation.level) }
