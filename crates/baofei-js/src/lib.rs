@@ -355,10 +355,8 @@ fn sectors_in(rules: &Rules, region: &str, line: &str, date: &str) -> Result<JsV
             format!("unknown region {region:?}"),
         ));
     }
-    let line = match line {
-        "work_safety" => Line::WorkSafety,
-        "environmental" => Line::Environmental,
-        _ => return Err(bad("line", "未知险种", format!("unknown line {line:?}"))),
+    let Some(line) = Line::from_key(line) else {
+        return Err(bad("line", "未知险种", format!("unknown line {line:?}")));
     };
     let Some(day) = Date::parse(date) else {
         return Err(throw(&Errors::one(FieldError::new(
