@@ -35,3 +35,12 @@ if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   node scripts/prerender.mjs "$TRUNK_STAGING_DIR" || echo "post-build: prerendering failed; index.html is not prerendered" >&2
 fi
 bash scripts/minify-glue.sh
+# 5. The service worker (web/sw.js): its cache is named by the hash of this release's files, so a new
+#    release installs a cache of its own and replaces the last; it carries the date of the newest rule
+#    data for the "已更新到 … 的规则" notice (the last commit that touched the rule files).
+sw="$TRUNK_STAGING_DIR/sw.js"
+if [ -f "$sw" ]; then
+  version=$(cd "$TRUNK_STAGING_DIR" && cat index.html rules.html styles.css ./*.js ./*.wasm 2>/dev/null | sha256sum | cut -c1-16)
+  rules_date=$(git log -1 --format=%cs -- crates/baofei-rules/rules 2>/dev/null || true)
+  sed -i "s/^var VERSION = 'dev';/var VERSION = '$version';/; s/^var RULES_DATE = '';/var RULES_DATE = '${rules_date:-$(date -u +%F)}';/" "$sw"
+fi

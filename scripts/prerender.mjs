@@ -17,7 +17,7 @@ const server = await serve(dir);
 const url = `${server.url}index.html`;
 const browser = await launch();
 try {
-  const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage({ locale: 'zh-CN', serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
   await page.goto(url);
   await page.locator('#premium').waitFor({ timeout: 60000 });
   await page.locator('#trace').waitFor({ timeout: 60000 });

@@ -6,6 +6,9 @@
 // figures (issue 15); when the widget will speak English (a link's `lang=en`, or a first visit from a
 // browser that does not ask for Chinese: the widget's own rule, `state::initial_state`) the Chinese
 // title is hidden too, so the page does not switch language before the reader's eyes.
+// A host's high-contrast mode for a framed page (`mountFrame(…, { contrast: 'high' })`): the same switch
+// a toolbar sets on the standalone page's <html>.
+if (/[?&]contrast=high(&|$)/.test(location.search)) document.documentElement.dataset.bfContrast = 'high';
 try {
   const d = new Date();
   const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

@@ -11,9 +11,11 @@ export async function launch() {
   // widget picks English for an English browser on a first visit).
   const newPage = browser.newPage.bind(browser);
   const newContext = browser.newContext.bind(browser);
-  browser.newPage = async (o = {}) => takeover(await newPage({ locale: 'zh-CN', ...o }));
+  // The site's service worker (sw.js) is blocked unless a test asks for it (`serviceWorkers: 'allow'`):
+  // requests it answers would bypass the tests' `page.route` stubs.
+  browser.newPage = async (o = {}) => takeover(await newPage({ locale: 'zh-CN', serviceWorkers: 'block', ...o }));
   browser.newContext = async (o = {}) => {
-    const ctx = await newContext({ locale: 'zh-CN', ...o });
+    const ctx = await newContext({ locale: 'zh-CN', serviceWorkers: 'block', ...o });
     const ctxNewPage = ctx.newPage.bind(ctx);
     ctx.newPage = async () => takeover(await ctxNewPage());
     return ctx;

@@ -145,8 +145,8 @@ function linkBase(v) {
 const ElementBase = globalThis.HTMLElement ?? class {};
 
 export class BaofeiQuote extends ElementBase {
-  static get observedAttributes() { return [...Object.keys(ATTRS), 'lang', 'preset', 'pack-src', 'mode', 'awaits-pack', 'link-base']; }
-  #widget; #root; #pack; #pending = false; #generation = 0;
+  static get observedAttributes() { return [...Object.keys(ATTRS), 'lang', 'elder', 'preset', 'pack-src', 'mode', 'awaits-pack', 'link-base']; }
+  #widget; #root; #pack; #speech; #contrast; #pending = false; #generation = 0;
 
   /** The insurer pack in use (object or JSON text), or undefined for the reference pack. */
   get pack() { return this.#pack; }
@@ -171,12 +171,42 @@ export class BaofeiQuote extends ElementBase {
       css.href = (assets.css ?? new URL('styles.css', BASE)).href;
       if (assets.integrity.css) { css.integrity = assets.integrity.css; css.crossOrigin = 'anonymous'; }
       this.#root = document.createElement('div');
-      shadow.append(css, this.#root);
+      // Host toolbars' read-aloud speaks `event.target.innerText` on hover; inside a shadow root the
+      // target is this element, whose own text is empty (gov-site review row 11: it heard only
+      // "baofei-quote"). A slotted line of the light DOM, clipped and hidden from screen readers (they
+      // read the widget itself), carries the text under the pointer or focus, set before the event
+      // leaves the shadow root.
+      const slot = document.createElement('slot');
+      slot.name = 'speech';
+      slot.className = 'bf-speech';
+      shadow.append(css, slot, this.#root);
+      const speak = (e) => {
+        const t = e.composedPath()[0];
+        const el = t?.nodeType === 1 ? t : t?.parentElement;
+        if (!el || !this.#speech) return;
+        const unit = el.closest('label, button, a, summary, legend, h1, h2, h3, h4, p, li, dt, dd, th, td, output, option') ?? el;
+        this.#speech.textContent = (unit.innerText ?? unit.textContent ?? '').trim().slice(0, 400);
+      };
+      shadow.addEventListener('mouseover', speak);
+      shadow.addEventListener('focusin', speak);
     }
+    if (!this.#speech?.isConnected) {
+      this.#speech = document.createElement('span');
+      this.#speech.slot = 'speech';
+      this.#speech.setAttribute('aria-hidden', 'true');
+      this.append(this.#speech);
+    }
+    // A toolbar's high contrast on the page (`<html data-bf-contrast="high">`) reaches the shadow root
+    // through an attribute of this element, which styles.css reads.
+    const page = () => this.toggleAttribute('data-bf-page-contrast', document.documentElement.dataset.bfContrast === 'high');
+    page();
+    this.#contrast ??= new MutationObserver(page);
+    this.#contrast.observe(document.documentElement, { attributes: true, attributeFilter: ['data-bf-contrast'] });
     this.#schedule();
   }
 
   disconnectedCallback() {
+    this.#contrast?.disconnect();
     this.#generation++;
     this.#widget?.destroy();
     this.#widget = undefined;
@@ -241,6 +271,8 @@ export class BaofeiQuote extends ElementBase {
     this.#widget = mount(this.#root, {
       preset: this.presetFragment,
       lang: this.getAttribute('lang') ?? '',
+      // 长辈版 (elder-friendly mode): `elder` present and not "false".
+      elder: this.hasAttribute('elder') && this.getAttribute('elder') !== 'false' ? '1' : '',
       instance: this.id || `baofei-${++counter}`,
       host: this,
       pack,

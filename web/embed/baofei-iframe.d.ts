@@ -10,6 +10,8 @@ export interface FrameOptions {
   lang?: '' | 'zh' | 'en';
   /** "compact": the form and the result only. */
   mode?: '' | 'compact';
+  /** "high": the framed page in its high-contrast colours (a host toolbar's switch). */
+  contrast?: '' | 'high';
   title?: string;
 }
 

@@ -6,7 +6,7 @@
 // container as `baofei-quote` CustomEvents.
 const DEFAULT_SRC = new URL('../index.html', import.meta.url).href;
 
-export function mountFrame(container, { src = DEFAULT_SRC, preset = '', lang = '', mode = '', title = '安责险保费测算 Baofei' } = {}) {
+export function mountFrame(container, { src = DEFAULT_SRC, preset = '', lang = '', mode = '', contrast = '', title = '安责险保费测算 Baofei' } = {}) {
   const url = new URL(src, document.baseURI);
   // Only a web page may be framed: a javascript: (or data:, blob:) URL would run in this page's
   // origin (security review F1).
@@ -16,6 +16,8 @@ export function mountFrame(container, { src = DEFAULT_SRC, preset = '', lang = '
   url.searchParams.set('parent', location.origin);
   // Compact: the form and the result only (no header, self-assessment, offer check, share or related schemes).
   if (mode === 'compact') url.searchParams.set('mode', 'compact');
+  // A host toolbar's high contrast, for the framed page (its own <html data-bf-contrast>).
+  if (contrast === 'high') url.searchParams.set('contrast', 'high');
   const hash = new URLSearchParams(preset.replace(/^#/, ''));
   if (!hash.has('v')) hash.set('v', '1');
   if (lang) hash.set('lang', lang);

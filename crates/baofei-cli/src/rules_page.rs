@@ -300,13 +300,14 @@ pub fn html(st: &Statutes) -> String {
 <html lang="zh-CN">
 <head>
   <meta charset="utf-8" />
-  <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; base-uri 'self'; form-action 'none'" />
+  <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'; base-uri 'self'; form-action 'none'" />
   <meta name="viewport" content="width=device-width, initial-scale=1" />
   <meta name="renderer" content="webkit" />
   <meta name="description" content="各地区安责险、环责险规定一览：投保义务、最低限额、浮动幅度、事故预防费用与服务，每条注明来源和施行日期。Rules by region, each with its source and dates." />
   <title>地区规定一览 · Baofei rules by region</title>
   <link rel="stylesheet" href="styles.css" />
   <script type="module" src="rules.js"></script>
+  <script type="module" src="offline.js"></script>
 </head>
 <body>
 <div class="bf rp">

@@ -31,6 +31,9 @@ pub struct AppProps {
     /// Force a language: "zh" or "en".
     #[prop_or_default]
     pub lang: Option<AttrValue>,
+    /// Start in the elder-friendly mode (长辈版; the element's `elder` attribute).
+    #[prop_or_default]
+    pub elder: bool,
     /// The standalone page: keep the address bar and (if asked) local storage in step.
     #[prop_or_default]
     pub standalone: bool,
@@ -75,6 +78,7 @@ pub fn App(props: &AppProps) -> Html {
                 props.storage,
                 props.preset.as_deref(),
                 props.lang.as_deref(),
+                props.elder,
             )
         })
     };
@@ -223,6 +227,11 @@ pub fn App(props: &AppProps) -> Html {
         lang,
         full: stage >= 3,
         editing: state.editing.as_deref(),
+        elder: state.form.elder,
+        live: match &outcome.0 {
+            Ok((q, _)) if state.form.elder => Some(crate::model::fmt_money(q.premium, lang)),
+            _ => None,
+        },
         standalone: props.standalone,
         stand_in,
     };
@@ -247,7 +256,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         // `data-ready` once every stage has rendered: what tests (and hosts) wait on instead of a fixed
         // time (issue 26 item 7: a test compared heights while the takeover was still growing the page).
-        <div class={classes!("bf", props.compact.then_some("bf-compact"))} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}
+        <div part="root" class={classes!("bf", props.compact.then_some("bf-compact"), state.form.elder.then_some("bf-elder"))} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}
             data-ready={(stage >= STAGES).then_some("true")}>
             if props.standalone {
                 <a class="bf-skip" href="#result-h" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); crate::views::result::focus("result-h"); })}>{ tr.skip_to_result }</a>
@@ -259,6 +268,10 @@ pub fn App(props: &AppProps) -> Html {
                     <p class="bf-sub">{ tr.subtitle }</p>
                 </div>
                 <div class="bf-actions no-print">
+                    // The elder-friendly mode's entry, at the top and named as government sites name it
+                    // (长辈版; gov-site review row 1); pressed while on.
+                    <button type="button" id="elder-toggle" aria-pressed={state.form.elder.to_string()}
+                        onclick={ let (d, on) = (dispatch.clone(), state.form.elder); Callback::from(move |_| d.emit(Action::Elder(!on))) }>{ tr.elder_mode }</button>
                     <button type="button" id="lang-toggle" onclick={on_lang} lang={if lang == Lang::Zh { "en" } else { "zh-CN" }}>{ tr.switch_lang }</button>
                     <button type="button" id="print" onclick={on_print}>{ tr.print }</button>
                     <button type="button" id="start-over" onclick={ let d = dispatch.clone(); Callback::from(move |_| d.emit(Action::Reset)) }>{ tr.start_over }</button>

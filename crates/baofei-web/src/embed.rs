@@ -110,6 +110,7 @@ pub fn mount(root: JsValue, config: JsValue) -> Result<Widget, JsValue> {
     let props = AppProps {
         preset: get_str(&config, "preset").map(Into::into),
         lang: get_str(&config, "lang").map(Into::into),
+        elder: get_str(&config, "elder").as_deref() == Some("1"),
         standalone: false,
         storage: false,
         host: Some(host),

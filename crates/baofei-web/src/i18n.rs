@@ -10,6 +10,8 @@ pub struct T {
     pub title: &'static str,
     pub subtitle: &'static str,
     pub switch_lang: &'static str,
+    /// The elder-friendly mode's toggle (长辈版).
+    pub elder_mode: &'static str,
     pub print: &'static str,
     pub form_heading: &'static str,
     /// Why the date matters.
@@ -116,6 +118,7 @@ pub const ZH: T = T {
     title: "安责险 · 环责险 保费测算与自评",
     subtitle: "输入企业情况，查看是否强制投保、估算保费、法定最低限额和保险机构应提供的事故预防服务。全部在浏览器内计算，不发送任何数据。",
     switch_lang: "English",
+    elder_mode: "长辈版",
     print: "打印报价单",
     form_heading: "企业情况",
     as_of_hint: "决定适用哪一天起施行的规定，例如自2025-03-29起法定最低每人限额为40万元。",
@@ -214,6 +217,7 @@ pub const EN: T = T {
     title: "Work-safety and pollution liability insurance: premium estimate and self-assessment",
     subtitle: "Enter your enterprise to see whether insurance is compulsory, an estimated premium, the legal minimum limits and the prevention services your insurer owes. Everything is computed in your browser; nothing is sent.",
     switch_lang: "中文",
+    elder_mode: "Large text",
     print: "Print quote sheet",
     form_heading: "Your enterprise",
     as_of_hint: "Decides which rules apply: for example the legal minimum of CNY 400,000 per person from 2025-03-29.",

@@ -52,7 +52,7 @@ pub fn start() {
         perf::measure_since("baofei:rules", "baofei:rules");
         next_task(move || {
             perf::mark("baofei:ready");
-            let form = state::initial_state(true, false, None, None).form;
+            let form = state::initial_state(true, false, None, None, false).form;
             let _ = outcome::compute(&form, None);
             perf::measure_since("baofei:ready", "baofei:ready");
             next_task(move || mount_standalone(el));

@@ -60,6 +60,9 @@ pub const ACCIDENT_KEYS: [(&str, &str); 3] = [
 pub struct Form {
     /// Interface language.
     pub lang: Lang,
+    /// The elder-friendly mode (长辈版): larger type and targets, stronger contrast, one column. An
+    /// interface setting like the language, carried by the link (`elder=1`).
+    pub elder: bool,
     /// Values by key (see [`fields`], `h{year}.{o|l|s|x|d}`, `a.{question}`).
     pub values: SortedMap<String, String>,
 }
@@ -176,6 +179,7 @@ impl Form {
         values.insert(Field::AsOf.link().into(), today.into());
         Form {
             lang: Lang::Zh,
+            elder: false,
             values,
         }
     }
@@ -396,6 +400,9 @@ impl Form {
         if self.lang == Lang::En {
             out.push_str("&lang=en");
         }
+        if self.elder {
+            out.push_str("&elder=1");
+        }
         for (k, v) in &self.values {
             if defaults.values.get(k).map(String::as_str).unwrap_or("") != v
                 || k == Field::AsOf.link()
@@ -425,6 +432,7 @@ impl Form {
             match k.as_str() {
                 "v" => version = Some(v),
                 "lang" => f.lang = if v == "en" { Lang::En } else { Lang::Zh },
+                "elder" => f.elder = v == "1",
                 _ => {
                     if !f.set(&k, &v) {
                         skipped.push(k.chars().take(MAX_VALUE_LEN).collect());
@@ -687,8 +695,9 @@ mod tests {
         f.set("a.blacklist", "yes");
         f.set("s", "金属 & <script>");
         f.lang = Lang::En;
+        f.elder = true;
         let link = f.to_fragment();
-        assert!(link.starts_with("v=1&lang=en"));
+        assert!(link.starts_with("v=1&lang=en&elder=1"));
         let (back, skipped) = Form::from_fragment(&link, "2000-01-01").unwrap();
         assert_eq!(back, f);
         assert!(skipped.is_empty());

@@ -41,6 +41,8 @@ pub enum Action {
     Group(String),
     /// Language switch.
     Lang(Lang),
+    /// The elder-friendly mode (长辈版) on or off.
+    Elder(bool),
     /// "Remember my inputs" toggled.
     Remember(bool),
     /// Back to the defaults (keeping the language), dismissing any note about the link.
@@ -93,6 +95,7 @@ impl State {
                 }
             }
             Action::Lang(l) => self.form.lang = l,
+            Action::Elder(on) => self.form.elder = on,
             Action::Remember(r) => self.remember = r,
             Action::Leave => self.editing = None,
             Action::ClearOffer => self.form.clear_offer(),
@@ -102,10 +105,11 @@ impl State {
                 }
             }
             Action::Reset => {
-                let lang = self.form.lang;
+                let (lang, elder) = (self.form.lang, self.form.elder);
                 self.undo = Some(Box::new(self.form.clone()));
                 self.form = Form::new(cx.today);
                 self.form.lang = lang;
+                self.form.elder = elder;
                 self.link_error = false;
                 self.stored_error = false;
                 self.dropped.clear();
@@ -158,13 +162,16 @@ mod tests {
     #[test]
     fn start_over_uses_the_date_it_is_given_and_one_tap_undoes_it() {
         with_rules(|cx| {
-            let mut s = start().apply(Action::Set("e".into(), "250".into()), cx);
+            let mut s = start()
+                .apply(Action::Set("e".into(), "250".into()), cx)
+                .apply(Action::Elder(true), cx);
             s.form.lang = Lang::En;
             let s = s.apply(Action::Reset, cx);
             // Today comes from the context, not a clock: the test picks it.
             assert_eq!(s.form.value(F::AsOf), "2027-01-15");
             assert_eq!(s.form.value(F::Employees), "100");
             assert_eq!(s.form.lang, Lang::En, "the language survives start over");
+            assert!(s.form.elder, "so does the elder-friendly mode");
             let s = s.apply(Action::Undo, cx);
             assert_eq!(s.form.value(F::Employees), "250");
             assert_eq!(s.form.value(F::AsOf), "2026-12-03");

@@ -39,6 +39,7 @@ pub fn initial_state(
     storage: bool,
     preset: Option<&str>,
     lang: Option<&str>,
+    elder: bool,
 ) -> State {
     let today = today();
     // What to start from, whether inputs are remembered, and whether they came from storage.
@@ -78,6 +79,9 @@ pub fn initial_state(
         state.link_error = false;
         state.stored_error = true;
         state.remember = false;
+    }
+    if elder {
+        state.form.elder = true;
     }
     match lang {
         Some("en") => state.form.lang = Lang::En,

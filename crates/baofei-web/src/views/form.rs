@@ -23,6 +23,17 @@ pub(crate) fn field_error(cx: &Cx<'_>, key: &str) -> Html {
     }
 }
 
+/// In the elder-friendly mode, the premium right under the field just changed, so the reader sees
+/// what the change did without looking for the result (the result panel's live region announces it).
+fn live_line(cx: &Cx<'_>, key: &str) -> Html {
+    match (&cx.live, cx.editing) {
+        (Some(p), Some(k)) if k == key => html! {
+            <p class="bf-live" id="live-premium">{ msg(cx.lang, "估算保费：", "Estimated premium: ") }<strong>{ p }</strong></p>
+        },
+        _ => html! {},
+    }
+}
+
 /// Whether the field's only problem is that it is required and still empty.
 fn is_needed(cx: &Cx<'_>, key: &str) -> bool {
     cx.needed.iter().any(|k| k == key)
@@ -81,6 +92,7 @@ pub(crate) fn text_field_ph(
             </div>
             if let Some(h) = hint { <p class="bf-hint" id={format!("{id}-hint")}>{ h }</p> }
             { field_error(cx, key) }
+            { live_line(cx, key) }
         </div>
     }
 }
@@ -129,6 +141,7 @@ pub(crate) fn select_field(
                 { for options.into_iter().map(|(v, l)| { let sel = v == cur; html! { <option selected={sel} value={v}>{ l }</option> } }) }
             </select>
             { field_error(cx, key) }
+            { live_line(cx, key) }
         </div>
     }
 }
@@ -147,6 +160,7 @@ pub(crate) fn checkbox(cx: &Cx<'_>, key: &str, label: &str) -> Html {
         <div class="bf-check">
             <input type="checkbox" id={id.clone()} name={key.to_string()} checked={cx.form.flag(key)} {onchange} />
             <label for={id}>{ label }</label>
+            { live_line(cx, key) }
         </div>
     }
 }
@@ -217,7 +231,7 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
     use baofei_core::domain::PremiumBasis as B;
     let env = f.env();
     html! {
-        <form class="bf-form no-print" aria-labelledby={cx.standalone.then_some("form-h")} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}
+        <form class="bf-form no-print" part="form" aria-labelledby={cx.standalone.then_some("form-h")} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}
             onfocusout={ let d = cx.dispatch.clone(); Callback::from(move |_: FocusEvent| d.emit(Action::Leave)) }>
             <h2 id="form-h">{ tr.form_heading }</h2>
             if f.is_example() {
@@ -385,7 +399,7 @@ fn history_view(cx: &Cx<'_>) -> Html {
                             let k = key.clone();
                             let invalid = cx.errors.contains_key(&key);
                             html! {
-                                <td>
+                                <td data-label={h.to_string()}>
                                     <input id={id.clone()} type="text" inputmode="numeric" class="bf-count"
                                         aria-label={format!("{} · {}", year_label(cx, y), h)} value={cx.form.get(&key).to_string()}
                                         aria-invalid={invalid.to_string()} aria-describedby={invalid.then(|| format!("{id}-err"))}

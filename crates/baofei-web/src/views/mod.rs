@@ -65,6 +65,11 @@ pub struct Cx<'a> {
     pub standalone: bool,
     /// The form key being typed into (its errors wait until the user leaves it).
     pub editing: Option<&'a str>,
+    /// The elder-friendly mode (长辈版) is on.
+    pub elder: bool,
+    /// In that mode, the premium as shown, repeated under the field just changed so the reader sees
+    /// its effect where they are (`None` when there is no premium or the mode is off).
+    pub live: Option<String>,
     /// Whose rates: an insurer's pack label (Chinese, English) when one is in use.
     pub pack_label: Option<&'a (String, String)>,
     /// The prerendered page's parts still standing in at this stage (only while they show this very
@@ -227,11 +232,13 @@ pub(crate) fn disclaimer(cx: &Cx<'_>) -> String {
 /// whose analytics a host page runs (issue 29 point 6). Inline, so an embed needs no page of ours.
 pub(crate) fn privacy_view(cx: &Cx<'_>) -> Html {
     let zh = cx.lang == Lang::Zh;
-    let items: [(&str, &str); 4] = [
+    let items: [(&str, &str); 5] = [
         ("全部计算在您的浏览器内完成：填写的内容不发送到任何服务器，本工具不设统计或跟踪代码。",
          "Everything is computed in your browser: nothing you enter is sent to any server, and Baofei runs no analytics or tracking."),
         ("只有勾选“在本机记住我的输入”后，输入才保存在本浏览器的本地存储中；取消勾选即删除。",
          "Your inputs are stored only if you tick “Remember my inputs on this device”, in this browser's local storage; unticking it deletes them."),
+        ("为便于离线使用，浏览器会缓存本站的程序文件和规则(不含您的输入)；可在浏览器设置中清除本站数据。",
+         "So that it works offline, your browser keeps this site's program files and rules (never your inputs); clear the site's data in the browser's settings to remove them."),
         ("分享链接和二维码中包含您填写的全部内容(在 # 之后)：收到链接的人打开后都能看到。",
          "A share link or QR code carries everything you entered (after the #): whoever receives it sees it when opening it."),
         ("嵌入本工具的网站可能有自己的统计代码，那由该网站负责，不属于本工具。",

@@ -88,7 +88,7 @@ pub fn result_panel(
         ),
     };
     html! {
-        <section class="bf-result" aria-labelledby={cx.standalone.then_some("result-h")}>
+        <section class="bf-result" part="result" aria-labelledby={cx.standalone.then_some("result-h")}>
             <h2 id="result-h" tabindex="-1">{ tr.result_heading }</h2>
             { summary }
             <div aria-live="polite" aria-atomic="false">{ body }</div>
@@ -224,7 +224,7 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote, pack_label: Option<&(String, Stri
                     // A premium priced on the project's contract value covers the project, not a year
                     // (newcomer review 2.4).
                     <dt>{ if project_priced(q) { msg(lang, "估算保费(按工程项目)", "Estimated premium (for the project)") } else { tr.premium.to_string() } }</dt>
-                    <dd><output id="premium" data-yuan={q.premium.to_string()}>{ fmt_money(q.premium, lang) }</output>
+                    <dd><output id="premium" part="premium" data-yuan={q.premium.to_string()}>{ fmt_money(q.premium, lang) }</output>
                         if lang == Lang::Zh { <span class="bf-exact">{ format!(" ({} 元)", fmt_yuan(q.premium)) }</span> }
                         // On a phone a `title` never shows: the premium's badge says what it means in
                         // words, and the notes below explain it (newcomer 3.6). Not a link: inside an
@@ -435,7 +435,7 @@ pub fn sticky_summary(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors>
         ev.prevent_default();
         focus_near(&ev, &target);
     });
-    html! { <div class="bf-sticky no-print" aria-hidden="true" {onclick}>{ body }<span class="bf-sticky-go">{ "›" }</span></div> }
+    html! { <div class="bf-sticky no-print" part="sticky" aria-hidden="true" {onclick}>{ body }<span class="bf-sticky-go">{ "›" }</span></div> }
 }
 
 /// Scrolls to and focuses the element with this id in the same document or shadow root as the
