@@ -186,6 +186,13 @@ export class BaofeiQuote extends ElementBase {
         if (!el || !this.#speech) return;
         const unit = el.closest('label, button, a, summary, legend, h1, h2, h3, h4, p, li, dt, dd, th, td, output, option') ?? el;
         this.#speech.textContent = (unit.innerText ?? unit.textContent ?? '').trim().slice(0, 400);
+        // A move between two parts of the widget never reaches the page (both ends retarget to this
+        // element, so the browser stops the event at the shadow root): say it to the page once more,
+        // from this element, so the toolbar hears the new text.
+        const from = e.relatedTarget;
+        if (e.type === 'mouseover' && e.isTrusted && from && (from === this || shadow.contains(from))) {
+          this.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, composed: true, clientX: e.clientX, clientY: e.clientY }));
+        }
       };
       shadow.addEventListener('mouseover', speak);
       shadow.addEventListener('focusin', speak);
