@@ -34,6 +34,8 @@ for (const [name, path, ready, opts] of [
   ['index.html in English', 'index.html#v=1&lang=en', '#premium'],
   ['index.html with field errors', 'index.html', '#premium', { setup: async (p) => { await type(p, '#f-e', '-5'); await p.keyboard.press('Tab'); await p.locator('#f-e-err').waitFor(); } }],
   ['index.html at 360 px', 'index.html', '#premium', { viewport: { width: 360, height: 740 } }],
+  ['index.html in English at 360 px', 'index.html#v=1&lang=en', '#premium', { viewport: { width: 360, height: 740 } }],
+  ['index.html in high contrast (a host toolbar\'s switch)', 'index.html', '#premium', { setup: async (p) => p.evaluate(() => { document.documentElement.dataset.bfContrast = 'high'; }) }],
   ['index.html, print media', 'index.html', '#premium', { print: true }],
   ['index.html with an offer checked (issue 17)', 'index.html#v=1&d=2026-06-01&o.prem=60000&o.pp=30&o.n=80&o.uni=yes&o.c.rescue=1&o.s.hazard_inspection=1&o.pay=employees', '#offer-verdict'],
   ['index.html, offer with a field error, English, 360 px', 'index.html#v=1&lang=en&o.prem=abc', '#offer-error', { viewport: { width: 360, height: 740 } }],
