@@ -26,6 +26,7 @@ pub mod json;
 pub mod map;
 pub mod money;
 pub mod offer;
+pub mod outlook;
 pub mod output;
 pub mod pricing;
 pub mod quote;

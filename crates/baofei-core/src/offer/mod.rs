@@ -9,6 +9,7 @@
 //! decide the verdict; the premium comparison is indicative where our rates are illustrative.
 
 mod check;
+mod compare;
 mod cover;
 mod input;
 mod law;
@@ -23,6 +24,7 @@ use crate::input::{plain_number, QuoteInput};
 use crate::quote::quote;
 use crate::rules::Rules;
 pub use check::{Check, OfferCheck, Verdict};
+pub use compare::{ComparedOffer, Comparison, Row};
 use cover::{all_employees, covered_items, minimum_limit, period};
 pub use input::{OfferInput, PromisedService, COVER_ITEMS, PAYERS};
 use law::law;
@@ -208,6 +210,60 @@ pub fn check_offer(
         checks,
         quote: q,
     })
+}
+
+/// Most offers compared at once (the table must stay readable on a phone).
+pub const MAX_OFFERS: usize = 4;
+
+/// Compares one to four offers for the enterprise `enterprise`: each is checked on its own start date
+/// as [`check_offer`] does, then ranked and tabled ([`Comparison`]). Problems are reported together:
+/// the enterprise's once, at their fields; each offer's at `offers.<n>.<field>` (n from 0), its message
+/// naming the offer ("报价 2：…").
+pub fn compare_offers(
+    rules: &Rules,
+    enterprise: &QuoteInput,
+    offers: &[OfferInput],
+) -> Result<Comparison, Errors> {
+    if offers.is_empty() || offers.len() > MAX_OFFERS {
+        return Err(Errors::one(FieldError::new(
+            "offers",
+            ErrorCode::Invalid,
+            format!("请提供 1 到 {MAX_OFFERS} 份报价(收到 {} 份)", offers.len()),
+            format!(
+                "The offers: give 1 to {MAX_OFFERS} offers ({} given)",
+                offers.len()
+            ),
+        )));
+    }
+    let mut errs: Vec<FieldError> = Vec::new();
+    let mut checked = Vec::new();
+    for (i, offer) in offers.iter().enumerate() {
+        match (check_offer(rules, enterprise, offer), read(offer)) {
+            (Ok(check), Ok(offer)) => checked.push(compare::Checked { check, offer }),
+            (Err(e), _) => {
+                for mut x in e.0 {
+                    if let Some(rest) = x.field.strip_prefix("offer.") {
+                        x.field = format!("offers.{i}.{rest}");
+                        x.message_zh = format!("报价 {}：{}", i + 1, x.message_zh);
+                        x.message_en = format!("Offer {}: {}", i + 1, x.message_en);
+                    }
+                    // The enterprise's own problems are the same for every offer: said once.
+                    if !errs
+                        .iter()
+                        .any(|y| y.field == x.field && y.message_en == x.message_en)
+                    {
+                        errs.push(x);
+                    }
+                }
+            }
+            // `check_offer` reads the offer first: a reading error is already reported above.
+            (Ok(_), Err(_)) => {}
+        }
+    }
+    if !errs.is_empty() {
+        return Err(Errors(errs));
+    }
+    Ok(compare::compare(checked))
 }
 
 #[cfg(test)]

@@ -58,12 +58,24 @@ pub(super) fn premium(q: &Quote, o: &Offer) -> Check {
             );
             let range_zh = format!("{}–{}", wan(low), wan(high));
             let range_en = format!("{} – {}", cny(low), cny(high));
-            if p < low || p > high {
-                let (side_zh, side_en) = if p < low {
-                    ("低于", "below")
-                } else {
-                    ("高于", "above")
-                };
+            if p < low {
+                // Below the floor: the band binds the insurer's pricing, not the enterprise, so this
+                // is no breach on the enterprise's side (issue 32 item 4); a cheap offer is worth a
+                // question about what it leaves out.
+                check(
+                    "premium",
+                    Verdict::Unclear,
+                    legal,
+                    format!("{est_zh}报价保费 {} 约为指导保费 {} 的 {f} 倍，低于本企业适用的浮动区间 {band}(保费 {range_zh}){note_zh}。低于区间对企业并不违法，但请确认保障范围、限额和预防服务没有因此缩水。", wan(p), wan(q.guided_premium)),
+                    format!("{est_en}The offered premium of {} is about {f} times the guided premium of {}, below this enterprise's band of {band} ({range_en}){note_en}. A price below the band is not unlawful for the enterprise, but check that the cover, the limits and the prevention services were not cut to reach it.", cny(p), cny(q.guided_premium)),
+                    sources,
+                )
+                .ask(
+                    "保费低于浮动区间下限：保障项目、限额和预防服务是否与足额保费的保单相同？",
+                    "The premium is below the band's floor: are the covered items, limits and prevention services the same as on a fully priced policy?",
+                )
+            } else if p > high {
+                let (side_zh, side_en) = ("高于", "above");
                 check(
                     "premium",
                     Verdict::Fails,
@@ -92,12 +104,19 @@ pub(super) fn premium(q: &Quote, o: &Offer) -> Check {
                 if !q.premium.is_zero() && over > Decimal::new(10, 2) {
                     let pct = crate::money::round_half_up(over * Decimal::from(100), 0);
                     let mut c = inside;
+                    // More than a fifth above: not a bare green (issue 32 item 4). The band allows
+                    // it, but the reader should ask what the loading rests on before signing. Up to a
+                    // fifth is within what filed rates commonly differ from our illustrative ones:
+                    // said, and the verdict stays.
+                    if over > Decimal::new(20, 2) {
+                        c.verdict = Verdict::Unclear;
+                    }
                     c.zh.push_str(&format!(
-                        "但比本工具按所填情况估算的 {} 高约 {pct}%：所填情况不能解释这部分上浮。",
+                        "但比本工具按所填情况估算的 {} 高约 {pct}%：所填情况不能解释这部分上浮(隐含上浮 {pct}%)，请询问上浮依据。",
                         wan(q.premium)
                     ));
                     c.en.push_str(&format!(
-                        " But it is about {pct}% above our estimate of {} from the facts entered: nothing entered explains that loading.",
+                        " But it is about {pct}% above our estimate of {} from the facts entered: nothing entered explains that loading (an implied loading of {pct}%); ask what it rests on.",
                         cny(q.premium)
                     ));
                     c.question_zh = Some(
