@@ -119,3 +119,167 @@ pub fn run(path: &Path, lang: &str, json: bool, pack: Option<&Path>) -> Result<E
         ExitCode::SUCCESS
     })
 }
+
+/// Runs `baofei check` on two to four offer files: one comparison (issue 32). Every file must describe
+/// the same enterprise. Exit status 1 when no offer is lawful.
+pub fn run_many(
+    paths: &[std::path::PathBuf],
+    lang: &str,
+    json: bool,
+    pack: Option<&Path>,
+) -> Result<ExitCode, String> {
+    let rules = crate::load_rules(pack)?;
+    let mut enterprise: Option<QuoteInput> = None;
+    let mut offers = Vec::new();
+    for path in paths {
+        let text = crate::read_input(path)?;
+        let file: CheckFile = serde_json::from_str(&text).map_err(|e| {
+            format!(
+                "{}: not an offer file ({{\"enterprise\": QuoteInput, \"offer\": OfferInput}}): {e}",
+                path.display()
+            )
+        })?;
+        match &enterprise {
+            // Compared offers are for one enterprise; a file for another would compare nothing.
+            Some(e) if *e != file.enterprise => {
+                return Err(format!(
+                    "{}: its enterprise differs from the first file's; compared offers must be for the same enterprise",
+                    path.display()
+                ))
+            }
+            Some(_) => {}
+            None => enterprise = Some(file.enterprise),
+        }
+        offers.push(file.offer);
+    }
+    let enterprise = enterprise.ok_or("no offer file")?;
+    let zh = lang != "en";
+    let pick = |a: &str, b: &str| if zh { a.to_string() } else { b.to_string() };
+    let c = match baofei_core::offer::compare_offers(&rules, &enterprise, &offers) {
+        Ok(c) => c,
+        Err(errs) => {
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&errs).map_err(|e| e.to_string())?
+                );
+            } else {
+                eprintln!("{}", pick("无法比较：", "Cannot compare:"));
+                for e in &errs.0 {
+                    eprintln!("  {}", pick(&e.message_zh, &e.message_en));
+                }
+            }
+            return Ok(ExitCode::from(2));
+        }
+    };
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&c).map_err(|e| e.to_string())?
+        );
+    } else {
+        let name = |i: usize| {
+            let n = &c.offers[i].check.insurer;
+            let n = if n.is_empty() {
+                paths[i].display().to_string()
+            } else {
+                n.clone()
+            };
+            format!("{} {}", i + 1, n)
+        };
+        println!(
+            "{}",
+            pick("报价比较(按推荐顺序)：", "Offers compared (best first):")
+        );
+        for (r, i) in c.ranking.iter().enumerate() {
+            println!(
+                "  {}. {} — {}",
+                r + 1,
+                name(*i),
+                pick(&c.offers[*i].sentence_zh, &c.offers[*i].sentence_en)
+            );
+        }
+        for row in &c.rows {
+            println!("\n{}", pick(&row.label_zh, &row.label_en));
+            for i in 0..c.offers.len() {
+                let cell = pick(&row.cells_zh[i], &row.cells_en[i]);
+                let star = if row.best.contains(&i) { "★" } else { " " };
+                println!("  {star} {}: {cell}", name(i));
+            }
+        }
+        for (a, b) in c.notes_zh.iter().zip(&c.notes_en) {
+            println!("\n{}", pick(a, b));
+        }
+        println!(
+            "\n{}",
+            pick(
+                "★ 为合法报价中该项最优者；不合法的报价不参与比较。每份报价的逐项核对见 --json 或单独运行 baofei check。",
+                "★ marks the best value among the lawful offers; an unlawful offer is never marked. Each offer's own checks: --json, or baofei check on its file."
+            )
+        );
+    }
+    let any_lawful = c.offers.iter().any(|o| o.check.legal_failures == 0);
+    Ok(if any_lawful {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Runs `baofei outlook`: the next three renewals for one enterprise (a QuoteInput file).
+pub fn outlook(
+    path: &Path,
+    lang: &str,
+    json: bool,
+    pack: Option<&Path>,
+) -> Result<ExitCode, String> {
+    let rules = crate::load_rules(pack)?;
+    let text = crate::read_input(path)?;
+    let input: QuoteInput = serde_json::from_str(&text)
+        .map_err(|e| format!("{}: not a QuoteInput: {e}", path.display()))?;
+    let zh = lang != "en";
+    let pick = |a: &str, b: &str| if zh { a.to_string() } else { b.to_string() };
+    let o = match baofei_core::outlook::outlook(&rules, &input) {
+        Ok(o) => o,
+        Err(errs) => {
+            eprintln!("{}", pick("无法计算：", "Cannot compute:"));
+            for e in &errs.0 {
+                eprintln!("  {}", pick(&e.message_zh, &e.message_en));
+            }
+            return Ok(ExitCode::from(2));
+        }
+    };
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&o).map_err(|e| e.to_string())?
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let money = |d: rust_decimal::Decimal| {
+        if zh {
+            baofei_core::money::wan(d)
+        } else {
+            baofei_core::money::cny(d)
+        }
+    };
+    println!(
+        "{} {}",
+        pick("今天的估算保费：", "Today's estimate:"),
+        money(o.today)
+    );
+    for s in &o.scenarios {
+        println!("\n{}", pick(&s.label_zh, &s.label_en));
+        for r in &s.renewals {
+            println!(
+                "  {} {}: {}",
+                pick("续保", "renewal"),
+                r.start,
+                money(r.premium)
+            );
+        }
+        println!("  {}", pick(&s.sentence_zh, &s.sentence_en));
+    }
+    println!("\n{}", pick(&o.note_zh, &o.note_en));
+    Ok(ExitCode::SUCCESS)
+}

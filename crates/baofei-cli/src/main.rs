@@ -90,12 +90,30 @@ DESCRIPTION
 
     The file is {\"enterprise\": QuoteInput, \"offer\": OfferInput}, as in tests/cli/offer.json.
 
+    Given two to four files (one offer each, all for the same enterprise), it compares them: each
+    checked on its own start date, then ranked (a lawful offer always before one that fails a legal
+    requirement), with the premium, its place in the band, the loading no input explains, limits,
+    price per 万元 of cover, term, covered items, services, prevention spending, commission and payer
+    side by side, the best lawful value of each row marked, and one sentence per offer.
+
 EXIT STATUS
-    0 no legal requirement fails; 1 a legal requirement fails; 2 unusable input.
+    0 no legal requirement fails (comparing: at least one offer is lawful); 1 a legal requirement
+    fails (comparing: no offer is lawful); 2 unusable input.
 
 EXAMPLES
     baofei check tests/cli/offer.json
-    baofei check offer.json --lang en --json";
+    baofei check offer.json --lang en --json
+    baofei check a.json b.json c.json";
+
+const OUTLOOK_HELP: &str = "\
+DESCRIPTION
+    The premium at each of the next three renewals for one enterprise (a QuoteInput JSON file): with
+    no accident, and with one 一般 or one 较大 accident in the coming policy year. Only the three-year
+    accident window moves; everything is computed under the rules in force on the input's date.
+
+EXAMPLES
+    baofei outlook tests/cli/enterprise.json
+    baofei outlook enterprise.json --lang en --json";
 
 const PACK_HELP: &str = "\
 DESCRIPTION
@@ -156,15 +174,32 @@ enum Command {
         #[arg(long)]
         pack: Option<PathBuf>,
     },
-    /// Check an insurer's offer against the law and the estimate.
+    /// Check an insurer's offer against the law and the estimate, or compare two to four offers
     #[command(long_about = CHECK_HELP)]
     Check {
-        /// An offer file ({"enterprise": ..., "offer": ...}), or - for standard input.
-        input: PathBuf,
+        /// One to four offer files ({"enterprise": ..., "offer": ...}), or - for standard input; two
+        /// or more are compared.
+        #[arg(required = true, num_args = 1..=4)]
+        inputs: Vec<PathBuf>,
         /// Language of the report.
         #[arg(long, value_parser = ["zh", "en"], default_value = "zh")]
         lang: String,
         /// Print the whole check as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Use this pricing pack instead of the reference pack.
+        #[arg(long)]
+        pack: Option<PathBuf>,
+    },
+    /// What the next three renewals cost: no accident, or one 一般 or 较大 accident next year
+    #[command(long_about = OUTLOOK_HELP)]
+    Outlook {
+        /// A QuoteInput JSON file, or - for standard input.
+        input: PathBuf,
+        /// Language of the report.
+        #[arg(long, value_parser = ["zh", "en"], default_value = "zh")]
+        lang: String,
+        /// Print the outlook as JSON.
         #[arg(long)]
         json: bool,
         /// Use this pricing pack instead of the reference pack.
@@ -207,11 +242,20 @@ fn main() -> ExitCode {
         Command::Quote(args) => batch::run(&args),
         Command::Explain { input, lang, pack } => explain::run(&input, &lang, pack.as_deref()),
         Command::Check {
+            inputs,
+            lang,
+            json,
+            pack,
+        } => match inputs.as_slice() {
+            [one] => check::run(one, &lang, json, pack.as_deref()),
+            many => check::run_many(many, &lang, json, pack.as_deref()),
+        },
+        Command::Outlook {
             input,
             lang,
             json,
             pack,
-        } => check::run(&input, &lang, json, pack.as_deref()),
+        } => check::outlook(&input, &lang, json, pack.as_deref()),
         Command::Pack(PackCommand::Check { pack }) => pack::check(pack.as_deref()),
         Command::Pack(PackCommand::Dump) => {
             println!("{}", baofei_rules::pack_json());

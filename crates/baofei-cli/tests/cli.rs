@@ -325,3 +325,31 @@ fn rules_page_lists_every_region_and_every_cited_document() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn check_compares_several_offers_and_outlook_prints_three_renewals() {
+    // Two offers for the same enterprise (tests/cli/offer.json, and offer-b.json 5,000 元 cheaper):
+    // both fail the 40万 minimum, so no offer is lawful and the exit status is 1.
+    let o = baofei(&["check", "tests/cli/offer.json", "tests/cli/offer-b.json"]);
+    assert_eq!(o.status.code(), Some(1), "no lawful offer");
+    let out = stdout(&o);
+    assert!(out.contains("报价比较(按推荐顺序)"), "{out}");
+    assert!(out.contains("1. 2 乙财险"), "the cheaper offer first: {out}");
+    assert!(out.contains("中介手续费比例"), "{out}");
+    let json = baofei(&["check", "tests/cli/offer.json", "tests/cli/offer-b.json", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["ranking"], serde_json::json!([1, 0]));
+    assert_eq!(v["offers"][1]["cost_per_wan"], "1833.33");
+    // Five files are refused by the argument parser.
+    let five = baofei(&["check", "a", "b", "c", "d", "e"]);
+    assert_eq!(five.status.code(), Some(2));
+
+    let o = baofei(&["outlook", "tests/cli/enterprise.json", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("No accident in three years"), "{out}");
+    assert_eq!(out.matches("renewal ").count(), 9, "{out}");
+    let json = baofei(&["outlook", "tests/cli/enterprise.json", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["scenarios"].as_array().map(Vec::len), Some(3));
+}

@@ -191,16 +191,26 @@ fn sentence(id: &str, today: Decimal, r: &[Renewal]) -> (String, String) {
     } else {
         ("一起一般事故", "one 一般 accident")
     };
+    // An enterprise already in the loaded band may see no rise at all: said as it is.
+    let (tail_zh, tail_en) = if rise > Decimal::ZERO {
+        (
+            format!("最高比今天高 {}", pct(rise, 0)),
+            format!("at most {} above today", pct(rise, 0)),
+        )
+    } else {
+        (
+            "均不高于今天的保费".to_string(),
+            "none above today's premium".to_string(),
+        )
+    };
     (
         format!(
-            "明年若发生{what_zh}，此后三次续保的保费预计为 {}，最高比今天高 {}。",
-            figures_zh.join("、"),
-            pct(rise, 0)
+            "明年若发生{what_zh}，此后三次续保的保费预计为 {}，{tail_zh}。",
+            figures_zh.join("、")
         ),
         format!(
-            "With {what_en} next year, the next three renewals are expected at {}: at most {} above today.",
-            figures_en.join(", "),
-            pct(rise, 0)
+            "With {what_en} next year, the next three renewals are expected at {}: {tail_en}.",
+            figures_en.join(", ")
         ),
     )
 }

@@ -97,6 +97,22 @@ export interface OfferCheckItem { id: string; verdict: Verdict; /** A legal requ
   zh: string; en: string; sources: Citation[]; reference?: Reference; question_zh?: string; question_en?: string }
 export interface OfferCheck { verdict: Verdict; legal_failures: number; summary_zh: string; summary_en: string; insurer: string;
   start: string; end?: string; premium: string | null; implied_float: string | null; checks: OfferCheckItem[]; quote: Quote }
+/** One offer in a comparison: its own check, where it sits in its band (0 floor, 1 cap), its premium over our estimate
+ *  (0.30 = 30% above), its premium per 10,000 CNY of per-person limit, and one plain sentence. */
+export interface ComparedOffer { index: number; rank: number; check: OfferCheck; band_position: string | null; implied_loading: string | null;
+  cost_per_wan: string | null; sentence_zh: string; sentence_en: string }
+/** A row of the comparison table: one cell per offer (input order); `best` holds the input indices of the best value
+ *  among the offers that fail no legal requirement. */
+export interface ComparisonRow { id: "verdict" | "premium" | "band_position" | "implied_loading" | "per_person_limit" | "aggregate_limit" |
+  "cost_per_wan" | "term" | "covered_items" | "services" | "prevention_fund" | "commission" | "payer";
+  label_zh: string; label_en: string; cells_zh: string[]; cells_en: string[]; best: number[] }
+/** One to four offers compared: `ranking` lists input indices best first (lawful always before unlawful). */
+export interface Comparison { offers: ComparedOffer[]; ranking: number[]; rows: ComparisonRow[]; notes_zh: string[]; notes_en: string[] }
+export interface Renewal { year: 1 | 2 | 3; start: string; premium: string; band: "normal" | "loaded" | "clean" }
+export interface OutlookScenario { id: "none" | "ordinary" | "larger"; label_zh: string; label_en: string; renewals: Renewal[];
+  sentence_zh: string; sentence_en: string }
+/** The next three renewals under today's rules: no accident, or one 一般 or 较大 accident next year. */
+export interface Outlook { rules_date: string; today: string; scenarios: OutlookScenario[]; note_zh: string; note_en: string }
 "#;
 
 thread_local! {
@@ -279,6 +295,40 @@ fn check_offer_in(rules: &Rules, input: JsValue, offer: JsValue) -> Result<JsVal
         .map_err(|e| throw(&e))?;
     let c = baofei_core::offer::check_offer(rules, &input, &offer).map_err(|e| throw(&e))?;
     to_js(&c)
+}
+
+/// Compares one to four offers for the enterprise `input` (see `Comparison`): each checked as
+/// `checkOffer` does, then ranked and tabled. Throws with every bad field, an offer's at
+/// `offers.<n>.<field>`.
+#[wasm_bindgen(js_name = compareOffers, unchecked_return_type = "Comparison")]
+pub fn compare_offers(
+    #[wasm_bindgen(unchecked_param_type = "QuoteInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "OfferInput[]")] offers: JsValue,
+) -> Result<JsValue, JsValue> {
+    compare_offers_in(&*active().map_err(|e| throw(&e))?, input, offers)
+}
+
+fn compare_offers_in(rules: &Rules, input: JsValue, offers: JsValue) -> Result<JsValue, JsValue> {
+    let input = parse_input(input)?;
+    let offers: Vec<baofei_core::offer::OfferInput> = json_text(&offers, "offers")
+        .and_then(|t| from_json(&t, "offers"))
+        .map_err(|e| throw(&e))?;
+    let c = baofei_core::offer::compare_offers(rules, &input, &offers).map_err(|e| throw(&e))?;
+    to_js(&c)
+}
+
+/// What the next three renewals cost (see `Outlook`), under the rules in force on the input's date.
+#[wasm_bindgen(unchecked_return_type = "Outlook")]
+pub fn outlook(
+    #[wasm_bindgen(unchecked_param_type = "QuoteInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    outlook_in(&*active().map_err(|e| throw(&e))?, input)
+}
+
+fn outlook_in(rules: &Rules, input: JsValue) -> Result<JsValue, JsValue> {
+    let input = parse_input(input)?;
+    let o = baofei_core::outlook::outlook(rules, &input).map_err(|e| throw(&e))?;
+    to_js(&o)
 }
 
 /// Self-assessment: the quote with the answers applied, the risk tier, and each gap priced.
@@ -555,6 +605,25 @@ impl Quoter {
         #[wasm_bindgen(unchecked_param_type = "OfferInput")] offer: JsValue,
     ) -> Result<JsValue, JsValue> {
         check_offer_in(&self.rules, input, offer)
+    }
+
+    /// Compares one to four offers against the law and this quoter's estimates.
+    #[wasm_bindgen(js_name = compareOffers, unchecked_return_type = "Comparison")]
+    pub fn compare_offers(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "QuoteInput")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "OfferInput[]")] offers: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        compare_offers_in(&self.rules, input, offers)
+    }
+
+    /// The next three renewals under this quoter's rates.
+    #[wasm_bindgen(unchecked_return_type = "Outlook")]
+    pub fn outlook(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "QuoteInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        outlook_in(&self.rules, input)
     }
 
     /// The sectors of a line with their compulsory status in `region` on `date`.

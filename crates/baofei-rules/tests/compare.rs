@@ -59,8 +59,9 @@ fn dec(s: &str) -> Decimal {
 #[test]
 fn golden_comparisons() {
     let rules = baofei_rules::load().unwrap();
-    let text = std::fs::read_to_string(manifest_dir().join("../../tests/golden/compare/comparisons.json"))
-        .unwrap();
+    let text =
+        std::fs::read_to_string(manifest_dir().join("../../tests/golden/compare/comparisons.json"))
+            .unwrap();
     let cases: Vec<Comparison> = serde_json::from_str(&text).unwrap();
     let mut failures = Vec::new();
     for c in &cases {
@@ -200,7 +201,8 @@ struct Renewal {
 fn golden_outlooks() {
     let rules = baofei_rules::load().unwrap();
     let text =
-        std::fs::read_to_string(manifest_dir().join("../../tests/golden/compare/outlooks.json")).unwrap();
+        std::fs::read_to_string(manifest_dir().join("../../tests/golden/compare/outlooks.json"))
+            .unwrap();
     let cases: Vec<OutlookCase> = serde_json::from_str(&text).unwrap();
     let mut failures = Vec::new();
     for c in &cases {

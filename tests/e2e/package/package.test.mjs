@@ -54,6 +54,23 @@ test('security review F3: deep and cyclic input in Node never breaks the instanc
   assert.throws(() => api.quote({ ...valid, blacklist: true }), (e) => e.errors.some((x) => x.field === 'blacklist'));
 });
 
+test('compareOffers and outlook in Node: lawful first, best marked among lawful offers, bad fields at their offer; three renewals in three courses', async () => {
+  const api = await import(join(PKG, 'baofei.js'));
+  await api.default({ module_or_path: await readFile(join(PKG, 'baofei_bg.wasm')) });
+  const enterprise = { as_of: '2026-06-01', region: 'chongqing', line: 'work_safety', sector: 'hazardous_chemicals.production', employees: 100, size_class: 'medium' };
+  const offer = { start: '2026-06-01', end: '2027-05-31', premium: '60000', per_person_limit: 400000, insured: 100, uniform: 'yes', payer: 'enterprise' };
+  const c = api.compareOffers(enterprise, [{ ...offer, premium: '40000', payer: 'employees' }, offer]);
+  assert.deepEqual(c.ranking, [1, 0], 'the lawful offer first, though dearer');
+  assert.deepEqual(c.rows.find((r) => r.id === 'premium').best, [1], 'the unlawful offer is never best');
+  assert.match(c.offers[0].sentence_zh, /^不合法/);
+  assert.throws(() => api.compareOffers(enterprise, [offer, { ...offer, premium: 'abc' }]), (e) => e.errors.some((x) => x.field === 'offers.1.premium' && x.message_zh.startsWith('报价 2：')));
+  assert.throws(() => api.compareOffers(enterprise, []), (e) => e.errors.some((x) => x.field === 'offers'));
+  const o = api.outlook(enterprise);
+  assert.deepEqual(o.scenarios.map((s) => s.id), ['none', 'ordinary', 'larger']);
+  assert.ok(o.scenarios.every((s) => s.renewals.length === 3 && s.renewals.every((r) => /^\d+\.\d\d$/.test(r.premium))));
+  assert.equal(o.rules_date, '2026-06-01');
+});
+
 test('checkOffer in Node: the failed rule with its citation and question; bad offer fields named', async () => {
   const api = await import(join(PKG, 'baofei.js'));
   await api.default({ module_or_path: await readFile(join(PKG, 'baofei_bg.wasm')) });

@@ -107,7 +107,8 @@ fn per_wan(c: &OfferCheck, o: &Offer) -> Option<Decimal> {
 fn term(c: &OfferCheck) -> (String, String, Option<Decimal>) {
     match c.end {
         Some(end) => {
-            let days = end.day_number() - c.start.day_number();
+            // Both ends are policy days: 2026-06-01 to 2027-05-31 is 365 days.
+            let days = end.day_number() - c.start.day_number() + 1;
             (
                 format!("{} 至 {}({days} 天)", c.start, end),
                 format!("{} to {} ({days} days)", c.start, end),
@@ -453,7 +454,12 @@ pub(super) fn compare(checked: Vec<Checked>) -> Comparison {
             ("中介手续费比例", "Commission"),
             commission
                 .iter()
-                .map(|p| opt(*p, |p| (pct(p, 1), pct(p, 1))))
+                // The offer states its commission in per cent (`4` is 4%).
+                .map(|p| {
+                    opt(p.map(|p| pct(p / Decimal::ONE_HUNDRED, 1)), |s| {
+                        (s.clone(), s)
+                    })
+                })
                 .collect(),
             &commission,
             &lawful,
