@@ -334,9 +334,17 @@ fn check_compares_several_offers_and_outlook_prints_three_renewals() {
     assert_eq!(o.status.code(), Some(1), "no lawful offer");
     let out = stdout(&o);
     assert!(out.contains("报价比较(按推荐顺序)"), "{out}");
-    assert!(out.contains("1. 2 乙财险"), "the cheaper offer first: {out}");
+    assert!(
+        out.contains("1. 2 乙财险"),
+        "the cheaper offer first: {out}"
+    );
     assert!(out.contains("中介手续费比例"), "{out}");
-    let json = baofei(&["check", "tests/cli/offer.json", "tests/cli/offer-b.json", "--json"]);
+    let json = baofei(&[
+        "check",
+        "tests/cli/offer.json",
+        "tests/cli/offer-b.json",
+        "--json",
+    ]);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(v["ranking"], serde_json::json!([1, 0]));
     assert_eq!(v["offers"][1]["cost_per_wan"], "1833.33");

@@ -88,6 +88,10 @@ pub fn App(props: &AppProps) -> Html {
     let offer = use_memo((state.form.clone(), props.pack.clone()), |(f, p)| {
         check(f, p.as_ref())
     });
+    // Nine more quotes: only once the later panels are on screen (stage-gated below).
+    let outlook = use_memo((state.form.clone(), props.pack.clone()), |(f, p)| {
+        crate::outcome::outlook(f, p.as_ref())
+    });
     let lang = state.form.lang;
     let tr = t(lang);
 
@@ -306,6 +310,7 @@ pub fn App(props: &AppProps) -> Html {
             if stage >= LATER_PANELS && !props.compact {
                 <div class="bf-after">
                 { assessment_view(&cx, &outcome.0) }
+                { crate::views::outlook::outlook_view(&cx, outlook.as_ref().as_ref()) }
                 if !state.form.env() {
                     { offer_view(&cx, state.offer_open, owed, offer.as_ref().as_ref()) }
                 } else {

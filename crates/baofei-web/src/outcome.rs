@@ -78,6 +78,19 @@ pub fn check(form: &Form, pack: Option<&PackState>) -> Option<Result<OfferCheck,
     Some(check_offer(rules, &input, &form.to_offer()))
 }
 
+/// What the next three renewals cost for `form` (issue 32 item 5), with the same answers and pack as
+/// the quote; `None` when there is no quote to move forward.
+pub fn outlook(form: &Form, pack: Option<&PackState>) -> Option<baofei_core::outlook::Outlook> {
+    let rules = pack
+        .map(|p| p.0.as_ref())
+        .unwrap_or_else(|| rules())
+        .as_ref()
+        .ok()?;
+    let a = answers(form);
+    let input = apply_answers(&form.to_input(), &a);
+    baofei_core::outlook::outlook(rules, &input).ok()
+}
+
 fn compute_inner(form: &Form, pack: Option<&PackState>) -> Outcome {
     let rules = match pack.map(|p| p.0.as_ref()).unwrap_or_else(|| rules()) {
         Ok(r) => r,

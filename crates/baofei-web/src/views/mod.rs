@@ -8,6 +8,7 @@ pub mod assessment;
 pub mod breakdown;
 pub mod form;
 pub mod offer;
+pub mod outlook;
 pub mod related;
 pub mod result;
 pub mod share;
