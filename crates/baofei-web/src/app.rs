@@ -106,6 +106,7 @@ pub fn App(props: &AppProps) -> Html {
         .filter(|s| stage < STAGES && s.fragment == fragment_without_date(&fragment));
     use_share_link(props.standalone, props.storage, fragment, state.remember);
     use_print_opens_trace();
+    let in_offers = crate::hooks::section::use_in_section("offer");
     use_perf_marks(outcome.clone());
     use_host_events(
         props.host.clone(),
@@ -200,8 +201,8 @@ pub fn App(props: &AppProps) -> Html {
         }
     }
     // The offer's own field errors, at its fields (the enterprise's are shown by the quote above).
-    if let Some(Err(e)) = offer.as_ref() {
-        for x in e.0.iter().filter(|x| x.field.starts_with("offer.")) {
+    if let Some(e) = offer.as_ref().as_ref().and_then(|o| o.errors()) {
+        for x in e.0.iter().filter(|x| x.field.starts_with("offer")) {
             at_field(&x.field, &x.message_zh, &x.message_en);
         }
     }
@@ -270,6 +271,17 @@ pub fn App(props: &AppProps) -> Html {
                 <div>
                     <h1>{ tr.title }</h1>
                     <p class="bf-sub">{ tr.subtitle }</p>
+                    // Said at the top (newcomer review 9.1: the offer check began 6,700 px down a phone
+                    // page with nothing pointing to it). Opens the panel and goes there.
+                    if !state.form.env() {
+                        <p class="bf-sub no-print"><a href="#offer" id="offer-link" onclick={Callback::from(|e: MouseEvent| {
+                            e.prevent_default();
+                            if let Some(d) = gloo::utils::document().get_element_by_id("offer") {
+                                let _ = d.set_attribute("open", "");
+                                crate::views::result::focus_near(&e, "offer-h");
+                            }
+                        })}>{ msg(lang, "收到保险公司的报价了？核对是否合法，多份报价可并排比较 →", "Received an offer? Check it against the law, and compare several side by side →") }</a></p>
+                    }
                 </div>
                 <div class="bf-actions no-print">
                     // The elder-friendly mode's entry, at the top and named as government sites name it
@@ -312,7 +324,7 @@ pub fn App(props: &AppProps) -> Html {
                 { assessment_view(&cx, &outcome.0) }
                 { crate::views::outlook::outlook_view(&cx, outlook.as_ref().as_ref()) }
                 if !state.form.env() {
-                    { offer_view(&cx, state.offer_open, owed, offer.as_ref().as_ref()) }
+                    { offer_view(&cx, state.offer_open, state.offers_shown, owed, offer.as_ref().as_ref()) }
                 } else {
                     // Said, not silently left out (newcomer review 10.3): the checks are the
                     // work-safety rules', and no 环责险 offer rule is in the data.
@@ -331,7 +343,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             }
             // Last, so that it stays at the bottom of a phone's screen over the whole page.
-            { sticky_summary(&cx, &outcome.0) }
+            { sticky_summary(&cx, &outcome.0, in_offers.then(|| offer.as_ref().as_ref()).flatten()) }
         </div>
     }
 }

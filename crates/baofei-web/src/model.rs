@@ -94,8 +94,8 @@ fn is_known_key(k: &str) -> bool {
             _ => false,
         };
     }
-    if let Some(o) = k.strip_prefix("o.") {
-        return is_offer_key(o);
+    if let Some((n, o)) = split_offer_key(k) {
+        return n < MAX_OFFERS && is_offer_key(o);
     }
     k.strip_prefix("a.")
         .is_some_and(|q| baofei_core::assess::questions().iter().any(|x| x.id == q))
@@ -119,6 +119,35 @@ pub const OFFER_FIELDS: [(&str, &str, bool); 14] = [
     ("pay", "payer", false),
     ("lapse", "lapse", false),
 ];
+
+/// Most offers compared (the engine's limit).
+pub const MAX_OFFERS: usize = baofei_core::offer::MAX_OFFERS;
+
+/// The key prefix of offer `n` (from 0): `o` for the first (the links written before offers could be
+/// compared keep working), then `o2`, `o3`, `o4`.
+pub fn offer_prefix(n: usize) -> String {
+    if n == 0 {
+        "o".into()
+    } else {
+        format!("o{}", n + 1)
+    }
+}
+
+/// An offer key's offer (from 0) and its field (`o2.prem` → (1, "prem")).
+pub fn split_offer_key(k: &str) -> Option<(usize, &str)> {
+    let (head, rest) = k.split_once('.')?;
+    let n = match head {
+        "o" => 0,
+        _ => {
+            head.strip_prefix('o')?
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (2..=9).contains(n))?
+                - 1
+        }
+    };
+    Some((n, rest))
+}
 
 fn is_offer_key(o: &str) -> bool {
     if let Some(item) = o.strip_prefix("c.") {
@@ -260,7 +289,16 @@ impl Form {
 
     /// Whether any offer field holds a value: then the offer is checked.
     pub fn has_offer(&self) -> bool {
-        self.values.keys().any(|k| k.starts_with("o."))
+        self.values.keys().any(|k| split_offer_key(k).is_some())
+    }
+
+    /// How many offers the form holds: one past the last offer with a value (0 for none).
+    pub fn offer_count(&self) -> usize {
+        self.values
+            .keys()
+            .filter_map(|k| split_offer_key(k).map(|(n, _)| n + 1))
+            .max()
+            .unwrap_or(0)
     }
 
     /// Removes every offer field.
@@ -268,7 +306,7 @@ impl Form {
         let keys: Vec<String> = self
             .values
             .keys()
-            .filter(|k| k.starts_with("o."))
+            .filter(|k| split_offer_key(k).is_some())
             .cloned()
             .collect();
         for k in keys {
@@ -276,11 +314,48 @@ impl Form {
         }
     }
 
-    /// The offer as the engine reads it (limits typed in 万元 become 元; premium and spending are
-    /// typed in 元, as offers print them).
+    /// Removes offer `n`; the offers after it move up one place, so the offers stay numbered 1, 2, 3.
+    pub fn remove_offer(&mut self, n: usize) {
+        let moved: Vec<(String, String)> = self
+            .values
+            .iter()
+            .filter_map(|(k, v)| {
+                let (m, field) = split_offer_key(k)?;
+                Some((m, field.to_string(), v.clone()))
+            })
+            .filter(|(m, _, _)| *m > n)
+            .map(|(m, field, v)| (format!("{}.{field}", offer_prefix(m - 1)), v))
+            .collect();
+        let gone: Vec<String> = self
+            .values
+            .keys()
+            .filter(|k| split_offer_key(k).is_some_and(|(m, _)| m >= n))
+            .cloned()
+            .collect();
+        for k in gone {
+            self.values.remove(&k);
+        }
+        for (k, v) in moved {
+            self.values.insert(k, v);
+        }
+    }
+
+    /// The first offer as the engine reads it (see [`Form::offer_at`]).
     pub fn to_offer(&self) -> baofei_core::offer::OfferInput {
-        let g = |k: &str| self.get(&format!("o.{k}")).trim().to_string();
-        let wan = |k: &str| wan_to_yuan(self.get(&format!("o.{k}")));
+        self.offer_at(0)
+    }
+
+    /// Every offer the form holds, in order.
+    pub fn offers(&self) -> Vec<baofei_core::offer::OfferInput> {
+        (0..self.offer_count()).map(|n| self.offer_at(n)).collect()
+    }
+
+    /// Offer `n` as the engine reads it (limits typed in 万元 become 元; premium and spending are
+    /// typed in 元, as offers print them).
+    pub fn offer_at(&self, n: usize) -> baofei_core::offer::OfferInput {
+        let p = offer_prefix(n);
+        let g = |k: &str| self.get(&format!("{p}.{k}")).trim().to_string();
+        let wan = |k: &str| wan_to_yuan(self.get(&format!("{p}.{k}")));
         baofei_core::offer::OfferInput {
             insurer: g("ins"),
             start: g("start"),
@@ -293,18 +368,19 @@ impl Form {
             uniform: g("uni"),
             covers: baofei_core::offer::COVER_ITEMS
                 .iter()
-                .filter(|(k, _, _)| self.flag(&format!("o.c.{k}")))
+                .filter(|(k, _, _)| self.flag(&format!("{p}.c.{k}")))
                 .map(|(k, _, _)| k.to_string())
                 .collect(),
             services: self
                 .values
                 .iter()
                 .filter_map(|(k, v)| {
-                    k.strip_prefix("o.s.")
-                        .map(|id| baofei_core::offer::PromisedService {
+                    k.strip_prefix(&format!("{p}.s.")).map(|id| {
+                        baofei_core::offer::PromisedService {
                             id: id.to_string(),
                             per_year: v.trim().to_string(),
-                        })
+                        }
+                    })
                 })
                 .collect(),
             written: g("w"),
@@ -496,14 +572,23 @@ pub fn form_key(engine_field: &str) -> Option<String> {
             _ => None,
         };
     }
-    if let Some(o) = engine_field.strip_prefix("offer.") {
+    // `offer.x` (one offer checked) or `offers.<n>.x` (offers compared).
+    let offer = engine_field
+        .strip_prefix("offer.")
+        .map(|o| (0, o))
+        .or_else(|| {
+            let (n, o) = engine_field.strip_prefix("offers.")?.split_once('.')?;
+            Some((n.parse::<usize>().ok()?, o))
+        });
+    if let Some((n, o)) = offer {
+        let p = offer_prefix(n);
         if let Some(id) = o.strip_prefix("services.") {
-            return Some(format!("o.s.{id}"));
+            return Some(format!("{p}.s.{id}"));
         }
         return OFFER_FIELDS
             .iter()
             .find(|(_, f, _)| *f == o)
-            .map(|(k, _, _)| format!("o.{k}"));
+            .map(|(k, _, _)| format!("{p}.{k}"));
     }
     baofei_core::fields::by_key(engine_field).map(|f| f.link.to_string())
 }
@@ -809,5 +894,34 @@ mod tests {
         let mut mine = f.clone();
         mine.set("e", "120");
         assert!(!mine.is_example());
+    }
+
+    #[test]
+    fn up_to_four_offers_travel_in_the_link_and_close_up_when_one_is_removed() {
+        let mut f = Form::new("2026-06-01");
+        assert!(f.set("o.prem", "60000"));
+        assert!(f.set("o2.prem", "55000"));
+        assert!(f.set("o3.prem", "50000"));
+        assert!(f.set("o4.pp", "50"));
+        assert!(!f.set("o5.prem", "1"), "at most four offers");
+        assert!(!f.set("o1.prem", "1"), "the first offer is `o`");
+        assert_eq!(f.offer_count(), 4);
+        let (back, skipped) = Form::from_fragment(&f.to_fragment(), "2026-06-01").unwrap();
+        assert_eq!(back, f);
+        assert!(skipped.is_empty());
+        assert_eq!(f.offers()[1].premium, "55000");
+        assert_eq!(f.offers()[3].per_person_limit, "500000");
+        f.remove_offer(1);
+        assert_eq!(f.offer_count(), 3);
+        assert_eq!(
+            (f.get("o.prem"), f.get("o2.prem"), f.get("o3.pp")),
+            ("60000", "50000", "50")
+        );
+        assert_eq!(form_key("offers.2.premium").as_deref(), Some("o3.prem"));
+        assert_eq!(
+            form_key("offers.0.services.training").as_deref(),
+            Some("o.s.training")
+        );
+        assert_eq!(form_key("offer.premium").as_deref(), Some("o.prem"));
     }
 }

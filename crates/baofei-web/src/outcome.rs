@@ -63,8 +63,27 @@ pub fn compute(form: &Form, pack: Option<&PackState>) -> Outcome {
     out
 }
 
+/// What the engine says about the offers the form holds: one offer checked, or two to four compared.
+#[derive(PartialEq)]
+pub enum OfferOutcome {
+    /// One offer, checked (boxed: a check carries its whole quote).
+    One(Box<Result<OfferCheck, Errors>>),
+    /// Two to four offers, compared.
+    Many(Result<baofei_core::offer::Comparison, Errors>),
+}
+
+impl OfferOutcome {
+    /// Every error of either kind, to be shown at its field.
+    pub fn errors(&self) -> Option<&Errors> {
+        match self {
+            OfferOutcome::One(r) => r.as_ref().as_ref().err(),
+            OfferOutcome::Many(r) => r.as_ref().err(),
+        }
+    }
+}
+
 /// The offer check for `form`, when it holds an offer (`None` otherwise, or when the pack was refused).
-pub fn check(form: &Form, pack: Option<&PackState>) -> Option<Result<OfferCheck, Errors>> {
+pub fn check(form: &Form, pack: Option<&PackState>) -> Option<OfferOutcome> {
     if !form.has_offer() {
         return None;
     }
@@ -75,7 +94,15 @@ pub fn check(form: &Form, pack: Option<&PackState>) -> Option<Result<OfferCheck,
         .ok()?;
     let a = answers(form);
     let input = apply_answers(&form.to_input(), &a);
-    Some(check_offer(rules, &input, &form.to_offer()))
+    Some(if form.offer_count() > 1 {
+        OfferOutcome::Many(baofei_core::offer::compare_offers(
+            rules,
+            &input,
+            &form.offers(),
+        ))
+    } else {
+        OfferOutcome::One(Box::new(check_offer(rules, &input, &form.to_offer())))
+    })
 }
 
 /// What the next three renewals cost for `form` (issue 32 item 5), with the same answers and pack as

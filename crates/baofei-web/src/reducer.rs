@@ -25,6 +25,9 @@ pub struct State {
     /// The offer check starts open: the link carried an offer. Fixed at start, so that the panel
     /// never closes under the user when they clear its last field.
     pub offer_open: bool,
+    /// How many offer forms are shown (1 to 4): the offers the form holds, or more once the reader
+    /// asks to add one.
+    pub offers_shown: usize,
     /// The inputs before the last "start over", until the user types again: one tap undoes it
     /// (newcomer review 12.1: it wiped the enterprise, the self-assessment and the offer at once).
     pub undo: Option<Box<Form>>,
@@ -51,6 +54,10 @@ pub enum Action {
     Leave,
     /// Remove every offer field.
     ClearOffer,
+    /// Show one more offer form (to compare offers).
+    AddOffer,
+    /// Remove offer `n` (from 0); the later ones move up.
+    RemoveOffer(usize),
     /// Bring back the inputs "start over" cleared.
     Undo,
 }
@@ -98,7 +105,18 @@ impl State {
             Action::Elder(on) => self.form.elder = on,
             Action::Remember(r) => self.remember = r,
             Action::Leave => self.editing = None,
-            Action::ClearOffer => self.form.clear_offer(),
+            Action::ClearOffer => {
+                self.form.clear_offer();
+                self.offers_shown = 1;
+            }
+            Action::AddOffer => {
+                self.offers_shown = (self.offers_shown.max(self.form.offer_count()) + 1)
+                    .min(crate::model::MAX_OFFERS);
+            }
+            Action::RemoveOffer(n) => {
+                self.form.remove_offer(n);
+                self.offers_shown = self.offers_shown.saturating_sub(1).max(1);
+            }
             Action::Undo => {
                 if let Some(f) = self.undo.take() {
                     self.form = *f;
@@ -132,6 +150,7 @@ mod tests {
             stored_error: false,
             editing: None,
             offer_open: false,
+            offers_shown: 1,
             undo: None,
         }
     }
@@ -202,5 +221,29 @@ mod tests {
         assert_eq!(s.form.value(F::Sector), before.form.value(F::Sector));
         let s = s.apply(Action::Group("mining".into()), &cx);
         assert_eq!(s.form.value(F::Sector), before.form.value(F::Sector));
+    }
+
+    #[test]
+    fn offers_are_added_up_to_four_and_removed_one_at_a_time() {
+        let cx = Context {
+            today: "2026-06-01",
+            statutes: None,
+        };
+        let mut s = start();
+        for _ in 0..5 {
+            s = s.apply(Action::AddOffer, &cx);
+        }
+        assert_eq!(s.offers_shown, 4);
+        let s = s
+            .apply(Action::Set("o2.prem".into(), "55000".into()), &cx)
+            .apply(Action::RemoveOffer(0), &cx);
+        assert_eq!(s.offers_shown, 3);
+        assert_eq!(
+            s.form.get("o.prem"),
+            "55000",
+            "the second offer became the first"
+        );
+        let s = s.apply(Action::ClearOffer, &cx);
+        assert_eq!((s.offers_shown, s.form.has_offer()), (1, false));
     }
 }

@@ -100,6 +100,7 @@ fn initial_from(source: Option<String>, today: &str, remember: bool) -> State {
         stored_error: false,
         editing: None,
         offer_open: false,
+        offers_shown: 1,
         undo: None,
     };
     match source.map(|f| Form::from_fragment(&f, today)) {
@@ -111,6 +112,7 @@ fn initial_from(source: Option<String>, today: &str, remember: bool) -> State {
                 .map(|s| s.basis);
             state.dropped = form.drop_hidden(basis);
             state.offer_open = form.has_offer();
+            state.offers_shown = form.offer_count().max(1);
             state.form = form;
         }
         Some(Err(_)) => state.link_error = true,

@@ -132,6 +132,27 @@ pub(super) fn read(o: &OfferInput) -> Result<Offer, Vec<FieldError>> {
         }
     }
     let premium = v.money("offer.premium", &o.premium, max);
+    // A premium under 100 元 a year is no 安责险 premium: most likely 万元 typed into the 元 field
+    // (issue 32 item 3). Said at the field with the reading it would have.
+    if let Some(p) = premium.filter(|p| *p > Decimal::ZERO && *p < Decimal::ONE_HUNDRED) {
+        let as_wan = p * Decimal::from(10_000);
+        v.push(
+            "offer.premium",
+            ErrorCode::TooSmall,
+            format!(
+                "报价保费 {} 元不合常理：本栏单位为元，报价单写 {} 万元的，请填 {}",
+                p.normalize(),
+                p.normalize(),
+                as_wan.normalize()
+            ),
+            format!(
+                "The offered premium of CNY {} a year is implausible: this field is in CNY, so an offer of {} × 10,000 CNY is entered as {}",
+                p.normalize(),
+                p.normalize(),
+                as_wan.normalize()
+            ),
+        );
+    }
     let per_person = v.money("offer.per_person_limit", &o.per_person_limit, max);
     let aggregate = v.money("offer.aggregate_limit", &o.aggregate_limit, max);
     let per_accident = v.money("offer.per_accident_limit", &o.per_accident_limit, max);

@@ -4,10 +4,12 @@
 //! - [`share`]: keep the address bar and (if asked) local storage in step with the form;
 //! - [`host`]: events to the host page and the iframe bridge with the parent window;
 //! - [`print`]: open the trace before printing;
-//! - [`marks`]: Performance API marks for the benchmark.
+//! - [`marks`]: Performance API marks for the benchmark;
+//! - [`section`]: whether the reader is inside a section (the offer check, for the sticky bar).
 
 pub mod host;
 pub mod marks;
 pub mod paint;
 pub mod print;
+pub mod section;
 pub mod share;

@@ -68,7 +68,7 @@ pub fn outlook_view(cx: &Cx<'_>, o: Option<&Outlook>) -> Html {
                 }) }
             </svg>
             // A narrow or large-text screen scrolls the table, never the page (reflow).
-            <div class="bf-scroll" tabindex="0" role="region" aria-labelledby="outlook-h">
+            <div class="bf-scroll" tabindex="0" role="region" aria-label={msg(lang, "未来三次续保的保费表", "Table of the next three renewals")}>
             <table class="bf-outlook-table">
                 <caption class="sr-only">{ msg(lang, "未来三次续保的估算保费", "Estimated premium at the next three renewals") }</caption>
                 <thead><tr>

@@ -404,8 +404,27 @@ fn basis_view(tr: &T, lang: Lang, o: &ObligationResult) -> Html {
 /// On a phone, a compact summary (premium, compulsory status, risk tier) stays at the bottom of the
 /// screen while any field is edited (CSS: sticky, narrow screens only). It repeats figures the
 /// result's live region already announces, so it is hidden from screen readers.
-pub fn sticky_summary(cx: &Cx<'_>, outcome: &Result<(Quote, Assessment), Errors>) -> Html {
+pub fn sticky_summary(
+    cx: &Cx<'_>,
+    outcome: &Result<(Quote, Assessment), Errors>,
+    offers: Option<&crate::outcome::OfferOutcome>,
+) -> Html {
     let (tr, lang) = (cx.tr, cx.lang);
+    // In the offer check, the bar says what the reader is deciding about: each offer's verdict.
+    if let Some(verdicts) = offers.and_then(|o| offer_verdicts(lang, o)) {
+        let onclick = Callback::from(|ev: MouseEvent| {
+            ev.prevent_default();
+            focus_near(&ev, "offer-result");
+        });
+        return html! {
+            <div class="bf-sticky bf-sticky-offers no-print" part="sticky" aria-hidden="true" id="sticky-offers" {onclick}>
+                { for verdicts.into_iter().map(|(name, label, class)| html! {
+                    <span class="bf-sticky-offer"><span class="bf-sticky-name">{ name }</span><span class={classes!("bf-verdict", class)}>{ label }</span></span>
+                }) }
+                <span class="bf-sticky-go">{ "›" }</span>
+            </div>
+        };
+    }
     let body = match outcome {
         Ok((q, _)) => {
             let level = level_index(q.obligation.level);
@@ -516,5 +535,38 @@ fn focus_element(el: Option<web_sys::Element>) {
     if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         el.scroll_into_view();
         let _ = el.focus();
+    }
+}
+
+/// Each offer's name and verdict for the sticky bar, in input order: `None` when there is no answer
+/// yet (the bar then shows the estimate).
+fn offer_verdicts(
+    lang: Lang,
+    o: &crate::outcome::OfferOutcome,
+) -> Option<Vec<(String, String, &'static str)>> {
+    use crate::outcome::OfferOutcome;
+    use crate::views::offer::offer_badge;
+    match o {
+        OfferOutcome::One(r) => {
+            let c = r.as_ref().as_ref().ok()?;
+            let (label, class) = offer_badge(lang, c);
+            Some(vec![(msg(lang, "报价", "Offer"), label, class)])
+        }
+        OfferOutcome::Many(r) => Some(
+            r.as_ref()
+                .ok()?
+                .offers
+                .iter()
+                .map(|x| {
+                    let (label, class) = offer_badge(lang, &x.check);
+                    let name = msg(
+                        lang,
+                        &format!("报价{}", x.index + 1),
+                        &format!("Offer {}", x.index + 1),
+                    );
+                    (name, label, class)
+                })
+                .collect(),
+        ),
     }
 }
