@@ -100,19 +100,31 @@ pub fn outlook(rules: &Rules, input: &QuoteInput) -> Result<Outlook, Errors> {
     let today = quote(rules, input)?;
     let line = today.line;
     let mut scenarios = Vec::new();
-    for (id, zh, en) in [
-        ("none", "三年无事故", "No accident in three years"),
+    // The environmental line counts 突发环境事件 (incidents), not accidents: its own words throughout.
+    let env = line == Line::Environmental;
+    let (ev_zh, ev_en) = if env {
+        ("突发环境事件", "environmental incident")
+    } else {
+        ("事故", "accident")
+    };
+    let names = [
+        (
+            "none",
+            format!("三年无{ev_zh}"),
+            format!("No {ev_en} in three years"),
+        ),
         (
             "ordinary",
-            "明年发生一起一般事故",
-            "One 一般 (ordinary) accident next year",
+            format!("明年发生一起一般{ev_zh}"),
+            format!("One 一般 (ordinary) {ev_en} next year"),
         ),
         (
             "larger",
-            "明年发生一起较大事故",
-            "One 较大 (larger) accident next year",
+            format!("明年发生一起较大{ev_zh}"),
+            format!("One 较大 (larger) {ev_en} next year"),
         ),
-    ] {
+    ];
+    for (id, zh, en) in names {
         let mut coming = clean(line);
         match id {
             "ordinary" => coming.ordinary = "1".into(),
@@ -134,11 +146,11 @@ pub fn outlook(rules: &Rules, input: &QuoteInput) -> Result<Outlook, Errors> {
                 band: q.band.kind,
             });
         }
-        let (sentence_zh, sentence_en) = sentence(id, today.premium, &renewals);
+        let (sentence_zh, sentence_en) = sentence(id, today.premium, &renewals, (ev_zh, ev_en));
         scenarios.push(Scenario {
             id: id.into(),
-            label_zh: zh.into(),
-            label_en: en.into(),
+            label_zh: zh,
+            label_en: en,
             renewals,
             sentence_zh,
             sentence_en,
@@ -149,17 +161,24 @@ pub fn outlook(rules: &Rules, input: &QuoteInput) -> Result<Outlook, Errors> {
         today: today.premium,
         scenarios,
         note_zh: format!(
-            "按 {} 有效的规则和您今天填写的情况计算，只移动事故记录的三年窗口；事故假设无人死亡。今后的规则变化、企业规模和等级的变化不在其内。",
-            today.as_of
+            "按 {} 有效的规则和您今天填写的情况计算，只移动{ev_zh}记录的三年窗口{}。今后的规则变化、企业规模和等级的变化不在其内。",
+            today.as_of,
+            if env { "" } else { "；事故假设无人死亡" }
         ),
         note_en: format!(
-            "Computed under the rules in force on {} and the facts entered today; only the three-year accident window moves, and the accident is assumed to cause no death. Future rule changes and changes in size or grade are not included.",
-            today.as_of
+            "Computed under the rules in force on {} and the facts entered today; only the three-year {ev_en} window moves{}. Future rule changes and changes in size or grade are not included.",
+            today.as_of,
+            if env { "" } else { ", and the accident is assumed to cause no death" }
         ),
     })
 }
 
-fn sentence(id: &str, today: Decimal, r: &[Renewal]) -> (String, String) {
+fn sentence(
+    id: &str,
+    today: Decimal,
+    r: &[Renewal],
+    (ev_zh, ev_en): (&str, &str),
+) -> (String, String) {
     let last = r.last().map_or(today, |x| x.premium);
     if id == "none" {
         let (verb_zh, verb_en) = if last < today {
@@ -170,9 +189,13 @@ fn sentence(id: &str, today: Decimal, r: &[Renewal]) -> (String, String) {
             ("保持在", "stay at")
         };
         return (
-            format!("三年无事故，保费预计从 {} {verb_zh} {}。", wan(today), wan(last)),
             format!(
-                "With no accident for three years, the premium is expected to {verb_en} {} from {}.",
+                "三年无{ev_zh}，保费预计从 {} {verb_zh} {}。",
+                wan(today),
+                wan(last)
+            ),
+            format!(
+                "With no {ev_en} for three years, the premium is expected to {verb_en} {} from {}.",
                 crate::money::cny(last),
                 crate::money::cny(today)
             ),
@@ -187,9 +210,9 @@ fn sentence(id: &str, today: Decimal, r: &[Renewal]) -> (String, String) {
         peak / today - Decimal::ONE
     };
     let (what_zh, what_en) = if id == "larger" {
-        ("一起较大事故", "one 较大 accident")
+        (format!("一起较大{ev_zh}"), format!("one 较大 {ev_en}"))
     } else {
-        ("一起一般事故", "one 一般 accident")
+        (format!("一起一般{ev_zh}"), format!("one 一般 {ev_en}"))
     };
     // An enterprise already in the loaded band may see no rise at all: said as it is.
     let (tail_zh, tail_en) = if rise > Decimal::ZERO {

@@ -12,7 +12,8 @@ import { DIST } from '../harness.mjs';
 // embedding work of issue 16 (compact mode, pack label, campaign tag, builder preview and downloads) and
 // the rules-page link (a clean-clone run caught the old 275 KB line). The real budget (issue 15: 180 KB,
 // 150 KB the aim) is for the page split to win back; prerendering already paints before the wasm.
-const GENEROUS_GZIP = 300 * 1024;
+// Session 9 (issue 32, deciding between offers) passed 300 KB: raised to 320 KB, below.
+const GENEROUS_GZIP = 320 * 1024;
 
 // The standalone page (index.html: its own wasm since session 6) and the widget host pages import
 // (baofei-web, with the JS API and pack validation), each with about 10 KB of headroom over what they
@@ -25,8 +26,13 @@ const GENEROUS_GZIP = 300 * 1024;
 // to 275.8 KB and the host widget to 290.1 KB (its JS API serialises the new trace fields and reads the offer rules):
 // the widget's guard moved to 296 KB. The commits after it (official links only, the copy fallback, the privacy
 // note, the short title) took the page to 279.9 KB, not yet broken down by feature: its guard moved to 284 KB.
-// Issue 31 sets the guard that stays, and is where bytes are won back.
-for (const [what, bin, kb] of [['the standalone page', 'baofei-page', 284], ['the widget for host pages', 'baofei-web', 296]]) {
+// Session 9, measured one feature at a time by building without it: the elder mode and toolbar styles (about
+// 1 KB of CSS), 保费展望 (5.5 KB), and comparing up to four offers (16.4 KB: the comparison view 3.6, the sticky
+// bar's verdicts 1.7, the four offer forms, their state and link keys and the comparison engine the rest) took
+// the page to 304.0 KB and the host widget to 315.3 KB (as this test measures them). Making the comparison's cells non-generic won 0.4 KB and
+// `wasm-opt --converge` 0.4 KB more (not kept); both guards moved to about 1.5 KB over today's sizes, and the
+// generous budget from 300 to 320 KB. Issue 31 sets the guard that stays, and is where bytes are won back.
+for (const [what, bin, kb] of [['the standalone page', 'baofei-page', 305.5], ['the widget for host pages', 'baofei-web', 317]]) {
   test(`${what} stays within its size guard (${kb} KB gzip) and the generous budget`, async () => {
     let total = 0;
     for (const f of [`${bin}_bg.wasm`, `${bin}.js`, 'styles.css']) total += gzipSync(await readFile(join(DIST, f)), { level: 9 }).length;
