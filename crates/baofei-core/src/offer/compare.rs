@@ -333,13 +333,13 @@ pub(super) fn compare(checked: Vec<Checked>) -> Comparison {
     let verdict_cells = checked
         .iter()
         .map(|c| match c.check.verdict {
-            Verdict::Meets => ("符合".to_string(), "Meets".to_string()),
-            Verdict::Unclear => ("需问清".into(), "Ask".into()),
+            Verdict::Meets => ("合法".to_string(), "Lawful".to_string()),
+            Verdict::Unclear => ("合法，需问清".into(), "Lawful, ask".into()),
             Verdict::Fails if c.check.legal_failures > 0 => (
                 format!("不合法({} 项)", c.check.legal_failures),
                 format!("Unlawful ({})", c.check.legal_failures),
             ),
-            Verdict::Fails => ("需问清".into(), "Ask".into()),
+            Verdict::Fails => ("合法，需问清".into(), "Lawful, ask".into()),
         })
         .collect();
     // Each cell through one non-generic formatter (`cells`): one copy of the code in the wasm, not one
