@@ -43,8 +43,11 @@ cat > "$out/node.js" <<'JS'
 // initialised on import, so no init() call is needed. Same functions as the browser entry.
 import { readFileSync } from 'node:fs';
 import { initSync } from './baofei.js';
-initSync({ module: readFileSync(new URL('./baofei_bg.wasm', import.meta.url)) });
+const exports = initSync({ module: readFileSync(new URL('./baofei_bg.wasm', import.meta.url)) });
 export * from './baofei.js';
+// The browser entry's default export is its async init; the guide's `import init, { quote } from
+// 'baofei'` then works here too (integrator review 2026-12, M3): already initialised, it resolves at once.
+export default async function init() { return exports; }
 JS
 cat > "$out/package.json" <<JSON
 {
@@ -67,7 +70,7 @@ cat > "$out/package.json" <<JSON
     "./widget/*": "./widget/*"
   },
   "files": ["baofei.js", "baofei.d.ts", "baofei_bg.wasm", "baofei_bg.wasm.d.ts", "node.js", "widget", "README.md", "EMBEDDING.md", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"],
-  "sideEffects": ["./widget/embed/baofei-embed.js"]
+  "sideEffects": ["./node.js", "./widget/embed/baofei-embed.js"]
 }
 JSON
 (cd "$out" && npm pack --silent >/dev/null)

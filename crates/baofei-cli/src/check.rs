@@ -18,37 +18,15 @@ struct CheckFile {
 /// Runs `baofei check`.
 pub fn run(path: &Path, lang: &str, json: bool, pack: Option<&Path>) -> Result<ExitCode, String> {
     let rules = crate::load_rules(pack)?;
-    let text = crate::read_input(path)?;
-    let file: CheckFile = serde_json::from_str(&text).map_err(|e| {
-        format!(
-            "{}: not an offer file ({{\"enterprise\": QuoteInput, \"offer\": OfferInput}}): {e}",
-            path.display()
-        )
-    })?;
+    let file = read_file(path)?;
     let zh = lang != "en";
     let pick = |a: &str, b: &str| if zh { a.to_string() } else { b.to_string() };
     let c = match check_offer(&rules, &file.enterprise, &file.offer) {
         Ok(c) => c,
-        Err(errs) => {
-            if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&errs).map_err(|e| e.to_string())?
-                );
-            } else {
-                eprintln!("{}", pick("无法核对：", "Cannot check:"));
-                for e in &errs.0 {
-                    eprintln!("  {}", pick(&e.message_zh, &e.message_en));
-                }
-            }
-            return Ok(ExitCode::from(2));
-        }
+        Err(errs) => return refused(&errs, json, zh, ("无法核对：", "Cannot check:")),
     };
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&c).map_err(|e| e.to_string())?
-        );
+        print_json(&c)?;
     } else {
         let mark = |v: Verdict| match (v, zh) {
             (Verdict::Meets, true) => "符合",
@@ -132,13 +110,7 @@ pub fn run_many(
     let mut enterprise: Option<QuoteInput> = None;
     let mut offers = Vec::new();
     for path in paths {
-        let text = crate::read_input(path)?;
-        let file: CheckFile = serde_json::from_str(&text).map_err(|e| {
-            format!(
-                "{}: not an offer file ({{\"enterprise\": QuoteInput, \"offer\": OfferInput}}): {e}",
-                path.display()
-            )
-        })?;
+        let file = read_file(path)?;
         match &enterprise {
             // Compared offers are for one enterprise; a file for another would compare nothing.
             Some(e) if *e != file.enterprise => {
@@ -157,26 +129,10 @@ pub fn run_many(
     let pick = |a: &str, b: &str| if zh { a.to_string() } else { b.to_string() };
     let c = match baofei_core::offer::compare_offers(&rules, &enterprise, &offers) {
         Ok(c) => c,
-        Err(errs) => {
-            if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&errs).map_err(|e| e.to_string())?
-                );
-            } else {
-                eprintln!("{}", pick("无法比较：", "Cannot compare:"));
-                for e in &errs.0 {
-                    eprintln!("  {}", pick(&e.message_zh, &e.message_en));
-                }
-            }
-            return Ok(ExitCode::from(2));
-        }
+        Err(errs) => return refused(&errs, json, zh, ("无法比较：", "Cannot compare:")),
     };
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&c).map_err(|e| e.to_string())?
-        );
+        print_json(&c)?;
     } else {
         let name = |i: usize| {
             let n = &c.offers[i].check.insurer;
@@ -241,19 +197,10 @@ pub fn outlook(
     let pick = |a: &str, b: &str| if zh { a.to_string() } else { b.to_string() };
     let o = match baofei_core::outlook::outlook(&rules, &input) {
         Ok(o) => o,
-        Err(errs) => {
-            eprintln!("{}", pick("无法计算：", "Cannot compute:"));
-            for e in &errs.0 {
-                eprintln!("  {}", pick(&e.message_zh, &e.message_en));
-            }
-            return Ok(ExitCode::from(2));
-        }
+        Err(errs) => return refused(&errs, json, zh, ("无法计算：", "Cannot compute:")),
     };
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&o).map_err(|e| e.to_string())?
-        );
+        print_json(&o)?;
         return Ok(ExitCode::SUCCESS);
     }
     let money = |d: rust_decimal::Decimal| {
@@ -282,4 +229,45 @@ pub fn outlook(
     }
     println!("\n{}", pick(&o.note_zh, &o.note_en));
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads an offer file ({"enterprise": …, "offer": …}).
+fn read_file(path: &Path) -> Result<CheckFile, String> {
+    let text = crate::read_input(path)?;
+    serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "{}: not an offer file ({{\"enterprise\": QuoteInput, \"offer\": OfferInput}}): {e}",
+            path.display()
+        )
+    })
+}
+
+/// Reports errors that stop the command (as JSON, or one per line on stderr) and gives exit status 2.
+fn refused(
+    errs: &baofei_core::Errors,
+    json: bool,
+    zh: bool,
+    what: (&str, &str),
+) -> Result<ExitCode, String> {
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(errs).map_err(|e| e.to_string())?
+        );
+    } else {
+        eprintln!("{}", if zh { what.0 } else { what.1 });
+        for e in &errs.0 {
+            eprintln!("  {}", if zh { &e.message_zh } else { &e.message_en });
+        }
+    }
+    Ok(ExitCode::from(2))
+}
+
+/// Prints a result as pretty JSON.
+fn print_json<T: serde::Serialize>(v: &T) -> Result<(), String> {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(v).map_err(|e| e.to_string())?
+    );
+    Ok(())
 }

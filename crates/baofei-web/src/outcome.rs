@@ -9,7 +9,7 @@ use baofei_core::map::SortedMap;
 use baofei_core::offer::{check_offer, OfferCheck};
 use baofei_core::output::Known;
 use baofei_core::quote::assess;
-use baofei_core::{ErrorCode, Errors, FieldError, Quote, Rules};
+use baofei_core::{ErrorCode, Errors, FieldError, Quote, QuoteInput, Rules};
 use std::rc::Rc;
 use std::sync::OnceLock;
 
@@ -87,13 +87,7 @@ pub fn check(form: &Form, pack: Option<&PackState>) -> Option<OfferOutcome> {
     if !form.has_offer() {
         return None;
     }
-    let rules = pack
-        .map(|p| p.0.as_ref())
-        .unwrap_or_else(|| rules())
-        .as_ref()
-        .ok()?;
-    let a = answers(form);
-    let input = apply_answers(&form.to_input(), &a);
+    let (rules, input) = prepared(form, pack)?;
     Some(if form.offer_count() > 1 {
         OfferOutcome::Many(baofei_core::offer::compare_offers(
             rules,
@@ -108,14 +102,20 @@ pub fn check(form: &Form, pack: Option<&PackState>) -> Option<OfferOutcome> {
 /// What the next three renewals cost for `form` (issue 32 item 5), with the same answers and pack as
 /// the quote; `None` when there is no quote to move forward.
 pub fn outlook(form: &Form, pack: Option<&PackState>) -> Option<baofei_core::outlook::Outlook> {
+    let (rules, input) = prepared(form, pack)?;
+    baofei_core::outlook::outlook(rules, &input).ok()
+}
+
+/// The rules in use (an insurer's pack, or the shipped ones) and the engine input with the answers
+/// applied, as the quote has them; `None` when the pack was refused.
+fn prepared<'a>(form: &Form, pack: Option<&'a PackState>) -> Option<(&'a Rules, QuoteInput)> {
     let rules = pack
         .map(|p| p.0.as_ref())
         .unwrap_or_else(|| rules())
         .as_ref()
         .ok()?;
     let a = answers(form);
-    let input = apply_answers(&form.to_input(), &a);
-    baofei_core::outlook::outlook(rules, &input).ok()
+    Some((rules, apply_answers(&form.to_input(), &a)))
 }
 
 fn compute_inner(form: &Form, pack: Option<&PackState>) -> Outcome {

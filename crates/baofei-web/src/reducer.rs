@@ -82,6 +82,21 @@ impl Context<'_> {
 }
 
 impl State {
+    /// A state holding `form`, every interface flag at rest (nothing remembered, no note, one offer form).
+    pub fn new(form: Form) -> State {
+        State {
+            form,
+            link_error: false,
+            remember: false,
+            dropped: Vec::new(),
+            stored_error: false,
+            editing: None,
+            offer_open: false,
+            offers_shown: 1,
+            undo: None,
+        }
+    }
+
     /// The state after `action`: the whole reducer, with no clock and no global rules.
     pub fn apply(mut self, action: Action, cx: &Context<'_>) -> State {
         match action {
@@ -142,17 +157,7 @@ mod tests {
     use super::*;
 
     fn start() -> State {
-        State {
-            form: Form::new("2026-12-03"),
-            link_error: false,
-            remember: false,
-            dropped: Vec::new(),
-            stored_error: false,
-            editing: None,
-            offer_open: false,
-            offers_shown: 1,
-            undo: None,
-        }
+        State::new(Form::new("2026-12-03"))
     }
 
     fn with_rules<T>(f: impl FnOnce(&Context<'_>) -> T) -> T {

@@ -93,15 +93,8 @@ pub fn initial_state(
 
 fn initial_from(source: Option<String>, today: &str, remember: bool) -> State {
     let mut state = State {
-        form: Form::new(today),
-        link_error: false,
         remember,
-        dropped: Vec::new(),
-        stored_error: false,
-        editing: None,
-        offer_open: false,
-        offers_shown: 1,
-        undo: None,
+        ..State::new(Form::new(today))
     };
     match source.map(|f| Form::from_fragment(&f, today)) {
         Some(Ok((mut form, _skipped))) => {

@@ -94,7 +94,7 @@ test('checkOffer in Node: the failed rule with its citation and question; bad of
 });
 
 // Integrator review 1, 6, 7, 9, 10: the tarball installed into a fresh project, used as an insurer would.
-import { mkdtemp, writeFile, rm, readdir } from 'node:fs/promises';
+import { mkdtemp, writeFile, rm, readdir, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { serve, launch } from '../harness.mjs';
@@ -155,6 +155,18 @@ test('installed from the tarball: Node needs no init; two quoters, two packs, on
       await server.close();
     }
     for (const f of ['LICENSE-MIT', 'LICENSE-APACHE', 'CHANGELOG.md', 'README.md', 'node.js']) await access(join(dir, 'node_modules', 'baofei', f));
+    // Integrator review 2026-12, M3: the guide's default import works in Node (the node entry has one).
+    await writeFile(join(dir, 'default.mjs'), `import init, { quote } from 'baofei'; await init();
+      console.log(quote({ as_of: '2026-06-01', region: 'chongqing', line: 'work_safety', sector: 'hazardous_chemicals.production', employees: 100, size_class: 'medium' }).premium);`);
+    assert.equal(execFileSync('node', ['default.mjs'], { cwd: dir, encoding: 'utf8' }).trim(), '54000.00');
+    // M2: a bundle for Node (server routes, serverless) keeps the node entry's initialisation, which
+    // "sideEffects" once let the bundler drop.
+    await writeFile(join(dir, 'server.mjs'), `import { quote } from 'baofei';
+      console.log(quote({ as_of: '2026-06-01', region: 'chongqing', line: 'work_safety', sector: 'hazardous_chemicals.production', employees: 100, size_class: 'medium' }).premium);`);
+    const esbuild = join(process.env.BAOFEI_TOOLS ?? join(process.env.HOME, '.cache', 'baofei-tools'), 'node_modules', '.bin', 'esbuild');
+    execFileSync(esbuild, ['server.mjs', '--bundle', '--platform=node', '--format=esm', '--outfile=out/server.mjs', '--loader:.wasm=file'], { cwd: dir, stdio: 'pipe' });
+    await cp(join(dir, 'node_modules', 'baofei', 'baofei_bg.wasm'), join(dir, 'out', 'baofei_bg.wasm'));
+    assert.equal(execFileSync('node', ['out/server.mjs'], { cwd: dir, encoding: 'utf8' }).trim(), '54000.00', 'the bundled node entry initialised the engine');
     // The declarations, type-checked as an insurer's strict TypeScript project would (integrator
     // review, must-show): a correct consumer passes, a wrong one fails on each wrong line.
     const tsc = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'typescript', 'bin', 'tsc');

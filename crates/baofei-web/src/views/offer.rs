@@ -201,7 +201,7 @@ fn compare_view(cx: &Cx<'_>, owed: &[Service], r: &Result<Comparison, Errors>) -
                 }
             }) }
             </ol>
-            <div class="bf-scroll" tabindex="0" role="region" aria-label={m("报价逐项对比表", "Table of the offers item by item")}>
+            <div class="bf-scroll" tabindex="0" role={cx.standalone.then_some("region")} aria-label={cx.standalone.then(|| m("报价逐项对比表", "Table of the offers item by item"))}>
             <table class="bf-compare-table" id="compare-table">
                 <caption class="sr-only">{ m("各报价逐项对比；★ 为合法报价中该项最优者", "The offers item by item; ★ marks the best value among the lawful offers") }</caption>
                 <thead><tr><th scope="col">{ m("项目", "Item") }</th>{ for (0..c.offers.len()).map(|i| html! { <th scope="col">{ name(i) }</th> }) }</tr></thead>

@@ -68,7 +68,9 @@ pub fn outlook_view(cx: &Cx<'_>, o: Option<&Outlook>) -> Html {
                 }) }
             </svg>
             // A narrow or large-text screen scrolls the table, never the page (reflow).
-            <div class="bf-scroll" tabindex="0" role="region" aria-label={msg(lang, "未来三次续保的保费表", "Table of the next three renewals")}>
+            // A named region on the standalone page only: several embeds on one host page would repeat
+            // the same landmark (axe landmark-unique on demo.html).
+            <div class="bf-scroll" tabindex="0" role={cx.standalone.then_some("region")} aria-label={cx.standalone.then(|| msg(lang, "未来三次续保的保费表", "Table of the next three renewals"))}>
             <table class="bf-outlook-table">
                 <caption class="sr-only">{ msg(lang, "未来三次续保的估算保费", "Estimated premium at the next three renewals") }</caption>
                 <thead><tr>
