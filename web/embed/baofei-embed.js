@@ -145,7 +145,7 @@ function linkBase(v) {
 const ElementBase = globalThis.HTMLElement ?? class {};
 
 export class BaofeiQuote extends ElementBase {
-  static get observedAttributes() { return [...Object.keys(ATTRS), 'lang', 'elder', 'preset', 'pack-src', 'mode', 'awaits-pack', 'link-base']; }
+  static get observedAttributes() { return [...Object.keys(ATTRS), 'lang', 'elder', 'pack', 'preset', 'pack-src', 'mode', 'awaits-pack', 'link-base']; }
   #widget; #root; #pack; #speech; #contrast; #pending = false; #generation = 0;
 
   /** The insurer pack in use (object or JSON text), or undefined for the reference pack. */
@@ -230,6 +230,21 @@ export class BaofeiQuote extends ElementBase {
 
   async #remount() {
     const generation = ++this.#generation;
+    // A framework that sets `pack` as an attribute (React 18, or React 19 when the element is defined
+    // after render) passes "[object Object]": the pack never arrives, and `awaits-pack` would wait for
+    // ever (integrator review 2026-12, M5). Said at once, in the element and to the host.
+    const packAttr = this.getAttribute('pack');
+    if (this.#pack === undefined && packAttr !== null) {
+      this.#widget?.destroy();
+      this.#widget = undefined;
+      const p = document.createElement('p');
+      p.className = 'bf-crash';
+      p.setAttribute('role', 'alert');
+      p.textContent = '费率包须作为属性(property)设置：element.pack = 对象或 JSON 文本(React 请用 ref)，不能写成 HTML 属性。The pricing pack must be set as a property (element.pack = object or JSON text; in React, through a ref), not as an HTML attribute.';
+      this.#root.replaceChildren(p);
+      this.dispatchEvent(new CustomEvent('baofei-error', { bubbles: true, composed: true, detail: { stage: 'pack', message: `pack was given as the attribute ${JSON.stringify(packAttr.slice(0, 40))}; set the property element.pack instead` } }));
+      return;
+    }
     // An element told to wait for its insurer's pack (`awaits-pack`) shows no reference price first
     // (integrator review 8): a neutral line until `element.pack` is set.
     // `null` waits too: a host's `el.pack = await getPack().catch(() => null)` must not show the

@@ -177,3 +177,31 @@ fn factors_at_their_limits_overflow_into_an_error_not_a_panic() {
         Err(e) => assert_eq!(e.0[0].code, ErrorCode::Overflow),
     }
 }
+
+/// Integrator review 2026-12, M7: a pack whose dated values leave a day uncovered (an `until` the day
+/// before the next `from`: `until` is the first day no longer in force) or make two apply at once is
+/// refused at validation, not at the first quote on that day. An `until` that meets the next `from`,
+/// or a later value taking over with no `until`, passes.
+#[test]
+fn dated_values_must_meet_without_gap_or_overlap() {
+    let with = |until: Option<&str>| {
+        let mut p = reference();
+        let first = p["clean_floor"]["national"][0].clone();
+        let mut later = first.clone();
+        later["from"] = json!("2027-01-01");
+        later["value"] = json!("0.55");
+        let mut earlier = first;
+        if let Some(u) = until {
+            earlier["until"] = json!(u);
+        }
+        p["clean_floor"]["national"] = json!([earlier, later]);
+        p.to_string()
+    };
+    rejected(&with(Some("2026-12-31")), "until = 2027-01-01");
+    rejected(
+        &with(Some("2027-03-01")),
+        "two values apply from 2027-01-01",
+    );
+    load(&with(Some("2027-01-01"))).expect("an until that meets the next from");
+    load(&with(None)).expect("a later value taking over");
+}

@@ -105,6 +105,24 @@ test('awaits-pack: no reference price is shown or announced before the insurer p
   await p.close();
 });
 
+test('a pack set as an attribute (React 18) is said at once, not waited for (integrator review 2026-12, M5)', async () => {
+  const { p } = await open(`${server.url}waits.html`);
+  await p.locator('#w .bf-loading').waitFor();
+  const detail = await p.evaluate(() => new Promise((done) => {
+    const el = document.getElementById('w');
+    el.addEventListener('baofei-error', (e) => done(e.detail), { once: true });
+    el.setAttribute('pack', String({}));
+  }));
+  assert.equal(detail.stage, 'pack');
+  assert.match(detail.message, /object Object.*element\.pack/);
+  assert.match(await p.locator('#w .bf-crash').textContent(), /element\.pack/);
+  // Setting the property as documented still works afterwards.
+  const pack = await readFile(join(DIST, 'embed', 'example-insurer-pack.json'), 'utf8');
+  await p.evaluate((text) => { const el = document.getElementById('w'); el.removeAttribute('pack'); el.pack = text; }, pack);
+  await p.locator('#w #premium').waitFor();
+  await p.close();
+});
+
 test('when the wasm cannot load, the element says so in both languages and fires baofei-error', async () => {
   const p = await browser.newPage();
   await p.addInitScript(() => { window.failures = []; document.addEventListener('baofei-error', (e) => window.failures.push(e.detail.stage)); });
