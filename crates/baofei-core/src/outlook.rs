@@ -10,7 +10,7 @@ use crate::domain::{BandKind, Line};
 use crate::error::Errors;
 use crate::input::{HistoryYear, QuoteInput};
 use crate::money::{pct, wan};
-use crate::quote::{quote, quote_brief};
+use crate::quote::quote_brief;
 use crate::rules::Rules;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -97,7 +97,8 @@ fn moved(
 
 /// The outlook for `input` (validated as a quote is; its errors are the quote's).
 pub fn outlook(rules: &Rules, input: &QuoteInput) -> Result<Outlook, Errors> {
-    let today = quote(rules, input)?;
+    // Only today's premium, date and line are read: the brief quote (no trace) gives the same figures.
+    let today = quote_brief(rules, input)?;
     let line = today.line;
     let mut scenarios = Vec::new();
     // The environmental line counts 突发环境事件 (incidents), not accidents: its own words throughout.

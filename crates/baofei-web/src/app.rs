@@ -88,17 +88,23 @@ pub fn App(props: &AppProps) -> Html {
     let offer = use_memo((state.form.clone(), props.pack.clone()), |(f, p)| {
         check(f, p.as_ref())
     });
-    // Nine more quotes: only once the later panels are on screen (stage-gated below).
-    let outlook = use_memo((state.form.clone(), props.pack.clone()), |(f, p)| {
-        crate::outcome::outlook(f, p.as_ref())
-    });
-    let lang = state.form.lang;
-    let tr = t(lang);
-
     // The page renders in stages, one per painted frame, so no task is long (`hooks::paint`). A
     // prerendered page keeps its own copies of the parts not yet rendered on screen meanwhile, while
     // they show this very state (typing, a link or a remembered state start elsewhere).
     let stage = use_after_paint();
+    // The outlook is ten more quotes: computed only where its panel is shown, and not before the later
+    // panels' stage, so it never delays the first paint (nor runs at all in compact mode).
+    let outlook_shown = stage >= LATER_PANELS && !props.compact;
+    let outlook = use_memo(
+        (state.form.clone(), props.pack.clone(), outlook_shown),
+        |(f, p, shown)| {
+            shown
+                .then(|| crate::outcome::outlook(f, p.as_ref()))
+                .flatten()
+        },
+    );
+    let lang = state.form.lang;
+    let tr = t(lang);
     let fragment = state.form.to_fragment();
     let stand_in = props
         .stand_in
