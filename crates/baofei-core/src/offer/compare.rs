@@ -92,9 +92,12 @@ fn position(c: &OfferCheck) -> Option<Decimal> {
     (high > low).then(|| round_half_up((p - low) / (high - low), 4))
 }
 
+/// The premium over our estimate, unrounded: the sentence, the cell and the 20% threshold read it as the
+/// premium check does (`offer::price`), so a card never rounds twice where the check rounds once; it is
+/// rounded to four places only where it is reported.
 fn loading(c: &OfferCheck) -> Option<Decimal> {
     let p = c.premium?;
-    (!c.quote.premium.is_zero()).then(|| round_half_up(p / c.quote.premium - Decimal::ONE, 4))
+    (!c.quote.premium.is_zero()).then(|| p / c.quote.premium - Decimal::ONE)
 }
 
 fn per_wan(c: &OfferCheck, o: &Offer) -> Option<Decimal> {
@@ -530,7 +533,7 @@ pub(super) fn compare(checked: Vec<Checked>) -> Comparison {
                 rank: rank[i],
                 check: c.check,
                 band_position: positions[i],
-                implied_loading: loadings[i],
+                implied_loading: loadings[i].map(|l| round_half_up(l, 4)),
                 cost_per_wan: costs[i],
                 sentence_zh,
                 sentence_en,
