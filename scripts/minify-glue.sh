@@ -28,6 +28,7 @@ if [ -e "$css" ]; then
 fi
 for wasm in "$TRUNK_STAGING_DIR"/*_bg.wasm; do
   [ -e "$wasm" ] || continue
+  case "$wasm" in *.compat_bg.wasm) continue ;; esac
   js="${wasm%_bg.wasm}.js"
   old=$(sri "$js")
   esbuild "$js" --minify --format=esm --log-level=warning --outfile="$js.min"

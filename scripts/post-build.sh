@@ -5,7 +5,8 @@
 #   2. the link builder's own wasm (builder.html) and the widget with its JS API for host pages
 #      (baofei-web.js); the standalone page's own wasm is Trunk's build (index.html);
 #   3. in release builds, the default quote prerendered into index.html (prerender.mjs);
-#   4. in release builds, the minified wasm-bindgen glue and the pages' integrity hashes (minify-glue.sh).
+#   4. in release builds, the minified wasm-bindgen glue and the pages' integrity hashes (minify-glue.sh),
+#      then the compatibility builds for old engines (compat.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -35,6 +36,13 @@ if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   node scripts/prerender.mjs "$TRUNK_STAGING_DIR" || echo "post-build: prerendering failed; index.html is not prerendered" >&2
 fi
 bash scripts/minify-glue.sh
+# 4b. Release builds: the compatibility builds of the page and the widget (MVP wasm and its wasm2js
+#     JavaScript; scripts/compat.sh), which only engines without reference types or whose page policy
+#     refuses wasm load (issue 28 point 1). After the glue's minification, which would redo theirs.
+if [ "${TRUNK_PROFILE:-}" = "release" ]; then
+  bash scripts/compat.sh "$TRUNK_STAGING_DIR" baofei-page --no-default-features
+  bash scripts/compat.sh "$TRUNK_STAGING_DIR" baofei-web
+fi
 # 5. The service worker (web/sw.js): its cache is named by the hash of this release's files, so a new
 #    release installs a cache of its own and replaces the last; it carries the date of the newest rule
 #    data for the "已更新到 … 的规则" notice (the last commit that touched the rule files).

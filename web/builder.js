@@ -4,7 +4,14 @@ import init, { mountBuilder } from './baofei-builder.js';
 // cannot run the engine, it has said so and nothing here would help.
 document.documentElement.dataset.bfStarting = '1';
 if (document.documentElement.hasAttribute('data-bf-unsupported')) throw new Error('unsupported browser');
-await init({ module_or_path: new URL('./baofei-builder_bg.wasm', import.meta.url) });
+try {
+  await init({ module_or_path: new URL('./baofei-builder_bg.wasm', import.meta.url) });
+} catch (e) {
+  // No compatibility build for the builder: an engine without reference types, or one whose policy
+  // refuses wasm (Chrome < 97, Safari < 16), gets watchdog.js's notice to use a current browser.
+  window.bfUnsupported?.('engine');
+  throw e;
+}
 mountBuilder(document.getElementById('builder'));
 document.documentElement.dataset.bfStarted = '1';
 

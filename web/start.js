@@ -15,48 +15,88 @@ document.documentElement.dataset.bfStarting = '1';
 // the date (bf-pending); a frame hidden only because the widget will speak English (bf-pending-en) is
 // still right, and is shown if the wasm cannot start.
 const root = document.documentElement.classList;
-// watchdog.js found that this browser cannot run the engine: it says so; nothing here would help.
+// watchdog.js found that this browser cannot run the calculator at all (no module scripts reach here,
+// but a start script that failed once, or no Promise): it says so; nothing here would help.
 const unsupported = document.documentElement.hasAttribute('data-bf-unsupported');
 const right = box?.querySelector('[data-prerendered]') && !root.contains('bf-pending');
 const shown = right && !root.contains('bf-pending-en');
-if (shown && !unsupported) {
-  await new Promise((painted) => {
-    try {
-      new PerformanceObserver((list, observer) => {
-        if (list.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); painted(); }
-      }).observe({ type: 'paint', buffered: true });
-    } catch (e) {
-      requestAnimationFrame(() => setTimeout(painted, 0));
-    }
-    setTimeout(painted, 1000);
-  });
+
+/**
+ * Which build this engine runs (issue 28 point 1), decided synchronously before anything is fetched:
+ * - 'wasm': the release build (reference types, and a policy that lets the page compile wasm);
+ * - 'mvp': the compatibility build's wasm (no reference types: Chromium < 96, Safari < 15);
+ * - 'js': the same build as JavaScript (wasm2js), where the page's policy refuses every wasm compile
+ *   ('wasm-unsafe-eval' is unknown before Chrome 97 and Safari 16) or there is no WebAssembly.
+ * The probes: validating a 15-byte module whose one type returns externref, and compiling the empty
+ * module, which a policy that refuses wasm refuses synchronously.
+ */
+function engine() {
+  try {
+    new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+  } catch (e) {
+    return 'js';
+  }
+  return WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 111])) ? 'wasm' : 'mvp';
 }
 
-if (!unsupported) try {
-  // The wasm download starts at once, beside the glue's import (not after it).
-  const wasm = fetch(new URL('./baofei-page_bg.wasm', import.meta.url));
-  const bindings = await import('./baofei-page.js');
-  await bindings.default({ module_or_path: wasm });
-  document.documentElement.dataset.bfStarted = '1';
-
-} catch (e) {
-  console.error(e);
-  // watchdog.js may have said it first (the browser cannot run the calculator at all): one notice.
-  if (box && !document.documentElement.hasAttribute('data-bf-unsupported')) {
-    const p = document.createElement('p');
-    p.className = 'bf-crash';
-    p.setAttribute('role', 'alert');
-    if (right) {
-      // The prerendered default quote is still right for the default choices: it stays, read-only, under
-      // a notice that says it cannot be recomputed (a form that looks live but computes nothing would
-      // mislead).
-      p.textContent = '保费计算器无法启动，无法按您的情况计算；下方为默认情况的示例。请刷新页面或换用较新的浏览器。The premium calculator could not start and cannot compute your case; below is the default example. Reload the page or use a current browser.';
-      box.querySelectorAll('input, select, textarea, button').forEach((el) => { el.disabled = true; });
-      root.remove('bf-pending-en');
-      box.prepend(p);
-    } else {
-      p.textContent = '保费计算器无法加载或启动，请刷新页面或换用较新的浏览器。The premium calculator could not load or start: reload the page or use a current browser.';
-      box.replaceChildren(p);
-    }
+/** Loads and starts the page's engine in the build this browser runs. */
+async function start(kind) {
+  if (kind === 'wasm') {
+    // The wasm download starts at once, beside the glue's import (not after it).
+    const wasm = fetch(new URL('./baofei-page_bg.wasm', import.meta.url));
+    const bindings = await import('./baofei-page.js');
+    await bindings.default({ module_or_path: wasm });
+    return;
+  }
+  const glue = import('./baofei-page.compat.js');
+  if (kind === 'mvp') {
+    const wasm = fetch(new URL('./baofei-page.compat_bg.wasm', import.meta.url));
+    await (await glue).default({ module_or_path: wasm });
+  } else {
+    const [bindings, asm] = await Promise.all([glue, import('./baofei-page.compat.asm.js')]);
+    bindings.initFromJs(asm.default);
   }
 }
+
+// No top-level await: Chromium 86-88 (信创 desktops) cannot parse a module that uses it.
+(async () => {
+  if (unsupported) return;
+  if (shown) {
+    await new Promise((painted) => {
+      try {
+        new PerformanceObserver((list, observer) => {
+          if (list.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); painted(); }
+        }).observe({ type: 'paint', buffered: true });
+      } catch (e) {
+        requestAnimationFrame(() => setTimeout(painted, 0));
+      }
+      setTimeout(painted, 1000);
+    });
+  }
+  const kind = engine();
+  document.documentElement.dataset.bfEngine = kind;
+  try {
+    await start(kind);
+    document.documentElement.dataset.bfStarted = '1';
+  } catch (e) {
+    console.error(e);
+    // watchdog.js may have said it first (the browser cannot run the calculator at all): one notice.
+    if (box && !document.documentElement.hasAttribute('data-bf-unsupported')) {
+      const p = document.createElement('p');
+      p.className = 'bf-crash';
+      p.setAttribute('role', 'alert');
+      if (right) {
+        // The prerendered default quote is still right for the default choices: it stays, read-only,
+        // under a notice that says it cannot be recomputed (a form that looks live but computes nothing
+        // would mislead).
+        p.textContent = '保费计算器无法启动，无法按您的情况计算；下方为默认情况的示例。请刷新页面或换用较新的浏览器。The premium calculator could not start and cannot compute your case; below is the default example. Reload the page or use a current browser.';
+        box.querySelectorAll('input, select, textarea, button').forEach((el) => { el.disabled = true; });
+        root.remove('bf-pending-en');
+        box.prepend(p);
+      } else {
+        p.textContent = '保费计算器无法加载或启动，请刷新页面或换用较新的浏览器。The premium calculator could not load or start: reload the page or use a current browser.';
+        box.replaceChildren(p);
+      }
+    }
+  }
+})();

@@ -4,12 +4,11 @@
 // calculator cannot start, this disables the prerendered form and says so in both languages, telling
 // the reader to use a current browser (retrying cannot help).
 //
-// "Cannot start" is decided by what the browser can do, never by a timer alone (a slow phone on a
-// campaign link can take seconds to fetch the engine):
-// - no module scripts, or no WebAssembly, or no reference types in WebAssembly (Chrome < 96,
-//   Safari < 15): the engine cannot run here;
-// - the page's policy refuses to compile WebAssembly ('wasm-unsafe-eval' is unknown before Chrome 97
-//   and Safari 16): compiling the empty module is refused;
+// Old engines that run module scripts do compute: start.js picks the compatibility build (MVP wasm, or
+// the same as JavaScript where the page's policy refuses wasm; issue 28 point 1). "Cannot start" is
+// decided by what the browser can do, never by a timer alone (a slow phone on a campaign link can take
+// seconds to fetch the engine):
+// - no module scripts or no Promise (IE, and 360 or other dual-core browsers in their IE mode);
 // - the start script failed to load or parse (an error event for it);
 // - and, as a last resort, the start script never began within 10 seconds of the page being parsed
 //   (start.js marks <html data-bf-starting> as its first act; once it runs, its own error handling
@@ -58,26 +57,21 @@
     else document.addEventListener('DOMContentLoaded', f);
   }
 
+  // builder.js has no compatibility build (it is a campaign staff's tool): where its wasm cannot start,
+  // it asks for this notice rather than leave a blank page.
+  window.bfUnsupported = function (reason) { whenParsed(function () { show(reason); }); };
   var capable = false;
   try {
-    var script = document.createElement('script');
-    // magic, version; a type section with one function type returning externref (reference types).
-    var refTypes = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 111]);
-    capable = 'noModule' in script && typeof WebAssembly === 'object'
-      && typeof Promise === 'function' && WebAssembly.validate(refTypes);
+    capable = 'noModule' in document.createElement('script') && typeof Promise === 'function';
   } catch (e) {
     capable = false;
   }
   if (!capable) {
-    // Marked at once, so start.js (which runs before the page is parsed to the end) does not try.
+    // Marked at once, so nothing else tries.
     root.setAttribute('data-bf-unsupported', 'features');
     whenParsed(function () { show('features'); });
     return;
   }
-  // The policy: an engine that does not know 'wasm-unsafe-eval' refuses every compile on this page.
-  WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(null, function () {
-    whenParsed(function () { show('policy'); });
-  });
   // The start script (or the builder's) failed to load or to parse.
   window.addEventListener('error', function (e) {
     var file = (e && (e.filename || (e.target && e.target.src))) || '';

@@ -13,12 +13,42 @@ import init, { mount } from '../baofei-web.js';
 let BASE = new URL('..', import.meta.url);
 const assets = { wasm: undefined, css: undefined, integrity: {} };
 let ready;
+/** Loads the engine once, in the build this browser runs, and gives back its `mount`. */
 const load = () => (ready ??= (async () => {
-  const url = assets.wasm ?? new URL('baofei-web_bg.wasm', BASE);
-  // With an integrity hash the wasm is fetched by us, checked by the browser, then handed over.
-  const module_or_path = assets.integrity.wasm ? fetch(url, { integrity: assets.integrity.wasm }) : url;
-  return init({ module_or_path });
+  const kind = engine();
+  if (kind === 'wasm') {
+    const url = assets.wasm ?? new URL('baofei-web_bg.wasm', BASE);
+    // With an integrity hash the wasm is fetched by us, checked by the browser, then handed over.
+    const module_or_path = assets.integrity.wasm ? fetch(url, { integrity: assets.integrity.wasm }) : url;
+    await init({ module_or_path });
+    return mount;
+  }
+  // The compatibility build (issue 28 point 1), only for engines that need it: from the base directory
+  // (a bundler does not follow these imports, so it never bundles them for modern browsers either).
+  const glue = import(/* @vite-ignore */ /* webpackIgnore: true */ new URL('baofei-web.compat.js', BASE).href);
+  if (kind === 'mvp') {
+    await (await glue).default({ module_or_path: new URL('baofei-web.compat_bg.wasm', BASE) });
+  } else {
+    const [bindings, asm] = await Promise.all([glue, import(/* @vite-ignore */ /* webpackIgnore: true */ new URL('baofei-web.compat.asm.js', BASE).href)]);
+    bindings.initFromJs(asm.default);
+  }
+  return (await glue).mount;
 })());
+
+/**
+ * Which build this engine runs, decided before anything is fetched (the same probe as start.js):
+ * 'wasm' (the release build), 'mvp' (the compatibility wasm: no reference types, Chromium < 96 and
+ * Safari < 15), or 'js' (the same build as JavaScript: the page's policy refuses every wasm compile, as
+ * Chrome < 97 and Safari < 16 do under a policy with 'wasm-unsafe-eval', or there is no WebAssembly).
+ */
+function engine() {
+  try {
+    new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+  } catch (e) {
+    return 'js';
+  }
+  return WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 111])) ? 'wasm' : 'mvp';
+}
 
 /**
  * Tells the element where its assets are, before the first element connects: `base` (a directory
@@ -52,20 +82,6 @@ const ATTRS = {
   standardisation: 'std', 'env-risk-grade': 'er', 'env-credit-grade': 'ec', campaign: 'c',
 };
 let counter = 0;
-
-/** Whether this browser cannot run the calculator at all, whatever a retry does: no WebAssembly
- *  reference types (Chrome < 96, Safari < 15), or a page policy that refuses to compile wasm (engines
- *  that do not know 'wasm-unsafe-eval'). The same probe as the standalone page's watchdog.js. */
-async function unsupported() {
-  try {
-    const refTypes = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 111]);
-    if (typeof WebAssembly !== 'object' || !WebAssembly.validate(refTypes)) return true;
-    await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
-    return false;
-  } catch (e) {
-    return true;
-  }
-}
 
 /** Largest pack read, in bytes: the same cap the widget's reader enforces (baofei_rules::parse_pack). */
 export const PACK_MAX_BYTES = 1024 * 1024;
@@ -259,8 +275,9 @@ export class BaofeiQuote extends ElementBase {
       this.#root.replaceChildren(wait);
       return;
     }
+    let mountWidget;
     try {
-      await load();
+      mountWidget = await load();
     } catch (error) {
       // The module or wasm could not load (a 404, a CSP or CORS block): say so in both languages
       // and tell the host, instead of leaving a blank element (integrator review 26).
@@ -268,10 +285,10 @@ export class BaofeiQuote extends ElementBase {
       const p = document.createElement('p');
       p.className = 'bf-crash';
       p.setAttribute('role', 'alert');
-      // Retrying helps a network error, not an engine that cannot compile the calculator here (no
-      // WebAssembly reference types, or a policy it does not understand refusing wasm): that reader
-      // needs a current browser, and is told so (issue 28 point 2).
-      const old = await unsupported();
+      // Retrying helps a network error on the release build. Where the compatibility build could not
+      // start (an old engine, or a host that did not serve its files), a current browser would help,
+      // and the reader is told so (issue 28 point 2).
+      const old = engine() !== 'wasm';
       p.textContent = old
         ? '您的浏览器版本过旧，无法运行保费计算器，请换用较新的浏览器。Your browser is too old to run the premium calculator: please use a current browser.'
         : '保费计算器暂时无法加载，请稍后再试。The premium calculator could not load; please try again later.';
@@ -290,7 +307,7 @@ export class BaofeiQuote extends ElementBase {
     if (generation !== this.#generation || !this.isConnected) return;
     this.#widget?.destroy();
     this.#root.replaceChildren();
-    this.#widget = mount(this.#root, {
+    this.#widget = mountWidget(this.#root, {
       preset: this.presetFragment,
       lang: this.getAttribute('lang') ?? '',
       // 长辈版 (elder-friendly mode): `elder` present and not "false".

@@ -1,6 +1,7 @@
-// Issue 28 points 2 and 5: the pages as an old engine sees them. Where the calculator cannot start (a
-// policy that refuses wasm, no reference types, a start script that does not parse), the reader is told
-// to use a current browser and no control looks live; a modern engine never sees the notice.
+// Issue 28 points 1, 2 and 5: the pages as an old engine sees them. Where the release wasm cannot run (a
+// policy that refuses wasm, no reference types, no WebAssembly) the compatibility build computes the same
+// premium; where nothing can (no module scripts, a start script that does not parse) the reader is told
+// to use a current browser and no control looks live; a modern engine never sees either.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -40,18 +41,71 @@ async function dead(page, box = '#baofei') {
   assert.equal(await page.locator('#bf-unsupported').count(), 1, 'one notice, not two');
 }
 
-test('a policy that refuses wasm (Chrome < 97): the prerendered figures stay under the notice, nothing looks live', async () => {
+/** The premium the release build computes for a link, in a modern engine: what every build must show. */
+async function modernPremium(hash) {
   const page = await browser.newPage();
-  await page.goto(`${server.url}old-policy.html`, { keepPrerendered: true });
-  await dead(page);
-  assert.ok(await page.locator('[data-prerendered] #premium').isVisible(), 'the default example stays readable');
-  assert.equal(await page.getAttribute('html', 'data-bf-unsupported'), 'policy');
+  await page.goto(`${server.url}index.html${hash}`);
+  await page.locator('.bf[data-ready]').waitFor({ timeout: 30000 });
+  const premium = await page.textContent('#premium');
+  await page.close();
+  return premium;
+}
+
+/** The page computes in the given build: no notice, the engine it chose, and a field edit reprices. */
+async function computes(page, kind) {
+  await page.locator('.bf[data-ready]').waitFor({ timeout: 60000 });
+  assert.equal(await page.getAttribute('html', 'data-bf-engine'), kind);
+  assert.equal(await page.getAttribute('html', 'data-bf-started'), '1');
+  assert.equal(await page.locator('#bf-unsupported, .bf-crash').count(), 0, 'no notice');
+  const before = await page.textContent('#premium');
+  await page.fill('#f-e', '900');
+  await page.waitForFunction((b) => document.querySelector('#premium')?.textContent !== b, before, { timeout: 15000 });
+}
+
+test('a policy that refuses wasm (Chrome < 97, Safari < 16): the JavaScript build computes the link\'s own premium', async () => {
+  const expected = await modernPremium('#v=1&r=guangdong&e=250');
+  const page = await browser.newPage();
+  const files = [];
+  page.on('request', (r) => files.push(new URL(r.url()).pathname));
+  await page.goto(`${server.url}old-policy.html#v=1&r=guangdong&e=250`);
+  await page.locator('.bf[data-ready]').waitFor({ timeout: 60000 });
+  assert.equal(await page.textContent('#premium'), expected, 'the same figure as the release build');
+  await computes(page, 'js');
+  assert.ok(files.includes('/baofei-page.compat.asm.js'));
+  assert.ok(!files.some((f) => f.endsWith('_bg.wasm')), `no wasm is fetched where it cannot compile: ${files}`);
   await page.close();
 });
 
-test('no wasm reference types (Chrome < 96, Safari < 15): told at once, before any download', async () => {
+test('no wasm reference types (Chrome < 96, Safari < 15): the MVP wasm build computes', async () => {
+  const expected = await modernPremium('#v=1&r=jilin&e=80');
   const page = await browser.newPage();
-  await page.addInitScript(() => { WebAssembly.validate = () => false; });
+  const files = [];
+  page.on('request', (r) => files.push(new URL(r.url()).pathname));
+  // What such an engine answers: the 15-byte module returning externref does not validate.
+  await page.addInitScript(() => {
+    const validate = WebAssembly.validate;
+    WebAssembly.validate = (bytes) => (bytes.length === 15 ? false : validate(bytes));
+  });
+  await page.goto(`${server.url}index.html#v=1&r=jilin&e=80`);
+  await page.locator('.bf[data-ready]').waitFor({ timeout: 60000 });
+  assert.equal(await page.textContent('#premium'), expected);
+  await computes(page, 'mvp');
+  assert.ok(files.includes('/baofei-page.compat_bg.wasm'));
+  assert.ok(!files.includes('/baofei-page_bg.wasm'), 'the release wasm is not fetched');
+  await page.close();
+});
+
+test('no WebAssembly at all: the JavaScript build computes', async () => {
+  const page = await browser.newPage();
+  await page.addInitScript(() => { delete window.WebAssembly; });
+  await page.goto(`${server.url}index.html`);
+  await computes(page, 'js');
+  await page.close();
+});
+
+test('no module scripts (IE mode of a dual-core browser): told at once, nothing looks live', async () => {
+  const page = await browser.newPage();
+  await page.addInitScript(() => { delete HTMLScriptElement.prototype.noModule; });
   await page.goto(`${server.url}index.html`, { keepPrerendered: true });
   await dead(page);
   assert.equal(await page.getAttribute('html', 'data-bf-unsupported'), 'features');
@@ -66,14 +120,6 @@ test('a start script that does not parse: the notice, not a form that looks live
   await page.close();
 });
 
-test('a link opened in an old engine shows the example under the notice rather than a blank page', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}old-policy.html#v=1&e=250`, { keepPrerendered: true });
-  await dead(page);
-  assert.ok(await page.locator('#premium').isVisible());
-  await page.close();
-});
-
 test('the link builder in an old engine says so instead of staying blank', async () => {
   const page = await browser.newPage();
   await page.goto(`${server.url}old-builder.html`);
@@ -82,8 +128,21 @@ test('the link builder in an old engine says so instead of staying blank', async
   await page.close();
 });
 
-test('an embed whose host refuses wasm says "use a current browser", not "try again later"', async () => {
+test('an embed whose host refuses wasm computes with the JavaScript build, loaded only there', async () => {
   const page = await browser.newPage();
+  const files = [];
+  page.on('request', (r) => files.push(new URL(r.url()).pathname));
+  await page.goto(`${server.url}old-host.html`);
+  await page.locator('baofei-quote #premium').waitFor({ timeout: 60000 });
+  assert.match(await page.locator('baofei-quote #premium').textContent(), /万元|元/);
+  assert.ok(files.includes('/baofei-web.compat.asm.js'));
+  assert.equal(await page.locator('baofei-quote .bf-crash').count(), 0);
+  await page.close();
+});
+
+test('an embed whose compatibility files are missing says "use a current browser", not "try again later"', async () => {
+  const page = await browser.newPage();
+  await page.route('**/*.compat*', (r) => r.fulfill({ status: 404, body: '' }));
   await page.addInitScript(() => { window.errs = []; document.addEventListener('baofei-error', (e) => window.errs.push(e.detail)); });
   await page.goto(`${server.url}old-host.html`);
   const p = page.locator('baofei-quote .bf-crash');
