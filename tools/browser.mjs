@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 
 // playwright-core is pinned once, in the end-to-end suite's lockfile (scripts/setup.sh installs it).
 const require = createRequire(new URL('../tests/e2e/package.json', import.meta.url));
-const { chromium } = require('playwright-core');
+const { chromium, firefox } = require('playwright-core');
 
 /** The release build the pages are served from. */
 export const DIST = process.env.BAOFEI_DIST ?? new URL('../dist', import.meta.url).pathname;
@@ -54,5 +54,23 @@ export async function launchChromium() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** Debian's Firefox ESR, headless, driven over WebDriver BiDi by the same playwright-core (no browser
+ *  download, no geckodriver). The prefs keep it off this machine's closed network and speaking Chinese
+ *  (Playwright's `locale` does not reach Firefox over BiDi). */
+export async function launchFirefox() {
+  return firefox.launch({
+    channel: 'moz-firefox',
+    executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
+    firefoxUserPrefs: {
+      'intl.accept_languages': 'zh-CN,zh',
+      'app.update.enabled': false,
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+    },
   });
 }

@@ -1,12 +1,20 @@
 // Shared E2E plumbing: a static server for dist/ on loopback and Debian's headless Chromium.
-import { launchChromium, serve, DIST } from '../../tools/browser.mjs';
+import { launchChromium, launchFirefox, serve, DIST } from '../../tools/browser.mjs';
 
 export { serve, DIST };
 
-/** Debian's Chromium, headless, with the tests' conventions: a Chinese browser and pages that wait
+/** The engine this run drives: `BAOFEI_BROWSER=firefox` for Firefox ESR over BiDi, Chromium otherwise
+ *  (scripts/test.sh runs the suite in both; WebKit has its own WebDriver suite, tests/webkit). */
+export const ENGINE = process.env.BAOFEI_BROWSER === 'firefox' ? 'firefox' : 'chromium';
+
+/** For tests that need a Chromium-only protocol (CDP sessions, print-media emulation): the skip
+ *  option of node:test, with the reason, so the summary counts it visibly as skipped elsewhere. */
+export const chromiumOnly = (why) => (ENGINE === 'chromium' ? {} : { skip: `Chromium only: ${why}` });
+
+/** The engine's headless browser, with the tests' conventions: a Chinese browser and pages that wait
  *  for the widget's takeover. */
 export async function launch() {
-  const browser = await launchChromium();
+  const browser = ENGINE === 'firefox' ? await launchFirefox() : await launchChromium();
   // Our users read Chinese: pages open with a Chinese browser unless a test says otherwise (the
   // widget picks English for an English browser on a first visit).
   const newPage = browser.newPage.bind(browser);

@@ -95,6 +95,11 @@ fn mount_standalone(el: web_sys::Element) {
             c.split_whitespace()
                 .any(|c| c == "bf-pending" || c == "bf-pending-en")
         });
+    // WebKit lays the page out between the stand-ins' removal here and the widget's first render (a
+    // microtask later): the document is then a few hundred pixels tall, and it clamps the scroll of a
+    // reader who scrolled before the wasm arrived to the top (browsers review 2a: 6 of 6 runs; Firefox
+    // moved the text 4-79 px). The frame keeps its height until the widget has painted.
+    let pin = Pin::hold(&el);
     let stand_in = frame.filter(|_| !typed && !pending).map(|f| {
         let heights = views::lazy_heights(&f);
         let take = |sel: &str| {
@@ -132,6 +137,61 @@ fn mount_standalone(el: web_sys::Element) {
     };
     yew::Renderer::<app::App>::with_root_and_props(el, props).render();
     perf::measure_since("baofei:mount", "baofei:mount");
+    if let Some(pin) = pin {
+        pin.release_when_rendered();
+    }
+}
+
+/// The standalone frame held at its height across the takeover, and the reader's scroll position.
+#[cfg(target_arch = "wasm32")]
+struct Pin {
+    el: web_sys::HtmlElement,
+    scroll_y: f64,
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Pin {
+    /// Sets `min-height` to the frame's current height through the CSSOM (the page's policy refuses
+    /// style attributes in markup, not CSSOM writes). `None` when the reader has not scrolled.
+    fn hold(el: &web_sys::Element) -> Option<Pin> {
+        let window = gloo::utils::window();
+        let scroll_y = window.scroll_y().ok().filter(|y| *y > 0.0)?;
+        let el: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(el.clone()).ok()?;
+        let _ = el
+            .style()
+            .set_property("min-height", &format!("{}px", el.offset_height()));
+        Some(Pin { el, scroll_y })
+    }
+
+    /// Once every stage of the widget has rendered (`data-ready`, checked each frame; the later panels
+    /// arrive a few frames after the mount, and until then the page is shorter than the static one was):
+    /// lets the frame take its own height, and puts the reader back where they were if the engine moved
+    /// them anyway.
+    fn release_when_rendered(self) {
+        let release = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if self
+                .el
+                .query_selector(".bf[data-ready]")
+                .ok()
+                .flatten()
+                .is_none()
+            {
+                self.release_when_rendered();
+            } else {
+                self.release();
+            }
+        });
+        let _ = gloo::utils::window()
+            .request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&release));
+    }
+
+    fn release(self) {
+        let _ = self.el.style().remove_property("min-height");
+        let window = gloo::utils::window();
+        if window.scroll_y().ok() != Some(self.scroll_y) {
+            window.scroll_to_with_x_and_y(window.scroll_x().unwrap_or_default(), self.scroll_y);
+        }
+    }
 }
 
 /// Moves values typed into the prerendered form before the widget started into the address's
