@@ -4,7 +4,7 @@
 #   2. native unit, golden, property and integration tests (cargo nextest)
 #   3. wasm-bindgen-test tests in headless Chromium
 #   4. the release site and npm package (scripts/package.sh), then end-to-end tests of dist/ and pkg/
-#      in headless Chromium and Node
+#      in headless Chromium and Node, the same tests in Firefox ESR, and a WebKit suite (WebKitGTK)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -34,11 +34,28 @@ scripts/package.sh
 stage "end-to-end tests of dist/ in headless Chromium"
 (cd tests/e2e && timeout 1200 node --test --test-reporter=spec --test-concurrency=1 ./*/*.test.mjs) 2>&1 | tee "$logs/e2e"
 
+# Issue 28 point 4: the same tests in Firefox ESR (over WebDriver BiDi). The package group tests the npm
+# package in Node and in bundlers, the same whatever the browser, and runs once, above. Tests that need
+# a Chromium-only protocol (CDP, print-media emulation) are skipped there and counted as skipped.
+stage "end-to-end tests of dist/ in Firefox ESR"
+(cd tests/e2e && BAOFEI_BROWSER=firefox timeout 1500 node --test --test-reporter=spec --test-concurrency=1 \
+  ./widget/*.test.mjs ./site/*.test.mjs ./embedding/*.test.mjs ./regressions/*.test.mjs) 2>&1 | tee "$logs/firefox"
+
+# WebKit (Safari's engine, every browser on an iPhone) through WebKitGTK's WebDriver, on a virtual display.
+stage "WebKit tests of dist/ (WebKitGTK over WebDriver)"
+timeout 900 xvfb-run -a -s '-screen 0 1920x1200x24' \
+  node --test --test-reporter=spec --test-concurrency=1 tests/webkit/*.test.mjs 2>&1 | tee "$logs/webkit"
+
 stage "summary"
 grep -E "^\s+Summary" "$logs/native" | sed 's/^ */native (nextest): /'
 grep -E "^test result" "$logs/wasm" | sed 's/^/wasm in Chromium: /'
-printf 'end-to-end (Chromium; the npm package in Node): %s tests, %s passed, %s failed\n' \
-  "$(grep -oP '^ℹ tests \K\d+' "$logs/e2e")" "$(grep -oP '^ℹ pass \K\d+' "$logs/e2e")" "$(grep -oP '^ℹ fail \K\d+' "$logs/e2e")"
+counts() { # what, log
+  printf '%s: %s tests, %s passed, %s failed, %s skipped\n' "$1" "$(grep -oP '^ℹ tests \K\d+' "$2")" \
+    "$(grep -oP '^ℹ pass \K\d+' "$2")" "$(grep -oP '^ℹ fail \K\d+' "$2")" "$(grep -oP '^ℹ skipped \K\d+' "$2")"
+}
+counts "end-to-end in Chromium (and the npm package in Node)" "$logs/e2e"
+counts "end-to-end in Firefox ESR" "$logs/firefox"
+counts "WebKit (WebKitGTK)" "$logs/webkit"
 echo "bundle: $(ls -1 dist | tr '\n' ' ')"
 tree_after=$(git status --porcelain 2>/dev/null || true)
 if [ "$tree_before" != "$tree_after" ]; then

@@ -5,6 +5,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { serve, DIST, launchChromium } from '../../tools/browser.mjs';
 import { startDriver, Session } from './webdriver.mjs';
@@ -166,3 +170,28 @@ test('on a 360 px phone the sticky summary shows the premium while the reader ed
   const box = await s.exec('const r = document.querySelector("#sticky-premium").getBoundingClientRect(); return [r.top, r.bottom, r.width]');
   assert.ok(box[0] >= 0 && box[1] <= 740 && box[2] > 0, `the sticky premium is on screen (${box})`);
 });
+
+const run = promisify(execFile);
+
+for (const lang of ['zh', 'en']) {
+  test(`printing in WebKit: a typical quote sheet fits two A4 pages, its steps two to a line (${lang})`, async () => {
+    // WebKitWebDriver has no Print Page: WebKitGTK's own print operation writes the PDF (./print.py).
+    const dir = await mkdtemp(join(tmpdir(), 'bf-wk-print-'));
+    try {
+      const pdf = join(dir, 'sheet.pdf');
+      await run('/usr/bin/python3', [new URL('./print.py', import.meta.url).pathname,
+        `${server.url}index.html#v=1&lang=${lang}&h0.o=1&h0.d=1`, pdf, '--lang', lang === 'en' ? 'en-US' : 'zh-CN'],
+      { env: { ...process.env, LANG: 'C.UTF-8' }, timeout: 90000 });
+      const { stdout: info } = await run('pdfinfo', [pdf]);
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
+      assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
+      // NFKC: the PDF's fonts map some ideographs to their Kangxi radical forms (⼈ for 人).
+      const text = (await run('pdftotext', ['-layout', pdf, '-'])).stdout.normalize('NFKC');
+      // The first two steps of the breakdown share a line (WebKit printed them one under the other).
+      const [a, b] = lang === 'en' ? [/compulsory status/, /statutory minimum per-person limit/] : [/是否强制投保/, /最低每人死亡伤残限额/];
+      assert.ok(text.split('\n').some((l) => a.test(l) && b.test(l)), 'the first two steps side by side');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+}

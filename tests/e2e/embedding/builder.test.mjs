@@ -45,6 +45,8 @@ test('a campaign tag rides in the link and in the widget\'s events; the preview 
   assert.equal(await p.getAttribute('#b-preview', 'src'), link);
   // The preview shows what the link opens, after every change.
   await p.selectOption('#b-s', 'construction.general');
+  // The preview loads lazily, as the reader scrolls to it (Firefox waits until it is near the screen).
+  await p.locator('#b-preview').scrollIntoViewIfNeeded();
   const preview = p.frameLocator('#b-preview');
   await preview.locator('#premium').waitFor();
   assert.equal(await preview.locator('#f-s').inputValue(), 'construction.general');

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, open, type, DIST } from '../harness.mjs';
+import { serve, launch, open, type, DIST, chromiumOnly } from '../harness.mjs';
 
 const host = (body) => (req, res) => {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -177,7 +177,7 @@ test('重新开始 can be undone until the next edit (newcomer 12.1)', async () 
   await page.close();
 });
 
-test('printing with an input error prints what was entered beside the errors, and no empty self-assessment (newcomer 12.2)', async () => {
+test('printing with an input error prints what was entered beside the errors, and no empty self-assessment (newcomer 12.2)', chromiumOnly("print-media emulation (Playwright's emulateMedia does nothing over Firefox's BiDi)"), async () => {
   // Not the harness's open(): it waits for a premium, which an error state has none of.
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${server.url}#v=1&r=chongqing&e=15x`);

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, DIST } from '../harness.mjs';
+import { serve, launch, DIST, chromiumOnly } from '../harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -198,7 +198,7 @@ test('a widget that will speak English never shows the Chinese static frame: a l
   }
 });
 
-test('on a slow network the stylesheet and the blocking prepaint script download together, not one after the other', async () => {
+test('on a slow network the stylesheet and the blocking prepaint script download together, not one after the other', chromiumOnly('a CDP session throttles the network'), async () => {
   // Chromium's preload scanner did not fetch a stylesheet placed after the parser-blocking script: it was
   // requested only once the script had arrived, a round trip more before first paint on a phone.
   const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });

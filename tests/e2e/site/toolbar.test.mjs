@@ -4,7 +4,7 @@
 // as a same-origin script or stylesheet is the only kind the policy lets in).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch } from '../harness.mjs';
+import { serve, launch, chromiumOnly } from '../harness.mjs';
 
 // A toolbar's "高对比度" stylesheet as the review simulated it: yellow on black, forced on every node of
 // the page it can reach.
@@ -97,7 +97,7 @@ test('the element: the toolbar\'s colours never make it unreadable, the document
   await page.close();
 });
 
-test('forced colours and the system\'s contrast preference are followed', async () => {
+test('forced colours and the system\'s contrast preference are followed', chromiumOnly('forced-colours emulation (emulateMedia over BiDi does not set it)'), async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.emulateMedia({ forcedColors: 'active', contrast: 'more' });
   await page.goto(`${server.url}index.html`);

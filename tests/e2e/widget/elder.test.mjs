@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { serve, launch, type } from '../harness.mjs';
+import { serve, launch, type, chromiumOnly } from '../harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -128,7 +128,7 @@ test('the element takes the mode as an attribute', async () => {
 // so labels, inputs and values grow with the hints (the review measured 47% of the text growing), nothing
 // scrolls sideways, and the title and the premium stay larger than the labels.
 for (const hash of ['#v=1', '#v=1&elder=1']) {
-  test(`200% text size scales the whole page (${hash})`, async () => {
+  test(`200% text size scales the whole page (${hash})`, chromiumOnly('a CDP session sets the default font size'), async () => {
     const p = await browser.newPage({ viewport: DESKTOP });
     const cdp = await p.context().newCDPSession(p);
     await cdp.send('Page.enable');

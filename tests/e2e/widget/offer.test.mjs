@@ -1,7 +1,7 @@
 // Issue 17 in the built widget: an enterprise checks the offer it received.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, type } from '../harness.mjs';
+import { serve, launch, open, type, chromiumOnly } from '../harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -60,7 +60,7 @@ test('a bad offer field is named at its field; clearing the offer closes nothing
   await page.close();
 });
 
-test('the offer check prints with the quote sheet; it is not offered on the environmental line', async () => {
+test('the offer check prints with the quote sheet; it is not offered on the environmental line', chromiumOnly("print-media emulation (Playwright's emulateMedia does nothing over Firefox's BiDi)"), async () => {
   const { page } = await open(browser, `${server.url}#v=1&d=2026-06-01&o.prem=60000&o.pp=30`);
   await page.locator('#offer-verdict').waitFor();
   await page.emulateMedia({ media: 'print' });

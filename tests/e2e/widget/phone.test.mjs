@@ -2,7 +2,7 @@
 // explains itself in a few lines with a chart.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, type } from '../harness.mjs';
+import { serve, launch, open, type, chromiumOnly } from '../harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -129,7 +129,7 @@ test('self-assessment: segmented answers, safe answer always left, two-way with 
   await page.close();
 });
 
-test('the printed quote sheet lists every input, the self-assessment, the link and QR, and one disclaimer', async () => {
+test('the printed quote sheet lists every input, the self-assessment, the link and QR, and one disclaimer', chromiumOnly("print-media emulation (Playwright's emulateMedia does nothing over Firefox's BiDi)"), async () => {
   const { page } = await open(browser, `${server.url}#v=1&e=120&sz=medium&pp=50&agg=2000&std=grade3&bl=1&lr=80&h0.l=1&h0.d=3`);
   await page.locator('#tier').waitFor();
   await page.emulateMedia({ media: 'print' });
@@ -208,7 +208,7 @@ test('inside an iframe on a phone, the host keeps the summary in its own viewpor
   await page.close();
 });
 
-test('a typical quote sheet fits two A4 pages, in Chinese and in English', async () => {
+test('a typical quote sheet fits two A4 pages, in Chinese and in English', chromiumOnly("print-media emulation (Playwright's emulateMedia does nothing over Firefox's BiDi); pages are counted in Chromium's PDF, whose page tree is not compressed"), async () => {
   // Typical cases: the default (Chongqing hazchem), a construction project (Hunan) and a pollution
   // quote with an incident. Page count read from the PDF Chromium prints.
   const cases = ['', 'r=hunan&s=construction.general&cv=3000', 'l=environmental&s=heavy_metals.smelting&er=major&h0.l=1'];

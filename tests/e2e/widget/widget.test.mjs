@@ -1,7 +1,7 @@
 // The built widget in real headless Chromium: typing, live results, share links, language, errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, type } from '../harness.mjs';
+import { serve, launch, open, type, chromiumOnly } from '../harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -133,7 +133,7 @@ test('no network request after the page has loaded', async () => {
   await page.close();
 });
 
-test('print view is a clean quote sheet: facts used, premium, sources and the self-assessment result; no form', async () => {
+test('print view is a clean quote sheet: facts used, premium, sources and the self-assessment result; no form', chromiumOnly("print-media emulation (Playwright's emulateMedia does nothing over Firefox's BiDi)"), async () => {
   const { page } = await open(browser, server.url);
   await type(page, '#f-h0-o', '1');
   await type(page, '#f-h0-d', '1');

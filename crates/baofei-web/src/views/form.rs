@@ -506,11 +506,14 @@ pub fn link_notes_view(cx: &Cx<'_>, state: &State) -> Html {
 }
 
 /// A column head that fits a 360 px column: the long grade may break only between 特别 and 重大
-/// (a zero-width space) or as Espe-cially (a soft hyphen), never inside a shorter word (newcomer 3.10,
-/// 4.2: "特别重大死亡人数" ran together, "Ordinar-y" broke).
+/// (a zero-width space) or as Espe-cially and Ordi-nary (soft hyphens, used only where the word does
+/// not fit: Firefox's classic scrollbar leaves a 360 px phone layout 348 px, and "Ordinary" then spilled
+/// 2 px out of its column), never elsewhere inside a word (newcomer 3.10, 4.2: "特别重大死亡人数" ran
+/// together, "Ordinar-y" broke).
 fn narrow_head(h: &str) -> String {
     h.replace("特别重大", "特别\u{200B}重大")
         .replace("Especially", "Espe\u{AD}cially")
+        .replace("Ordinary", "Ordi\u{AD}nary")
 }
 
 /// "上一年(2025)": the history rows with their calendar years, counted back from the policy start.
