@@ -33,6 +33,9 @@ fi
 echo "browser measurements..." >&2
 node tools/bench.mjs "$PWD/dist" "$empty" > "$tmp/browser.json"
 
+echo "compatibility builds (issue 28)..." >&2
+node tools/bench-compat.mjs "$PWD/dist" 5 > "$tmp/compat.json"
+
 echo "native time per quote (criterion)..." >&2
 cargo bench -q -p baofei-rules --bench quote --profile release-native -- --warm-up-time 1 --measurement-time 3 --noplot 2>/dev/null \
   | awk '/^quote:|^load |^read and/{name=$0; sub(/ +time:.*/, "", name)} /time:/{print name "\t" $0}' > "$tmp/criterion.txt"
@@ -114,6 +117,14 @@ if lh:
         P(f"With an English browser (its first visit waits for the widget's English rather than showing the Chinese static frame): **{le['score']}** (runs {', '.join(map(str, le['runs']))}); LCP {le['lcp']:.0f} ms, total blocking time {le['tbt']:.0f} ms.")
 else:
     P("\nLighthouse: not run (npm `lighthouse@12.8.2` could not be installed).")
+c = json.load(open(f"{tmp}/compat.json"))
+P("\n## Old engines: the builds a browser may load (issue 28)\n")
+P("Each browser loads one build: the release wasm; the compatibility wasm (no post-MVP feature) where the engine lacks reference types (Chromium < 96, Safari < 15); or the same build as JavaScript (wasm2js) where the page's policy refuses wasm (Chromium < 97 and Safari < 16 do not know `'wasm-unsafe-eval'`) or there is no WebAssembly. `start.js` and the element probe the engine before fetching anything, so a modern browser downloads nothing extra.\n")
+P("| build | what the page loads | raw | gzip | brotli | widget for host pages (gzip) | link premium on the slow phone, median (min-max, loads) |\n|---|---|---|---|---|---|---|")
+for k, wk, label in (("wasm", "widgetWasm", "release wasm"), ("mvp", "widgetMvp", "compatibility wasm (MVP)"), ("js", "widgetJs", "compatibility JavaScript (wasm2js)")):
+    bd, wd, pm = c["builds"][k], c["builds"][wk], c["premium"][k]
+    P(f"| {label} | {', '.join(bd['files'])} | {bd['raw']} KB | {bd['gzip']} KB | {bd['brotli']} KB | {wd['gzip']} KB | {pm['median']} ms ({pm['min']}-{pm['max']}, {pm['loads']}) |")
+P(f"\nThe link `{c['link']}` (its static frame is hidden, so the premium waits for the engine), 360 px, the slow-phone profile above, served gzip; the compatibility paths are forced in Chromium as an old engine meets them (the reference-types probe refused; the policy without `'wasm-unsafe-eval'`). An old phone's CPU is slower again: these are the builds' costs relative to each other, not an old browser's times.")
 P("\n## Recompute after an input change (browser, %d changes)\n" % r["engine"]["samples"])
 P("| | median | p95 | max |\n|---|---|---|---|")
 P(f"| engine alone (quote + self-assessment + priced next steps) | {r['engine']['median']:.3f} ms | {r['engine']['p95']:.3f} ms | {r['engine']['max']:.3f} ms |")

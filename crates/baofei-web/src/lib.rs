@@ -32,6 +32,12 @@ pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     panic::install_panic_screen();
+    // The widget's wasm (feature `widget`) serves host pages, where `<baofei-quote>` and `mount()` mount
+    // it; the standalone page has its own (`baofei-page`). Without this the widget carried the page's
+    // takeover, 0.9 KB gzip that no host page runs.
+    if cfg!(feature = "widget") {
+        return;
+    }
     let Some(el) = gloo::utils::document().get_element_by_id("baofei") else {
         return;
     };
