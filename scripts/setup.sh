@@ -34,14 +34,17 @@ fi
 #     download: Firefox ESR (driven by the pinned playwright-core over WebDriver BiDi) and WebKitGTK's
 #     WebDriver (WebKitWebDriver, with MiniBrowser) under a virtual display (xvfb-run). WebKitGTK takes
 #     the page language from the process locale, so zh_CN.UTF-8 is generated: our users' browsers speak
-#     Chinese. Measured: about 1 minute, 250 MB.
+#     Chinese. WebKitWebDriver has no Print Page, so the print test prints through WebKitGTK's own print
+#     operation from Python (python3-gi, gir1.2-webkit2-4.1) and reads the PDF with poppler-utils.
+#     Measured: about 1 minute, 250 MB.
 if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v xvfb-run >/dev/null \
-  || ! command -v xauth >/dev/null || ! command -v locale-gen >/dev/null; then
-  log "installing firefox-esr, webkit2gtk-driver, xvfb, xauth and locales (apt)"
+  || ! command -v xauth >/dev/null || ! command -v locale-gen >/dev/null || ! command -v pdfinfo >/dev/null \
+  || ! /usr/bin/python3 -c 'import gi; gi.require_version("WebKit2", "4.1")' 2>/dev/null; then
+  log "installing firefox-esr, webkit2gtk-driver, xvfb, xauth, locales, python3-gi, gir1.2-webkit2-4.1, poppler-utils (apt)"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
-    firefox-esr webkit2gtk-driver xvfb xauth locales >/dev/null
+    firefox-esr webkit2gtk-driver xvfb xauth locales python3-gi gir1.2-webkit2-4.1 poppler-utils >/dev/null
 fi
 if ! locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$'; then
   log "generating the zh_CN.UTF-8 locale (WebKitGTK's page language)"

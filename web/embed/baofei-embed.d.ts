@@ -18,16 +18,21 @@ export interface BaofeiQuoteDetail {
   quote: Quote;
 }
 
-/** `baofei-error` event detail: the module or the wasm could not load. */
-export interface BaofeiErrorDetail { stage: 'load'; message: string }
+/** `baofei-error` event detail. `stage: 'load'`: the engine could not load or start; `unsupported` is true
+ *  when that was the compatibility build of an old engine (a current browser would help, a retry would
+ *  not). `stage: 'pack'`: the pack was given as an HTML attribute instead of the `pack` property. */
+export interface BaofeiErrorDetail { stage: 'load' | 'pack'; message: string; unsupported?: boolean }
 
 /** Largest pack `pack-src` reads, in bytes. */
 export const PACK_MAX_BYTES: number;
 /** How long a `pack-src` load may take, in milliseconds. */
 export const PACK_TIMEOUT_MS: number;
 
-/** Where the widget's wasm and styles are, when a bundler moved this script (call before the first
- *  element connects): a base directory, or each asset's URL as the bundler gives it. */
+/** Where the widget's wasm and styles are, when a bundler moved this script: a base directory, or each
+ *  asset's URL as the bundler gives it. Best called before the first element connects; elements already
+ *  on the page (server-rendered ones upgrade when this module loads) are restyled, and an engine that
+ *  failed to load from the default place is loaded again from this one. Old engines (Chromium < 97,
+ *  Safari < 16) load `baofei-web.compat.js`, `.compat_bg.wasm` and `.compat.asm.js` from `base`. */
 export function configure(assets: {
   base?: string | URL;
   wasm?: string | URL;

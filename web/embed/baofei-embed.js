@@ -10,11 +10,19 @@ import init, { mount } from '../baofei-web.js';
 // Where the widget's wasm and styles are: next to this script's directory by default (a CDN copy or
 // the package served as files). A bundler that moves this script elsewhere hands over the asset URLs it
 // made with `configure` (integrator review 4): no file needs copying by hand.
-let BASE = new URL('..', import.meta.url);
+// The module's URL goes through a variable: `new URL('..', import.meta.url)` written out is the pattern bundlers
+// read as an asset to resolve, and Next.js (Turbopack and webpack) failed the build on '..' (integrator review
+// 2026-12, M1; every Vite build warned, m4). They match only that literal form.
+const HERE = import.meta.url;
+let BASE = new URL('..', HERE);
+/** The elements on the page, which a later `configure()` restyles and, if their engine failed, restarts. */
+const live = new Set();
+let failed = false;
 const assets = { wasm: undefined, css: undefined, integrity: {} };
 let ready;
 /** Loads the engine once, in the build this browser runs, and gives back its `mount`. */
-const load = () => (ready ??= (async () => {
+const load = () => (ready ??= loadEngine().catch((e) => { failed = true; throw e; }));
+async function loadEngine() {
   const kind = engine();
   if (kind === 'wasm') {
     const url = assets.wasm ?? new URL('baofei-web_bg.wasm', BASE);
@@ -33,7 +41,7 @@ const load = () => (ready ??= (async () => {
     bindings.initFromJs(asm.default);
   }
   return (await glue).mount;
-})());
+}
 
 /**
  * Which build this engine runs, decided before anything is fetched (the same probe as start.js):
@@ -73,6 +81,12 @@ export function configure({ base, wasm, css, integrity, allowOrigins = [] } = {}
   // Subresource integrity for the wasm and the stylesheet (the hashes are published per version in
   // the package's integrity.json): a CDN that serves other bytes is refused.
   if (integrity) Object.assign(assets.integrity, integrity);
+  // A server-rendered page's elements upgrade as soon as this module runs, before the host's code can
+  // call configure() (integrator review 2026-12, M4: the widget hydrated unstyled): they take the new
+  // stylesheet now, and an engine that failed to load from the default place is loaded again from the
+  // configured one.
+  if (failed) { ready = undefined; failed = false; }
+  for (const el of live) el.configured();
 }
 
 /** Attribute → share-link key. */
@@ -162,7 +176,7 @@ const ElementBase = globalThis.HTMLElement ?? class {};
 
 export class BaofeiQuote extends ElementBase {
   static get observedAttributes() { return [...Object.keys(ATTRS), 'lang', 'elder', 'pack', 'preset', 'pack-src', 'mode', 'awaits-pack', 'link-base']; }
-  #widget; #root; #pack; #speech; #contrast; #pending = false; #generation = 0;
+  #widget; #root; #pack; #speech; #contrast; #pending = false; #generation = 0; #crashed = false;
 
   /** The insurer pack in use (object or JSON text), or undefined for the reference pack. */
   get pack() { return this.#pack; }
@@ -179,13 +193,34 @@ export class BaofeiQuote extends ElementBase {
     return p.toString();
   }
 
+  /** Called by configure(): the stylesheet from the configured place; a failed start tried again. */
+  configured() {
+    this.#style();
+    if (this.#crashed) this.#schedule();
+  }
+
+  #style() {
+    const css = this.shadowRoot?.querySelector('link[rel=stylesheet]');
+    if (!css) return;
+    const href = (assets.css ?? new URL('styles.css', BASE)).href;
+    if (css.href === href) return;
+    if (assets.integrity.css) { css.integrity = assets.integrity.css; css.crossOrigin = 'anonymous'; }
+    css.href = href;
+  }
+
   connectedCallback() {
+    live.add(this);
+    // A framework that set `pack` before this element was defined (React 19 rendering before the module
+    // loads, hydration) left an own property that hides the accessor: take it over (M5).
+    if (Object.prototype.hasOwnProperty.call(this, 'pack')) {
+      const p = this.pack;
+      delete this.pack;
+      this.pack = p;
+    }
     if (!this.shadowRoot) {
       const shadow = this.attachShadow({ mode: 'open' });
       const css = document.createElement('link');
       css.rel = 'stylesheet';
-      css.href = (assets.css ?? new URL('styles.css', BASE)).href;
-      if (assets.integrity.css) { css.integrity = assets.integrity.css; css.crossOrigin = 'anonymous'; }
       this.#root = document.createElement('div');
       // Host toolbars' read-aloud speaks `event.target.innerText` on hover; inside a shadow root the
       // target is this element, whose own text is empty (gov-site review row 11: it heard only
@@ -196,6 +231,7 @@ export class BaofeiQuote extends ElementBase {
       slot.name = 'speech';
       slot.className = 'bf-speech';
       shadow.append(css, slot, this.#root);
+      this.#style();
       const speak = (e) => {
         const t = e.composedPath()[0];
         const el = t?.nodeType === 1 ? t : t?.parentElement;
@@ -229,6 +265,7 @@ export class BaofeiQuote extends ElementBase {
   }
 
   disconnectedCallback() {
+    live.delete(this);
     this.#contrast?.disconnect();
     this.#generation++;
     this.#widget?.destroy();
@@ -276,9 +313,11 @@ export class BaofeiQuote extends ElementBase {
       return;
     }
     let mountWidget;
+    this.#crashed = false;
     try {
       mountWidget = await load();
     } catch (error) {
+      this.#crashed = true;
       // The module or wasm could not load (a 404, a CSP or CORS block): say so in both languages
       // and tell the host, instead of leaving a blank element (integrator review 26).
       if (generation !== this.#generation) return;

@@ -4,7 +4,10 @@
 // The framed page sends its height and quotes only to this page's origin (`?parent=`), and this
 // script accepts messages only from that frame's origin *and* window. Quotes are re-fired on the
 // container as `baofei-quote` CustomEvents.
-const DEFAULT_SRC = new URL('../index.html', import.meta.url).href;
+// Not `new URL('../index.html', import.meta.url)` written out: bundlers read that literal form as an asset to
+// resolve and bundle (Next.js failed on the element's; integrator review 2026-12, M1).
+const HERE = import.meta.url;
+const DEFAULT_SRC = new URL('../index.html', HERE).href;
 
 export function mountFrame(container, { src = DEFAULT_SRC, preset = '', lang = '', mode = '', contrast = '', title = '安责险保费测算 Baofei' } = {}) {
   const url = new URL(src, document.baseURI);

@@ -169,3 +169,34 @@ test('campaign link builder: the link restores the choice; snippets and QR are r
   assert.deepEqual(errors, []);
   await p.close(); await w.close();
 });
+
+test('server-rendered elements upgrade before configure(): they restyle and load from the configured place (M4); a pack set before the element was defined is kept (M5)', async () => {
+  // As in a Nuxt or Next.js page: the element is in the HTML, the widget's default place has no files
+  // (the bundler moved them), and the host calls configure() later, from its own code.
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const p = await ctx.newPage();
+  await p.route(/\/(styles\.css|baofei-web_bg\.wasm)$/, (r) => r.fulfill({ status: 404, body: '' }));
+  await p.route('**/ssr.html', (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>ssr</title></head>
+<body><baofei-quote id="ssr" region="chongqing" employees="100"></baofei-quote><baofei-quote id="early" awaits-pack></baofei-quote>
+<script type="module">
+  // React 19 before the element is defined: the pack lands on the plain element as an own property.
+  document.getElementById('early').pack = { not: 'a pack' };
+  const m = await import('/embed/baofei-embed.js');
+  window.upgraded = true;
+  await new Promise((r) => setTimeout(r, 300));
+  m.configure({ base: '/assets/' });
+</script></body></html>` }));
+  await p.route('**/assets/*', async (r) => {
+    const name = new URL(r.request().url()).pathname.split('/').pop();
+    const res = await ctx.request.get(`${a.url}${name}`);
+    await r.fulfill({ response: res });
+  });
+  await p.goto(`${a.url}ssr.html`);
+  await p.locator('#ssr #premium').waitFor({ timeout: 30000 });
+  const styled = await p.locator('#ssr .bf').evaluate((e) => getComputedStyle(e).containerType);
+  assert.equal(styled, 'inline-size', 'styled from the configured place');
+  // The early pack reached the element's own accessor: it is read (and refused as a pack), not lost.
+  await p.locator('#early .bf-crash, #early .bf-err, #early [role=alert]').first().waitFor({ timeout: 30000 });
+  assert.equal(await p.evaluate(() => Object.prototype.hasOwnProperty.call(document.getElementById('early'), 'pack')), false);
+  await ctx.close();
+});

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { serve, launch, type } from '../harness.mjs';
+import { serve, launch, type, ENGINE } from '../harness.mjs';
 
 let server, browser, context;
 before(async () => {
@@ -29,6 +29,9 @@ async function violations(path, ready, { viewport, print, setup } = {}) {
   return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0].target.join(' ')}`);
 }
 
+// axe's rules read the DOM and computed styles, which the engines agree on; in Firefox it checks four states
+// (axe took 170 of Firefox's 633 s on every state), and every state in Chromium.
+const IN_FIREFOX = new Set(['index.html, default', 'index.html in English at 360 px', 'rules.html at 360 px', 'builder.html']);
 for (const [name, path, ready, opts] of [
   ['index.html, default', 'index.html', '#premium'],
   ['index.html in English', 'index.html#v=1&lang=en', '#premium'],
@@ -45,7 +48,7 @@ for (const [name, path, ready, opts] of [
   ['iframe.html', 'iframe.html', '#events li'],
   ['builder.html', 'builder.html', '#b-qr'],
 ]) {
-  test(`axe finds nothing on ${name}`, async () => {
+  test(`axe finds nothing on ${name}`, ENGINE === 'chromium' || IN_FIREFOX.has(name) ? {} : { skip: 'every state in Chromium; four in Firefox (the suite stays under 25 minutes)' }, async () => {
     assert.deepEqual(await violations(path, ready, opts), []);
   });
 }
