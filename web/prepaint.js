@@ -27,6 +27,28 @@ try {
   }
   // Hidden for the language alone: the figures hold, so start.js shows them if the wasm cannot start.
   if (english) document.documentElement.classList.add('bf-pending-en');
+  // A hidden frame means the reader waits for the engine (a link, an English first visit): its wasm is
+  // fetched from here, while the rest of the page is still parsed, rather than once start.js runs after
+  // it (issue 31). start.js's fetch of the same URL is then answered by this one. Only for the release
+  // build, and only where it runs (the probe start.js uses: an old engine loads another build); a shown
+  // frame keeps its wasm until after the first paint (issue 15).
+  if (document.documentElement.classList.contains('bf-pending') || english) {
+    let release = false;
+    try {
+      new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+      release = WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 111]));
+    } catch (e) {
+      release = false;
+    }
+    if (release) {
+      const link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'fetch';
+      link.crossOrigin = 'anonymous';
+      link.href = 'baofei-page_bg.wasm';
+      document.head.appendChild(link);
+    }
+  }
 } catch (e) {
   document.documentElement.classList.add('bf-pending');
 }

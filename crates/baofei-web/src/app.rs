@@ -244,6 +244,8 @@ pub fn App(props: &AppProps) -> Html {
             _ => None,
         },
         standalone: props.standalone,
+        compact: props.compact,
+        link_base: props.link_base.as_deref(),
         stand_in,
     };
     let on_lang = {

@@ -16,6 +16,8 @@ before(async () => {
   server = await serve(DIST, {}, {
     '/full.html': host('<baofei-quote id="w" region="chongqing" employees="100"></baofei-quote>'),
     '/compact.html': host('<baofei-quote id="w" mode="compact" region="chongqing" employees="100"></baofei-quote>'),
+    '/compact-side.html': host('<div style="display:flex;gap:20px"><main style="flex:1">host content</main><aside style="width:360px;flex:none"><baofei-quote id="w" mode="compact" region="chongqing" employees="100"></baofei-quote></aside></div>'),
+    '/compact-side-en.html': host('<div style="display:flex;gap:20px"><main style="flex:1">host content</main><aside style="width:360px;flex:none"><baofei-quote id="w" mode="compact" lang="en" region="chongqing" employees="100"></baofei-quote></aside></div>'),
     '/sidebar.html': host('<div style="display:flex;gap:20px"><main style="flex:1">host content</main><aside id="side" style="width:400px;flex:none"><baofei-quote id="w" region="chongqing" employees="100"></baofei-quote></aside></div>'),
     '/waits.html': host('<baofei-quote id="w" awaits-pack region="chongqing" employees="100" size-class="medium"></baofei-quote>'),
   });
@@ -35,24 +37,46 @@ async function open(url, viewport = { width: 1280, height: 900 }) {
   return { p, errors };
 }
 
-test('compact mode: form and result only, far shorter, result first when narrow', async () => {
+test('compact mode fits a sidebar: the pricing fields, then the premium, status and minimum, and a link to the rest (M6)', async () => {
   const { p: full } = await open(`${server.url}full.html`);
   await full.locator('#w #premium').waitFor();
   await full.locator('#w #share-link').waitFor();
   const fullHeight = await full.locator('#w').evaluate((e) => e.getBoundingClientRect().height);
-  const { p, errors } = await open(`${server.url}compact.html`);
-  await p.locator('#w #premium').waitFor();
-  await p.waitForTimeout(300);
-  for (const gone of ['h1', '#print', '#lang-toggle', '#share-link', '.bf-related', '.bf-assess', '#offer']) {
+  const { p, errors } = await open(`${server.url}compact-side.html`);
+  await p.locator('#w .bf[data-ready] #premium').waitFor();
+  for (const gone of ['h1', '#print', '#lang-toggle', '#share-link', '.bf-related', '.bf-assess', '#offer', '.bf-history', '#f-pp', '#f-std', '.bf-explain']) {
     assert.equal(await p.locator(`#w ${gone}`).count(), 0, `${gone} is not in a compact embed`);
   }
-  assert.equal(await p.locator('#w #f-e').count(), 1, 'the form is');
-  const height = await p.locator('#w').evaluate((e) => e.getBoundingClientRect().height);
-  assert.ok(height < fullHeight * 0.75, `compact ${height}px vs full ${fullHeight}px`);
-  await p.setViewportSize({ width: 360, height: 740 });
-  const [resultTop, formTop] = await p.locator('#w').evaluate((e) => ['.bf-result', '.bf-form'].map((s) => e.shadowRoot.querySelector(s).getBoundingClientRect().top));
-  assert.ok(resultTop < formTop, 'narrow: the result comes first');
+  for (const kept of ['#f-r', '#f-l', '#f-group', '#f-s', '#f-e', '#premium', '#minimum', '#obligation']) {
+    assert.ok(await p.locator(`#w ${kept}`).first().isVisible(), `${kept} is shown`);
+  }
+  // In the 360 px sidebar, in both languages: at most 900 px tall (measured 812 and 883 px; the full
+  // widget is over 4,900), the form before the result.
+  const size = (page) => page.locator('#w').evaluate((e) => ({
+    height: e.getBoundingClientRect().height,
+    formTop: e.shadowRoot.querySelector('.bf-form').getBoundingClientRect().top,
+    resultTop: e.shadowRoot.querySelector('.bf-result').getBoundingClientRect().top,
+  }));
+  const { p: en } = await open(`${server.url}compact-side-en.html`);
+  await en.locator('#w .bf[data-ready] #premium').waitFor();
+  for (const [lang, { height, formTop, resultTop }] of [['zh', await size(p)], ['en', await size(en)]]) {
+    assert.ok(height <= 900, `${lang}: compact ${Math.round(height)} px tall in a 360 px sidebar (full: ${Math.round(fullHeight)} px)`);
+    assert.ok(formTop < resultTop, `${lang}: the form comes first`);
+  }
+  await en.close();
+  // The rest is one link away: the full widget on this very state, in a new tab.
+  const before = await p.locator('#w #premium').getAttribute('data-yuan');
+  await p.locator('#w #f-e').fill('250');
+  await p.waitForFunction((b) => document.querySelector('#w').shadowRoot.querySelector('#premium')?.dataset.yuan !== b, before);
+  const href = await p.locator('#w #full-link').getAttribute('href');
+  assert.match(href, /index\.html#.*e=250/);
+  assert.equal(await p.locator('#w #full-link').getAttribute('target'), '_blank');
+  const tab = await browser.newPage();
+  await tab.goto(href);
+  await tab.locator('.bf[data-ready] #premium').waitFor({ timeout: 30000 });
+  assert.equal(await tab.getAttribute('#premium', 'data-yuan'), await p.locator('#w #premium').getAttribute('data-yuan'), 'the full widget opens on the same figure');
   assert.deepEqual(errors, []);
+  await tab.close();
   await full.close();
   await p.close();
 });

@@ -34,8 +34,9 @@ const GENEROUS_GZIP = 320 * 1024;
 // generous budget from 300 to 320 KB. Issue 31 sets the guard that stays, and is where bytes are won back.
 // Session 10 (issue 28): the takeover's scroll pin, the print layout and WebKit's @supports took the page to
 // 305.1 KB; the widget's wasm stopped carrying the standalone page's takeover, which no host page runs
-// (4.2 KB), 313.7 KB: its guard moved down to 315.5 KB.
-for (const [what, bin, kb] of [['the standalone page', 'baofei-page', 305.5], ['the widget for host pages', 'baofei-web', 315.5]]) {
+// (4.2 KB), 313.7 KB: its guard moved down to 315.5 KB. Then compact mode for a sidebar (integrator M6: fewer
+// fields, the full-widget link, its styles) took the page to 305.7 KB: its guard moved to 306.5 KB.
+for (const [what, bin, kb] of [['the standalone page', 'baofei-page', 306.5], ['the widget for host pages', 'baofei-web', 315.5]]) {
   test(`${what} stays within its size guard (${kb} KB gzip) and the generous budget`, async () => {
     let total = 0;
     for (const f of [`${bin}_bg.wasm`, `${bin}.js`, 'styles.css']) total += gzipSync(await readFile(join(DIST, f)), { level: 9 }).length;

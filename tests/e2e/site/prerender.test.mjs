@@ -214,7 +214,7 @@ test('on a slow network the stylesheet and the blocking prepaint script download
   assert.ok(t['styles.css'].start < t['prepaint.js'].end, `styles.css requested at ${t['styles.css'].start.toFixed(0)} ms, after prepaint.js arrived at ${t['prepaint.js'].end.toFixed(0)} ms`);
 });
 
-test('the wasm is fetched after the static frame has painted, and nothing preloads it', async () => {
+test('the wasm is fetched after the static frame has painted, and nothing preloads it when the frame is shown', async () => {
   const html = await readFile(join(DIST, 'index.html'), 'utf8');
   assert.doesNotMatch(html, /rel="preload"[^>]*\.wasm/);
   const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
@@ -226,6 +226,26 @@ test('the wasm is fetched after the static frame has painted, and nothing preloa
   assert.ok(t.fcp > 0 && t.wasm > 0, JSON.stringify(t));
   assert.ok(t.wasm >= t.fcp, `wasm requested at ${t.wasm} ms, first paint at ${t.fcp} ms`);
   await page.close();
+});
+
+test('a link (its frame hidden) fetches its wasm from the head, before start.js runs, and once (issue 31)', async () => {
+  for (const [hash, locale] of [['#v=1&r=guangdong&e=250', 'zh-CN'], ['', 'en-US']]) {
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, locale, serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    let fetched = 0;
+    page.on('request', (r) => { if (r.url().endsWith('/baofei-page_bg.wasm')) fetched++; });
+    await page.goto(`${server.url}index.html${hash}`);
+    await page.locator('.bf[data-ready] #premium').waitFor({ timeout: 30000 });
+    // Module scripts (start.js) run once the document is parsed: after domInteractive.
+    const t = await page.evaluate(() => ({
+      parsed: performance.getEntriesByType('navigation')[0].domInteractive,
+      wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('baofei-page_bg.wasm'))?.startTime,
+    }));
+    assert.ok(t.wasm > 0 && t.parsed > 0, JSON.stringify(t));
+    assert.ok(t.wasm < t.parsed, `${hash || locale}: wasm requested at ${t.wasm} ms, the page parsed (start.js may run) at ${t.parsed} ms`);
+    assert.equal(fetched, 1, 'one download: start.js uses the preloaded response');
+    await ctx.close();
+  }
 });
 
 test('each page loads only its own wasm: the builder and the JS API stay out of the page\'s', async () => {

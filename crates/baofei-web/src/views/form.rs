@@ -234,7 +234,7 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
         <form class="bf-form no-print" part="form" aria-labelledby={cx.standalone.then_some("form-h")} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}
             onfocusout={ let d = cx.dispatch.clone(); Callback::from(move |_: FocusEvent| d.emit(Action::Leave)) }>
             <h2 id="form-h">{ tr.form_heading }</h2>
-            if f.is_example() {
+            if f.is_example() && !cx.compact {
                 <p class="bf-hint" id="example-note">{ msg(lang,
                     "已填入一个示例企业(重庆 · 危险化学品生产 · 100 人)，请改成您企业的情况。",
                     "The form opens with an example enterprise (Chongqing · hazardous chemicals production · 100 employees): change it to yours.") }</p>
@@ -256,6 +256,8 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
                 { select_field(cx, F::Line.link(), label(cx, F::Line), vocab(&Line::ALL, Line::key, Line::name, lang), Some(on_line)) }
                 { group_select }
                 { select_field(cx, F::Sector.link(), label(cx, F::Sector), subs, None) }
+                // Compact mode prices today (or the host's `as-of`); other dates are the full widget's.
+                if !cx.compact {
                 <div class="bf-field">
                     <label for="f-d">{ label(cx, F::AsOf) }</label>
                     <input id="f-d" type="date" value={f.value(F::AsOf).to_string()} aria-invalid={cx.errors.contains_key(F::AsOf.link()).to_string()}
@@ -264,11 +266,13 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
                     <p class="bf-hint" id="f-d-hint">{ tr.as_of_hint }</p>
                     { field_error(cx, F::AsOf.link()) }
                 </div>
+                }
             </fieldset>
             <fieldset>
                 <legend>{ tr.scale_heading }</legend>
                 { field(cx, F::Employees, None) }
-                if !env {
+                // The size class follows the headcount unless set: compact mode leaves it to that.
+                if !env && !cx.compact {
                     { select_field(cx, F::SizeClass.link(), label(cx, F::SizeClass), {
                         let mut o = vec![(String::new(), tr.size_auto.to_string())];
                         o.extend(vocab(&SizeClass::ALL, SizeClass::key, SizeClass::name, lang));
@@ -298,6 +302,9 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
                     _ => html! {},
                 } }
             </fieldset>
+            // Compact mode stops here: the limits, the accident history and the safety record are the
+            // full widget's (its link is under the figures).
+            if !cx.compact {
             <fieldset>
                 <legend>{ tr.limits_heading }</legend>
                 if !env { { text_field_ph(cx, F::PerPersonLimit.link(), label(cx, F::PerPersonLimit), unit(cx, F::PerPersonLimit), "decimal", Some(tr.limit_hint),
@@ -319,6 +326,7 @@ pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
                 { checkbox(cx, F::RefusedRectification.link(), label(cx, F::RefusedRectification)) }
                 { field(cx, F::LossRatio, None) }
             </fieldset>
+            }
         </form>
     }
 }

@@ -64,6 +64,11 @@ pub struct Cx<'a> {
     pub full: bool,
     /// The standalone page (an embed adds no named landmarks to its host's page).
     pub standalone: bool,
+    /// Compact mode (a sidebar): the fields that price the preset line and sector, the premium, status
+    /// and minimum, and a link to the full widget for the rest (integrator review 2026-12, M6).
+    pub compact: bool,
+    /// Where the full widget is, for compact mode's link (the element's `link-base`, or this page).
+    pub link_base: Option<&'a str>,
     /// The form key being typed into (its errors wait until the user leaves it).
     pub editing: Option<&'a str>,
     /// The elder-friendly mode (长辈版) is on.

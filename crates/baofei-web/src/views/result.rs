@@ -92,9 +92,35 @@ pub fn result_panel(
             <h2 id="result-h" tabindex="-1">{ tr.result_heading }</h2>
             { summary }
             <div aria-live="polite" aria-atomic="false">{ body }</div>
-            if let Ok((q, _)) = outcome { { breakdown_view(cx.lang, q) } }
-            { explanations }
+            if cx.compact {
+                { full_widget_link(cx) }
+            } else {
+                if let Ok((q, _)) = outcome { { breakdown_view(cx.lang, q) } }
+                { explanations }
+            }
         </section>
+    }
+}
+
+/// Compact mode's way to the rest: the full widget on this state (the element's `link-base`, by default
+/// the package's `index.html`; in a framed page, the page itself without `?mode=compact`), in a new tab so
+/// the host's page stays.
+fn full_widget_link(cx: &Cx<'_>) -> Html {
+    let loc = gloo::utils::window().location();
+    let base = match cx.link_base {
+        Some(b) => b.to_string(),
+        None => format!(
+            "{}{}",
+            loc.origin().unwrap_or_default(),
+            loc.pathname().unwrap_or_default()
+        ),
+    };
+    html! {
+        <p class="bf-full-link">
+            <a id="full-link" href={format!("{base}#{}", cx.form.to_fragment())} target="_blank" rel="noopener">
+                { msg(cx.lang, "完整测算(事故、信用、依据、服务) →", "Full estimate (accidents, safety record, law, services) →") }
+            </a>
+        </p>
     }
 }
 
@@ -381,7 +407,7 @@ fn project_priced(q: &Quote) -> bool {
 
 fn minimum_row(tr: &T, lang: Lang, min: Option<Decimal>, source: &Option<Citation>) -> Html {
     html! {
-        <div><dt>{ tr.minimum_limit }</dt><dd id="minimum">{
+        <div class="bf-min"><dt>{ tr.minimum_limit }</dt><dd id="minimum">{
             match min { Some(v) => fmt_money(v, lang), None => tr.no_minimum.to_string() }
         } { cited(lang, source) }</dd></div>
     }
