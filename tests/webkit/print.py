@@ -29,8 +29,15 @@ window = Gtk.OffscreenWindow()
 window.set_default_size(1024, 900)
 window.add(view)
 window.show_all()
-state = {"code": 1, "why": "timed out waiting for the page"}
+state = {"code": 1, "why": "timed out waiting for the page", "seen": "nothing evaluated yet"}
 
+# What the page looked like at the last poll, reported if it never became ready.
+STATE = (
+    "JSON.stringify({ready: document.readyState, started: document.documentElement.dataset.bfStarted, "
+    "prerendered: !!document.querySelector('[data-prerendered]'), bf: !!document.querySelector('.bf'), "
+    "bfReady: !!document.querySelector('.bf[data-ready]'), notice: !!document.querySelector('#bf-unsupported, .bf-crash'), "
+    "engine: document.documentElement.dataset.bfEngine || null})"
+)
 READY = (
     "!document.querySelector('[data-prerendered]') && "
     "document.documentElement.dataset.bfStarted === '1' && !!document.querySelector('.bf[data-ready]')"
@@ -48,6 +55,7 @@ def printed(op):
 
 
 def print_page():
+    state["printing"] = True
     op = WebKit2.PrintOperation.new(view)
     settings = Gtk.PrintSettings()
     settings.set_printer("Print to File")
@@ -63,6 +71,12 @@ def print_page():
 
 
 def poll():
+    def seen(view, result):
+        try:
+            state["seen"] = view.evaluate_javascript_finish(result).to_string()
+        except GLib.Error as err:
+            state["seen"] = f"no document ({err.message})"
+
     def answered(view, result):
         try:
             value = view.evaluate_javascript_finish(result)
@@ -72,20 +86,29 @@ def poll():
         if ready:
             print_page()
         else:
+            view.evaluate_javascript(STATE, -1, None, None, None, seen)
             GLib.timeout_add(100, poll)
 
-    view.evaluate_javascript(READY, -1, None, None, None, answered)
+    if state["code"] == 1 and not state.get("printing"):
+        view.evaluate_javascript(READY, -1, None, None, None, answered)
     return False
 
 
-def loaded(view, event):
-    if event == WebKit2.LoadEvent.FINISHED:
+def started(view, event):
+    # Poll from the first commit, not from FINISHED: a subresource that never settles (one fresh CI
+    # machine never reported FINISHED) must not stop the print of a page that is ready.
+    if event == WebKit2.LoadEvent.COMMITTED:
         GLib.timeout_add(100, poll)
 
 
-view.connect("load-changed", loaded)
+def timed_out():
+    finish(1, f"timed out waiting for the page; last seen: {state['seen']}")
+    return False
+
+
+view.connect("load-changed", started)
 view.load_uri(url)
-GLib.timeout_add_seconds(60, lambda: finish(1, "timed out waiting for the page") or False)
+GLib.timeout_add_seconds(60, timed_out)
 Gtk.main()
 if state["code"]:
     print(state["why"], file=sys.stderr)

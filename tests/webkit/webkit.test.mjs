@@ -174,14 +174,23 @@ test('on a 360 px phone the sticky summary shows the premium while the reader ed
 const run = promisify(execFile);
 
 for (const lang of ['zh', 'en']) {
-  test(`printing in WebKit: a typical quote sheet fits two A4 pages, its steps two to a line (${lang})`, async () => {
+  test(`printing in WebKit: a typical quote sheet fits two A4 pages, its steps two to a line (${lang})`, async (t) => {
     // WebKitWebDriver has no Print Page: WebKitGTK's own print operation writes the PDF (./print.py).
     const dir = await mkdtemp(join(tmpdir(), 'bf-wk-print-'));
     try {
       const pdf = join(dir, 'sheet.pdf');
-      await run('/usr/bin/python3', [new URL('./print.py', import.meta.url).pathname,
+      const print = () => run('/usr/bin/python3', [new URL('./print.py', import.meta.url).pathname,
         `${server.url}index.html#v=1&lang=${lang}&h0.o=1&h0.d=1`, pdf, '--lang', lang === 'en' ? 'en-US' : 'zh-CN'],
       { env: { ...process.env, LANG: 'C.UTF-8' }, timeout: 90000 });
+      try {
+        await print();
+      } catch (e) {
+        // One fresh CI machine's first WebKitGTK print never saw the page ready in 60 s (the next
+        // one took 2 s). A second process is tried once; the first failure stays in the report,
+        // with what the page looked like, so a real regression still fails both times.
+        t.diagnostic(`first print failed, retried: ${String(e.stderr || e.message).trim()}`);
+        await print();
+      }
       const { stdout: info } = await run('pdfinfo', [pdf]);
       const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
       assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
