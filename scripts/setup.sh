@@ -46,6 +46,15 @@ if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/nul
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
     firefox-esr webkit2gtk-driver xvfb xauth locales python3-gi gir1.2-webkit2-4.1 poppler-utils >/dev/null
 fi
+# 2c. A Chinese font. Every phone our users hold has one; a fresh Debian machine has none, and then
+#     WebKitGTK prints Chinese as boxes at other widths (the print test's line check failed, and one CI
+#     machine's first print stalled). Screenshots need it too (developers' guide). About 60 MB.
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  log "installing fonts-noto-cjk (apt): WebKit prints and screenshots in Chinese"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends fonts-noto-cjk fontconfig >/dev/null
+fi
 if ! locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$'; then
   log "generating the zh_CN.UTF-8 locale (WebKitGTK's page language)"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -25,9 +25,12 @@ before(async () => {
   held = await serve(DIST, {}, {
     '/baofei-page_bg.wasm': async (req, res) => {
       await opened;
-      res.writeHead(200, { 'content-type': 'application/wasm' });
+      res.writeHead(200, { 'content-type': 'application/wasm', 'cache-control': 'no-store' });
       createReadStream(join(DIST, 'baofei-page_bg.wasm')).pipe(res);
     },
+    // No service worker on this origin: once installed it answers the wasm from its cache, the gate
+    // holds nothing, and a "scrolled before the engine" test scrolls a page already taken over.
+    '/sw.js': (req, res) => { res.writeHead(404); res.end(); },
   });
   driver = await startDriver();
   s = await Session.create(driver);
@@ -85,8 +88,9 @@ for (const [width, height, to] of [[360, 740, 1500], [360, 740, 'end'], [1280, 9
     opened = gate();
     await s.goto(`${held.url}index.html`);
     await s.waitFor('return document.querySelector("[data-prerendered] #premium")', { what: 'the static frame' });
-    const y = await s.exec('window.scrollTo(0, arguments[0] === "end" ? document.documentElement.scrollHeight : arguments[0]); return window.scrollY', to);
+    const [y, waiting] = await s.exec('window.scrollTo(0, arguments[0] === "end" ? document.documentElement.scrollHeight : arguments[0]); return [window.scrollY, !!document.querySelector("[data-prerendered]")]', to);
     assert.ok(y > 300, `the page scrolled (${y})`);
+    assert.ok(waiting, 'the engine was held back: the reader scrolled the prerendered page');
     // What the reader is looking at: the text in the middle of the screen.
     const read = 'const el = document.elementFromPoint(innerWidth / 2, innerHeight / 2); return (el && el.closest("p, li, dd, dt, h2, h3, label, legend, summary, footer, div") || el || {}).textContent?.trim().slice(0, 40) ?? ""';
     const before = await s.exec(read);
