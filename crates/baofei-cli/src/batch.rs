@@ -34,9 +34,8 @@ pub struct QuoteArgs {
     /// As-of date (YYYY-MM-DD) for rows whose as_of is empty.
     #[arg(long)]
     as_of: Option<String>,
-    /// Use this pricing pack instead of the reference pack.
-    #[arg(long)]
-    pack: Option<PathBuf>,
+    #[command(flatten)]
+    rules: crate::RuleArgs,
     /// No progress bar or summary.
     #[arg(short, long)]
     quiet: bool,
@@ -52,15 +51,15 @@ const HIST: &[&str] = &[
 ];
 
 /// Where each known column sits in the header.
-struct Columns {
-    id: Option<usize>,
+pub(crate) struct Columns {
+    pub(crate) id: Option<usize>,
     /// Registry fields by column: a column is named by the field's engine key.
     fields: Vec<(usize, Field)>,
     hist: Vec<(usize, usize, &'static str)>,
 }
 
 impl Columns {
-    fn new(header: &csv::StringRecord) -> Result<Columns, String> {
+    pub(crate) fn new(header: &csv::StringRecord) -> Result<Columns, String> {
         let mut c = Columns {
             id: None,
             fields: vec![],
@@ -92,7 +91,11 @@ impl Columns {
         }
     }
 
-    fn input(&self, r: &csv::StringRecord, as_of: &str) -> Result<QuoteInput, Vec<FieldError>> {
+    pub(crate) fn input(
+        &self,
+        r: &csv::StringRecord,
+        as_of: &str,
+    ) -> Result<QuoteInput, Vec<FieldError>> {
         let mut i = QuoteInput::default();
         let mut errs = vec![];
         let get = |k: usize| r.get(k).unwrap_or("").to_string();
@@ -148,17 +151,17 @@ impl Columns {
 
 /// One input row as read, before conversion: conversion happens in the parallel stage, so the reader
 /// thread only splits records and never becomes the bottleneck.
-enum Raw {
+pub(crate) enum Raw {
     Csv(csv::StringRecord),
     Json(String),
     Bad(Vec<FieldError>),
 }
 
 /// Its number (1 = first data row) and content.
-type Row = (u64, Raw);
+pub(crate) type Row = (u64, Raw);
 
 /// Where rows come from: a CSV reader whose header is already parsed, or JSON lines.
-enum Source {
+pub(crate) enum Source {
     Csv(csv::Reader<Box<dyn Read + Send>>),
     Jsonl(BufReader<Box<dyn Read + Send>>),
 }
@@ -248,7 +251,7 @@ fn format_jsonl(
     s
 }
 
-fn open_input(path: &PathBuf) -> Result<Box<dyn Read + Send>, String> {
+pub(crate) fn open_input(path: &PathBuf) -> Result<Box<dyn Read + Send>, String> {
     if path.as_os_str() == "-" {
         Ok(Box::new(std::io::stdin()))
     } else {
@@ -260,7 +263,7 @@ fn open_input(path: &PathBuf) -> Result<Box<dyn Read + Send>, String> {
 
 /// Runs `baofei quote`.
 pub fn run(args: &QuoteArgs) -> Result<ExitCode, String> {
-    let rules = crate::load_rules(args.pack.as_deref())?;
+    let rules = crate::load_rules(&args.rules)?;
     let started = Instant::now();
     let in_fmt = args.format.clone().unwrap_or_else(|| {
         let ext = args
@@ -393,7 +396,7 @@ pub fn run(args: &QuoteArgs) -> Result<ExitCode, String> {
     })
 }
 
-fn read_rows(source: Source, tx: std::sync::mpsc::SyncSender<Vec<Row>>) {
+pub(crate) fn read_rows(source: Source, tx: std::sync::mpsc::SyncSender<Vec<Row>>) {
     let mut buf = Vec::with_capacity(CHUNK);
     let mut row = 0u64;
     let flush = |buf: &mut Vec<Row>| {
@@ -443,7 +446,7 @@ fn read_rows(source: Source, tx: std::sync::mpsc::SyncSender<Vec<Row>>) {
     }
 }
 
-fn json_error(field: &str, msg: &str) -> FieldError {
+pub(crate) fn json_error(field: &str, msg: &str) -> FieldError {
     FieldError::new(
         field,
         baofei_core::ErrorCode::Invalid,

@@ -16,8 +16,13 @@ struct CheckFile {
 }
 
 /// Runs `baofei check`.
-pub fn run(path: &Path, lang: &str, json: bool, pack: Option<&Path>) -> Result<ExitCode, String> {
-    let rules = crate::load_rules(pack)?;
+pub fn run(
+    path: &Path,
+    lang: &str,
+    json: bool,
+    rules_args: &crate::RuleArgs,
+) -> Result<ExitCode, String> {
+    let rules = crate::load_rules(rules_args)?;
     let file = read_file(path)?;
     let zh = lang != "en";
     let pick = |a: &str, b: &str| if zh { a.to_string() } else { b.to_string() };
@@ -104,9 +109,9 @@ pub fn run_many(
     paths: &[std::path::PathBuf],
     lang: &str,
     json: bool,
-    pack: Option<&Path>,
+    rules_args: &crate::RuleArgs,
 ) -> Result<ExitCode, String> {
-    let rules = crate::load_rules(pack)?;
+    let rules = crate::load_rules(rules_args)?;
     let mut enterprise: Option<QuoteInput> = None;
     let mut offers = Vec::new();
     for path in paths {
@@ -187,9 +192,9 @@ pub fn outlook(
     path: &Path,
     lang: &str,
     json: bool,
-    pack: Option<&Path>,
+    rules_args: &crate::RuleArgs,
 ) -> Result<ExitCode, String> {
-    let rules = crate::load_rules(pack)?;
+    let rules = crate::load_rules(rules_args)?;
     let text = crate::read_input(path)?;
     let input: QuoteInput = serde_json::from_str(&text)
         .map_err(|e| format!("{}: not a QuoteInput: {e}", path.display()))?;

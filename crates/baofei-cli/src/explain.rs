@@ -31,8 +31,8 @@ fn list(lang: &str, title: &str, items: &[Message]) {
 }
 
 /// Runs `baofei explain`.
-pub fn run(path: &Path, lang: &str, pack: Option<&Path>) -> Result<ExitCode, String> {
-    let rules = crate::load_rules(pack)?;
+pub fn run(path: &Path, lang: &str, rules_args: &crate::RuleArgs) -> Result<ExitCode, String> {
+    let rules = crate::load_rules(rules_args)?;
     let text = crate::read_input(path)?;
     let input: QuoteInput = serde_json::from_str(&text)
         .map_err(|e| format!("{}: not a QuoteInput: {e}", path.display()))?;

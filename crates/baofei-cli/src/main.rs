@@ -5,7 +5,9 @@
 mod batch;
 mod check;
 mod explain;
+mod impact;
 mod pack;
+mod rules;
 mod rules_page;
 
 use clap::{Parser, Subcommand};
@@ -146,6 +148,9 @@ SYNOPSIS
     baofei check [OPTIONS] <OFFER>
     baofei pack check [PACK]
     baofei pack dump
+    baofei rules check <FILE>
+    baofei rules init
+    baofei impact --book <CSV> (--local-rules <FILE> | --pack <NEW> [--base-pack <OLD>])
 
 DESCRIPTION
     The same engine and cited, dated rules as the Baofei widget. Figures are estimates: some
@@ -170,9 +175,8 @@ enum Command {
         /// Language of labels and messages.
         #[arg(long, value_parser = ["zh", "en"], default_value = "zh")]
         lang: String,
-        /// Use this pricing pack instead of the reference pack.
-        #[arg(long)]
-        pack: Option<PathBuf>,
+        #[command(flatten)]
+        rules: RuleArgs,
     },
     /// Check an insurer's offer against the law and the estimate, or compare two to four offers
     #[command(long_about = CHECK_HELP)]
@@ -187,9 +191,8 @@ enum Command {
         /// Print the whole check as JSON.
         #[arg(long)]
         json: bool,
-        /// Use this pricing pack instead of the reference pack.
-        #[arg(long)]
-        pack: Option<PathBuf>,
+        #[command(flatten)]
+        rules: RuleArgs,
     },
     /// What the next three renewals cost: no accident, or one 一般 or 较大 accident next year
     #[command(long_about = OUTLOOK_HELP)]
@@ -202,13 +205,19 @@ enum Command {
         /// Print the outlook as JSON.
         #[arg(long)]
         json: bool,
-        /// Use this pricing pack instead of the reference pack.
-        #[arg(long)]
-        pack: Option<PathBuf>,
+        #[command(flatten)]
+        rules: RuleArgs,
     },
     /// Check or print pricing packs.
     #[command(long_about = PACK_HELP, subcommand)]
     Pack(PackCommand),
+    /// Check a host's local-rules file, or print a complete example to start one.
+    #[command(long_about = RULES_HELP, subcommand)]
+    Rules(RulesCommand),
+    /// 影响测算: price a book of enterprises under the shipped rules and under a draft (local rules,
+    /// or a new pack against an old one), and summarise what changes.
+    #[command(long_about = impact::HELP)]
+    Impact(impact::ImpactArgs),
     /// Write the site's rules page (every rule by region, with dates and sources) to a file.
     #[command(hide = true)]
     RulesPage {
@@ -223,6 +232,33 @@ enum Command {
         rows: u64,
     },
 }
+
+#[derive(Subcommand)]
+enum RulesCommand {
+    /// Check a local-rules file against the shipped statutes: it may only tighten them.
+    Check {
+        /// The file (JSON), or - for standard input.
+        file: PathBuf,
+    },
+    /// Print a complete example file (a fictional city) to start from.
+    Init,
+}
+
+const RULES_HELP: &str = "\
+DESCRIPTION
+    A site's host (a bureau) can publish its own place's rules as a JSON file beside the site: a
+    higher minimum limit, a higher prevention floor or lower cap, a narrower float band, higher fines,
+    more compulsory sectors, local services and notes, each dated and cited with an official address.
+    The page, the iframe, the element (rules-src) and the JS API read it; a file that would loosen
+    the law anywhere is refused whole, and the shipped rules stay in force.
+
+EXIT STATUS
+    0 accepted; 1 refused (each problem with its path, in Chinese and English); 2 unreadable file.
+
+EXAMPLES
+    baofei rules init > local-rules.json     # a complete example to edit
+    baofei rules check local-rules.json
+    baofei explain enterprise.json --local-rules local-rules.json";
 
 #[derive(Subcommand)]
 enum PackCommand {
@@ -240,27 +276,33 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let res = match cli.command {
         Command::Quote(args) => batch::run(&args),
-        Command::Explain { input, lang, pack } => explain::run(&input, &lang, pack.as_deref()),
+        Command::Explain { input, lang, rules } => explain::run(&input, &lang, &rules),
         Command::Check {
             inputs,
             lang,
             json,
-            pack,
+            rules,
         } => match inputs.as_slice() {
-            [one] => check::run(one, &lang, json, pack.as_deref()),
-            many => check::run_many(many, &lang, json, pack.as_deref()),
+            [one] => check::run(one, &lang, json, &rules),
+            many => check::run_many(many, &lang, json, &rules),
         },
         Command::Outlook {
             input,
             lang,
             json,
-            pack,
-        } => check::outlook(&input, &lang, json, pack.as_deref()),
+            rules,
+        } => check::outlook(&input, &lang, json, &rules),
         Command::Pack(PackCommand::Check { pack }) => pack::check(pack.as_deref()),
         Command::Pack(PackCommand::Dump) => {
             println!("{}", baofei_rules::pack_json());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Rules(RulesCommand::Check { file }) => rules::check(&file),
+        Command::Rules(RulesCommand::Init) => {
+            print!("{}", rules::EXAMPLE);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Impact(args) => impact::run(&args),
         Command::Sample { rows } => batch::sample(rows),
         Command::RulesPage { out } => rules_page::run(&out),
     };
@@ -287,17 +329,52 @@ pub fn read_input(path: &std::path::Path) -> Result<String, String> {
     }
 }
 
-/// The rules with the reference pack or the pack in `path`.
-pub fn load_rules(path: Option<&std::path::Path>) -> Result<baofei_core::Rules, String> {
+/// Which rules a command quotes under: the reference pack or an insurer's, and the shipped statutes
+/// or those with a host's local rules merged in.
+#[derive(clap::Args, Clone, Default)]
+pub struct RuleArgs {
+    /// Use this pricing pack instead of the reference pack.
+    #[arg(long)]
+    pub pack: Option<PathBuf>,
+    /// A host's local-rules file (issue 33; `baofei rules check` shows what it sets): its place's
+    /// rules win there over the shipped ones. A refused file stops the command with every error.
+    #[arg(long)]
+    pub local_rules: Option<PathBuf>,
+}
+
+/// The rules a command's options name ([`RuleArgs`]).
+pub fn load_rules(args: &RuleArgs) -> Result<baofei_core::Rules, String> {
     let base = baofei_rules::load().map_err(|e| format!("built-in rules invalid: {e}"))?;
-    match path {
-        None => Ok(base),
+    let rules = match &args.pack {
+        None => base,
         Some(p) => {
             let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
             let pack =
                 baofei_rules::parse_pack(&text).map_err(|e| format!("{}: {e}", p.display()))?;
             base.with_pack(pack)
-                .map_err(|e| format!("{}: invalid pack: {e}", p.display()))
+                .map_err(|e| format!("{}: invalid pack: {e}", p.display()))?
+        }
+    };
+    match &args.local_rules {
+        None => Ok(rules),
+        Some(p) => {
+            let local = read_local_rules(p)?;
+            rules.with_local(&local).map_err(|e| {
+                format!(
+                    "{}: local rules refused (the shipped rules were not changed):\n{}",
+                    p.display(),
+                    rules::list(&e)
+                )
+            })
         }
     }
+}
+
+/// A local-rules file read (not yet checked), or why it cannot be.
+pub fn read_local_rules(
+    p: &std::path::Path,
+) -> Result<baofei_core::rules::local::LocalRules, String> {
+    let text = read_input(p)?;
+    baofei_rules::parse_local_rules(&text)
+        .map_err(|e| format!("{}: {}", p.display(), rules::list(&e)))
 }

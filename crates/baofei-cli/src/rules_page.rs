@@ -425,7 +425,7 @@ pub fn html(st: &Statutes) -> String {
 
 /// Runs `baofei rules-page`.
 pub fn run(out: &Path) -> Result<ExitCode, String> {
-    let rules = crate::load_rules(None)?;
+    let rules = crate::load_rules(&crate::RuleArgs::default())?;
     std::fs::write(out, html(rules.statutes())).map_err(|e| format!("{}: {e}", out.display()))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -148,6 +148,8 @@ fn every_command_has_a_manual() {
         &["explain", "--help"],
         &["check", "--help"],
         &["pack", "check", "--help"],
+        &["rules", "--help"],
+        &["impact", "--help"],
     ] {
         let out = stdout(&baofei(cmd));
         assert!(
@@ -360,4 +362,121 @@ fn check_compares_several_offers_and_outlook_prints_three_renewals() {
     let json = baofei(&["outlook", "tests/cli/enterprise.json", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(v["scenarios"].as_array().map(Vec::len), Some(3));
+}
+
+/// Issue 33: `baofei rules check` accepts the example file and lists what it sets; a file that loosens
+/// the law exits 1 with every problem at its path in both languages; `rules init` prints a file that
+/// passes.
+#[test]
+fn rules_check_accepts_the_example_and_refuses_a_loosening_at_each_path() {
+    let ok = baofei(&["rules", "check", "docs/local-rules/example-shifan.json"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+    let out = stdout(&ok);
+    assert!(
+        out.contains("accepted") && out.contains("minimum_limit") && out.contains("other.general"),
+        "{out}"
+    );
+
+    let dir = std::env::temp_dir().join(format!("baofei-rules-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.json");
+    let text = std::fs::read_to_string(root().join("docs/local-rules/example-shifan.json"))
+        .unwrap()
+        .replace("\"500000\"", "\"300000\"")
+        .replace("\"0.20\"", "\"-0.1\"");
+    std::fs::write(&bad, text).unwrap();
+    let o = baofei(&["rules", "check", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    for want in [
+        "minimum_limit.0.value",
+        "prevention_min.work_safety.0.value",
+        "本地规则只能更严",
+        "can only be stricter",
+        "shipped rules stay in force",
+    ] {
+        assert!(out.contains(want), "no {want:?} in:\n{out}");
+    }
+    // A refused file stops a quote instead of pricing under it or silently without it.
+    let e = baofei(&[
+        "explain",
+        "tests/cli/enterprise.json",
+        "--local-rules",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(e.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&e.stderr).contains("refused"));
+
+    let init = baofei(&["rules", "init"]);
+    let started = dir.join("init.json");
+    std::fs::write(&started, &init.stdout).unwrap();
+    assert_eq!(
+        baofei(&["rules", "check", started.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Issue 33 point 5: `baofei impact` prices the book before and after a draft; a city the draft adds
+/// is priced under its province before; a bad row is kept with its error.
+#[test]
+fn impact_shows_what_a_draft_changes_per_enterprise_and_in_sum() {
+    let dir = std::env::temp_dir().join(format!("baofei-impact-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (summary, chart) = (dir.join("s.md"), dir.join("c.svg"));
+    let o = baofei(&[
+        "impact",
+        "--book",
+        "tests/cli/impact-book.csv",
+        "--local-rules",
+        "docs/local-rules/example-shifan.json",
+        "--summary",
+        summary.to_str().unwrap(),
+        "--chart",
+        chart.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let out = stdout(&o);
+    let row = |id: &str| {
+        out.lines()
+            .find(|l| l.split(',').nth(1) == Some(id))
+            .unwrap_or_else(|| panic!("no row {id}:\n{out}"))
+            .to_string()
+    };
+    // premium 54000 under Jiangsu's rules (national 40万), 67500 at the city's 50万; its 20% floor.
+    assert!(
+        row("shifan-hazchem").contains(
+            ",ok,54000.00,67500.00,13500.00,25,400000,500000,,13500.00,compulsory,compulsory,1,"
+        ),
+        "{out}"
+    );
+    assert!(
+        row("shifan-other").contains(",encouraged,compulsory,1,"),
+        "{out}"
+    );
+    assert!(row("shifan-before-the-rule").ends_with(",0,"), "{out}");
+    assert!(row("jiangsu-hazchem").ends_with(",0,"), "{out}");
+    assert!(
+        row("shifan-bad").contains(",error,") && row("shifan-bad").contains("employees"),
+        "{out}"
+    );
+    let md = std::fs::read_to_string(&summary).unwrap();
+    for want in [
+        "| 有变化 any figure changes | 2 |",
+        "| 新增强制投保 newly compulsory | 1 |",
+        "168048.00 → 183060.00",
+    ] {
+        assert!(md.contains(want), "no {want:?} in:\n{md}");
+    }
+    let svg = std::fs::read_to_string(&chart).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("<rect x="), "{svg}");
+    std::fs::remove_dir_all(&dir).ok();
 }

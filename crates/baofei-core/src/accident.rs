@@ -43,5 +43,6 @@ pub fn citation() -> crate::citation::Citation {
         article: Some("第三条".into()),
         // No official copy's address is known to us: cited as text (issue 29 point 1).
         url: None,
+        host: false,
     }
 }

@@ -21,6 +21,11 @@ pub struct Citation {
     /// Public address where the text was read, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Supplied by the site's host in a local-rules file (issue 33), not shipped with Baofei: every
+    /// front end labels it so (由本站提供). Never read from a rule file: set only when a host's file
+    /// is merged ([`crate::rules::local`]), so a shipped or insurer's file cannot claim it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub host: bool,
 }
 
 impl Citation {
@@ -58,6 +63,9 @@ impl Citation {
             s.push(' ');
             s.push_str(a);
         }
+        if self.host {
+            s.push_str(" (由本站提供 supplied by this site)");
+        }
         s
     }
 }
@@ -87,6 +95,7 @@ pub mod known {
             number: Some("渝府办发〔2017〕182号".into()),
             article: Some(article.into()),
             url: None,
+            host: false,
         }
     }
     /// 吉应急规划财务联〔2020〕282号 (Jilin's notice), at an article.
@@ -96,6 +105,7 @@ pub mod known {
             number: Some("吉应急规划财务联〔2020〕282号".into()),
             article: Some(article.into()),
             url: None,
+            host: false,
         }
     }
     /// 应急〔2025〕27号, the national implementing measures, at an article.
@@ -105,6 +115,7 @@ pub mod known {
             number: Some("应急〔2025〕27号".into()),
             article: Some(article.into()),
             url: Some("https://www.gov.cn/zhengce/zhengceku/202504/content_7017006.htm".into()),
+            host: false,
         }
     }
     /// The Work Safety Law (2021 amendment), at an article.
@@ -115,6 +126,7 @@ pub mod known {
             article: Some(article.into()),
             // No official copy's address is known to us: cited as text (issue 29 point 1).
             url: None,
+            host: false,
         }
     }
     /// 环发〔2013〕10号, the national guidance on 环责险 (the pilot of compulsory environmental
@@ -126,6 +138,7 @@ pub mod known {
             number: Some("环发〔2013〕10号".into()),
             article: None,
             url: None,
+            host: false,
         }
     }
     /// 中华人民共和国环境保护法(2014年修订), at an article.
@@ -135,6 +148,7 @@ pub mod known {
             number: None,
             article: Some(article.into()),
             url: None,
+            host: false,
         }
     }
     /// 吉环文〔2019〕170号 (Changchun's reply on 环责险 coverage), 一(五).
@@ -146,6 +160,7 @@ pub mod known {
             number: Some("吉环文〔2019〕170号".into()),
             article: Some("一(五)".into()),
             url: None,
+            host: false,
         }
     }
     /// 渝环函〔2021〕294号 (Chongqing's reply on 环责险 credit grades), 一(一).
@@ -155,6 +170,7 @@ pub mod known {
             number: Some("渝环函〔2021〕294号".into()),
             article: Some("一(一)".into()),
             url: None,
+            host: false,
         }
     }
 
@@ -166,6 +182,7 @@ pub mod known {
             number: None,
             article: None,
             url: None,
+            host: false,
         }
     }
 }

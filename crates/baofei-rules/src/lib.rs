@@ -65,6 +65,35 @@ pub fn parse_pack(json: &str) -> Result<PricingPack, Errors> {
     read("pack", json)
 }
 
+/// Parses a host's local-rules file (issue 33), within the same limits as a pack. Checking it against
+/// the statutes happens in [`Rules::with_local`] (or [`baofei_core::rules::local::LocalRules::check`]).
+pub fn parse_local_rules(json: &str) -> Result<baofei_core::rules::local::LocalRules, Errors> {
+    if json.len() > MAX_PACK_BYTES {
+        return Err(Errors::one(FieldError::new(
+            "local_rules",
+            ErrorCode::TooLarge,
+            format!(
+                "本地规则文件过大({} 字节，上限 {MAX_PACK_BYTES})",
+                json.len()
+            ),
+            format!(
+                "local rules file too large: {} bytes (max {MAX_PACK_BYTES})",
+                json.len()
+            ),
+        )));
+    }
+    // Named by its path, like a checking error (`minimum_limit.0.value`), so a host's editor can
+    // go to it; the reader stops at the first problem of shape, the checks then report all.
+    json::read(json, json::RULE_LIMITS).map_err(|e| {
+        Errors::one(FieldError::new(
+            e.at.clone(),
+            ErrorCode::InvalidPack,
+            format!("本地规则文件无法读取: {}", e.zh),
+            format!("cannot read the local rules file: {}", e.en),
+        ))
+    })
+}
+
 /// The statutes and the reference pack, parsed. They were validated ([`Rules::new`]) when this crate
 /// was built (build.rs), so they are not checked again here: that keeps the statutes' checks out of
 /// the browser bundle and off the page's start-up path.

@@ -21,6 +21,10 @@ struct Case {
     /// JSON merge patch (RFC 7386) applied to the reference pack, for cases that need another pack.
     #[serde(default)]
     pack_patch: Option<Value>,
+    /// A host's local-rules file (issue 33), by its path from the workspace root, merged into the
+    /// shipped statutes for this case.
+    #[serde(default)]
+    local_rules: Option<String>,
     input: QuoteInput,
     expect: Expect,
 }
@@ -329,6 +333,18 @@ fn golden_cases() {
                     rules
                         .with_pack(pack)
                         .unwrap_or_else(|e| panic!("{}: patched pack invalid: {e}", c.name))
+                }
+            };
+            let case_rules = match &c.local_rules {
+                None => case_rules,
+                Some(path) => {
+                    let text = std::fs::read_to_string(manifest_dir().join("../..").join(path))
+                        .unwrap_or_else(|e| panic!("{}: {path}: {e}", c.name));
+                    let local = baofei_rules::parse_local_rules(&text)
+                        .unwrap_or_else(|e| panic!("{}: {path}: {e}", c.name));
+                    case_rules
+                        .with_local(&local)
+                        .unwrap_or_else(|e| panic!("{}: {path} refused: {e}", c.name))
                 }
             };
             let problems = match quote(&case_rules, &c.input) {

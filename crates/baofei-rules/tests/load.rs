@@ -639,6 +639,7 @@ fn every_source_address_is_an_official_copy() {
             number: None,
             article: None,
             url: Some(u.to_string()),
+            host: false,
         }
         .official_url()
     };

@@ -16,6 +16,7 @@ use crate::map::SortedMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+pub mod local;
 pub(crate) mod schema;
 mod statutes;
 pub mod validate;

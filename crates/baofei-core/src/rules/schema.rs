@@ -15,7 +15,19 @@ use crate::{from_json_keys, from_json_struct};
 
 from_json_keys!(Line, Obligation, PremiumBasis, SizeClass, RiskTier, Flag);
 
-from_json_struct!(Citation { document } optional { number, article, url });
+// Not through `from_json_struct!`: `host` is never read from a file (see `Citation::host`).
+impl FromJson for Citation {
+    fn from_json(v: &Json<'_>, at: &At<'_>) -> Result<Self, JsonError> {
+        let f = Fields::new(v, at, &["document", "number", "article", "url"])?;
+        Ok(Citation {
+            document: f.req("document")?,
+            number: f.opt("number")?,
+            article: f.opt("article")?,
+            url: f.opt("url")?,
+            host: false,
+        })
+    }
+}
 from_json_struct!(Reference { zh, en });
 from_json_struct!(Region { id, name_zh, name_en } optional { parent });
 from_json_struct!(SectorDef { id, line, group_zh, group_en, name_zh, name_en, basis }

@@ -15,18 +15,21 @@ fn related_sources() -> [Citation; 3] {
             number: Some("中山应急函〔2020〕373号".into()),
             article: Some("二(一)1".into()),
             url: None,
+            host: false,
         },
         Citation {
             document: "长春市生态环境局对市政协十四届二次会议第329号委员提案的答复".into(),
             number: Some("吉环文〔2019〕170号(所引方案)".into()),
             article: Some("一(五)".into()),
             url: None,
+            host: false,
         },
         Citation {
             document: "重庆市生态环境局关于市五届人大四次会议第0304号建议办理情况的答复函".into(),
             number: Some("渝环函〔2021〕294号".into()),
             article: Some("一".into()),
             url: None,
+            host: false,
         },
     ]
 }
