@@ -118,6 +118,10 @@ fn csv_field(s: &str) -> String {
 
 /// Percentage change, to two places (display only: never fed back).
 fn pct(before: Decimal, after: Decimal) -> Option<Decimal> {
+    // Most of a book does not change: no division for those.
+    if before == after {
+        return Some(Decimal::ZERO);
+    }
     (!before.is_zero()).then(|| round_half_up((after - before) * Decimal::ONE_HUNDRED / before, 2))
 }
 
@@ -128,13 +132,20 @@ struct NewPlace {
     parent: String,
 }
 
+/// What a draft can change: a local-rules file with the same pack changes only the rules keyed to its
+/// place, so an enterprise elsewhere is priced once and its "before" is its "after".
+struct Draft<'a> {
+    new_place: Option<&'a NewPlace>,
+    only_place: Option<&'a str>,
+}
+
 fn row(
     n: u64,
     id: &str,
     input: &Result<QuoteInput, Vec<baofei_core::FieldError>>,
     before: &Rules,
     after: &Rules,
-    new_place: Option<&NewPlace>,
+    draft: &Draft<'_>,
 ) -> Outcome {
     let (region, sector, size) = match input {
         Ok(i) => (i.region.clone(), i.sector.clone(), i.size_class.clone()),
@@ -150,7 +161,12 @@ fn row(
                 .join("; "),
         ),
         Ok(i) => {
-            let b = match new_place {
+            let a = quote_brief(after, i);
+            let untouched = draft
+                .only_place
+                .is_some_and(|p| !after.statutes().chain(&i.region).contains(&p));
+            let b = match draft.new_place {
+                _ if untouched => a.clone(),
                 Some(p) if i.region == p.id => {
                     let mut i = i.clone();
                     i.region.clone_from(&p.parent);
@@ -158,7 +174,6 @@ fn row(
                 }
                 _ => quote_brief(before, i),
             };
-            let a = quote_brief(after, i);
             let mut errors: Vec<String> = Vec::new();
             for e in [&b, &a]
                 .iter()
@@ -284,7 +299,11 @@ impl Summary {
             (&mut self.by_sector, &o.sector),
             (&mut self.by_size, &o.size),
         ] {
-            let g = map.entry(key.clone()).or_default();
+            // Looked up before inserting: a key is cloned once per group, not once per row.
+            if !map.contains_key(key) {
+                map.insert(key.clone(), Group::default());
+            }
+            let Some(g) = map.get_mut(key) else { continue };
             g.rows += 1;
             g.changed += changed as u64;
             g.before += b.premium;
@@ -358,6 +377,11 @@ fn markdown(s: &mut Summary, what: &str) -> String {
     ] {
         out += &format!("## {title}\n\n| | 企业数 enterprises | 有变化 changed | 保费合计 premium before → after (元) | % |\n|---|---:|---:|---:|---:|\n");
         for (k, g) in map {
+            let k = if k.is_empty() {
+                "(未填 not given)"
+            } else {
+                k
+            };
             out += &format!(
                 "| {k} | {} | {} | {} → {} | {} |\n",
                 g.rows,
@@ -377,11 +401,12 @@ fn markdown(s: &mut Summary, what: &str) -> String {
 /// A histogram of the premium changes (%) as SVG: bars in 5-point bins (wider when the spread is
 /// large), axis labels in both languages.
 fn chart(pcts: &[Decimal], what: &str) -> String {
-    let (w, h, left, bottom, top) = (640i64, 320i64, 56i64, 48i64, 40i64);
+    let (w, h, left, bottom, top) = (640i64, 340i64, 56i64, 60i64, 56i64);
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"保费变化分布 Distribution of premium changes\" font-family=\"sans-serif\" font-size=\"12\">\n\
          <rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>\n\
-         <text x=\"{left}\" y=\"22\" font-size=\"14\" font-weight=\"bold\">保费变化分布 premium change per enterprise (%) — {}</text>\n",
+         <text x=\"{left}\" y=\"18\" font-size=\"14\" font-weight=\"bold\">保费变化分布 Premium change per enterprise (%)</text>\n\
+         <text x=\"{left}\" y=\"34\" font-size=\"11\" fill=\"#555\">{}</text>\n",
         xml(what)
     );
     if pcts.is_empty() {
@@ -422,11 +447,16 @@ fn chart(pcts: &[Decimal], what: &str) -> String {
             .unwrap_or(0);
         let bh = (*n as i64 * ph / max).max(1);
         svg += &format!(
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{bh}\" fill=\"#0b57a4\"><title>{k}% – {}%: {n}</title></rect>\n",
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{bh}\" fill=\"#0b57a4\"><title>{k}% – {}%: {n}</title></rect>\n\
+             <text x=\"{cx}\" y=\"{}\" text-anchor=\"middle\">{n}</text>\n<text x=\"{cx}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\">{k}–{}%</text>\n",
             left + i * bw + 1,
             top + ph - bh,
             bw - 2,
-            *k + Decimal::from(step)
+            *k + Decimal::from(step),
+            top + ph - bh - 4,
+            top + ph + 30,
+            *k + Decimal::from(step),
+            cx = left + i * bw + bw / 2,
         );
     }
     // Axes, the first and last bin edges, and the tallest bar's count.
@@ -473,15 +503,19 @@ pub fn run(args: &ImpactArgs) -> Result<ExitCode, String> {
         pack: args.pack.clone().or_else(|| args.base_pack.clone()),
         local_rules: args.local_rules.clone(),
     })?;
-    let new_place = match &args.local_rules {
-        Some(p) => crate::read_local_rules(p)?.place.and_then(|pl| {
-            Some(NewPlace {
-                id: pl.id,
-                parent: pl.parent?,
-            })
-        }),
-        None => None,
-    };
+    let local = args
+        .local_rules
+        .as_deref()
+        .map(crate::read_local_rules)
+        .transpose()?;
+    let local_place = local.as_ref().map(|l| l.region.clone());
+    let new_place = local.and_then(|l| {
+        let pl = l.place?;
+        Some(NewPlace {
+            id: pl.id,
+            parent: pl.parent?,
+        })
+    });
     let what = [
         args.local_rules
             .as_ref()
@@ -520,7 +554,10 @@ pub fn run(args: &ImpactArgs) -> Result<ExitCode, String> {
     let mut summary = Summary::default();
     for chunk in chunks_rx {
         let (before, after, cols, as_of) = (&before, &after, &cols, as_of.as_str());
-        let new_place = new_place.as_ref();
+        let draft = Draft {
+            new_place: new_place.as_ref(),
+            only_place: local_place.as_deref().filter(|_| args.pack.is_none()),
+        };
         let outcomes: Vec<Outcome> = chunk
             .par_iter()
             .map(|(n, raw)| {
@@ -535,7 +572,7 @@ pub fn run(args: &ImpactArgs) -> Result<ExitCode, String> {
                     ),
                     Raw::Bad(e) => (String::new(), Err(e.clone())),
                 };
-                row(*n, &id, &input, before, after, new_place)
+                row(*n, &id, &input, before, after, &draft)
             })
             .collect();
         let mut block = String::new();
