@@ -109,30 +109,36 @@ const fail = (zh, en) => ({ error: { zh, en } });
  * again, at most PACK_MAX_BYTES (by Content-Length, then while streaming), within PACK_TIMEOUT_MS.
  * Resolves to `{ text }` or `{ error: { zh, en } }` saying why (security review F4, F5, F11).
  */
-export async function loadPack(src, { maxBytes = PACK_MAX_BYTES, timeoutMs = PACK_TIMEOUT_MS } = {}) {
+export async function loadPack(src, { maxBytes = PACK_MAX_BYTES, timeoutMs = PACK_TIMEOUT_MS, attr = 'pack-src' } = {}) {
+  // The same rules for a host's local-rules file (`rules-src`, issue 33): it decides the legal figures
+  // users see, as a pack decides the prices.
+  const why = attr === 'rules-src'
+    ? ['(地方规则决定显示给用户的法定要求)', '(local rules decide the legal requirements users see)']
+    : ['(费率包决定显示给用户的价格)', '(a pack decides the prices users see)'];
+  const what = attr === 'rules-src' ? ['地方规则文件', 'the local rules file'] : ['费率包', 'the pack'];
   let url;
-  try { url = new URL(src, document.baseURI); } catch { return fail(`pack-src 不是有效地址: ${src}`, `pack-src is not a valid URL: ${src}`); }
+  try { url = new URL(src, document.baseURI); } catch { return fail(`${attr} 不是有效地址: ${src}`, `${attr} is not a valid URL: ${src}`); }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return fail(`pack-src 只能是 http(s) 地址，不能是 ${url.protocol}`, `pack-src must be an http(s) URL, not ${url.protocol}`);
+    return fail(`${attr} 只能是 http(s) 地址，不能是 ${url.protocol}`, `${attr} must be an http(s) URL, not ${url.protocol}`);
   }
   if (url.origin !== location.origin) {
-    return fail('pack-src 必须与本页同源(费率包决定显示给用户的价格)', "pack-src must be on the page's own origin (a pack decides the prices users see)");
+    return fail(`${attr} 必须与本页同源${why[0]}`, `${attr} must be on the page's own origin ${why[1]}`);
   }
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
     const r = await fetch(url, { mode: 'same-origin', redirect: 'error', credentials: 'same-origin', signal: abort.signal });
     if (!r.url || new URL(r.url).origin !== location.origin) {
-      return fail('pack-src 的响应来自其他来源', 'the pack-src response came from another origin');
+      return fail(`${attr} 的响应来自其他来源`, `the ${attr} response came from another origin`);
     }
-    if (!r.ok) return fail(`加载 pack-src 失败: HTTP ${r.status}`, `loading pack-src failed: HTTP ${r.status}`);
+    if (!r.ok) return fail(`加载 ${attr} 失败: HTTP ${r.status}`, `loading ${attr} failed: HTTP ${r.status}`);
     // A pack is JSON: an HTML page or an upload served same-origin is not one (security review N8).
     const type = (r.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (type !== 'application/json' && !type.endsWith('+json')) {
       abort.abort();
-      return fail(`pack-src 的内容类型须为 application/json，实际为 ${type || '(无)'}`, `pack-src must be served as application/json, not ${type || '(none)'}`);
+      return fail(`${attr} 的内容类型须为 application/json，实际为 ${type || '(无)'}`, `${attr} must be served as application/json, not ${type || '(none)'}`);
     }
-    const tooLarge = () => fail(`费率包过大(超过 ${maxBytes} 字节)`, `the pack is too large (over ${maxBytes} bytes)`);
+    const tooLarge = () => fail(`${what[0]}过大(超过 ${maxBytes} 字节)`, `${what[1]} is too large (over ${maxBytes} bytes)`);
     if (Number(r.headers.get('content-length') ?? 0) > maxBytes) { abort.abort(); return tooLarge(); }
     const reader = r.body.getReader();
     const chunks = [];
@@ -149,8 +155,8 @@ export async function loadPack(src, { maxBytes = PACK_MAX_BYTES, timeoutMs = PAC
     for (const c of chunks) { bytes.set(c, at); at += c.byteLength; }
     return { text: new TextDecoder().decode(bytes) };
   } catch (e) {
-    if (abort.signal.aborted) return fail(`加载 pack-src 超时(${Math.round(timeoutMs / 1000)} 秒)`, `loading pack-src timed out (${Math.round(timeoutMs / 1000)} s)`);
-    return fail(`加载 pack-src 失败(网络错误或被重定向): ${e}`, `loading pack-src failed (network error or a redirect): ${e}`);
+    if (abort.signal.aborted) return fail(`加载 ${attr} 超时(${Math.round(timeoutMs / 1000)} 秒)`, `loading ${attr} timed out (${Math.round(timeoutMs / 1000)} s)`);
+    return fail(`加载 ${attr} 失败(网络错误或被重定向): ${e}`, `loading ${attr} failed (network error or a redirect): ${e}`);
   } finally {
     clearTimeout(timer);
   }
@@ -175,7 +181,7 @@ function linkBase(v) {
 const ElementBase = globalThis.HTMLElement ?? class {};
 
 export class BaofeiQuote extends ElementBase {
-  static get observedAttributes() { return [...Object.keys(ATTRS), 'lang', 'elder', 'pack', 'preset', 'pack-src', 'mode', 'awaits-pack', 'link-base']; }
+  static get observedAttributes() { return [...Object.keys(ATTRS), 'lang', 'elder', 'pack', 'preset', 'pack-src', 'rules-src', 'mode', 'awaits-pack', 'link-base']; }
   #widget; #root; #pack; #speech; #contrast; #pending = false; #generation = 0; #crashed = false;
 
   /** The insurer pack in use (object or JSON text), or undefined for the reference pack. */
@@ -343,6 +349,16 @@ export class BaofeiQuote extends ElementBase {
       pack = got.text;
       packError = got.error;
     }
+    // A host's local rules (issue 33): same-origin like pack-src; a file that cannot be loaded is
+    // reported on the widget, which then uses the shipped rules.
+    let localRules, localRulesError;
+    const rulesSrc = this.getAttribute('rules-src');
+    if (rulesSrc) {
+      const got = await loadPack(rulesSrc, { attr: 'rules-src' });
+      localRules = got.text;
+      localRulesError = got.error;
+      if (got.error) this.dispatchEvent(new CustomEvent('baofei-error', { bubbles: true, composed: true, detail: { stage: 'rules', message: got.error.en } }));
+    }
     if (generation !== this.#generation || !this.isConnected) return;
     this.#widget?.destroy();
     this.#root.replaceChildren();
@@ -355,6 +371,8 @@ export class BaofeiQuote extends ElementBase {
       host: this,
       pack,
       packError,
+      localRules,
+      localRulesError,
       linkBase: linkBase(this.getAttribute('link-base')) ?? new URL('index.html', BASE).href,
       mode: this.getAttribute('mode') ?? '',
     });

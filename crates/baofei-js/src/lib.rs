@@ -33,7 +33,9 @@ export interface HistoryYear {
   ordinary?: string | number; larger?: string | number; serious?: string | number; especially_serious?: string | number;
   deaths?: string | number; accidents?: { deaths?: string | number; serious_injuries?: string | number; direct_loss?: string }[];
 }
-export interface Citation { document: string; number?: string; article?: string; url?: string }
+export interface Citation { document: string; number?: string; article?: string; url?: string;
+  /** Supplied by the site's host in a local-rules file (由本站提供), not shipped with Baofei. */
+  host?: true }
 export interface Message { code: string; zh: string; en: string; source?: Citation; field?: string }
 /** Where a borrowed rule comes from: "参照阜阳市规定" / "reference: Fuyang". */
 export interface Reference { zh: string; en: string }
@@ -73,6 +75,10 @@ export interface Assessment { tier: "low" | "medium" | "high"; answered: number;
 export interface SectorInfo { id: string; group_zh: string; group_en: string; name_zh: string; name_en: string; basis: string;
   obligation: "encouraged" | "expected" | "compulsory"; basis_rules: Message[]; penalty?: Message }
 export interface PackReport { ok: boolean; id?: string; version?: string; errors: BaofeiError[] }
+/** What `validateLocalRules` says of a host's local-rules file: every problem at once, at its path. */
+export interface LocalRulesReport { ok: boolean; region?: string; errors: BaofeiError[] }
+/** `createQuoter`'s options: an insurer's pack and a host's local rules (each an object or JSON text). */
+export interface QuoterOptions { pack?: object | string; localRules?: object | string }
 /** A self-assessment question; `kind` says which answers it takes (assess() refuses any other). */
 export interface Question { id: string; line: "work_safety" | "environmental" | null; zh: string; en: string;
   kind: { yes_no: { good: boolean } } | "standardisation" | "env_credit";
@@ -650,17 +656,96 @@ impl Quoter {
     }
 }
 
-/// A quoter for `pack` (object or JSON text; the reference pack when omitted). Throws (with `errors`)
-/// if the pack is invalid. The module-level functions stay as the shortcut for the active pack.
+/// A quoter for a pack (object or JSON text; the reference pack when omitted), or for
+/// `{ pack, localRules }`: an insurer's pack and a host's local-rules file (issue 33), whose place's
+/// rules then win there. Throws (with `errors`, every problem at its path) if either is refused; a
+/// refused local-rules file never quotes. The module-level functions stay as the shortcut for the
+/// active pack.
 #[wasm_bindgen(js_name = createQuoter)]
 pub fn create_quoter(
-    #[wasm_bindgen(unchecked_optional_param_type = "object | string")] pack: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "object | string | QuoterOptions")] arg: Option<
+        JsValue,
+    >,
 ) -> Result<Quoter, JsValue> {
-    let rules = match pack.filter(|p| !p.is_undefined() && !p.is_null()) {
+    let arg = arg.filter(|p| !p.is_undefined() && !p.is_null());
+    // Options are an object with `pack` or `localRules` and no `meta` (a pack always has `meta`).
+    let has = |a: &JsValue, k: &str| {
+        js_sys::Reflect::has(a, &JsValue::from_str(k)).unwrap_or(false)
+    };
+    let (pack, local) = match arg {
+        Some(a)
+            if a.is_object()
+                && !has(&a, "meta")
+                && (has(&a, "pack") || has(&a, "localRules")) =>
+        {
+            let get = |k: &str| {
+                js_sys::Reflect::get(&a, &JsValue::from_str(k))
+                    .ok()
+                    .filter(|v| !v.is_undefined() && !v.is_null())
+            };
+            (get("pack"), get("localRules"))
+        }
+        other => (other, None),
+    };
+    let rules = match pack {
         None => reference().map_err(|e| throw(&e))?,
         Some(p) => Rc::new(check_pack(&p).map_err(|e| throw(&e))?),
     };
+    let rules = match local {
+        None => rules,
+        Some(l) => Rc::new(with_local_rules(&rules, &l).map_err(|e| throw(&e))?),
+    };
     Ok(Quoter { rules })
+}
+
+/// The rules with a host's local-rules file (object or JSON text) merged in, or every problem.
+fn with_local_rules(rules: &Rules, local: &JsValue) -> Result<Rules, Errors> {
+    let text = match local.as_string() {
+        Some(s) => s,
+        None => json_text(local, "localRules")?,
+    };
+    rules.with_local(&baofei_rules::parse_local_rules(&text)?)
+}
+
+/// Checks a host's local-rules file (object or JSON text) against the shipped statutes without using
+/// it: `ok`, the place, and every problem at once with its path, in both languages. The same check as
+/// `baofei rules check`.
+#[wasm_bindgen(js_name = validateLocalRules, unchecked_return_type = "LocalRulesReport")]
+pub fn validate_local_rules(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] local: JsValue,
+) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Report {
+        ok: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        region: Option<String>,
+        errors: Vec<FieldError>,
+    }
+    let text = match local.as_string() {
+        Some(s) => Ok(s),
+        None => json_text(&local, "localRules"),
+    };
+    let parsed = text.and_then(|t| baofei_rules::parse_local_rules(&t));
+    let report = match parsed {
+        Err(e) => Report {
+            ok: false,
+            region: None,
+            errors: e.0,
+        },
+        Ok(l) => match reference().and_then(|r| r.with_local(&l)) {
+            Ok(_) => Report {
+                ok: true,
+                region: Some(l.region),
+                errors: vec![],
+            },
+            Err(e) => Report {
+                ok: false,
+                region: Some(l.region),
+                errors: e.0,
+            },
+        },
+    };
+    to_js(&report)
 }
 
 /// Whether `e` is an error this API threw (an `Error` named `BaofeiError` with an `errors` list). The

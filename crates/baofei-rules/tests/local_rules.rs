@@ -27,7 +27,13 @@ fn example() -> Value {
 
 fn with_local(v: &Value) -> Result<Rules, Errors> {
     let local: LocalRules = baofei_rules::parse_local_rules(&v.to_string())?;
-    rules().with_local(&local)
+    let merged = rules().with_local(&local)?;
+    // `with_local` does not re-run the statutes' own checks (they would weigh on the browser): every
+    // merge the tests make must pass them.
+    if let Err(e) = merged.statutes().validate() {
+        panic!("an accepted file merged into invalid statutes: {e}");
+    }
+    Ok(merged)
 }
 
 /// RFC 7386: objects merge, `null` removes, anything else replaces.

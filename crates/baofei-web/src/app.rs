@@ -8,14 +8,14 @@ use crate::hooks::print::use_print_opens_trace;
 use crate::hooks::share::use_share_link;
 use crate::i18n::t;
 use crate::model::{form_key, Lang};
-use crate::outcome::{check, compute, PackState};
+use crate::outcome::{check, compute, LocalState, PackState};
 use crate::perf;
 use crate::state::{initial_state, Action};
 use crate::views::assessment::assessment_view;
 use crate::views::form::{form_view, link_notes_view};
 use crate::views::offer::offer_view;
 use crate::views::related::related_view;
-use crate::views::result::{pack_error_view, result_panel, sticky_summary};
+use crate::views::result::{local_rules_view, pack_error_view, result_panel, sticky_summary};
 use crate::views::share::share_view;
 use crate::views::{fragment_without_date, msg, Cx, StandIn};
 use baofei_core::fields::Field as F;
@@ -49,6 +49,9 @@ pub struct AppProps {
     /// An insurer's pack (validated; `Err` = rejected).
     #[prop_or_default]
     pub pack: Option<PackState>,
+    /// A host's local-rules file (issue 33): used, or refused with its errors.
+    #[prop_or_default]
+    pub local: Option<LocalState>,
     /// iframe mode: the only origin quote and height messages go to, and the only one listened to.
     #[prop_or_default]
     pub parent_origin: Option<AttrValue>,
@@ -82,10 +85,17 @@ pub fn App(props: &AppProps) -> Html {
             )
         })
     };
-    let outcome = use_memo((state.form.clone(), props.pack.clone()), |(f, p)| {
+    // The rules quotes use: the host's local rules when accepted (merged with the insurer's pack, if
+    // any), else the insurer's pack, else the shipped rules.
+    let rules_in_use: Option<PackState> = props
+        .local
+        .as_ref()
+        .and_then(|l| l.rules().cloned())
+        .or_else(|| props.pack.clone());
+    let outcome = use_memo((state.form.clone(), rules_in_use.clone()), |(f, p)| {
         compute(f, p.as_ref())
     });
-    let offer = use_memo((state.form.clone(), props.pack.clone()), |(f, p)| {
+    let offer = use_memo((state.form.clone(), rules_in_use.clone()), |(f, p)| {
         check(f, p.as_ref())
     });
     // The page renders in stages, one per painted frame, so no task is long (`hooks::paint`). A
@@ -96,7 +106,7 @@ pub fn App(props: &AppProps) -> Html {
     // panels' stage, so it never delays the first paint (nor runs at all in compact mode).
     let outlook_shown = stage >= LATER_PANELS && !props.compact;
     let outlook = use_memo(
-        (state.form.clone(), props.pack.clone(), outlook_shown),
+        (state.form.clone(), rules_in_use.clone(), outlook_shown),
         |(f, p, shown)| {
             shown
                 .then(|| crate::outcome::outlook(f, p.as_ref()))
@@ -230,6 +240,9 @@ pub fn App(props: &AppProps) -> Html {
         });
     let cx = Cx {
         pack_label: pack_label.as_ref(),
+        rules: rules_in_use
+            .as_ref()
+            .and_then(|PackState(p)| p.as_ref().as_ref().ok()),
         form: &state.form,
         errors: &errors,
         needed: &needed,
@@ -306,6 +319,9 @@ pub fn App(props: &AppProps) -> Html {
                 if let Err(e) = p.as_ref() {
                     { pack_error_view(lang, e) }
                 }
+            }
+            if let Some(LocalState(l)) = &props.local {
+                { local_rules_view(lang, l) }
             }
             { link_notes_view(&cx, &state) }
             if state.undo.is_some() {

@@ -2,7 +2,7 @@
 //! are the [`crate::hooks::host`] hooks the widget runs wherever it is mounted.
 
 use crate::app::{App, AppProps};
-use crate::outcome::{rules, PackState};
+use crate::outcome::{rules, LocalOutcome, LocalState, PackState};
 use baofei_core::{ErrorCode, Errors, FieldError};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -60,24 +60,28 @@ fn pack_state(pack: &JsValue) -> PackState {
 /// Why `pack-src` could not be loaded, as the embed script reports it (`{zh, en}`): shown as the
 /// pack's error, so the user reads "other origin" or "HTTP 404", not a JSON complaint (F11).
 fn pack_load_error(e: &JsValue) -> PackState {
-    let text = |k: &str| {
-        js_sys::Reflect::get(e, &k.into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default()
-    };
     PackState(Rc::new(Err(Errors::one(FieldError::new(
         "pack-src",
         ErrorCode::InvalidPack,
-        text("zh"),
-        text("en"),
+        text_of(e, "zh"),
+        text_of(e, "en"),
     )))))
+}
+
+/// A string property of a JS object, or empty.
+fn text_of(e: &JsValue, k: &str) -> String {
+    js_sys::Reflect::get(e, &k.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
 /// Mounts the widget in `root`. `config`: `preset` (share-link fragment), `lang` ("zh"/"en"),
 /// `instance` (id carried in events), `host` (element receiving `baofei-quote` events; default
 /// `root`), `pack` (an insurer's pricing pack, object or JSON text), `packError` (`{zh, en}`: why a
-/// pack could not be loaded; shown instead of a figure), `linkBase` (URL of the standalone page for
+/// pack could not be loaded; shown instead of a figure), `localRules` (a host's local-rules file,
+/// object or JSON text: issue 33), `localRulesError` (`{zh, en}`: why it could not be loaded; the
+/// shipped rules then apply, and the page says so), `linkBase` (URL of the standalone page for
 /// share links), `mode` (`"compact"`: form and result only).
 ///
 /// A `root` that is not an element throws a `TypeError` (a panic would take down every widget on
@@ -107,6 +111,38 @@ pub fn mount(root: JsValue, config: JsValue) -> Result<Widget, JsValue> {
         Some(e) => Some(pack_load_error(&e)),
         None => present("pack").map(|p| pack_state(&p)),
     };
+    // A host's local rules (issue 33): checked against the pack in use (or the shipped rules); a
+    // file that could not be loaded, or was refused, leaves the shipped rules in force and says why.
+    let local = match present("localRulesError") {
+        Some(e) => Some(LocalState(Rc::new(LocalOutcome::Refused(Errors::one(
+            FieldError::new(
+                "rules-src",
+                ErrorCode::InvalidPack,
+                text_of(&e, "zh"),
+                text_of(&e, "en"),
+            ),
+        ))))),
+        None => present("localRules").map(|l| {
+            let text = l.as_string().or_else(|| {
+                js_sys::JSON::stringify(&l)
+                    .ok()
+                    .and_then(|s| s.as_string())
+            });
+            let base = match &pack {
+                Some(PackState(p)) => p.as_ref().as_ref().ok(),
+                None => rules().as_ref().ok(),
+            };
+            match (text, base) {
+                (Some(t), Some(b)) => LocalState::check(&t, b),
+                _ => LocalState(Rc::new(LocalOutcome::Refused(Errors::one(FieldError::new(
+                    "localRules",
+                    ErrorCode::InvalidPack,
+                    "地方规则须为对象或 JSON 文本",
+                    "local rules must be an object or JSON text",
+                ))))),
+            }
+        }),
+    };
     let props = AppProps {
         preset: get_str(&config, "preset").map(Into::into),
         lang: get_str(&config, "lang").map(Into::into),
@@ -116,6 +152,7 @@ pub fn mount(root: JsValue, config: JsValue) -> Result<Widget, JsValue> {
         host: Some(host),
         instance: get_str(&config, "instance").unwrap_or_default().into(),
         pack,
+        local,
         parent_origin: None,
         link_base: get_str(&config, "linkBase").map(Into::into),
         compact: get_str(&config, "mode").as_deref() == Some("compact"),

@@ -29,6 +29,62 @@ impl PartialEq for PackState {
     }
 }
 
+/// A host's local-rules file for one instance (issue 33), compared by identity: used (the rules it
+/// quotes under, with its place and publisher) or refused (every error; the shipped rules apply).
+#[derive(Clone)]
+pub struct LocalState(pub Rc<LocalOutcome>);
+
+impl PartialEq for LocalState {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What became of a host's local-rules file.
+pub enum LocalOutcome {
+    /// Accepted: quotes use these rules (the insurer's pack, if any, with the local rules merged).
+    Used {
+        /// The rules to quote under.
+        rules: PackState,
+        /// The place the file is for, in both languages.
+        place: (String, String),
+        /// Who publishes it, in both languages.
+        publisher: (String, String),
+    },
+    /// Refused (or not loaded): every problem; the shipped rules stay in force.
+    Refused(Errors),
+}
+
+impl LocalState {
+    /// Checks a local-rules file (JSON text) against `base` (the instance's pack, or the shipped rules).
+    pub fn check(text: &str, base: &Rules) -> LocalState {
+        let out = baofei_rules::parse_local_rules(text).and_then(|l| {
+            let merged = base.with_local(&l)?;
+            let place = merged
+                .statutes()
+                .regions
+                .iter()
+                .find(|r| r.id == l.region)
+                .map(|r| (r.name_zh.clone(), r.name_en.clone()))
+                .unwrap_or_else(|| (l.region.clone(), l.region.clone()));
+            Ok(LocalOutcome::Used {
+                rules: PackState(Rc::new(Ok(merged))),
+                place,
+                publisher: (l.publisher.zh, l.publisher.en),
+            })
+        });
+        LocalState(Rc::new(out.unwrap_or_else(LocalOutcome::Refused)))
+    }
+
+    /// The rules quotes use when the file was accepted.
+    pub fn rules(&self) -> Option<&PackState> {
+        match self.0.as_ref() {
+            LocalOutcome::Used { rules, .. } => Some(rules),
+            LocalOutcome::Refused(_) => None,
+        }
+    }
+}
+
 /// Engine output for the current form: the quote (with the self-assessment) or every field error.
 #[derive(PartialEq)]
 pub struct Outcome(

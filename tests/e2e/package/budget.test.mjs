@@ -13,7 +13,7 @@ import { DIST } from '../harness.mjs';
 // the rules-page link (a clean-clone run caught the old 275 KB line). The real budget (issue 15: 180 KB,
 // 150 KB the aim) is for the page split to win back; prerendering already paints before the wasm.
 // Session 9 (issue 32, deciding between offers) passed 300 KB: raised to 320 KB, below.
-const GENEROUS_GZIP = 320 * 1024;
+const GENEROUS_GZIP = 335 * 1024;
 
 // The standalone page (index.html: its own wasm since session 6) and the widget host pages import
 // (baofei-web, with the JS API and pack validation), each with about 10 KB of headroom over what they
@@ -36,7 +36,13 @@ const GENEROUS_GZIP = 320 * 1024;
 // 305.1 KB; the widget's wasm stopped carrying the standalone page's takeover, which no host page runs
 // (4.2 KB), 313.7 KB: its guard moved down to 315.5 KB. Then compact mode for a sidebar (integrator M6: fewer
 // fields, the full-widget link, its styles) took the page to 305.7 KB: its guard moved to 306.5 KB.
-for (const [what, bin, kb] of [['the standalone page', 'baofei-page', 306.5], ['the widget for host pages', 'baofei-web', 315.5]]) {
+// Issue 33 (local rules a host supplies): the element reads `rules-src` and checks the file against the
+// law (LocalRules::check, its bilingual messages, the merge): the widget for host pages went from under its 315.5 KB guard to 329.4 KB;
+// `Statutes::validate` after the merge was dropped for it (335.4 KB with it; the tests validate every
+// merge instead). The page gained the "由本站提供" label and the banner: 307.0 KB. Guards moved to 307.5
+// and 330 KB, the generous budget to 335 KB; splitting the check into a module loaded only with
+// rules-src is the way to win the 14 KB back (docs/size-steps.md).
+for (const [what, bin, kb] of [['the standalone page', 'baofei-page', 307.5], ['the widget for host pages', 'baofei-web', 330]]) {
   test(`${what} stays within its size guard (${kb} KB gzip) and the generous budget`, async () => {
     let total = 0;
     for (const f of [`${bin}_bg.wasm`, `${bin}.js`, 'styles.css']) total += gzipSync(await readFile(join(DIST, f)), { level: 9 }).length;

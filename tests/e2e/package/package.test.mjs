@@ -25,6 +25,31 @@ test('the package API quotes in Node with decimals as strings and structured err
   assert.equal(s.find((x) => x.id === 'heavy_metals.smelting').obligation, 'expected');
 });
 
+test('issue 33: a host\'s local rules through the API: quoted under them and marked as the host\'s; a refused file throws every error and never quotes', async () => {
+  const api = await import(join(PKG, 'baofei.js'));
+  await api.default({ module_or_path: await readFile(join(PKG, 'baofei_bg.wasm')) });
+  const file = JSON.parse(await readFile(join(PKG, '..', 'docs', 'local-rules', 'example-shifan.json'), 'utf8'));
+  const input = { as_of: '2026-06-01', region: 'jiangsu_shifan', line: 'work_safety', sector: 'hazardous_chemicals.production', employees: '100', size_class: 'medium' };
+  // Object or JSON text, with or without an insurer's pack.
+  for (const q of [api.createQuoter({ localRules: file }), api.createQuoter({ localRules: JSON.stringify(file), pack: api.referencePack() })]) {
+    const r = q.quote(input);
+    assert.equal(r.limits.minimum_per_person, '500000');
+    assert.equal(r.premium, '67500.00');
+    assert.equal(r.trace.find((s) => s.id === 'minimum_limit').source.host, true);
+    assert.ok(r.trace.every((s) => s.id === 'minimum_limit' || s.id === 'prevention.min' || !s.source?.host), 'only the host\'s values are marked');
+  }
+  // The shipped rules know no such city, and the module-level API is untouched.
+  assert.throws(() => api.quote(input), (e) => e.errors.some((x) => x.field === 'region'));
+  assert.deepEqual(api.validateLocalRules(file), { ok: true, region: 'jiangsu_shifan', errors: [] });
+  const bad = structuredClone(file);
+  bad.minimum_limit[0].value = '300000';
+  bad.obligations[0].regions = ['beijing'];
+  const rep = api.validateLocalRules(bad);
+  assert.equal(rep.ok, false);
+  assert.deepEqual(rep.errors.map((e) => e.field).sort(), ['minimum_limit.0.value', 'obligations.0.regions.0']);
+  assert.throws(() => api.createQuoter({ localRules: bad }), (e) => e.name === 'BaofeiError' && e.errors.length === 2);
+});
+
 test('the package declares typed functions and ships the widget', async () => {
   const dts = await readFile(join(PKG, 'baofei.d.ts'), 'utf8');
   assert.match(dts, /export interface Quote \{/);
@@ -89,7 +114,8 @@ test('checkOffer in Node: the failed rule with its citation and question; bad of
     ['offer.payer', 'offer.premium'].every((f) => e.errors.some((x) => x.field === f && !x.message_en.includes('offer.'))));
   const dts = await readFile(join(PKG, 'baofei.d.ts'), 'utf8');
   assert.match(dts, /export function checkOffer\(input: QuoteInput, offer: OfferInput\): OfferCheck;/);
-  assert.match(dts, /export function createQuoter\(pack\?: object \| string( \| null)?\): Quoter;/);
+  assert.match(dts, /export function createQuoter\(arg\?: object \| string \| QuoterOptions( \| null)?\): Quoter;/);
+  assert.match(dts, /export function validateLocalRules\(local: object \| string\): LocalRulesReport;/);
   assert.match(dts, /export function regions\(\): RegionInfo\[\];/);
 });
 

@@ -761,7 +761,9 @@ impl Statutes {
                 g.source.host = true;
                 g
             }));
-        st.validate()?;
+        // Not `st.validate()`: the shipped statutes passed it at build time, each host value passed
+        // `check`, and the merge keeps every list gap-free; the statutes' checks would add 20 KB
+        // (gzip) to every embedder's widget. The tests validate every merged result instead.
         Ok(st)
     }
 }

@@ -167,7 +167,9 @@ pub(crate) fn checkbox(cx: &Cx<'_>, key: &str, label: &str) -> Html {
 
 /// The whole form; `minimum` is the legal minimum limit shown as the per-person placeholder.
 pub fn form_view(cx: &Cx<'_>, minimum: Option<rust_decimal::Decimal>) -> Html {
-    let Ok(rules) = rules() else { return html! {} };
+    let Some(rules) = cx.rules.or(rules().as_ref().ok()) else {
+        return html! {};
+    };
     let st = rules.statutes();
     let (tr, lang, f) = (cx.tr, cx.lang, cx.form);
     let name = |zh: &str, en: &str| {

@@ -78,6 +78,9 @@ pub struct Cx<'a> {
     pub live: Option<String>,
     /// Whose rates: an insurer's pack label (Chinese, English) when one is in use.
     pub pack_label: Option<&'a (String, String)>,
+    /// The rules quotes use when they are not the shipped ones (an insurer's pack, a host's local
+    /// rules): the form lists their places, so a city a host's file adds can be chosen.
+    pub rules: Option<&'a baofei_core::Rules>,
     /// The prerendered page's parts still standing in at this stage (only while they show this very
     /// state); the result panel reads its explanations from it.
     pub stand_in: Option<&'a StandIn>,
@@ -283,8 +286,14 @@ pub(crate) fn cite(lang: Lang, c: &Citation) -> Html {
     } else {
         "doc"
     };
+    // A host's own rule says so wherever it is cited (issue 33 point 3).
+    let host = c.host.then_some(match lang {
+        Lang::Zh => "(由本站提供)",
+        Lang::En => " (supplied by this site)",
+    });
     let body = html! { <><span class={doc_class}>{ c.document.clone() }</span>{ tail }
-    if let Some(g) = gloss { <span class={doc_class}>{ g }</span> }</> };
+    if let Some(g) = gloss { <span class={doc_class}>{ g }</span> }
+    if let Some(h) = host { <span class="bf-host-rule">{ h }</span> }</> };
     // Only an official copy is linked; any other address is not followed (issue 29 point 1).
     match c.official_link() {
         Some(u) => {

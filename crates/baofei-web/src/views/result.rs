@@ -7,7 +7,7 @@ use super::trace::trace_view;
 use super::{badge, cite, cited, dom_id, msg, reference, Cx};
 use crate::i18n::T;
 use crate::model::{fmt_money, fmt_pct, fmt_yuan, form_key, Form, Lang};
-use crate::outcome::rules;
+use crate::outcome::{rules, LocalOutcome};
 use baofei_core::assess::Assessment;
 use baofei_core::domain::Obligation;
 use baofei_core::fields::Field as F;
@@ -366,6 +366,37 @@ pub fn pack_error_view(lang: Lang, e: &Errors) -> Html {
                 }
             </ul>
         </div>
+    }
+}
+
+/// A host's local-rules file (issue 33): used (whose rules, for which place, and how they are marked)
+/// or refused (the first problems at their paths; the shipped rules stay in force). Outside the live
+/// region, like the pack's banner.
+pub fn local_rules_view(lang: Lang, l: &LocalOutcome) -> Html {
+    match l {
+        LocalOutcome::Used {
+            place, publisher, ..
+        } => html! {
+            <p class="bf-banner bf-host-rules" id="host-rules">
+                { msg(lang,
+                    &format!("本站提供了{}的地方规则(发布单位：{})；标有“由本站提供”的数值来自该规则，其余为内置规则。", place.0, publisher.0),
+                    &format!("This site supplies local rules for {} (published by {}): values marked \"supplied by this site\" come from them; the rest are the built-in rules.", place.1, publisher.1)) }
+            </p>
+        },
+        LocalOutcome::Refused(e) => {
+            let rest = e.0.len().saturating_sub(PACK_ERRORS_SHOWN);
+            html! {
+                <div class="bf-banner bf-pack-error" id="host-rules-error">
+                    <strong>{ msg(lang, "本站提供的地方规则未通过校验，未予采用；以下按内置规则计算：", "This site's local rules were refused and are not used; what follows uses the built-in rules:") }</strong>
+                    <ul>
+                        { for e.0.iter().take(PACK_ERRORS_SHOWN).map(|x| html! { <li><code>{ x.field.clone() }</code>{ " — " }{ msg(lang, &x.message_zh, &x.message_en) }</li> }) }
+                        if rest > 0 {
+                            <li>{ msg(lang, &format!("……另有 {rest} 项问题未列出"), &format!("…and {rest} more problem(s) not listed")) }</li>
+                        }
+                    </ul>
+                </div>
+            }
+        }
     }
 }
 
