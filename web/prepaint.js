@@ -22,7 +22,9 @@ try {
   const source = location.hash.length > 1 ? location.hash.slice(1) : stored;
   const browser = (navigator.language || '').toLowerCase();
   const english = source ? /(^|&)lang=en(&|$)/.test(source) : browser !== '' && !browser.startsWith('zh');
-  if (source || (since && today < since) || (until && today >= until)) {
+  // A host's local rules (issue 33) may change any figure the frame shows: it waits for the engine.
+  const hostRules = document.querySelector('meta[name="baofei-rules-src"]');
+  if (source || hostRules || (since && today < since) || (until && today >= until)) {
     document.documentElement.classList.add('bf-pending');
   }
   // Hidden for the language alone: the figures hold, so start.js shows them if the wasm cannot start.
@@ -45,7 +47,8 @@ try {
       link.rel = 'preload';
       link.as = 'fetch';
       link.crossOrigin = 'anonymous';
-      link.href = 'baofei-page_bg.wasm';
+      // A page with host rules runs the widget's build (start.js).
+      link.href = hostRules ? 'baofei-web_bg.wasm' : 'baofei-page_bg.wasm';
       document.head.appendChild(link);
     }
   }

@@ -39,23 +39,58 @@ function engine() {
   return WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 111])) ? 'wasm' : 'mvp';
 }
 
+// Issue 33: a host's local rules, named by the page (`<meta name="baofei-rules-src">`, written by
+// `baofei rules install`). Such a page runs the widget's build, which carries the file's check (the
+// page's own build stays 14 KB smaller for every other site), and prepaint.js hid the static frame.
+const rulesSrc = document.querySelector('meta[name="baofei-rules-src"]')?.getAttribute('content');
+
+/**
+ * The host's file, same-origin only (it decides the legal figures readers see): `{ localRules }` (its
+ * text) or `{ localRulesError: { zh, en } }`, which the widget shows while the shipped rules apply.
+ */
+async function hostRules(src) {
+  const fail = (zh, en) => ({ localRulesError: { zh, en } });
+  let url;
+  try { url = new URL(src, document.baseURI); } catch (e) { return fail(`地方规则地址无效: ${src}`, `invalid local rules address: ${src}`); }
+  if (url.origin !== location.origin) return fail('地方规则文件须与本页同源', "the local rules file must be on the page's own origin");
+  try {
+    const r = await fetch(url, { mode: 'same-origin', redirect: 'error', credentials: 'same-origin', cache: 'no-cache' });
+    if (!r.ok) return fail(`加载地方规则失败: HTTP ${r.status}`, `loading the local rules failed: HTTP ${r.status}`);
+    const type = (r.headers.get('content-type') || '').split(';')[0].trim().toLowerCase();
+    if (type !== 'application/json' && !type.endsWith('+json')) {
+      return fail(`地方规则文件的内容类型须为 application/json，实际为 ${type || '(无)'}`, `the local rules file must be served as application/json, not ${type || '(none)'}`);
+    }
+    const text = await r.text();
+    if (text.length > 1024 * 1024) return fail('地方规则文件过大(超过 1 MB)', 'the local rules file is too large (over 1 MB)');
+    return { localRules: text };
+  } catch (e) {
+    return fail(`加载地方规则失败(网络错误或被重定向): ${e}`, `loading the local rules failed (network error or a redirect): ${e}`);
+  }
+}
+
 /** Loads and starts the page's engine in the build this browser runs. */
 async function start(kind) {
+  const bin = rulesSrc ? 'baofei-web' : 'baofei-page';
+  const rules = rulesSrc ? hostRules(rulesSrc) : null;
+  let bindings;
   if (kind === 'wasm') {
     // The wasm download starts at once, beside the glue's import (not after it).
-    const wasm = fetch(new URL('./baofei-page_bg.wasm', import.meta.url));
-    const bindings = await import('./baofei-page.js');
+    const wasm = fetch(new URL(`./${bin}_bg.wasm`, import.meta.url));
+    bindings = await import(`./${bin}.js`);
     await bindings.default({ module_or_path: wasm });
-    return;
-  }
-  const glue = import('./baofei-page.compat.js');
-  if (kind === 'mvp') {
-    const wasm = fetch(new URL('./baofei-page.compat_bg.wasm', import.meta.url));
-    await (await glue).default({ module_or_path: wasm });
   } else {
-    const [bindings, asm] = await Promise.all([glue, import('./baofei-page.compat.asm.js')]);
-    bindings.initFromJs(asm.default);
+    const glue = import(`./${bin}.compat.js`);
+    if (kind === 'mvp') {
+      const wasm = fetch(new URL(`./${bin}.compat_bg.wasm`, import.meta.url));
+      bindings = await glue;
+      await bindings.default({ module_or_path: wasm });
+    } else {
+      const [b, asm] = await Promise.all([glue, import(`./${bin}.compat.asm.js`)]);
+      bindings = b;
+      bindings.initFromJs(asm.default);
+    }
   }
+  if (rules) bindings.startStandalone(await rules);
 }
 
 // No top-level await: Chromium 86-88 (信创 desktops) cannot parse a module that uses it.

@@ -242,6 +242,14 @@ enum RulesCommand {
     },
     /// Print a complete example file (a fictional city) to start from.
     Init,
+    /// Check a file and add it to a built site (index.html names it; rules.html regenerated).
+    Install {
+        /// The file (JSON).
+        file: PathBuf,
+        /// The built site's directory (the one holding index.html).
+        #[arg(long)]
+        site: PathBuf,
+    },
 }
 
 const RULES_HELP: &str = "\
@@ -258,6 +266,7 @@ EXIT STATUS
 EXAMPLES
     baofei rules init > local-rules.json     # a complete example to edit
     baofei rules check local-rules.json
+    baofei rules install local-rules.json --site dist   # the built site reads it from now on
     baofei explain enterprise.json --local-rules local-rules.json";
 
 #[derive(Subcommand)]
@@ -298,6 +307,7 @@ fn main() -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Command::Rules(RulesCommand::Check { file }) => rules::check(&file),
+        Command::Rules(RulesCommand::Install { file, site }) => rules::install(&file, &site),
         Command::Rules(RulesCommand::Init) => {
             print!("{}", rules::EXAMPLE);
             Ok(ExitCode::SUCCESS)

@@ -143,3 +143,84 @@ pub fn check(path: &Path) -> Result<ExitCode, String> {
         Err(e) => refused(&e),
     }
 }
+
+/// The name a host's file takes in the site.
+pub const SITE_FILE: &str = "local-rules.json";
+
+/// `baofei rules install FILE --site DIR`: a host adds its file to a built site with no Rust
+/// toolchain. The file is checked first (a refused file changes nothing); then it is copied to
+/// `DIR/local-rules.json`, `index.html` names it (`<meta name="baofei-rules-src">`, which makes the
+/// page run the build that checks it and hide its prerendered figures), `rules.html` is regenerated
+/// with the host's rules labelled, and the service worker's version changes so returning visitors get
+/// the new pages instead of their cached copies.
+pub fn install(path: &Path, site: &Path) -> Result<ExitCode, String> {
+    let text = crate::read_input(path)?;
+    let base = baofei_rules::load().map_err(|e| format!("built-in rules invalid: {e}"))?;
+    let merged = match baofei_rules::parse_local_rules(&text).and_then(|l| base.with_local(&l)) {
+        Ok(r) => r,
+        Err(e) => {
+            println!(
+                "{}: refused, nothing installed 未通过，未安装:\n{}",
+                path.display(),
+                list(&e)
+            );
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let at = |f: &str| site.join(f);
+    let index = std::fs::read_to_string(at("index.html")).map_err(|e| {
+        format!(
+            "{}: {e} (is --site the built site?)",
+            at("index.html").display()
+        )
+    })?;
+    let meta = format!("<meta name=\"baofei-rules-src\" content=\"{SITE_FILE}\" />");
+    let index = match index.find("<meta name=\"baofei-rules-src\"") {
+        // Installed before: the tag is rewritten in place.
+        Some(i) => {
+            let end = index[i..].find('>').map_or(index.len(), |e| i + e + 1);
+            format!("{}{meta}{}", &index[..i], &index[end..])
+        }
+        // Early in <head>: prepaint.js, a script in <head>, must find it when it runs.
+        None => {
+            let i = ["<meta charset", "<head"]
+                .iter()
+                .find_map(|tag| {
+                    let at = index.find(tag)?;
+                    index[at..].find('>').map(|e| at + e + 1)
+                })
+                .ok_or("index.html has no <head>")?;
+            format!("{}\n  {meta}{}", &index[..i], &index[i..])
+        }
+    };
+    std::fs::write(at(SITE_FILE), &text).map_err(|e| e.to_string())?;
+    std::fs::write(at("index.html"), index).map_err(|e| e.to_string())?;
+    std::fs::write(at("rules.html"), crate::rules_page::html(merged.statutes()))
+        .map_err(|e| e.to_string())?;
+    // The service worker serves its release's files cache-first: a new version string makes browsers
+    // install it and fetch the changed pages (FNV-1a of the file: no hashing crate needed).
+    let sw_path = at("sw.js");
+    if let Ok(sw) = std::fs::read_to_string(&sw_path) {
+        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
+        let sw = sw
+            .lines()
+            .map(|l| match l.strip_prefix("var VERSION = '") {
+                Some(rest) => {
+                    let v = rest.split(['\'', '+']).next().unwrap_or("");
+                    format!("var VERSION = '{v}+rules-{hash:016x}';")
+                }
+                None => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        std::fs::write(&sw_path, sw + "\n").map_err(|e| e.to_string())?;
+    }
+    println!(
+        "installed 已安装: {} → {}; index.html names it; rules.html regenerated; sw.js version changed",
+        path.display(),
+        at(SITE_FILE).display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -669,14 +669,11 @@ pub fn create_quoter(
 ) -> Result<Quoter, JsValue> {
     let arg = arg.filter(|p| !p.is_undefined() && !p.is_null());
     // Options are an object with `pack` or `localRules` and no `meta` (a pack always has `meta`).
-    let has = |a: &JsValue, k: &str| {
-        js_sys::Reflect::has(a, &JsValue::from_str(k)).unwrap_or(false)
-    };
+    let has =
+        |a: &JsValue, k: &str| js_sys::Reflect::has(a, &JsValue::from_str(k)).unwrap_or(false);
     let (pack, local) = match arg {
         Some(a)
-            if a.is_object()
-                && !has(&a, "meta")
-                && (has(&a, "pack") || has(&a, "localRules")) =>
+            if a.is_object() && !has(&a, "meta") && (has(&a, "pack") || has(&a, "localRules")) =>
         {
             let get = |k: &str| {
                 js_sys::Reflect::get(&a, &JsValue::from_str(k))

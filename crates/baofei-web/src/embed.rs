@@ -68,6 +68,42 @@ fn pack_load_error(e: &JsValue) -> PackState {
     )))))
 }
 
+/// A host's local rules from a mount config (issue 33): `localRulesError` (`{zh, en}`, the file could
+/// not be loaded) or `localRules` (object or JSON text) checked against the pack in use (or the shipped
+/// rules); `None` when neither is given. A file that could not be loaded, or was refused, leaves the
+/// shipped rules in force and says why.
+pub(crate) fn local_state(config: &JsValue, pack: Option<&PackState>) -> Option<LocalState> {
+    let present = |k: &str| {
+        js_sys::Reflect::get(config, &k.into())
+            .ok()
+            .filter(|p| !p.is_undefined() && !p.is_null())
+    };
+    let refused = |field: &str, zh: String, en: String| {
+        LocalState(Rc::new(LocalOutcome::Refused(Errors::one(
+            FieldError::new(field, ErrorCode::InvalidPack, zh, en),
+        ))))
+    };
+    if let Some(e) = present("localRulesError") {
+        return Some(refused("rules-src", text_of(&e, "zh"), text_of(&e, "en")));
+    }
+    let l = present("localRules")?;
+    let text = l
+        .as_string()
+        .or_else(|| js_sys::JSON::stringify(&l).ok().and_then(|s| s.as_string()));
+    let base = match pack {
+        Some(PackState(p)) => p.as_ref().as_ref().ok(),
+        None => rules().as_ref().ok(),
+    };
+    Some(match (text, base) {
+        (Some(t), Some(b)) => LocalState::check(&t, b),
+        _ => refused(
+            "localRules",
+            "地方规则须为对象或 JSON 文本".into(),
+            "local rules must be an object or JSON text".into(),
+        ),
+    })
+}
+
 /// A string property of a JS object, or empty.
 fn text_of(e: &JsValue, k: &str) -> String {
     js_sys::Reflect::get(e, &k.into())
@@ -111,38 +147,7 @@ pub fn mount(root: JsValue, config: JsValue) -> Result<Widget, JsValue> {
         Some(e) => Some(pack_load_error(&e)),
         None => present("pack").map(|p| pack_state(&p)),
     };
-    // A host's local rules (issue 33): checked against the pack in use (or the shipped rules); a
-    // file that could not be loaded, or was refused, leaves the shipped rules in force and says why.
-    let local = match present("localRulesError") {
-        Some(e) => Some(LocalState(Rc::new(LocalOutcome::Refused(Errors::one(
-            FieldError::new(
-                "rules-src",
-                ErrorCode::InvalidPack,
-                text_of(&e, "zh"),
-                text_of(&e, "en"),
-            ),
-        ))))),
-        None => present("localRules").map(|l| {
-            let text = l.as_string().or_else(|| {
-                js_sys::JSON::stringify(&l)
-                    .ok()
-                    .and_then(|s| s.as_string())
-            });
-            let base = match &pack {
-                Some(PackState(p)) => p.as_ref().as_ref().ok(),
-                None => rules().as_ref().ok(),
-            };
-            match (text, base) {
-                (Some(t), Some(b)) => LocalState::check(&t, b),
-                _ => LocalState(Rc::new(LocalOutcome::Refused(Errors::one(FieldError::new(
-                    "localRules",
-                    ErrorCode::InvalidPack,
-                    "地方规则须为对象或 JSON 文本",
-                    "local rules must be an object or JSON text",
-                ))))),
-            }
-        }),
-    };
+    let local = local_state(&config, pack.as_ref());
     let props = AppProps {
         preset: get_str(&config, "preset").map(Into::into),
         lang: get_str(&config, "lang").map(Into::into),

@@ -61,11 +61,26 @@ pub fn start() {
             let form = state::initial_state(true, false, None, None, false).form;
             let _ = outcome::compute(&form, None);
             perf::measure_since("baofei:ready", "baofei:ready");
-            next_task(move || mount_standalone(el));
+            next_task(move || mount_standalone(el, None));
         });
     } else {
-        mount_standalone(el);
+        mount_standalone(el, None);
     }
+}
+
+/// The standalone page with a host's local rules (issue 33): `start.js` loads the widget's build
+/// (which carries the file's check) instead of the page's when the page names a file
+/// (`<meta name="baofei-rules-src">`), fetches it, and calls this with `localRules` (the file's text)
+/// or `localRulesError` (`{zh, en}`: why it could not be loaded). The static frame is hidden for such a
+/// page (`prepaint.js`): its figures are the shipped rules'.
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = startStandalone)]
+pub fn start_standalone(config: wasm_bindgen::JsValue) {
+    let Some(el) = gloo::utils::document().get_element_by_id("baofei") else {
+        return;
+    };
+    let local = embed::local_state(&config, None);
+    mount_standalone(el, local);
 }
 
 /// Runs `f` in a task of its own (a zero timeout), after what is queued already.
@@ -78,7 +93,7 @@ fn next_task(f: impl FnOnce() + 'static) {
 
 /// Mounts the widget on the standalone page's `#baofei`, taking over its prerendered frame if any.
 #[cfg(target_arch = "wasm32")]
-fn mount_standalone(el: web_sys::Element) {
+fn mount_standalone(el: web_sys::Element, local: Option<outcome::LocalState>) {
     perf::mark("baofei:mount");
     // A framed page is an embed, whatever its address: it never reads or writes the inputs the user
     // asked the standalone page to remember, or any page of the same site could frame it and read
@@ -139,6 +154,7 @@ fn mount_standalone(el: web_sys::Element) {
         parent_origin: hooks::host::iframe_parent().map(Into::into),
         compact,
         stand_in,
+        local,
         ..Default::default()
     };
     yew::Renderer::<app::App>::with_root_and_props(el, props).render();
