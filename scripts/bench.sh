@@ -50,6 +50,15 @@ for t in 1 2; do
   RAYON_NUM_THREADS=$t /usr/bin/time --quiet -f "%e %M" -o "$tmp/cli$t.time" "$bin" quote "$tmp/in.csv" -o /dev/null -q || [ $? -eq 1 ]
 done
 
+# Issue 33: 影响测算 on 100,000 generated enterprises, a sixth of them in the example file's city (the
+# generator's Chongqing rows moved there) and a sixth in its province, against `baofei quote` on the same book.
+"$bin" sample --rows 100000 | sed 's/,chongqing,/,jiangsu_shifan,/; s/,hunan,/,jiangsu,/' > "$tmp/book.csv"
+for i in 1 2 3; do
+  /usr/bin/time --quiet -f "%e %M" -o "$tmp/impact$i.time" "$bin" impact --book "$tmp/book.csv" \
+    --local-rules docs/local-rules/example-shifan.json -o /dev/null --summary "$tmp/impact.md" -q
+  /usr/bin/time --quiet -f "%e %M" -o "$tmp/book$i.time" "$bin" quote "$tmp/book.csv" -o /dev/null -q || [ $? -eq 1 ]
+done
+
 status=0
 python3 - "$tmp" "$rows" <<'PY' || status=$?
 import json, sys, platform, subprocess, re, datetime
@@ -138,6 +147,12 @@ P("| threads | wall | rows/s | rows/s per core | peak memory |\n|---|---|---|---
 for t in (1, 2):
     wall, rss = float(cli[t][0]), int(cli[t][1])
     P(f"| {t} | {wall:.2f} s | {rows/wall:,.0f} | {rows/wall/t:,.0f} | {rss/1024:.0f} MB |")
+imp = sorted((tuple(map(float, open(f"{tmp}/impact{i}.time").read().split())) for i in (1, 2, 3)))[1]
+book = sorted((tuple(map(float, open(f"{tmp}/book{i}.time").read().split())) for i in (1, 2, 3)))[1]
+P("\n`baofei impact` (影响测算, issue 33): 100,000 generated enterprises, a sixth in the example file's city, each priced under the shipped rules and the draft (once where the draft cannot change it); median of 3 runs, 2 threads, against `baofei quote` on the same book:\n")
+P("| command | wall | rows/s | peak memory |\n|---|---|---|---|")
+P(f"| `baofei impact --local-rules docs/local-rules/example-shifan.json` | {imp[0]:.2f} s | {100000/imp[0]:,.0f} | {imp[1]/1024:.0f} MB |")
+P(f"| `baofei quote` (the same book) | {book[0]:.2f} s | {100000/book[0]:,.0f} | {book[1]/1024:.0f} MB |")
 text = "\n".join(out) + "\n\n" + open("docs/size-steps.md").read()
 open("BENCHMARKS.md.new", "w").write(text)
 print(text)
