@@ -152,7 +152,8 @@ pub const SITE_FILE: &str = "local-rules.json";
 /// `DIR/local-rules.json`, `index.html` names it (`<meta name="baofei-rules-src">`, which makes the
 /// page run the build that checks it and hide its prerendered figures), `rules.html` is regenerated
 /// with the host's rules labelled, and the service worker's version changes so returning visitors get
-/// the new pages instead of their cached copies.
+/// the new pages instead of their cached copies (its file list gains the file and the widget's build,
+/// so the page still works offline).
 pub fn install(path: &Path, site: &Path) -> Result<ExitCode, String> {
     let text = crate::read_input(path)?;
     let base = baofei_rules::load().map_err(|e| format!("built-in rules invalid: {e}"))?;
@@ -204,6 +205,20 @@ pub fn install(path: &Path, site: &Path) -> Result<ExitCode, String> {
         let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
         });
+        // Offline too: the file and the build that checks it join the release's cached files.
+        let sw = match (sw.find("var FILES = ["), sw.find("];")) {
+            (Some(a), _) => {
+                let end = sw[a..].find("];").map_or(sw.len(), |e| a + e);
+                let mut list = sw[a..end].to_string();
+                for f in [SITE_FILE, "baofei-web.js", "baofei-web_bg.wasm"] {
+                    if !list.contains(&format!("'{f}'")) {
+                        list.push_str(&format!(", '{f}'"));
+                    }
+                }
+                format!("{}{list}{}", &sw[..a], &sw[end..])
+            }
+            _ => sw,
+        };
         let sw = sw
             .lines()
             .map(|l| match l.strip_prefix("var VERSION = '") {

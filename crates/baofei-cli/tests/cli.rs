@@ -480,3 +480,35 @@ fn impact_shows_what_a_draft_changes_per_enterprise_and_in_sum() {
     assert!(svg.starts_with("<svg") && svg.contains("<rect x="), "{svg}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Issue 33 point 5: the same comparison for an insurer's new tariff against the reference pack: every
+/// priced row changes price, nothing legal changes.
+#[test]
+fn impact_compares_a_new_pack_with_the_old() {
+    let o = baofei(&[
+        "impact",
+        "--book",
+        "tests/cli/enterprises.csv",
+        "--pack",
+        "tests/cli/insurer-pack.json",
+        "--quiet",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let out = stdout(&o);
+    let ok: Vec<&str> = out.lines().filter(|l| l.contains(",ok,")).collect();
+    assert!(!ok.is_empty(), "{out}");
+    for l in &ok {
+        let f: Vec<&str> = l.split(',').collect();
+        // minimum and obligation before = after: a pack cannot change the law.
+        assert_eq!((f[10], f[14]), (f[11], f[15]), "{l}");
+    }
+    assert!(
+        ok.iter().any(|l| l.split(',').nth(16) == Some("1")),
+        "the new pack changes some price:\n{out}"
+    );
+}

@@ -41,8 +41,9 @@ const GENEROUS_GZIP = 335 * 1024;
 // `Statutes::validate` after the merge was dropped for it (335.4 KB with it; the tests validate every
 // merge instead). The page gained the "由本站提供" label and the banner: 307.0 KB. Guards moved to 307.5
 // and 330 KB, the generous budget to 335 KB; splitting the check into a module loaded only with
-// rules-src is the way to win the 14 KB back (docs/size-steps.md).
-for (const [what, bin, kb] of [['the standalone page', 'baofei-page', 307.5], ['the widget for host pages', 'baofei-web', 330]]) {
+// rules-src is the way to win the 14 KB back (docs/size-steps.md). The standalone page with a host's file runs
+// the widget's build (`startStandalone`, a plain mount without the takeover: 333.2 KB with it): 329.9 KB, guard 331.
+for (const [what, bin, kb] of [['the standalone page', 'baofei-page', 307.5], ['the widget for host pages', 'baofei-web', 331]]) {
   test(`${what} stays within its size guard (${kb} KB gzip) and the generous budget`, async () => {
     let total = 0;
     for (const f of [`${bin}_bg.wasm`, `${bin}.js`, 'styles.css']) total += gzipSync(await readFile(join(DIST, f)), { level: 9 }).length;

@@ -53,6 +53,16 @@ test('rules install refuses a file that loosens the law and changes nothing', as
   }
 });
 
+test('rules install: the file beside the site, named early in <head>, and a service worker that caches it under a new version', async () => {
+  assert.equal(await readFile(join(site, 'local-rules.json'), 'utf8'), await readFile(EXAMPLE, 'utf8'));
+  const index = await readFile(join(site, 'index.html'), 'utf8');
+  assert.ok(index.indexOf('name="baofei-rules-src"') < index.indexOf('prepaint.js'), 'before prepaint.js runs');
+  const [sw, shipped] = await Promise.all([readFile(join(site, 'sw.js'), 'utf8'), readFile(join(DIST, 'sw.js'), 'utf8')]);
+  const version = (t) => /var VERSION = '([^']*)'/.exec(t)[1];
+  assert.match(version(sw), new RegExp(`^${version(shipped)}\\+rules-[0-9a-f]{16}$`));
+  for (const f of ['local-rules.json', 'baofei-web.js', 'baofei-web_bg.wasm']) assert.ok(sw.includes(`'${f}'`), f);
+});
+
 test('the page with a host file: the city it adds prices under its rules, labelled; the static default figures never show', async () => {
   const page = await browser.newPage();
   const wasm = [];
