@@ -123,6 +123,7 @@ pub fn App(props: &AppProps) -> Html {
     use_share_link(props.standalone, props.storage, fragment, state.remember);
     use_print_opens_trace();
     let in_offers = crate::hooks::section::use_in_section("offer");
+    crate::hooks::section::use_focus_clear_of_bar();
     use_perf_marks(outcome.clone());
     use_host_events(
         props.host.clone(),

@@ -42,8 +42,10 @@ const GENEROUS_GZIP = 335 * 1024;
 // merge instead). The page gained the "由本站提供" label and the banner: 307.0 KB. Guards moved to 307.5
 // and 330 KB, the generous budget to 335 KB; splitting the check into a module loaded only with
 // rules-src is the way to win the 14 KB back (docs/size-steps.md). The standalone page with a host's file runs
-// the widget's build (`startStandalone`, a plain mount without the takeover: 333.2 KB with it): 329.9 KB, guard 331.
-for (const [what, bin, kb] of [['the standalone page', 'baofei-page', 307.5], ['the widget for host pages', 'baofei-web', 331]]) {
+// the widget's build (`startStandalone`, a plain mount without the takeover: 333.2 KB with it): 329.9 KB. Then the
+// focused control kept clear of the sticky bar when the page changes size (a ResizeObserver, CI's focus test at
+// 200% zoom and in the elder mode): +0.6 and +1.1 KB, 307.6 and 331.0 KB; guards 308 and 331.5.
+for (const [what, bin, kb] of [['the standalone page', 'baofei-page', 308], ['the widget for host pages', 'baofei-web', 331.5]]) {
   test(`${what} stays within its size guard (${kb} KB gzip) and the generous budget`, async () => {
     let total = 0;
     for (const f of [`${bin}_bg.wasm`, `${bin}.js`, 'styles.css']) total += gzipSync(await readFile(join(DIST, f)), { level: 9 }).length;

@@ -5,7 +5,8 @@
 //! - [`host`]: events to the host page and the iframe bridge with the parent window;
 //! - [`print`]: open the trace before printing;
 //! - [`marks`]: Performance API marks for the benchmark;
-//! - [`section`]: whether the reader is inside a section (the offer check, for the sticky bar).
+//! - [`section`]: whether the reader is inside a section (the offer check, for the sticky bar), and the
+//!   focused control kept clear of that bar when the page changes size.
 
 pub mod host;
 pub mod marks;

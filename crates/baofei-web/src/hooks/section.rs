@@ -32,3 +32,57 @@ pub fn use_in_section(id: &'static str) -> bool {
     }
     *inside
 }
+
+/// Keeps the focused control clear of the phone's sticky bar when the page changes size after the
+/// focus moved there: the browser scrolls a control clear of the bar (scroll-padding) when it takes
+/// focus, but the bar can grow afterwards (it shows the offers' verdicts once the reader is in the
+/// offer check) and a late panel can move content under it (the gov-site suite saw a citation link
+/// in the elder mode covered on a loaded machine). Observes the body's size; a control the bar covers
+/// is scrolled to the bottom of the room above it (scroll-padding applies).
+#[hook]
+pub fn use_focus_clear_of_bar() {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    use_effect_with((), move |_| {
+        #[allow(clippy::float_arithmetic)]
+        let check = Closure::<dyn FnMut()>::new(move || {
+            let doc = gloo::utils::document();
+            let Some(active) = doc
+                .active_element()
+                .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
+            else {
+                return;
+            };
+            let Some(bar) = doc.query_selector(".bf-sticky").ok().flatten() else {
+                return;
+            };
+            if active.closest(".bf-sticky").ok().flatten().is_some()
+                || active.closest(".bf").ok().flatten().is_none()
+            {
+                return;
+            }
+            let (a, b) = (
+                active.get_bounding_client_rect(),
+                bar.get_bounding_client_rect(),
+            );
+            // A hidden bar (desktop) has no height; a control taller than the room stays as it is.
+            // Pixels, not money: the workspace's float lint is for rating.
+            if b.height() > 0.0
+                && a.bottom() > b.top() + 1.0
+                && a.top() < b.bottom()
+                && a.height() < b.top()
+            {
+                active.scroll_into_view_with_bool(false);
+            }
+        });
+        let observer = web_sys::ResizeObserver::new(check.as_ref().unchecked_ref()).ok();
+        if let (Some(o), Some(body)) = (&observer, gloo::utils::document().body()) {
+            o.observe(&body);
+        }
+        move || {
+            if let Some(o) = observer {
+                o.disconnect();
+            }
+            drop(check);
+        }
+    });
+}
