@@ -9,6 +9,23 @@
 // A host's high-contrast mode for a framed page (`mountFrame(…, { contrast: 'high' })`): the same switch
 // a toolbar sets on the standalone page's <html>.
 if (/[?&]contrast=high(&|$)/.test(location.search)) document.documentElement.dataset.bfContrast = 'high';
+// A host's colours for a framed page (`mountFrame(…, { theme })`, issue 30 M9): known keys only, plain
+// values only (a colour, a length, a font list: no url(), no expression), set through the CSSOM (which
+// the page's policy allows, unlike style attributes) before the first paint.
+try {
+  const theme = window.parent !== window && new URLSearchParams(location.search).get('theme');
+  const keys = ['accent', 'accent-ink', 'ink', 'muted', 'line', 'bg', 'soft', 'font', 'radius', 'input-bg',
+    'input-border', 'focus', 'ok', 'ok-bg', 'warn', 'warn-bg', 'danger', 'danger-bg', 'error'];
+  if (theme) {
+    theme.split(';').slice(0, keys.length).forEach((pair) => {
+      const i = pair.indexOf(':');
+      const k = pair.slice(0, i), v = pair.slice(i + 1).trim();
+      if (i > 0 && keys.includes(k) && v.length <= 80 && /^[#\w\s,.%()'"-]+$/.test(v) && !/url|expression|image|var\(/i.test(v)) {
+        document.documentElement.style.setProperty(`--bf-${k}`, v);
+      }
+    });
+  }
+} catch (e) { /* a theme is decoration: the page works without it */ }
 try {
   const d = new Date();
   const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -24,7 +41,10 @@ try {
   const english = source ? /(^|&)lang=en(&|$)/.test(source) : browser !== '' && !browser.startsWith('zh');
   // A host's local rules (issue 33) may change any figure the frame shows: it waits for the engine.
   const hostRules = document.querySelector('meta[name="baofei-rules-src"]');
-  if (source || hostRules || (since && today < since) || (until && today >= until)) {
+  // A framed page waiting for its insurer's pack (`mountFrame(…, { pack })`): the static figures are the
+  // reference pack's, never the insurer's.
+  const hostPack = window.parent !== window && /[?&]pack=1(&|$)/.test(location.search);
+  if (source || hostRules || hostPack || (since && today < since) || (until && today >= until)) {
     document.documentElement.classList.add('bf-pending');
   }
   // Hidden for the language alone: the figures hold, so start.js shows them if the wasm cannot start.
@@ -48,7 +68,7 @@ try {
       link.as = 'fetch';
       link.crossOrigin = 'anonymous';
       // A page with host rules runs the widget's build (start.js).
-      link.href = hostRules ? 'baofei-web_bg.wasm' : 'baofei-page_bg.wasm';
+      link.href = hostRules || hostPack ? 'baofei-web_bg.wasm' : 'baofei-page_bg.wasm';
       document.head.appendChild(link);
     }
   }

@@ -68,9 +68,39 @@ async function hostRules(src) {
   }
 }
 
+// Issue 30 M9: a framed page whose host passes an insurer's pack (`mountFrame(…, { pack })` adds
+// `?pack=1`) runs the widget's build, which validates packs, and takes the pack only from its parent
+// window and the `?parent=` origin (a real origin; the same checks as the widget's iframe link).
+const params = new URLSearchParams(location.search);
+const parentOrigin = (() => {
+  const p = params.get('parent');
+  try { return window.parent !== window && p && new URL(p).origin === p ? p : null; } catch (e) { return null; }
+})();
+const framedPack = params.get('pack') === '1' && parentOrigin;
+
+/** The pack from the parent window: `{ pack }`, or `{ packError }` after 15 s without one. */
+function parentPack() {
+  return new Promise((done) => {
+    const timer = setTimeout(() => {
+      window.removeEventListener('message', onMessage);
+      done({ packError: { zh: '未收到宿主页面的费率包(15 秒)', en: 'no pricing pack came from the host page (15 s)' } });
+    }, 15000);
+    function onMessage(e) {
+      if (e.origin !== parentOrigin || e.source !== window.parent) return;
+      if (!e.data || e.data.type !== 'baofei:pack' || typeof e.data.pack !== 'string') return;
+      clearTimeout(timer);
+      window.removeEventListener('message', onMessage);
+      done({ pack: e.data.pack });
+    }
+    window.addEventListener('message', onMessage);
+    window.parent.postMessage({ type: 'baofei:ready-for-pack' }, parentOrigin);
+  });
+}
+
 /** Loads and starts the page's engine in the build this browser runs. */
 async function start(kind) {
-  const bin = rulesSrc ? 'baofei-web' : 'baofei-page';
+  const bin = rulesSrc || framedPack ? 'baofei-web' : 'baofei-page';
+  const pack = framedPack ? parentPack() : null;
   const rules = rulesSrc ? hostRules(rulesSrc) : null;
   let bindings;
   if (kind === 'wasm') {
@@ -90,7 +120,7 @@ async function start(kind) {
       bindings.initFromJs(asm.default);
     }
   }
-  if (rules) bindings.startStandalone(await rules);
+  if (rules || pack) bindings.startStandalone({ ...(rules ? await rules : {}), ...(pack ? await pack : {}) });
 }
 
 // No top-level await: Chromium 86-88 (信创 desktops) cannot parse a module that uses it.

@@ -48,7 +48,8 @@ export function loadPack(src: string, options?: { maxBytes?: number; timeoutMs?:
 
 /** <baofei-quote>: presets as attributes (region, line, sector, employees, as-of, size-class, contract-value,
  *  tonnage, vehicles, seats, per-person-limit, standardisation, env-risk-grade, env-credit-grade, campaign,
- *  lang, preset, pack-src, mode="compact", awaits-pack, link-base: the page share links open; elder: the
+ *  lang, preset, pack-src, rules-src (a host's local-rules file, same-origin), mode="compact", awaits-pack,
+ *  link-base: the page share links open; elder: the
  *  elder-friendly mode 长辈版; contrast="high": high-contrast colours, as `<html data-bf-contrast="high">`
  *  does for every element on a page). Parts for host stylesheets: root, form, result, premium, sticky. */
 export class BaofeiQuote extends HTMLElement {

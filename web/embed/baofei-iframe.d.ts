@@ -13,7 +13,16 @@ export interface FrameOptions {
   /** "high": the framed page in its high-contrast colours (a host toolbar's switch). */
   contrast?: '' | 'high';
   title?: string;
+  /** An insurer's pricing pack (object or JSON text), sent to the frame over the checked channel and
+   *  validated there; a refused one fires `baofei-error` with `stage: 'pack'` on the container. */
+  pack?: object | string;
+  /** The frame's colours and shapes: the element's custom properties without `--bf-` (e.g. `accent`). */
+  theme?: Partial<Record<typeof THEME_KEYS[number], string>>;
 }
+
+/** The custom properties `theme` may set. */
+export declare const THEME_KEYS: readonly ['accent', 'accent-ink', 'ink', 'muted', 'line', 'bg', 'soft', 'font', 'radius',
+  'input-bg', 'input-border', 'focus', 'ok', 'ok-bg', 'warn', 'warn-bg', 'danger', 'danger-bg', 'error'];
 
 export interface FrameHandle {
   frame: HTMLIFrameElement;

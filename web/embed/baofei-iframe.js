@@ -9,7 +9,11 @@
 const HERE = import.meta.url;
 const DEFAULT_SRC = new URL('../index.html', HERE).href;
 
-export function mountFrame(container, { src = DEFAULT_SRC, preset = '', lang = '', mode = '', contrast = '', title = '安责险保费测算 Baofei' } = {}) {
+/** The custom properties a host may set on a framed page (`theme`), each a colour, a length or a font list. */
+export const THEME_KEYS = ['accent', 'accent-ink', 'ink', 'muted', 'line', 'bg', 'soft', 'font', 'radius', 'input-bg',
+  'input-border', 'focus', 'ok', 'ok-bg', 'warn', 'warn-bg', 'danger', 'danger-bg', 'error'];
+
+export function mountFrame(container, { src = DEFAULT_SRC, preset = '', lang = '', mode = '', contrast = '', title = '安责险保费测算 Baofei', pack, theme } = {}) {
   const url = new URL(src, document.baseURI);
   // Only a web page may be framed: a javascript: (or data:, blob:) URL would run in this page's
   // origin (security review F1).
@@ -21,6 +25,20 @@ export function mountFrame(container, { src = DEFAULT_SRC, preset = '', lang = '
   if (mode === 'compact') url.searchParams.set('mode', 'compact');
   // A host toolbar's high contrast, for the framed page (its own <html data-bf-contrast>).
   if (contrast === 'high') url.searchParams.set('contrast', 'high');
+  // An insurer's colours (issue 30 M9): `{ accent: '#b22222', radius: '2px', … }` as the framed page's
+  // --bf-* properties. Carried in the address so the first paint has them; the framed page keeps only
+  // known keys with plain values (prepaint.js).
+  if (theme && typeof theme === 'object') {
+    const t = Object.entries(theme).filter(([k, v]) => THEME_KEYS.includes(k) && typeof v === 'string' && v.length <= 80);
+    if (t.length) url.searchParams.set('theme', t.map(([k, v]) => `${k}:${v}`).join(';'));
+  }
+  // An insurer's pack (issue 30 M9): the framed page runs the build that validates packs, asks for it
+  // once it can read it, and gets it over the checked channel (only this window, only the frame's origin).
+  let packText;
+  if (pack !== undefined && pack !== null) {
+    packText = typeof pack === 'string' ? pack : JSON.stringify(pack);
+    url.searchParams.set('pack', '1');
+  }
   const hash = new URLSearchParams(preset.replace(/^#/, ''));
   if (!hash.has('v')) hash.set('v', '1');
   if (lang) hash.set('lang', lang);
@@ -70,7 +88,11 @@ export function mountFrame(container, { src = DEFAULT_SRC, preset = '', lang = '
     if (e.origin !== origin || e.source !== frame.contentWindow) return; // anything else is ignored
     const msg = e.data;
     if (!msg || typeof msg !== 'object') return;
-    if (msg.type === 'baofei:resize' && Number.isFinite(msg.detail) && msg.detail > 0 && msg.detail < 20000) {
+    if (msg.type === 'baofei:ready-for-pack' && packText !== undefined) {
+      frame.contentWindow.postMessage({ type: 'baofei:pack', pack: packText }, origin);
+    } else if (msg.type === 'baofei:error') {
+      container.dispatchEvent(new CustomEvent('baofei-error', { detail: msg.detail, bubbles: true }));
+    } else if (msg.type === 'baofei:resize' && Number.isFinite(msg.detail) && msg.detail > 0 && msg.detail < 20000) {
       frame.style.height = `${Math.ceil(msg.detail)}px`;
     } else if (msg.type === 'baofei:quote') {
       if (msg.detail && typeof msg.detail === 'object') show(msg.detail);

@@ -104,6 +104,20 @@ pub(crate) fn local_state(config: &JsValue, pack: Option<&PackState>) -> Option<
     })
 }
 
+/// An insurer's pack from a mount config: `packError` (`{zh, en}`: it could not be loaded) or `pack`
+/// (object or JSON text), validated; `None` when neither is given.
+pub(crate) fn pack_from_config(config: &JsValue) -> Option<PackState> {
+    let present = |k: &str| {
+        js_sys::Reflect::get(config, &k.into())
+            .ok()
+            .filter(|p| !p.is_undefined() && !p.is_null())
+    };
+    match present("packError") {
+        Some(e) => Some(pack_load_error(&e)),
+        None => present("pack").map(|p| pack_state(&p)),
+    }
+}
+
 /// A string property of a JS object, or empty.
 fn text_of(e: &JsValue, k: &str) -> String {
     js_sys::Reflect::get(e, &k.into())
@@ -138,15 +152,7 @@ pub fn mount(root: JsValue, config: JsValue) -> Result<Widget, JsValue> {
         .ok()
         .and_then(|h| h.dyn_into::<Element>().ok())
         .unwrap_or_else(|| root.clone());
-    let present = |k: &str| {
-        js_sys::Reflect::get(&config, &k.into())
-            .ok()
-            .filter(|p| !p.is_undefined() && !p.is_null())
-    };
-    let pack = match present("packError") {
-        Some(e) => Some(pack_load_error(&e)),
-        None => present("pack").map(|p| pack_state(&p)),
-    };
+    let pack = pack_from_config(&config);
     let local = local_state(&config, pack.as_ref());
     let props = AppProps {
         preset: get_str(&config, "preset").map(Into::into),

@@ -68,18 +68,26 @@ pub fn start() {
     }
 }
 
-/// The standalone page with a host's local rules (issue 33): `start.js` loads the widget's build
-/// (which carries the file's check) instead of the page's when the page names a file
-/// (`<meta name="baofei-rules-src">`), fetches it, and calls this with `localRules` (the file's text)
-/// or `localRulesError` (`{zh, en}`: why it could not be loaded). The static frame is hidden for such a
-/// page (`prepaint.js`): its figures are the shipped rules'.
+/// The standalone page with a host's local rules (issue 33) or, framed, an insurer's pack from its host
+/// (issue 30 M9): `start.js` loads the widget's build (which carries the checks) instead of the
+/// page's when the page names a rules file (`<meta name="baofei-rules-src">`) or its address asks for a
+/// pack (`?pack=1`), fetches or receives them, and calls this with `localRules`/`localRulesError` and
+/// `pack`/`packError` (`{zh, en}`: why it could not be had). The static frame is hidden for such a page
+/// (`prepaint.js`): its figures are the shipped rules' and the reference pack's.
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = startStandalone)]
 pub fn start_standalone(config: wasm_bindgen::JsValue) {
     let Some(el) = gloo::utils::document().get_element_by_id("baofei") else {
         return;
     };
-    let local = embed::local_state(&config, None);
+    // An insurer's pack a framed page got from its host (`mountFrame(…, { pack })`, issue 30 M9).
+    let pack = embed::pack_from_config(&config);
+    if let (Some(outcome::PackState(p)), Some(origin)) = (&pack, hooks::host::iframe_parent()) {
+        if let Err(e) = p.as_ref() {
+            hooks::host::post_error(&origin, "pack", e);
+        }
+    }
+    let local = embed::local_state(&config, pack.as_ref());
     // Not `mount_standalone`: the static frame of such a page is hidden (`prepaint.js`), so there is
     // nothing to take over or to carry typed input from, and the takeover's code stays out of the
     // widget's build (3.8 KB gzip measured).
@@ -94,6 +102,7 @@ pub fn start_standalone(config: wasm_bindgen::JsValue) {
         storage: !hooks::host::framed(),
         parent_origin: hooks::host::iframe_parent().map(Into::into),
         compact,
+        pack,
         local,
         ..Default::default()
     };

@@ -89,6 +89,31 @@ fn post(origin: &str, kind: &str, payload: &JsValue) {
     let _ = parent.post_message(&msg, origin);
 }
 
+/// Tells the parent window a framed page could not use what its host gave it (`baofei:error`, which
+/// `mountFrame` turns into a `baofei-error` event): the stage, the first problem's code and message,
+/// and how many there are. The reader sees the page's own banner.
+pub fn post_error(origin: &str, stage: &str, e: &baofei_core::Errors) {
+    let detail = js_sys::Object::new();
+    let first = e.0.first();
+    let _ = js_sys::Reflect::set(&detail, &"stage".into(), &stage.into());
+    let _ = js_sys::Reflect::set(&detail, &"count".into(), &JsValue::from(e.0.len() as u32));
+    if let Some(f) = first {
+        // The codes a pack's problems carry (no serde_json in the page for one word).
+        let code = if f.code == baofei_core::ErrorCode::TooLarge {
+            "too_large"
+        } else {
+            "invalid_pack"
+        };
+        let _ = js_sys::Reflect::set(&detail, &"code".into(), &code.into());
+        let _ = js_sys::Reflect::set(
+            &detail,
+            &"message".into(),
+            &format!("{}: {}", f.field, f.message_en).into(),
+        );
+    }
+    post(origin, "baofei:error", &detail);
+}
+
 /// Whether this page runs inside a frame (its parent window is another window).
 pub fn framed() -> bool {
     let w = gloo::utils::window();
