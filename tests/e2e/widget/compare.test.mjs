@@ -43,6 +43,9 @@ test('three offers on a phone: found from the top, a unit trap at its field, ran
   assert.match(await trap.textContent(), /报价 3：报价保费 8 元不合常理.*请填 80000/);
   assert.match(await page.locator('#offer-error').textContent(), /请更正报价中标出的问题/, 'no "problems above" when none is above');
   await type(page, '#f-o3-prem', '80000');
+  // The comparison appears as soon as the offers are valid, which a partly typed 8000 already is: wait
+  // until the whole figure is the state (the address carries it once the render has run).
+  await page.waitForFunction(() => /(^|&)o3\.prem=80000(&|$)/.test(location.hash.slice(1)));
   await page.locator('#compare').waitFor();
   const cards = await page.$$eval('#compare > li', (l) => l.map((c) => ({ n: c.dataset.offer, v: c.dataset.verdict, says: c.querySelector('.bf-card-says').textContent })));
   assert.equal(cards.length, 3);
