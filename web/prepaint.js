@@ -43,7 +43,8 @@ try {
   const hostRules = document.querySelector('meta[name="baofei-rules-src"]');
   // A framed page waiting for its insurer's pack (`mountFrame(…, { pack })`): the static figures are the
   // reference pack's, never the insurer's.
-  const hostPack = window.parent !== window && /[?&]pack=1(&|$)/.test(location.search);
+  // (Read as start.js reads it, so the two never disagree about `pack=%31`.)
+  const hostPack = window.parent !== window && new URLSearchParams(location.search).get('pack') === '1';
   if (source || hostRules || hostPack || (since && today < since) || (until && today >= until)) {
     document.documentElement.classList.add('bf-pending');
   }

@@ -76,10 +76,15 @@ const parentOrigin = (() => {
   const p = params.get('parent');
   try { return window.parent !== window && p && new URL(p).origin === p ? p : null; } catch (e) { return null; }
 })();
-const framedPack = params.get('pack') === '1' && parentOrigin;
+// A frame told to wait for a pack whose parent cannot be verified (an opaque "null" origin, a bad
+// `?parent=`) gets no pack, and says so: it never prices with the reference pack in the insurer's frame.
+const framedPack = params.get('pack') === '1' && window.parent !== window;
 
 /** The pack from the parent window: `{ pack }`, or `{ packError }` after 15 s without one. */
 function parentPack() {
+  if (!parentOrigin) {
+    return Promise.resolve({ packError: { zh: '无法确认宿主页面的来源，未采用其费率包', en: "the host page's origin could not be verified: its pricing pack was not used" } });
+  }
   return new Promise((done) => {
     const timer = setTimeout(() => {
       window.removeEventListener('message', onMessage);

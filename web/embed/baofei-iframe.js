@@ -36,6 +36,8 @@ export function mountFrame(container, { src = DEFAULT_SRC, preset = '', lang = '
   // once it can read it, and gets it over the checked channel (only this window, only the frame's origin).
   let packText;
   if (pack !== undefined && pack !== null) {
+    // A page with an opaque origin (file:, a sandboxed frame) cannot be answered to: say so here.
+    if (location.origin === 'null') throw new TypeError('mountFrame: a pack needs a host page with a real origin (http or https), not file: or a sandbox');
     packText = typeof pack === 'string' ? pack : JSON.stringify(pack);
     url.searchParams.set('pack', '1');
   }

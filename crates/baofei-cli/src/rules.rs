@@ -233,7 +233,7 @@ pub fn install(path: &Path, site: &Path) -> Result<ExitCode, String> {
         std::fs::write(&sw_path, sw + "\n").map_err(|e| e.to_string())?;
     }
     println!(
-        "installed 已安装: {} → {}; index.html names it; rules.html regenerated; sw.js version changed",
+        "installed 已安装: {} → {}; index.html names it; rules.html regenerated; sw.js version changed. After editing the file, install it again (returning visitors' browsers keep the installed copy until the version changes) 修改文件后请重新安装",
         path.display(),
         at(SITE_FILE).display()
     );

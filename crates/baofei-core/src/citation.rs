@@ -34,6 +34,13 @@ impl Citation {
     /// a repost vouches for it, and one that later serves bad content is a veto for the host: issue 29).
     pub fn official_url(&self) -> bool {
         self.url.as_deref().is_some_and(|u| {
+            // A backslash reads as a slash in browsers (`https://evil\@www.gov.cn` goes to evil), and
+            // credentials or spaces have no place in a citation's address: refused before the host is read.
+            if u.chars()
+                .any(|c| c == '\\' || c == '@' || c.is_whitespace() || c.is_control())
+            {
+                return false;
+            }
             let Some(rest) = u
                 .strip_prefix("https://")
                 .or_else(|| u.strip_prefix("http://"))

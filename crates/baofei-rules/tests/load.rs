@@ -649,6 +649,10 @@ fn every_source_address_is_an_official_copy() {
         "https://gov.cn.example.com/x",
         "https://evilgov.cn/x",
         "javascript://www.gov.cn/%0aalert(1)",
+        // A browser reads `\` as `/`: this goes to evil.example (review of issue 33's host files).
+        "https://evil.example\\@www.gov.cn/x",
+        "https://user@www.gov.cn/x",
+        "https://www.gov.cn/a b",
     ] {
         assert!(!official(u), "{u} passed as official");
     }

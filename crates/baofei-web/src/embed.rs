@@ -90,10 +90,11 @@ pub(crate) fn local_state(config: &JsValue, pack: Option<&PackState>) -> Option<
     let text = l
         .as_string()
         .or_else(|| js_sys::JSON::stringify(&l).ok().and_then(|s| s.as_string()));
-    let base = match pack {
-        Some(PackState(p)) => p.as_ref().as_ref().ok(),
-        None => rules().as_ref().ok(),
-    };
+    // Checked against the pack in use, or the shipped rules when there is none or it was refused
+    // (then no figure is shown, but the file's own problems are still said, not a wrong complaint).
+    let base = pack
+        .and_then(|PackState(p)| p.as_ref().as_ref().ok())
+        .or_else(|| rules().as_ref().ok());
     Some(match (text, base) {
         (Some(t), Some(b)) => LocalState::check(&t, b),
         _ => refused(

@@ -13,7 +13,7 @@ import { DIST } from '../harness.mjs';
 // the rules-page link (a clean-clone run caught the old 275 KB line). The real budget (issue 15: 180 KB,
 // 150 KB the aim) is for the page split to win back; prerendering already paints before the wasm.
 // Session 9 (issue 32, deciding between offers) passed 300 KB: raised to 320 KB, below.
-const GENEROUS_GZIP = 335 * 1024;
+const GENEROUS_GZIP = 340 * 1024;
 
 // The standalone page (index.html: its own wasm since session 6) and the widget host pages import
 // (baofei-web, with the JS API and pack validation), each with about 10 KB of headroom over what they
@@ -44,8 +44,10 @@ const GENEROUS_GZIP = 335 * 1024;
 // rules-src is the way to win the 14 KB back (docs/size-steps.md). The standalone page with a host's file runs
 // the widget's build (`startStandalone`, a plain mount without the takeover: 333.2 KB with it): 329.9 KB. Then the
 // focused control kept clear of the sticky bar when the page changes size (a ResizeObserver, CI's focus test at
-// 200% zoom and in the elder mode): +0.6 and +1.1 KB, 307.6 and 331.0 KB; guards 308 and 331.5.
-for (const [what, bin, kb] of [['the standalone page', 'baofei-page', 308], ['the widget for host pages', 'baofei-web', 331.5]]) {
+// 200% zoom and in the elder mode): +0.6 and +1.1 KB, 307.6 and 331.0 KB. Then the iframe's pack (M9: the framed
+// page's start with a pack, its error to the host) and the review's checks of local files (floor against cap, a
+// known place's name, a built-in note's id): the widget 334.2 KB; guards 308 and 335, the generous budget 340.
+for (const [what, bin, kb] of [['the standalone page', 'baofei-page', 308], ['the widget for host pages', 'baofei-web', 335]]) {
   test(`${what} stays within its size guard (${kb} KB gzip) and the generous budget`, async () => {
     let total = 0;
     for (const f of [`${bin}_bg.wasm`, `${bin}.js`, 'styles.css']) total += gzipSync(await readFile(join(DIST, f)), { level: 9 }).length;

@@ -123,6 +123,7 @@ test('focus stays visible on every control: never under the phone\'s sticky bar,
       await page.keyboard.press('Tab');
     }
     assert.ok(seen.size >= 60, `zoom ${zoom} ${hash}: only ${seen.size} controls reached`);
+    if (problems.length && process.env.BAOFEI_SHOT) await page.screenshot({ path: `/tmp/focus-${zoom}.png` });
     assert.deepEqual(problems, [], `zoom ${zoom} ${hash}`);
     await page.close();
   }

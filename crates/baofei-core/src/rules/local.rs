@@ -406,6 +406,19 @@ impl LocalRules {
                             .into(),
                     );
                 }
+                // A new place named as a known one would stand beside it in the form, without its rules.
+                let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+                if let Some(r) = st
+                    .regions
+                    .iter()
+                    .find(|r| same(&r.name_zh, &p.name_zh) || same(&r.name_en, &p.name_en))
+                {
+                    c.err(
+                        "place".into(),
+                        format!("{} 已有(地区 {})：请用该地区的 id 作 region，删去 place", r.name_zh, r.id),
+                        format!("{} is a known region ({}): use its id as region and remove place", r.name_en, r.id),
+                    );
+                }
                 if p.name_zh.trim().is_empty() || p.name_en.trim().is_empty() {
                     c.err(
                         "place".into(),
@@ -670,6 +683,73 @@ impl LocalRules {
             if !g.sectors.is_empty() {
                 c.sectors(&f, g.line, &g.sectors);
             }
+            // A note with a shipped note's id would replace it (the newest of an id is shown): a local
+            // note adds, it never hides the law's own (review: `uniform_cover` could be replaced).
+            if st.guidance.iter().any(|x| x.id == g.id) {
+                c.err(
+                    format!("{f}.id"),
+                    format!("提示 id {} 已被内置规则使用，请另取 id：本地提示只能增加，不能替换", g.id),
+                    format!("the note id {} is a built-in rule's: choose another; a local note adds to the rules, it cannot replace one", g.id),
+                );
+            }
+        }
+        // The floor never above the cap on a day both apply (the host's own and the law's), or every
+        // offer would fail and the quote would show a floor over its cap.
+        for (line, floors) in &self.prevention_min {
+            let caps: Vec<&Dated<FactorValue>> = self
+                .prevention_max
+                .get(line)
+                .into_iter()
+                .flatten()
+                .chain(
+                    st.prevention_max
+                        .get(line)
+                        .map(|p| {
+                            p.national
+                                .iter()
+                                .chain(c.above.iter().filter_map(|r| p.regions.get(*r)).flatten())
+                                .collect::<Vec<_>>()
+                        })
+                        .into_iter()
+                        .flatten(),
+                )
+                .collect();
+            for (i, v) in floors.iter().enumerate() {
+                if let Some(cap) = caps.iter().find(|d| {
+                    overlap((d.from, d.until), (v.from, v.until)) && v.value.0 > d.value.0
+                }) {
+                    c.err(
+                        format!("prevention_min.{}.{i}.value", line.key()),
+                        format!("事故预防资金下限 {} 高于同期的支出上限 {}", v.value.0, cap.value.0),
+                        format!("the prevention floor {} is above the cap of {} that applies on the same days", v.value.0, cap.value.0),
+                    );
+                }
+            }
+        }
+        for (line, caps) in &self.prevention_max {
+            let floors: Vec<&Dated<FactorValue>> = st
+                .prevention_min
+                .get(line)
+                .map(|p| {
+                    p.national
+                        .iter()
+                        .chain(c.above.iter().filter_map(|r| p.regions.get(*r)).flatten())
+                        .collect::<Vec<_>>()
+                })
+                .into_iter()
+                .flatten()
+                .collect();
+            for (i, v) in caps.iter().enumerate() {
+                if let Some(fl) = floors.iter().find(|d| {
+                    overlap((d.from, d.until), (v.from, v.until)) && v.value.0 < d.value.0
+                }) {
+                    c.err(
+                        format!("prevention_max.{}.{i}.value", line.key()),
+                        format!("事故预防支出上限 {} 低于同期的资金下限 {}", v.value.0, fl.value.0),
+                        format!("the prevention cap {} is below the floor of {} that applies on the same days", v.value.0, fl.value.0),
+                    );
+                }
+            }
         }
         if c.errs.is_empty() {
             Ok(())
@@ -687,8 +767,12 @@ fn merge<T: Clone>(p: &mut Param<T>, region: &str, host: &[Dated<T>]) {
     let Some(start) = host.iter().map(|h| h.from).min() else {
         return;
     };
-    let last = host.iter().max_by_key(|h| h.from);
-    let end = last.and_then(|h| h.until);
+    // Open when any value is: an earlier value with no `until` stays in force after a later one ends.
+    let end = if host.iter().any(|h| h.until.is_none()) {
+        None
+    } else {
+        host.iter().filter_map(|h| h.until).max()
+    };
     let mut vs: Vec<Dated<T>> = Vec::new();
     for s in p.regions.get(region).into_iter().flatten() {
         if s.from < start {
@@ -711,6 +795,23 @@ fn merge<T: Clone>(p: &mut Param<T>, region: &str, host: &[Dated<T>]) {
     p.regions.insert(region.to_owned(), vs);
 }
 
+/// The parameter of a line, made empty (no national value) when the shipped rules have none for it: a
+/// host may set, say, an environmental prevention floor where the law names no figure.
+fn param_for<T>(map: &mut SortedMap<Line, Param<T>>, line: Line) -> Option<&mut Param<T>> {
+    if !map.contains_key(&line) {
+        map.insert(
+            line,
+            Param {
+                description: "local rule (host)".into(),
+                unit: String::new(),
+                national: Vec::new(),
+                regions: SortedMap::default(),
+            },
+        );
+    }
+    map.get_mut(&line)
+}
+
 impl Statutes {
     /// These statutes with a host's local rules for one place, checked first ([`LocalRules::check`]);
     /// on any problem, every error and no statutes (the caller keeps these).
@@ -727,18 +828,18 @@ impl Statutes {
             (&mut st.prevention_max, &local.prevention_max),
         ] {
             for (line, vs) in host {
-                if let Some(p) = map.get_mut(line) {
+                if let Some(p) = param_for(map, *line) {
                     merge(p, region, vs);
                 }
             }
         }
         for (line, vs) in &local.float_band {
-            if let Some(p) = st.float_band.get_mut(line) {
+            if let Some(p) = param_for(&mut st.float_band, *line) {
                 merge(p, region, vs);
             }
         }
         for (line, vs) in &local.penalty {
-            if let Some(p) = st.penalty.get_mut(line) {
+            if let Some(p) = param_for(&mut st.penalty, *line) {
                 merge(p, region, vs);
             }
         }

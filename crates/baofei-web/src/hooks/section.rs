@@ -37,8 +37,9 @@ pub fn use_in_section(id: &'static str) -> bool {
 /// focus moved there: the browser scrolls a control clear of the bar (scroll-padding) when it takes
 /// focus, but the bar can grow afterwards (it shows the offers' verdicts once the reader is in the
 /// offer check) and a late panel can move content under it (the gov-site suite saw a citation link
-/// in the elder mode covered on a loaded machine). Observes the body's size; a control the bar covers
-/// is scrolled to the bottom of the room above it (scroll-padding applies).
+/// in the elder mode covered on a loaded machine). Observes the body's size and checks a frame after
+/// each focus move; a control the bar covers is scrolled to the bottom of the room above it
+/// (scroll-padding applies).
 #[hook]
 pub fn use_focus_clear_of_bar() {
     use wasm_bindgen::{closure::Closure, JsCast};
@@ -78,10 +79,22 @@ pub fn use_focus_clear_of_bar() {
         if let (Some(o), Some(body)) = (&observer, gloo::utils::document().body()) {
             o.observe(&body);
         }
+        // And when focus moves: a frame later, after the browser's own scroll to the control, which
+        // a full CI run saw leave a tall link (a citation wrapping to three lines in the elder mode)
+        // under the bar in every run.
+        let check = std::rc::Rc::new(check);
+        let focusin = {
+            let check = check.clone();
+            gloo::events::EventListener::new(&gloo::utils::document(), "focusin", move |_| {
+                let f: &js_sys::Function = (*check).as_ref().unchecked_ref();
+                let _ = gloo::utils::window().request_animation_frame(f);
+            })
+        };
         move || {
             if let Some(o) = observer {
                 o.disconnect();
             }
+            drop(focusin);
             drop(check);
         }
     });
