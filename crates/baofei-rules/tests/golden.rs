@@ -12,6 +12,9 @@ use std::path::PathBuf;
 #[path = "../../../tests/support/manifest_dir.rs"]
 mod support;
 use support::manifest_dir;
+#[path = "../../../tests/support/merge_patch.rs"]
+mod patch;
+use patch::merge_patch;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -452,19 +455,4 @@ fn golden_cases() {
         failures.len(),
         failures.join("\n")
     );
-}
-
-fn merge_patch(target: &mut Value, patch: &Value) {
-    match (target, patch) {
-        (Value::Object(t), Value::Object(p)) => {
-            for (k, v) in p {
-                if v.is_null() {
-                    t.remove(k);
-                } else {
-                    merge_patch(t.entry(k.clone()).or_insert(Value::Null), v);
-                }
-            }
-        }
-        (t, p) => *t = p.clone(),
-    }
 }

@@ -14,6 +14,9 @@ use std::sync::OnceLock;
 #[path = "../../../tests/support/manifest_dir.rs"]
 mod support;
 use support::manifest_dir;
+#[path = "../../../tests/support/merge_patch.rs"]
+mod patch;
+use patch::merge_patch;
 
 fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
@@ -34,22 +37,6 @@ fn with_local(v: &Value) -> Result<Rules, Errors> {
         panic!("an accepted file merged into invalid statutes: {e}");
     }
     Ok(merged)
-}
-
-/// RFC 7386: objects merge, `null` removes, anything else replaces.
-fn merge_patch(target: &mut Value, patch: &Value) {
-    match (target, patch) {
-        (Value::Object(t), Value::Object(p)) => {
-            for (k, v) in p {
-                if v.is_null() {
-                    t.remove(k);
-                } else {
-                    merge_patch(t.entry(k.clone()).or_insert(Value::Null), v);
-                }
-            }
-        }
-        (t, p) => *t = p.clone(),
-    }
 }
 
 fn input(region: &str, sector: &str, as_of: &str) -> QuoteInput {

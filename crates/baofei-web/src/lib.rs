@@ -92,19 +92,10 @@ pub fn start_standalone(config: wasm_bindgen::JsValue) {
     // nothing to take over or to carry typed input from, and the takeover's code stays out of the
     // widget's build (3.8 KB gzip measured).
     el.set_inner_html("");
-    let compact = gloo::utils::window().location().search().is_ok_and(|q| {
-        q.trim_start_matches('?')
-            .split('&')
-            .any(|p| p == "mode=compact")
-    });
     let props = app::AppProps {
-        standalone: true,
-        storage: !hooks::host::framed(),
-        parent_origin: hooks::host::iframe_parent().map(Into::into),
-        compact,
         pack,
         local,
-        ..Default::default()
+        ..standalone_props()
     };
     yew::Renderer::<app::App>::with_root_and_props(el, props).render();
 }
@@ -168,24 +159,33 @@ fn mount_standalone(el: web_sys::Element) {
     // The page's "loading" line (or the rest of the prerendered frame) and <noscript> go: the widget
     // takes over in this same task, so no blank frame is painted in between.
     el.set_inner_html("");
-    // `?mode=compact` (what `mountFrame(…, { mode: 'compact' })` asks for): form and result only.
-    let compact = gloo::utils::window().location().search().is_ok_and(|q| {
-        q.trim_start_matches('?')
-            .split('&')
-            .any(|p| p == "mode=compact")
-    });
     let props = app::AppProps {
-        standalone: true,
-        storage: !hooks::host::framed(),
-        parent_origin: hooks::host::iframe_parent().map(Into::into),
-        compact,
         stand_in,
-        ..Default::default()
+        ..standalone_props()
     };
     yew::Renderer::<app::App>::with_root_and_props(el, props).render();
     perf::measure_since("baofei:mount", "baofei:mount");
     if let Some(pin) = pin {
         pin.release_when_rendered();
+    }
+}
+
+/// What the standalone page's widget is, however it is started: the page owns its landmarks, may
+/// remember inputs when not framed, talks only to its `?parent=` when framed, and is compact when
+/// `?mode=compact` asks (what `mountFrame(…, { mode: 'compact' })` sets: form and result only).
+#[cfg(target_arch = "wasm32")]
+fn standalone_props() -> app::AppProps {
+    let compact = gloo::utils::window().location().search().is_ok_and(|q| {
+        q.trim_start_matches('?')
+            .split('&')
+            .any(|p| p == "mode=compact")
+    });
+    app::AppProps {
+        standalone: true,
+        storage: !hooks::host::framed(),
+        parent_origin: hooks::host::iframe_parent().map(Into::into),
+        compact,
+        ..Default::default()
     }
 }
 

@@ -152,7 +152,8 @@ impl Check<'_> {
     }
 
     /// A list of dated values of one parameter: each cited and dated, none borrowed, and one after
-    /// another with no day missing or doubled (`until` is the first day a value no longer applies).
+    /// another with no day missing or doubled (`until` is the first day a value no longer applies;
+    /// the same rule as packs: `validate::sequence_gaps`).
     fn dated<T>(&mut self, field: &str, vs: &[Dated<T>]) {
         for (i, v) in vs.iter().enumerate() {
             let f = format!("{field}.{i}");
@@ -173,44 +174,18 @@ impl Check<'_> {
                 );
             }
         }
-        let mut order: Vec<(usize, &Dated<T>)> = vs.iter().enumerate().collect();
-        crate::sort::sort_small_by(&mut order, |a, b| a.1.from < b.1.from);
-        for w in order.windows(2) {
-            let ((_, this), (j, next)) = (w[0], w[1]);
-            let f = format!("{field}.{j}.from");
-            if this.from == next.from {
+        // Two values starting on one day; then the gaps and overlaps packs are refused for too.
+        for (i, v) in vs.iter().enumerate() {
+            if vs[..i].iter().any(|e| e.from == v.from) {
                 self.err(
-                    f,
-                    format!("{} 起有两个取值", next.from),
-                    format!("two values start on {}", next.from),
+                    format!("{field}.{i}.from"),
+                    format!("{} 起有两个取值", v.from),
+                    format!("two values start on {}", v.from),
                 );
-                continue;
             }
-            match this.until {
-                Some(u) if u < next.from => self.err(
-                    f,
-                    format!(
-                        "{u} 至 {} 之间没有取值(until 是不再适用的第一天，衔接请写 until = {})",
-                        next.from, next.from
-                    ),
-                    format!(
-                        "no value from {u} until {}: `until` is the first day a value no longer applies; to meet the next value write until = {}",
-                        next.from, next.from
-                    ),
-                ),
-                Some(u) if u > next.from => self.err(
-                    f,
-                    format!(
-                        "{} 起两个取值同时适用(上一条的 until {u} 晚于此日)",
-                        next.from
-                    ),
-                    format!(
-                        "two values apply from {} (the previous value's until, {u}, is later)",
-                        next.from
-                    ),
-                ),
-                _ => {}
-            }
+        }
+        for (j, zh, en) in super::validate::sequence_gaps(vs) {
+            self.err(format!("{field}.{j}.from"), zh, en);
         }
     }
 
@@ -696,57 +671,38 @@ impl LocalRules {
         // The floor never above the cap on a day both apply (the host's own and the law's), or every
         // offer would fail and the quote would show a floor over its cap.
         for (line, floors) in &self.prevention_min {
-            let caps: Vec<&Dated<FactorValue>> = self
-                .prevention_max
-                .get(line)
-                .into_iter()
-                .flatten()
-                .chain(
-                    st.prevention_max
-                        .get(line)
-                        .map(|p| {
-                            p.national
-                                .iter()
-                                .chain(c.above.iter().filter_map(|r| p.regions.get(*r)).flatten())
-                                .collect::<Vec<_>>()
-                        })
-                        .into_iter()
-                        .flatten(),
-                )
-                .collect();
             for (i, v) in floors.iter().enumerate() {
-                if let Some(cap) = caps.iter().find(|d| {
-                    overlap((d.from, d.until), (v.from, v.until)) && v.value.0 > d.value.0
-                }) {
+                let host_caps = self.prevention_max.get(line).into_iter().flatten();
+                let cap = host_caps
+                    .filter(|d| overlap((d.from, d.until), (v.from, v.until)))
+                    .chain(
+                        c.law(st.prevention_max.get(line), v)
+                            .into_iter()
+                            .map(|(d, _)| d),
+                    )
+                    .find(|d| v.value.0 > d.value.0)
+                    .map(|d| d.value.0);
+                if let Some(cap) = cap {
                     c.err(
                         format!("prevention_min.{}.{i}.value", line.key()),
-                        format!("事故预防资金下限 {} 高于同期的支出上限 {}", v.value.0, cap.value.0),
-                        format!("the prevention floor {} is above the cap of {} that applies on the same days", v.value.0, cap.value.0),
+                        format!("事故预防资金下限 {} 高于同期的支出上限 {cap}", v.value.0),
+                        format!("the prevention floor {} is above the cap of {cap} that applies on the same days", v.value.0),
                     );
                 }
             }
         }
         for (line, caps) in &self.prevention_max {
-            let floors: Vec<&Dated<FactorValue>> = st
-                .prevention_min
-                .get(line)
-                .map(|p| {
-                    p.national
-                        .iter()
-                        .chain(c.above.iter().filter_map(|r| p.regions.get(*r)).flatten())
-                        .collect::<Vec<_>>()
-                })
-                .into_iter()
-                .flatten()
-                .collect();
             for (i, v) in caps.iter().enumerate() {
-                if let Some(fl) = floors.iter().find(|d| {
-                    overlap((d.from, d.until), (v.from, v.until)) && v.value.0 < d.value.0
-                }) {
+                let floor = c
+                    .law(st.prevention_min.get(line), v)
+                    .into_iter()
+                    .find(|(d, _)| v.value.0 < d.value.0)
+                    .map(|(d, _)| d.value.0);
+                if let Some(floor) = floor {
                     c.err(
                         format!("prevention_max.{}.{i}.value", line.key()),
-                        format!("事故预防支出上限 {} 低于同期的资金下限 {}", v.value.0, fl.value.0),
-                        format!("the prevention cap {} is below the floor of {} that applies on the same days", v.value.0, fl.value.0),
+                        format!("事故预防支出上限 {} 低于同期的资金下限 {floor}", v.value.0),
+                        format!("the prevention cap {} is below the floor of {floor} that applies on the same days", v.value.0),
                     );
                 }
             }

@@ -67,37 +67,8 @@ impl Check<'_> {
                     "two values start on the same day".into(),
                 );
             }
-            // One value after another, in date order: a later value may simply take over (no `until`
-            // on the earlier one), but an `until` must meet the next `from` exactly. `until` is the first
-            // day a value no longer applies, so an `until` the day before the next `from` leaves a day with
-            // no value in force, and quotes on it fail although the pack validated (integrator review
-            // 2026-12, M7); an `until` after the next `from` makes two values apply at once.
-            let mut order: Vec<&super::Dated<T>> = vs.iter().collect();
-            crate::sort::sort_small_by(&mut order, |a, b| a.from < b.from);
-            for w in order.windows(2) {
-                let (this, next) = (w[0], w[1]);
-                match this.until {
-                    Some(u) if u < next.from => self.err(
-                        format!("{field}.{scope}"),
-                        format!(
-                            "{} 至 {} 之间没有取值：until 是不再适用的第一天，要与下一条衔接请写 until = {}",
-                            u, next.from, next.from
-                        ),
-                        format!(
-                            "no value from {u} until {}: `until` is the first day a value no longer applies; to meet the next value write until = {}",
-                            next.from, next.from
-                        ),
-                    ),
-                    Some(u) if u > next.from => self.err(
-                        format!("{field}.{scope}"),
-                        format!("{} 起两个取值同时适用(until {u} 晚于下一条的 from)", next.from),
-                        format!(
-                            "two values apply from {} (until {u} is after the next value's from)",
-                            next.from
-                        ),
-                    ),
-                    _ => {}
-                }
+            for (_, zh, en) in sequence_gaps(vs) {
+                self.err(format!("{field}.{scope}"), zh, en);
             }
         }
     }
@@ -144,6 +115,44 @@ impl Check<'_> {
             }
         }
     }
+}
+
+/// One value after another, in date order: a later value may simply take over (no `until` on the
+/// earlier one), but an `until` must meet the next `from` exactly. `until` is the first day a value no
+/// longer applies, so an `until` the day before the next `from` leaves a day with no value in force, and
+/// quotes on it fail although the data validated (integrator review 2026-12, M7); an `until` after the
+/// next `from` makes two values apply at once. Each problem with the index (in `vs`) of the value after
+/// the gap or overlap, in both languages. Packs and a host's local rules (`local`) are held to it alike.
+pub(super) fn sequence_gaps<T>(vs: &[super::Dated<T>]) -> Vec<(usize, String, String)> {
+    let mut order: Vec<(usize, &super::Dated<T>)> = vs.iter().enumerate().collect();
+    crate::sort::sort_small_by(&mut order, |a, b| a.1.from < b.1.from);
+    let mut out = Vec::new();
+    for w in order.windows(2) {
+        let ((_, this), (j, next)) = (w[0], w[1]);
+        match this.until {
+            Some(u) if u < next.from => out.push((
+                j,
+                format!(
+                    "{} 至 {} 之间没有取值：until 是不再适用的第一天，要与下一条衔接请写 until = {}",
+                    u, next.from, next.from
+                ),
+                format!(
+                    "no value from {u} until {}: `until` is the first day a value no longer applies; to meet the next value write until = {}",
+                    next.from, next.from
+                ),
+            )),
+            Some(u) if u > next.from => out.push((
+                j,
+                format!("{} 起两个取值同时适用(until {u} 晚于下一条的 from)", next.from),
+                format!(
+                    "two values apply from {} (until {u} is after the next value's from)",
+                    next.from
+                ),
+            )),
+            _ => {}
+        }
+    }
+    out
 }
 
 impl Statutes {
