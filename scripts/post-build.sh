@@ -2,8 +2,9 @@
 # Trunk's one post-build hook (Trunk.toml). Hooks of one stage run concurrently, so everything that
 # writes into the staging directory runs here, in order:
 #   1. the rules page (rules.html), generated from the same rule data as the engine (`baofei rules-page`);
-#   2. the link builder's own wasm (builder.html) and the widget with its JS API for host pages
-#      (baofei-web.js); the standalone page's own wasm is Trunk's build (index.html);
+#   2. the link builder's own wasm (builder.html), the widget with its JS API for host pages
+#      (baofei-web.js) and the first look's (baofei-first.js, issue 31); the standalone page's own
+#      wasm is Trunk's build (index.html);
 #   3. in release builds, the default quote prerendered into index.html (prerender.mjs);
 #   4. in release builds, the minified wasm-bindgen glue and the pages' integrity hashes (minify-glue.sh),
 #      then the compatibility builds for old engines (compat.sh).
@@ -29,6 +30,9 @@ bindgen() { # bin, then cargo feature flags
 }
 bindgen baofei-builder --no-default-features
 bindgen baofei-web
+# The first look's (issue 31): the engine and the rules without the interface, which shows a link's
+# premium while the page's own wasm is still on its way (web/start.js).
+bindgen baofei-first --no-default-features
 # 3. Release builds: the default quote prerendered into index.html by the real widget in headless
 #    Chromium (scripts/prerender.mjs). Without it the page still works (it paints when the wasm runs),
 #    so a failure warns here and the end-to-end test of the prerendered page fails.
@@ -48,6 +52,9 @@ fi
 #    data for the "已更新到 … 的规则" notice (the last commit that touched the rule files).
 sw="$TRUNK_STAGING_DIR/sw.js"
 if [ -f "$sw" ]; then
+  # The English frame is prerendered in release builds only: a list naming a missing file would fail the
+  # worker's install.
+  [ -f "$TRUNK_STAGING_DIR/frame-en.html" ] || sed -i "s/ 'frame-en.html',//" "$sw"
   version=$(cd "$TRUNK_STAGING_DIR" && cat index.html rules.html styles.css ./*.js ./*.wasm 2>/dev/null | sha256sum | cut -c1-16)
   rules_date=$(git log -1 --format=%cs -- crates/baofei-rules/rules 2>/dev/null || true)
   sed -i "s/^var VERSION = 'dev';/var VERSION = '$version';/; s/^var RULES_DATE = '';/var RULES_DATE = '${rules_date:-$(date -u +%F)}';/" "$sw"

@@ -16,8 +16,10 @@ const dir = process.argv[2];
 const server = await serve(dir);
 const url = `${server.url}index.html`;
 const browser = await launch();
-try {
-  const page = await browser.newPage({ locale: 'zh-CN', serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
+/** The widget's first frame for a first visit from a browser in `locale`, as markup for #baofei, and
+ *  the as-of date it was rendered for. */
+async function render(locale) {
+  const page = await browser.newPage({ locale, serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
   await page.goto(url);
   await page.locator('#premium').waitFor({ timeout: 60000 });
   await page.locator('#trace').waitFor({ timeout: 60000 });
@@ -54,10 +56,24 @@ try {
     root.firstElementChild?.setAttribute('data-prerendered', fragment);
     return root.innerHTML;
   });
+  const asOf = await page.inputValue('#f-d');
+  await page.close();
+  return { markup, asOf };
+}
+
+try {
+  const { markup, asOf } = await render('zh-CN');
+  // The same first frame for a browser that does not ask for Chinese (issue 31): the widget answers such a
+  // first visit in English, so prepaint.js hides the Chinese frame and fetches this one (frame-en.html),
+  // which start.js puts in its place. An English reader then sees the default quote as soon as a Chinese
+  // one does, instead of waiting for the engine; Chinese readers never download it.
+  const en = await render('en-US');
+  if (en.asOf !== asOf) throw new Error(`the two frames were rendered for different dates (${asOf}, ${en.asOf}): run again`);
+  if (!/data-prerendered="[^"]*\blang=en\b/.test(en.markup)) throw new Error('the English frame is not the widget in English (no lang=en in its state)');
+  await writeFile(join(dir, 'frame-en.html'), en.markup);
   // The frame's figures hold from the last rule change on or before the date it was rendered for to
   // the day before the next one (every dated rule, statutes and reference rates alike): outside that
   // window prepaint.js hides it, so a page opened after a rule change never shows the old figure.
-  const asOf = await page.inputValue('#f-d');
   const dates = await ruleDates(new URL('../crates/baofei-rules/rules/', import.meta.url));
   const since = dates.filter((d) => d <= asOf).at(-1);
   const until = dates.find((d) => d > asOf);
@@ -75,10 +91,18 @@ try {
   const unpreloaded = page2.replace(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>\s*/g, '');
   if (unpreloaded === page2) throw new Error('index.html: no wasm preload link found to remove (did Trunk change its output?)');
   const window_ = `data-prerendered-as-of="${asOf}"${since ? ` data-prerendered-since="${since}"` : ''}${until ? ` data-prerendered-until="${until}"` : ''}`;
-  const dated = unpreloaded.replace('<html lang="zh-CN">', `<html lang="zh-CN" ${window_}>`);
-  if (dated === unpreloaded) throw new Error('index.html: no <html lang="zh-CN"> to date');
+  // Nor the page glue's modulepreload: on the default page start.js imports it beside the wasm's
+  // fetch after the first paint (it arrives long before the 300 KB it drives), and where the frame is
+  // hidden the first look's engine needs the slow phone's bandwidth first (issue 31).
+  const unglued = unpreloaded.replace(/<link rel="modulepreload" href="[^"]*baofei-page\.js"[^>]*>/g, '');
+  if (unglued === unpreloaded) throw new Error('index.html: no modulepreload of baofei-page.js found to remove (did Trunk change its output?)');
+  // Where prepaint.js finds the English frame (a page without it, such as a debug build, has no meta).
+  const named = unglued.replace('<script src="prepaint.js"></script>', '<meta name="baofei-frame-en" content="frame-en.html" />\n  <script src="prepaint.js"></script>');
+  if (named === unglued) throw new Error('index.html: no <script src="prepaint.js"> to name the English frame before');
+  const dated = named.replace('<html lang="zh-CN">', `<html lang="zh-CN" ${window_}>`);
+  if (dated === named) throw new Error('index.html: no <html lang="zh-CN"> to date');
   await writeFile(index, dated);
-  console.log(`prerender: ${markup.length} bytes of markup written into index.html, valid ${since ?? '…'} to ${until ?? '…'}`);
+  console.log(`prerender: ${markup.length} bytes of markup written into index.html (${en.markup.length} into frame-en.html), valid ${since ?? '…'} to ${until ?? '…'}`);
 } finally {
   await browser.close();
   await server.close();

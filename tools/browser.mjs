@@ -2,7 +2,7 @@
 // Debian's headless Chromium. Not a test harness: `scripts/prerender.mjs` (the build) and the tools in
 // this folder use it directly, and `tests/e2e/harness.mjs` adds the tests' conventions on top.
 import { createServer } from 'node:http';
-import { gzipSync } from 'node:zlib';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { join, extname, normalize } from 'node:path';
 import { createRequire } from 'node:module';
@@ -20,8 +20,9 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
  *  path to a handler `(req, res, url)` that answers it instead of a file (redirects, slow or huge bodies).
  *  `gzip`: compress text and wasm for clients that accept it, as any real host does (the bench's
  *  network profiles; docs/EMBEDDING.md asks hosts for it), so that a throttled load moves the bytes a
- *  phone would. The tests serve plain files. */
-export async function serve(root = DIST, headers = {}, routes = {}, { gzip = false } = {}) {
+ *  phone would. The tests serve plain files. `brotli`: the same with brotli (quality 11) for clients
+ *  that accept it, as hosts with a CDN or nginx's brotli module do (issue 31 reports both). */
+export async function serve(root = DIST, headers = {}, routes = {}, { gzip = false, brotli = false } = {}) {
   const packed = new Map();
   const server = createServer(async (req, res) => {
     const route = routes[new URL(req.url, 'http://x').pathname];
@@ -33,10 +34,17 @@ export async function serve(root = DIST, headers = {}, routes = {}, { gzip = fal
       let body = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const extra = {};
-      if (gzip && /gzip/.test(req.headers['accept-encoding'] ?? '') && extname(file) in TYPES && !/png/.test(type)) {
-        if (!packed.has(file)) packed.set(file, gzipSync(body, { level: 9 }));
-        body = packed.get(file);
-        extra['content-encoding'] = 'gzip';
+      const encoding = brotli && /\bbr\b/.test(req.headers['accept-encoding'] ?? '') ? 'br'
+        : gzip && /gzip/.test(req.headers['accept-encoding'] ?? '') ? 'gzip' : null;
+      if (encoding && extname(file) in TYPES && !/png/.test(type)) {
+        const key = `${encoding}:${file}`;
+        if (!packed.has(key)) {
+          packed.set(key, encoding === 'br'
+            ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+            : gzipSync(body, { level: 9 }));
+        }
+        body = packed.get(key);
+        extra['content-encoding'] = encoding;
         extra.vary = 'accept-encoding';
       }
       res.writeHead(200, { 'content-type': type, ...extra, ...headers });

@@ -50,12 +50,27 @@ try {
   }
   // Hidden for the language alone: the figures hold, so start.js shows them if the wasm cannot start.
   if (english) document.documentElement.classList.add('bf-pending-en');
-  // A hidden frame means the reader waits for the engine (a link, an English first visit): its wasm is
-  // fetched from here, while the rest of the page is still parsed, rather than once start.js runs after
-  // it (issue 31). start.js's fetch of the same URL is then answered by this one. Only for the release
-  // build, and only where it runs (the probe start.js uses: an old engine loads another build); a shown
-  // frame keeps its wasm until after the first paint (issue 15).
-  if (document.documentElement.classList.contains('bf-pending') || english) {
+  const preload = (href, as) => {
+    const link = document.createElement('link');
+    link.rel = as ? 'preload' : 'modulepreload';
+    if (as) {
+      link.as = as;
+      link.crossOrigin = 'anonymous';
+    }
+    link.href = href;
+    document.head.appendChild(link);
+  };
+  const pending = document.documentElement.classList.contains('bf-pending');
+  if (pending) {
+    // A hidden frame means the reader waits for the engine (a link, a remembered state, a day outside the
+    // frame's dates). The first look's engine (issue 31: `baofei-first`, the engine and the rules without
+    // the interface, which start.js runs to show the state's figures at once) is fetched from here, while
+    // the rest of the page is still parsed, rather than once start.js runs after it; start.js's fetches
+    // of the same URLs are answered by these, and it fetches the widget's wasm once this one has
+    // arrived, so the two do not share a slow phone's bandwidth. A page with a host's rules or waiting
+    // for an insurer's pack has no first look (its figures would be the shipped rules'): its widget's
+    // wasm is fetched from here instead. Only for the release build, and only where it runs (the probe
+    // start.js uses: an old engine loads another build).
     let release = false;
     try {
       new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
@@ -63,15 +78,16 @@ try {
     } catch (e) {
       release = false;
     }
-    if (release) {
-      const link = document.createElement('link');
-      link.rel = 'preload';
-      link.as = 'fetch';
-      link.crossOrigin = 'anonymous';
-      // A page with host rules runs the widget's build (start.js).
-      link.href = hostRules || hostPack ? 'baofei-web_bg.wasm' : 'baofei-page_bg.wasm';
-      document.head.appendChild(link);
+    if (release && (hostRules || hostPack)) preload('baofei-web_bg.wasm', 'fetch');
+    else if (release) {
+      preload('baofei-first_bg.wasm', 'fetch');
+      preload('baofei-first.js');
     }
+  } else if (english && document.querySelector('meta[name="baofei-frame-en"]')) {
+    // Hidden for the language alone: the default quote holds, and the build prerendered it in English too
+    // (frame-en.html, issue 31; the meta says so). start.js puts it in place of the Chinese one; a shown
+    // frame keeps the widget's wasm until after the first paint (issue 15).
+    preload(document.querySelector('meta[name="baofei-frame-en"]').getAttribute('content'), 'fetch');
   }
 } catch (e) {
   document.documentElement.classList.add('bf-pending');

@@ -19,7 +19,35 @@ const root = document.documentElement.classList;
 // but a start script that failed once, or no Promise): it says so; nothing here would help.
 const unsupported = document.documentElement.hasAttribute('data-bf-unsupported');
 const right = box?.querySelector('[data-prerendered]') && !root.contains('bf-pending');
-const shown = right && !root.contains('bf-pending-en');
+let shown = right && !root.contains('bf-pending-en');
+// Issue 31: a frame hidden only because the widget will speak English is replaced by the same default
+// quote prerendered in English (frame-en.html, which prepaint.js fetched early), then shown like the
+// Chinese one: an English reader sees the premium as soon as a Chinese reader does.
+const english = right && !shown && document.querySelector('meta[name="baofei-frame-en"]')?.getAttribute('content');
+
+/** Puts the English frame in place of the Chinese one; false when it could not be had (the reader then
+ *  waits for the widget, as before). Its figures are the build's, for the same state and dates. */
+async function englishFrame(src) {
+  try {
+    // As prepaint.js's preload asked for it (a CORS-mode, same-origin request), so that one answers it.
+    const r = await fetch(new URL(src, document.baseURI));
+    if (new URL(r.url).origin !== location.origin) return false;
+    if (!r.ok) return false;
+    const text = await r.text();
+    const frame = box.querySelector('[data-prerendered]');
+    // Only the build's own frame: one root, the widget in English for a first visit.
+    const t = document.createElement('template');
+    t.innerHTML = text;
+    const next = t.content.firstElementChild;
+    if (!frame || !next || t.content.childElementCount !== 1 || !/(^|&)lang=en(&|$)/.test(next.getAttribute('data-prerendered') || '')) return false;
+    frame.replaceWith(next);
+    document.documentElement.lang = 'en';
+    root.remove('bf-pending-en');
+    return true;
+  } catch (e) {
+    return false;
+  }
+}
 
 /**
  * Which build this engine runs (issue 28 point 1), decided synchronously before anything is fetched:
@@ -128,9 +156,48 @@ async function start(kind) {
   if (rules || pack) bindings.startStandalone({ ...(rules ? await rules : {}), ...(pack ? await pack : {}) });
 }
 
+/**
+ * Issue 31, the first look: when the static frame is hidden (a link, a remembered state, an English
+ * first visit, a day outside its dates) and the release wasm runs, a small wasm of its own
+ * (`baofei-first`: the engine and the rules, no interface; prepaint.js fetched it early) prices the
+ * state the widget will start from and shows the figures as a card in the header, so a slow phone
+ * shows the link's premium long before the widget's 300 KB have arrived. Its figures are the engine's
+ * (never a guess); the widget replaces the card when it takes over. The widget's wasm is fetched only
+ * after this one arrived, so the two do not share the phone's bandwidth. Resolves when done (or not:
+ * the state cannot be priced, or the module failed), never rejects.
+ */
+async function firstLook() {
+  try {
+    const head = box.querySelector('[data-prerendered] > .bf-head');
+    if (!head) return;
+    // The state the widget starts from (`state::initial_state`): the address's fragment, else (not
+    // framed) the remembered inputs; prepaint.js read the same two.
+    let source = location.hash.length > 1 ? location.hash.slice(1) : '';
+    let kind = source ? 'link' : 'default';
+    if (!source && window.parent === window) {
+      try { source = localStorage.getItem('baofei.form') || ''; } catch (e) { source = ''; }
+      if (source) kind = 'saved';
+    }
+    const d = new Date();
+    const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const first = await import('./baofei-first.js');
+    await first.default({ module_or_path: fetch(new URL('./baofei-first_bg.wasm', import.meta.url)) });
+    const card = first.firstLook(source, kind, today, root.contains('bf-pending-en'));
+    // The widget may have taken over meanwhile (it never does before this resolves, but a card must
+    // never land in the live widget).
+    if (!card || !head.isConnected) return;
+    head.insertAdjacentHTML('beforeend', card);
+    root.add('bf-first-shown');
+    performance.mark('baofei:first-look');
+  } catch (e) {
+    console.warn('first look unavailable', e);
+  }
+}
+
 // No top-level await: Chromium 86-88 (信创 desktops) cannot parse a module that uses it.
 (async () => {
   if (unsupported) return;
+  if (english) shown = await englishFrame(english);
   if (shown) {
     await new Promise((painted) => {
       try {
@@ -145,6 +212,11 @@ async function start(kind) {
   }
   const kind = engine();
   document.documentElement.dataset.bfEngine = kind;
+  // Not for a page with a host's rules or waiting for an insurer's pack (the card would show the
+  // shipped rules' figures), nor for old engines (their builds are larger; they wait as before).
+  if (!shown && kind === 'wasm' && !rulesSrc && !framedPack && box?.querySelector('[data-prerendered]')) {
+    await firstLook();
+  }
   try {
     await start(kind);
     document.documentElement.dataset.bfStarted = '1';

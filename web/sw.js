@@ -9,7 +9,8 @@
 var VERSION = 'dev';
 var RULES_DATE = '';
 var FILES = ['./', 'index.html', 'rules.html', 'styles.css', 'start.js', 'watchdog.js', 'prepaint.js', 'teach.js',
-  'rules.js', 'offline.js', 'baofei-page.js', 'baofei-page_bg.wasm', 'favicon.ico'];
+  'rules.js', 'offline.js', 'baofei-page.js', 'baofei-page_bg.wasm', 'baofei-first.js', 'baofei-first_bg.wasm',
+  'frame-en.html', 'favicon.ico'];
 var CACHE = 'baofei-' + VERSION;
 
 self.addEventListener('install', function (event) {

@@ -86,6 +86,17 @@ fn main() {
             errors.to_string().replace("; ", "\n")
         );
     }
-    std::fs::write(Path::new(&out).join("statutes.json"), statutes).expect("write statutes");
+    std::fs::write(Path::new(&out).join("statutes.json"), &statutes).expect("write statutes");
+    // The first look's statutes (issue 31, `load_brief`): the same document without the guidance notes
+    // and the prevention services, which a brief quote (`quote_brief`) never reads; 6 KB less for a
+    // slow phone to fetch before a link's premium shows. Tests hold its figures equal to the full rules'.
+    let mut brief: serde_json::Value = serde_json::from_str(&statutes).expect("assembled statutes");
+    for key in ["guidance", "services"] {
+        brief[key] = serde_json::Value::Array(Vec::new());
+    }
+    let brief = brief.to_string();
+    read::<Statutes>("brief statutes", &brief);
+    std::fs::write(Path::new(&out).join("statutes-brief.json"), brief)
+        .expect("write brief statutes");
     std::fs::write(Path::new(&out).join("pack.json"), pack).expect("write pack");
 }

@@ -11,6 +11,9 @@ use baofei_core::{ErrorCode, Errors, FieldError, Rules};
 
 /// The statutes document as build.rs assembled and validated it.
 const STATUTES: &str = include_str!(concat!(env!("OUT_DIR"), "/statutes.json"));
+/// The statutes without what a brief quote never reads (guidance notes, prevention services), for the
+/// first look's wasm (issue 31; build.rs).
+const STATUTES_BRIEF: &str = include_str!(concat!(env!("OUT_DIR"), "/statutes-brief.json"));
 /// The reference pack document as build.rs assembled and validated it.
 const PACK: &str = include_str!(concat!(env!("OUT_DIR"), "/pack.json"));
 
@@ -99,6 +102,16 @@ pub fn parse_local_rules(json: &str) -> Result<baofei_core::rules::local::LocalR
 /// the browser bundle and off the page's start-up path.
 pub fn load() -> Result<Rules, Errors> {
     let statutes: Statutes = read("statutes", STATUTES)?;
+    let pack = read("pack", PACK)?;
+    Ok(Rules::validated_at_build(statutes, pack))
+}
+
+/// The shipped rules for a brief quote only (`baofei_core::quote::quote_brief`: every figure, flag and
+/// warning, no guidance notes, next steps or service list): the statutes without the guidance notes
+/// and the prevention services. For the first look's wasm (issue 31), which must be small; its
+/// figures are the full rules' (tested in `baofei_web::first`).
+pub fn load_brief() -> Result<Rules, Errors> {
+    let statutes: Statutes = read("statutes", STATUTES_BRIEF)?;
     let pack = read("pack", PACK)?;
     Ok(Rules::validated_at_build(statutes, pack))
 }

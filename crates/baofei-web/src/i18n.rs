@@ -141,14 +141,14 @@ pub const ZH: T = T {
     deaths: "死亡人数",
     safety_heading: "安全管理与信用",
     result_heading: "测算结果",
-    premium: "估算年保费",
-    range: "法定浮动范围(以指导保费为基准)",
+    premium: FIGURES_ZH.premium,
+    range: FIGURES_ZH.range,
     guided: "指导保费(浮动前)",
-    compulsory: ["鼓励投保", "应保尽保(地方或试点要求)", "强制投保"],
+    compulsory: FIGURES_ZH.compulsory,
     penalty: "未按规定投保的处罚",
     basis: "依据",
-    minimum_limit: "法定最低每人限额",
-    no_minimum: "无法定最低限额",
+    minimum_limit: FIGURES_ZH.minimum_limit,
+    no_minimum: FIGURES_ZH.no_minimum,
     chosen_limit: "所选每人限额",
     band: "浮动幅度",
     band_kinds: ["常规 ±40%", "最高可上浮+150%，即最高为2.5倍(较大以上事故或连续两年亡人)", "连续3年无事故，下浮可超过40%"],
@@ -191,7 +191,7 @@ pub const ZH: T = T {
     link_error: "分享链接无法识别，已使用默认值。",
     engine_error: "无法计算",
     crash: "组件出现意外错误，请刷新页面。",
-    risk_tier: "风险分级",
+    risk_tier: FIGURES_ZH.risk_tier,
     rules_version: "规则版本",
     facts_heading: "不清楚事故等级？按事故情况填写",
     facts_help: "填写死亡、重伤人数和直接经济损失，系统按《生产安全事故报告和调查处理条例》(国务院令第493号)第三条自动判定等级。这里填写的事故与上方表格中的起数相加：同一起事故只在一处填写。",
@@ -240,14 +240,14 @@ pub const EN: T = T {
     deaths: "Deaths",
     safety_heading: "Safety management and credit",
     result_heading: "Result",
-    premium: "Estimated annual premium",
-    range: "Range the law allows around the guided premium",
+    premium: FIGURES_EN.premium,
+    range: FIGURES_EN.range,
     guided: "Guided premium (before float)",
-    compulsory: ["Encouraged", "Expected (local or pilot rule)", "Compulsory"],
+    compulsory: FIGURES_EN.compulsory,
     penalty: "Penalty for not insuring",
     basis: "Legal basis",
-    minimum_limit: "Legal minimum per-person limit",
-    no_minimum: "No statutory minimum",
+    minimum_limit: FIGURES_EN.minimum_limit,
+    no_minimum: FIGURES_EN.no_minimum,
     chosen_limit: "Chosen per-person limit",
     band: "Float band",
     band_kinds: ["Normal ±40%", "Up to +150%, i.e. at most 2.5× (较大+ accident or deaths two years running)", "Three accident-free years: more than 40% down allowed"],
@@ -290,7 +290,7 @@ pub const EN: T = T {
     link_error: "The share link was not recognised; defaults are shown.",
     engine_error: "Cannot compute",
     crash: "The widget hit an unexpected error. Please reload the page.",
-    risk_tier: "Risk tier",
+    risk_tier: FIGURES_EN.risk_tier,
     rules_version: "Rules version",
     facts_heading: "Don't know the grade? Enter the accident's facts",
     facts_help: "Enter deaths, serious injuries and direct economic loss; the grade follows Art. 3 of State Council Decree No. 493. Accidents entered here are added to the counts in the table above: enter each accident in one place only.",
@@ -310,6 +310,47 @@ pub const EN: T = T {
     ],
     offer_check: "the offer check (work-safety offers only)",
 };
+
+/// The labels of the headline figures, which the first look's card (`crate::first`, issue 31) shares
+/// with the result panel: a table of their own, so the first look's wasm carries these few strings and
+/// not the whole interface's.
+#[allow(missing_docs)] // the same names as the fields of `T` they fill.
+pub struct Figures {
+    pub premium: &'static str,
+    pub range: &'static str,
+    pub compulsory: [&'static str; 3],
+    pub minimum_limit: &'static str,
+    pub no_minimum: &'static str,
+    pub risk_tier: &'static str,
+}
+
+/// The headline figures' labels in Chinese.
+pub const FIGURES_ZH: Figures = Figures {
+    premium: "估算年保费",
+    range: "法定浮动范围(以指导保费为基准)",
+    compulsory: ["鼓励投保", "应保尽保(地方或试点要求)", "强制投保"],
+    minimum_limit: "法定最低每人限额",
+    no_minimum: "无法定最低限额",
+    risk_tier: "风险分级",
+};
+
+/// The headline figures' labels in English.
+pub const FIGURES_EN: Figures = Figures {
+    premium: "Estimated annual premium",
+    range: "Range the law allows around the guided premium",
+    compulsory: ["Encouraged", "Expected (local or pilot rule)", "Compulsory"],
+    minimum_limit: "Legal minimum per-person limit",
+    no_minimum: "No statutory minimum",
+    risk_tier: "Risk tier",
+};
+
+/// The headline figures' labels for a language.
+pub fn figures(lang: Lang) -> &'static Figures {
+    match lang {
+        Lang::Zh => &FIGURES_ZH,
+        Lang::En => &FIGURES_EN,
+    }
+}
 
 /// The table for a language.
 pub fn t(lang: Lang) -> &'static T {

@@ -3,6 +3,7 @@
 //! effect); `outcome` is the one call into the engine.
 
 pub mod breakdown;
+pub mod first;
 pub mod i18n;
 pub mod model;
 pub mod reducer;
@@ -255,6 +256,17 @@ fn keep_early_input(root: &web_sys::Element) -> bool {
         return false;
     }
     let mut fragment = String::from("v=1");
+    // The English frame (frame-en.html, issue 31) is a first visit in English: typing into it keeps the
+    // language (a fragment without `lang` would start the widget in Chinese).
+    let english = root
+        .query_selector("[data-prerendered]")
+        .ok()
+        .flatten()
+        .and_then(|f| f.get_attribute("data-prerendered"))
+        .is_some_and(|f| f.split('&').any(|p| p == "lang=en"));
+    if english {
+        fragment.push_str("&lang=en");
+    }
     for (k, v) in typed {
         fragment.push('&');
         fragment.push_str(&model::pct_encode(&k));

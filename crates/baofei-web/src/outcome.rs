@@ -4,7 +4,6 @@
 use crate::model::Form;
 use crate::perf;
 use baofei_core::assess::{apply_answers, Assessment};
-use baofei_core::fields::Field as F;
 use baofei_core::map::SortedMap;
 use baofei_core::offer::{check_offer, OfferCheck};
 use baofei_core::output::Known;
@@ -94,21 +93,9 @@ pub struct Outcome(
 );
 
 /// Questionnaire answers: the explicit ones plus those the form already states (grades, blacklist,
-/// rectification), so the two can never disagree.
+/// rectification), so the two can never disagree (shared with the first look's card).
 fn answers(form: &Form) -> SortedMap<String, String> {
-    let mut a = form.answers();
-    let yn = |b: bool| if b { "yes" } else { "no" }.to_string();
-    a.insert(
-        "standardisation".into(),
-        form.value(F::Standardisation).into(),
-    );
-    a.insert("blacklist".into(), yn(form.checked(F::Blacklisted)));
-    a.insert(
-        "hazards_rectified".into(),
-        yn(!form.checked(F::RefusedRectification)),
-    );
-    a.insert("env_credit".into(), form.value(F::EnvCreditGrade).into());
-    a
+    crate::first::engine_answers(form)
 }
 
 /// The engine's answer for `form`, under an insurer's pack if one was given (timed for the benchmark).
