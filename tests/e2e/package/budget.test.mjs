@@ -47,10 +47,14 @@ const GENEROUS_GZIP = 340 * 1024;
 // 200% zoom and in the elder mode): +0.6 and +1.1 KB, 307.6 and 331.0 KB. Then the iframe's pack (M9: the framed
 // page's start with a pack, its error to the host) and the review's checks of local files (floor against cap, a
 // known place's name, a built-in note's id): the widget 334.2 KB; guards 308 and 335, the generous budget 340.
-for (const [what, bin, kb] of [['the standalone page', 'baofei-page', 308], ['the widget for host pages', 'baofei-web', 335]]) {
+// Issue 31: the first look's card (its styles) and the English frame's typed-input rule took the page to
+// 308.1 KB: guard 309. The first look's own engine (baofei-first: wasm and glue, no stylesheet of its own)
+// is on a link's critical path on a slow phone, where each 10 KB is about 50 ms: measured 109.4 KB, guarded
+// at 111 KB (docs/size-steps.md, issue 31).
+for (const [what, bin, kb, css = true] of [['the standalone page', 'baofei-page', 309], ['the widget for host pages', 'baofei-web', 335], ["the first look's engine", 'baofei-first', 111, false]]) {
   test(`${what} stays within its size guard (${kb} KB gzip) and the generous budget`, async () => {
     let total = 0;
-    for (const f of [`${bin}_bg.wasm`, `${bin}.js`, 'styles.css']) total += gzipSync(await readFile(join(DIST, f)), { level: 9 }).length;
+    for (const f of [`${bin}_bg.wasm`, `${bin}.js`, ...(css ? ['styles.css'] : [])]) total += gzipSync(await readFile(join(DIST, f)), { level: 9 }).length;
     assert.ok(total <= GENEROUS_GZIP, `${what} is ${(total / 1024).toFixed(1)} KB gzip, over the generous ${GENEROUS_GZIP / 1024} KB`);
     assert.ok(total <= kb * 1024, `${what} is ${(total / 1024).toFixed(1)} KB gzip, over its ${kb} KB guard: what grew? (docs/size-steps.md)`);
   });
