@@ -50,6 +50,35 @@ pub struct Question {
     pub source: Citation,
 }
 
+/// Every question's id, once (a question may be asked on both lines): what a link's `a.` keys may name.
+/// Kept apart from [`questions`] so that reading a link does not link the questionnaire's texts (the
+/// first look's wasm, issue 31, reads links and never asks); a test holds the two equal.
+pub const QUESTION_IDS: &[&str] = &[
+    "insured",
+    "work_injury",
+    "premium_from_enterprise",
+    "env_insured",
+    "env_info_sharing",
+    "standardisation",
+    "blacklist",
+    "hazards_rectified",
+    "hazard_inspection",
+    "risk_assessment",
+    "training",
+    "emergency_drills",
+    "accident_records",
+    "all_insured",
+    "continuous_cover",
+    "only_other_cover",
+    "safety_fund",
+    "cooperate_services",
+    "occupational_hazards",
+    "env_credit",
+    "env_risk_assessment",
+    "env_emergency_plan",
+    "env_violations",
+];
+
 /// The questionnaire, in display order.
 pub fn questions() -> Vec<Question> {
     use AnswerKind::*;
@@ -299,5 +328,18 @@ pub fn evaluate(
         answered,
         gaps,
         combined,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn question_ids_are_the_questionnaires() {
+        let mut asked: Vec<&str> = super::questions().iter().map(|q| q.id).collect();
+        asked.sort_unstable();
+        asked.dedup();
+        let mut listed = super::QUESTION_IDS.to_vec();
+        listed.sort_unstable();
+        assert_eq!(asked, listed);
     }
 }

@@ -98,7 +98,7 @@ fn is_known_key(k: &str) -> bool {
         return n < MAX_OFFERS && is_offer_key(o);
     }
     k.strip_prefix("a.")
-        .is_some_and(|q| baofei_core::assess::questions().iter().any(|x| x.id == q))
+        .is_some_and(|q| baofei_core::assess::QUESTION_IDS.contains(&q))
 }
 
 /// The offer's form keys (after `o.`), the engine field each feeds, and whether it is typed in 万元.
