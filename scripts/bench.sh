@@ -33,6 +33,9 @@ fi
 echo "browser measurements..." >&2
 node tools/bench.mjs "$PWD/dist" "$empty" > "$tmp/browser.json"
 
+echo "a link's premium and an English first visit, gzip and brotli (issue 31)..." >&2
+node tools/bench-link.mjs "$PWD/dist" "$empty" 9 > "$tmp/link.json"
+
 echo "compatibility builds (issue 28)..." >&2
 node tools/bench-compat.mjs "$PWD/dist" 5 > "$tmp/compat.json"
 
@@ -75,10 +78,30 @@ kb = lambda n: f"{n/1024:.1f} KB"
 fe = b["feel"]
 fw, fs = fe["fast"], fe["slow"]
 lh = b.get("lighthouse")
+lk = json.load(open(f"{tmp}/link.json"))
+def ratio(enc, case, prof="slow"):
+    d = lk[enc][prof]
+    return d[case]["premium"]["median"] / d["empty"]["premium"]["median"]
+def rtext(enc, case, prof="slow"):
+    d = lk[enc][prof]
+    return f"{ratio(enc, case, prof):.2f}× ({d[case]['premium']['median']:.0f} / {d['empty']['premium']['median']:.0f} ms, {d[case]['premium']['loads']} loads)"
+import gzip as _gz, zlib as _zl
+first_gz = sum(len(_gz.compress(open(f"dist/{f}", "rb").read(), 9)) for f in ("baofei-first_bg.wasm", "baofei-first.js"))
+page_br = w["total"]["brotli"]
 budgets = [
-    ("widget page total (wasm + JS + CSS; the standalone page's own wasm) ≤ 180 KB gzip", w["total"]["gzip"] <= 180 * 1024, f"{kb(w['total']['gzip'])} (brotli {kb(w['total']['brotli'])})"),
-    ("slow phone: premium on screen (LCP) ≤ 1.0× the empty app's first paint", fs["widget"]["lcp"] <= fs["empty"]["fcp"], f"{fs['widget']['lcp']/fs['empty']['fcp']:.2f}× ({fs['widget']['lcp']:.0f} / {fs['empty']['fcp']:.0f} ms)"),
-    ("unthrottled: first contentful paint ≤ 1.0× the empty app's", fw["widget"]["fcp"] <= fw["empty"]["fcp"], f"{fw['widget']['fcp']/fw['empty']['fcp']:.2f}× ({fw['widget']['fcp']:.0f} / {fw['empty']['fcp']:.0f} ms)"),
+    # `None`: reported, not a budget (issue 31's decisions: the 180 KB aim is reported; the unthrottled first
+    # paint is held against the static floor, not an empty app that paints one line).
+    ("aim: widget page total (wasm + JS + CSS; the standalone page's own wasm) ≤ 180 KB gzip", None, f"{kb(w['total']['gzip'])} (brotli {kb(w['total']['brotli'])})"),
+    ("standalone page total ≤ 265 KB gzip (issue 31's guard, set at 2026-12-02's 261 KB; the aim of 180 KB is the first row)", w["total"]["gzip"] <= 265 * 1024, f"{kb(w['total']['gzip'])}"),
+    ("standalone page total ≤ 220 KB brotli (issue 31's guard)", page_br <= 220 * 1024, f"{kb(page_br)}"),
+    ("slow phone, default page: premium on screen ≤ 1.0× the empty app's first paint (served gzip)", ratio("gzip", "default") <= 1.0, rtext("gzip", "default")),
+    ("slow phone, default page: the same, served brotli", ratio("br", "default") <= 1.0, rtext("br", "default")),
+    ("slow phone, a link (`#v=1&r=guangdong&e=250`): its premium on screen ≤ 1.5× the empty app's first paint (gzip)", ratio("gzip", "link") <= 1.5, rtext("gzip", "link")),
+    ("slow phone, a link: the same, served brotli", ratio("br", "link") <= 1.5, rtext("br", "link")),
+    ("slow phone, an English browser's first visit: premium on screen ≤ 1.5× the empty app's first paint (gzip)", ratio("gzip", "english") <= 1.5, rtext("gzip", "english")),
+    ("slow phone, an English first visit: the same, served brotli", ratio("br", "english") <= 1.5, rtext("br", "english")),
+    ("slow phone: premium on screen (LCP) ≤ 1.0× the empty app's first paint (the phone table below, 3 loads)", fs["widget"]["lcp"] <= fs["empty"]["fcp"], f"{fs['widget']['lcp']/fs['empty']['fcp']:.2f}× ({fs['widget']['lcp']:.0f} / {fs['empty']['fcp']:.0f} ms)"),
+    ("unthrottled: first contentful paint against the empty app's (reported; the budget is the static floor's, next row)", None, f"{fw['widget']['fcp']/fw['empty']['fcp']:.2f}× ({fw['widget']['fcp']:.0f} / {fw['empty']['fcp']:.0f} ms)"),
     ("unthrottled: premium on screen (LCP) ≤ 1.15× the static floor's", fw["widget"]["lcp"] <= 1.15 * fw["floor"]["lcp"], f"{fw['widget']['lcp']/fw['floor']['lcp']:.2f}× ({fw['widget']['lcp']:.0f} / {fw['floor']['lcp']:.0f} ms)"),
     ("unthrottled: no task over 50 ms once the first frame is on screen (longest, median of loads)", fw["widget"]["longestAfter"] <= 50, f"{fw['widget']['longestAfter']:.0f} ms" if fw["widget"]["longestAfter"] else "none over 50 ms"),
     ("total blocking time ≤ 200 ms (unthrottled load; Lighthouse's simulated TBT below)", fw["widget"]["tbt"] <= 200, f"{fw['widget']['tbt']:.0f} ms"),
@@ -95,7 +118,7 @@ P("Ratios are to an empty Yew app (`crates/bench-empty-yew`) built the same way 
 P("## Budgets\n")
 P("| budget | measured | result |\n|---|---|---|")
 for name, ok, val in budgets:
-    P(f"| {name} | {val} | {'PASS' if ok else '**FAIL**'} |")
+    P(f"| {name} | {val} | {'reported' if ok is None else 'PASS' if ok else '**FAIL**'} |")
 P("\n## Bundle size (release, wasm-opt -Oz)\n")
 P("| file | widget raw | widget gzip | widget brotli | empty raw | empty gzip | ratio (gzip) |\n|---|---|---|---|---|---|---|")
 for k in ("wasm", "js"):
@@ -115,6 +138,14 @@ P("| profile | widget FCP | widget LCP | premium visible | FCP ÷ empty app's FC
 for k, label in (("fast", "as is"), ("slow", "slow phone")):
     wv, ev, fv, hv = fe[k]["widget"], fe[k]["empty"], fe[k]["floor"], fe[k]["header"]
     P(f"| {label} | {wv['fcp']:.0f} ms | {wv['lcp']:.0f} ms | {wv['premium']:.0f} ms | {wv['fcp']/ev['fcp']:.2f}× | {wv['lcp']/ev['fcp']:.2f}× | {wv['lcp']/fv['lcp']:.2f}× | {wv['tbt']:.0f} ms | {wv['longestAfter']:.0f} / {wv['longestBefore']:.0f} ms | {wv['firstInput']:.0f} ms | {ev['fcp']:.0f} ms | {fv['fcp']:.0f} / {fv['lcp']:.0f} ms | {hv['fcp']:.0f} ms ({hv['fcp']/ev['fcp']:.2f}×) | `{wv['lcpElement']}` |")
+P("\n## A link's premium and an English first visit (issue 31; 360 px, median of %d fresh loads, interleaved with the empty app and the default page)\n" % lk["loads"])
+P(f"A link carries its own state (`{lk['link']}`), so the prerendered default frame is hidden; its premium comes first from the first look (`baofei-first`, the engine and the rules without the interface: {kb(first_gz)} gzip with its glue), shown as a card until the widget takes over. An English browser's first visit gets the default quote prerendered in English (`frame-en.html`). \"Premium\" is the first frame in which a premium is visible (the card's, or the frame's); \"widget\" is when the live widget has taken over. Min–max in brackets.\n")
+P("| served | profile | empty app first paint | default page premium | link premium | link: widget | English premium | English: widget |\n|---|---|---|---|---|---|---|---|")
+for enc, label in (("gzip", "gzip"), ("br", "brotli")):
+    for prof, plabel in (("slow", "slow phone"), ("fast", "as is")):
+        d = lk[enc][prof]
+        cell = lambda c, k="premium": f"{d[c][k]['median']:.0f} ms ({d[c][k]['min']}–{d[c][k]['max']})" + ("" if c == "empty" or k != "premium" else f", {d[c][k]['median']/d['empty']['premium']['median']:.2f}×")
+        P(f"| {label} | {plabel} | {cell('empty')} | {cell('default')} | {cell('link')} | {cell('link', 'ready')} | {cell('english')} | {cell('english', 'ready')} |")
 P("\n## What each page loads (issue 15; every same-origin file fetched within 2.5 s)\n")
 P("| page | files | raw | gzip | brotli |\n|---|---|---|---|---|")
 for name, pg in b["pages"].items():
@@ -123,7 +154,7 @@ if lh:
     P(f"\nLighthouse 12.8.2 mobile performance (Debian's Chromium, headless, browser language zh-CN as our users'), median of 3: **{lh['score']}** (runs {', '.join(map(str, lh['runs']))}); LCP {lh['lcp']:.0f} ms, total blocking time {lh['tbt']:.0f} ms (Lighthouse's own simulated throttling).")
     le = b.get("lighthouseEn")
     if le:
-        P(f"With an English browser (its first visit waits for the widget's English rather than showing the Chinese static frame): **{le['score']}** (runs {', '.join(map(str, le['runs']))}); LCP {le['lcp']:.0f} ms, total blocking time {le['tbt']:.0f} ms.")
+        P(f"With an English browser (its first visit shows the default quote prerendered in English, frame-en.html): **{le['score']}** (runs {', '.join(map(str, le['runs']))}); LCP {le['lcp']:.0f} ms, total blocking time {le['tbt']:.0f} ms.")
 else:
     P("\nLighthouse: not run (npm `lighthouse@12.8.2` could not be installed).")
 c = json.load(open(f"{tmp}/compat.json"))
@@ -156,7 +187,7 @@ P(f"| `baofei quote` (the same book) | {book[0]:.2f} s | {100000/book[0]:,.0f} |
 text = "\n".join(out) + "\n\n" + open("docs/size-steps.md").read()
 open("BENCHMARKS.md.new", "w").write(text)
 print(text)
-sys.exit(0 if all(ok for _, ok, _ in budgets) else 1)
+sys.exit(0 if all(ok is not False for _, ok, _ in budgets) else 1)
 PY
 mv BENCHMARKS.md.new BENCHMARKS.md
 exit $status

@@ -141,6 +141,20 @@ test('a share link opens on its own premium, never the default one', async () =>
   assert.notEqual(premium, await chromiumPremium('index.html'));
 });
 
+test("a share link's first look: its own premium in a card before the engine, the engine's the same (issue 31)", async () => {
+  await s.viewport(360, 740);
+  const path = 'index.html#v=1&r=guangdong&e=250';
+  opened = gate();
+  await s.goto(`${held.url}${path}`);
+  const card = await s.waitFor('const p = document.querySelector("#first-look #first-premium"); return p && p.getClientRects().length && p.textContent', { what: 'the first look' });
+  assert.equal(await s.exec('const p = document.querySelector("[data-prerendered] #premium"); return !!p && p.checkVisibility({ visibilityProperty: true }) && p.getClientRects().length > 0'), false, 'the default figure stays hidden');
+  release();
+  await s.waitFor(TAKEN_OVER, { what: 'the takeover' });
+  const live = await s.exec(READY);
+  assert.equal(live, card, 'the widget agrees with the first look');
+  assert.equal(live, await chromiumPremium(path));
+});
+
 test('English: the page and its figures in English', async () => {
   await s.goto(`${server.url}index.html#v=1&lang=en&r=jilin&e=120`);
   const premium = await s.waitFor(READY);
