@@ -35,6 +35,9 @@ cat > "$out/widget/integrity.json" <<JSON
 JSON
 cp docs/PACKAGE.md "$out/README.md"
 cp docs/EMBEDDING.md "$out/EMBEDDING.md"
+# The pack format as JSON Schema (issue 30 M8), generated from the engine's readers (`baofei pack schema`;
+# a CLI test keeps docs/ in step): an insurer's editor or CI can check a pack before `validatePack`.
+cp docs/pack.schema.json "$out/pack.schema.json"
 cp LICENSE-MIT LICENSE-APACHE CHANGELOG.md "$out/"
 # Node: Node's fetch cannot read file: URLs, so the node entry reads the wasm from disk and initialises
 # synchronously; `import { quote } from 'baofei'` then works with no init call (integrator review 6).
@@ -65,11 +68,12 @@ cat > "$out/package.json" <<JSON
     ".": { "types": "./baofei.d.ts", "node": "./node.js", "default": "./baofei.js" },
     "./baofei_bg.wasm": "./baofei_bg.wasm",
     "./package.json": "./package.json",
+    "./pack.schema.json": "./pack.schema.json",
     "./widget": { "types": "./widget/embed/baofei-embed.d.ts", "default": "./widget/embed/baofei-embed.js" },
     "./iframe": { "types": "./widget/embed/baofei-iframe.d.ts", "default": "./widget/embed/baofei-iframe.js" },
     "./widget/*": "./widget/*"
   },
-  "files": ["baofei.js", "baofei.d.ts", "baofei_bg.wasm", "baofei_bg.wasm.d.ts", "node.js", "widget", "README.md", "EMBEDDING.md", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"],
+  "files": ["baofei.js", "baofei.d.ts", "baofei_bg.wasm", "baofei_bg.wasm.d.ts", "node.js", "widget", "pack.schema.json", "README.md", "EMBEDDING.md", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"],
   "sideEffects": ["./node.js", "./widget/embed/baofei-embed.js"]
 }
 JSON

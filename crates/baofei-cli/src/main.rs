@@ -130,7 +130,8 @@ EXIT STATUS
 EXAMPLES
     baofei pack check                       # the built-in reference pack
     baofei pack check tests/cli/insurer-pack.json
-    baofei pack dump > my-pack.json         # start an insurer pack from the reference";
+    baofei pack dump > my-pack.json         # start an insurer pack from the reference
+    baofei pack schema > pack.schema.json   # the format as JSON Schema, for an editor or a CI check";
 
 /// Premium quotes for 安责险 and 环责险, natively: batch, explain, check packs.
 #[derive(Parser)]
@@ -279,6 +280,8 @@ enum PackCommand {
     },
     /// Print the built-in reference pack as JSON.
     Dump,
+    /// Print the pack format's JSON Schema (generated from the engine's readers; docs/pack.schema.json).
+    Schema,
 }
 
 fn main() -> ExitCode {
@@ -302,6 +305,10 @@ fn main() -> ExitCode {
             rules,
         } => check::outlook(&input, &lang, json, &rules),
         Command::Pack(PackCommand::Check { pack }) => pack::check(pack.as_deref()),
+        Command::Pack(PackCommand::Schema) => {
+            println!("{}", pack::schema());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Pack(PackCommand::Dump) => {
             println!("{}", baofei_rules::pack_json());
             Ok(ExitCode::SUCCESS)

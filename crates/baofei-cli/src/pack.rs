@@ -157,3 +157,11 @@ pub fn check(path: Option<&Path>) -> Result<ExitCode, String> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// The pack format's JSON Schema (draft 2020-12), pretty-printed: generated from the engine's own readers
+/// (`baofei_core::rules::schema::pack_schema`), so it lists exactly the members they read and refuse.
+pub fn schema() -> String {
+    let v: serde_json::Value = serde_json::from_str(&baofei_core::rules::schema::pack_schema())
+        .expect("the generated schema is JSON");
+    serde_json::to_string_pretty(&v).expect("a JSON value prints")
+}

@@ -512,3 +512,189 @@ fn impact_compares_a_new_pack_with_the_old() {
         "the new pack changes some price:\n{out}"
     );
 }
+
+/// The few JSON Schema keywords `baofei pack schema` writes (type, properties, required,
+/// additionalProperties, propertyNames, items, enum, const, anyOf, oneOf, minimum, maximum, and the two
+/// patterns it uses: a decimal and a date), checked the way a validator would. Returns each failure's path.
+fn schema_errors(s: &serde_json::Value, v: &serde_json::Value, at: &str, out: &mut Vec<String>) {
+    use serde_json::Value as J;
+    let fail = |out: &mut Vec<String>, why: &str| out.push(format!("{at}: {why}"));
+    let ok = |s: &J, v: &J| {
+        let mut e = Vec::new();
+        schema_errors(s, v, at, &mut e);
+        e.is_empty()
+    };
+    if let Some(alts) = s.get("anyOf").and_then(J::as_array) {
+        if !alts.iter().any(|a| ok(a, v)) {
+            fail(out, "matches no alternative of anyOf");
+        }
+        return;
+    }
+    if let Some(alts) = s.get("oneOf").and_then(J::as_array) {
+        let n = alts.iter().filter(|a| ok(a, v)).count();
+        if n != 1 {
+            fail(out, &format!("matches {n} alternatives of oneOf"));
+        }
+        return;
+    }
+    if let Some(c) = s.get("const") {
+        if c != v {
+            fail(out, &format!("is not {c}"));
+        }
+    }
+    if let Some(e) = s.get("enum").and_then(J::as_array) {
+        if !e.contains(v) {
+            fail(out, &format!("{v} is not one of {e:?}"));
+        }
+    }
+    let ty = s.get("type").and_then(J::as_str);
+    match (ty, v) {
+        (None, _) => {}
+        (Some("object"), J::Object(m)) => {
+            let props = s.get("properties").and_then(J::as_object);
+            for r in s
+                .get("required")
+                .and_then(J::as_array)
+                .into_iter()
+                .flatten()
+            {
+                if !m.contains_key(r.as_str().unwrap()) {
+                    fail(out, &format!("missing {r}"));
+                }
+            }
+            for (k, x) in m {
+                let here = format!("{at}.{k}");
+                if let Some(names) = s.get("propertyNames") {
+                    schema_errors(names, &J::String(k.clone()), &here, out);
+                }
+                match (props.and_then(|p| p.get(k)), s.get("additionalProperties")) {
+                    (Some(p), _) => schema_errors(p, x, &here, out),
+                    (None, Some(J::Bool(false))) => out.push(format!("{here}: not allowed")),
+                    (None, Some(extra)) => schema_errors(extra, x, &here, out),
+                    (None, None) => {}
+                }
+            }
+        }
+        (Some("array"), J::Array(items)) => {
+            for (i, x) in items.iter().enumerate() {
+                schema_errors(&s["items"], x, &format!("{at}[{i}]"), out);
+            }
+        }
+        (Some("string"), J::String(t)) => {
+            let decimal = |t: &str| {
+                let t = t.strip_prefix('-').unwrap_or(t);
+                let (w, f) = t.split_once('.').unwrap_or((t, "0"));
+                !w.is_empty()
+                    && !f.is_empty()
+                    && (w.to_owned() + f).bytes().all(|b| b.is_ascii_digit())
+            };
+            let date = |t: &str| {
+                t.len() == 10
+                    && t.bytes().enumerate().all(|(i, b)| {
+                        if i == 4 || i == 7 {
+                            b == b'-'
+                        } else {
+                            b.is_ascii_digit()
+                        }
+                    })
+            };
+            match s.get("pattern").and_then(J::as_str) {
+                Some("^-?[0-9]+(\\.[0-9]+)?$") if !decimal(t) => {
+                    fail(out, &format!("{t:?} is not a decimal"))
+                }
+                Some("^[0-9]{4}-[0-9]{2}-[0-9]{2}$") if !date(t) => {
+                    fail(out, &format!("{t:?} is not a date"))
+                }
+                Some(p) if !p.starts_with("^-?[0-9]+") && !p.starts_with("^[0-9]{4}") => {
+                    fail(out, &format!("unknown pattern {p}"))
+                }
+                _ => {}
+            }
+        }
+        (Some("integer"), J::Number(n)) if n.is_u64() => {
+            let n = n.as_u64().unwrap();
+            if s.get("maximum").and_then(J::as_u64).is_some_and(|m| n > m) {
+                fail(out, "above maximum");
+            }
+        }
+        (Some("boolean"), J::Bool(_)) | (Some("null"), J::Null) => {}
+        (Some(t), _) => fail(out, &format!("{v} is not of type {t}")),
+    }
+}
+
+#[test]
+fn the_pack_schema_is_generated_from_the_readers_committed_and_agrees_with_them() {
+    // Drift: docs/pack.schema.json (shipped in the npm package) is what the engine's readers say today.
+    let o = baofei(&["pack", "schema"]);
+    assert_eq!(o.status.code(), Some(0));
+    let generated = stdout(&o);
+    let committed = std::fs::read_to_string(root().join("docs/pack.schema.json")).unwrap();
+    assert_eq!(
+        generated.trim_end(),
+        committed.trim_end(),
+        "docs/pack.schema.json is stale: run `cargo run -p baofei-cli -- pack schema > docs/pack.schema.json`"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&generated).unwrap();
+    // Every pack the readers accept passes the schema: the reference pack and an insurer's.
+    let reference: serde_json::Value =
+        serde_json::from_str(&stdout(&baofei(&["pack", "dump"]))).unwrap();
+    let insurer: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/cli/insurer-pack.json")).unwrap(),
+    )
+    .unwrap();
+    for (name, pack) in [("reference", &reference), ("insurer", &insurer)] {
+        let mut e = Vec::new();
+        schema_errors(&schema, pack, "$", &mut e);
+        assert!(e.is_empty(), "the {name} pack fails the schema: {e:?}");
+    }
+    // What the readers refuse, the schema refuses, at the same place: an unknown member, a decimal as a
+    // number, a date in another form, a scheme kind that does not exist, a required member left out.
+    type Mutation = (&'static str, fn(&mut serde_json::Value));
+    let mutations: [Mutation; 5] = [
+        ("$.meta.colour", |p| {
+            p["meta"]["colour"] = "red".into();
+        }),
+        ("$.clean_floor", |p| {
+            let n = p["clean_floor"]["national"].as_array_mut().unwrap();
+            n[0]["value"] = serde_json::json!(0.9);
+        }),
+        ("$.clean_floor", |p| {
+            let n = p["clean_floor"]["national"].as_array_mut().unwrap();
+            n[0]["from"] = "2026/01/01".into();
+        }),
+        ("$.rates", |p| {
+            let first = p["rates"]
+                .as_object_mut()
+                .unwrap()
+                .values_mut()
+                .next()
+                .unwrap();
+            let v = first["national"][0]["value"].as_array_mut().unwrap();
+            v[0]["scheme"]["kind"] = "per_vehicle".into();
+        }),
+        ("$.meta", |p| {
+            p["meta"].as_object_mut().unwrap().remove("id");
+        }),
+    ];
+    for (place, mutate) in mutations {
+        let mut pack = reference.clone();
+        mutate(&mut pack);
+        let mut e = Vec::new();
+        schema_errors(&schema, &pack, "$", &mut e);
+        assert!(
+            e.iter().any(|x| x.starts_with(place)),
+            "{place}: the schema accepted it ({e:?})"
+        );
+        let path = std::env::temp_dir().join(format!(
+            "baofei-schema-{}.json",
+            place.replace(['$', '.'], "_")
+        ));
+        std::fs::write(&path, serde_json::to_string(&pack).unwrap()).unwrap();
+        let o = baofei(&["pack", "check", path.to_str().unwrap()]);
+        assert_ne!(
+            o.status.code(),
+            Some(0),
+            "{place}: the reader accepted what the schema refuses"
+        );
+    }
+}

@@ -58,7 +58,12 @@ test('the package declares typed functions and ships the widget', async () => {
   const pkg = JSON.parse(await readFile(join(PKG, 'package.json'), 'utf8'));
   assert.equal(pkg.types, './baofei.d.ts');
   for (const f of ['widget/embed/baofei-embed.js', 'widget/baofei-web_bg.wasm', 'widget/styles.css',
-    'widget/baofei-page.js', 'widget/baofei-page_bg.wasm', 'widget/start.js', 'widget/prepaint.js']) await access(join(PKG, f));
+    'widget/baofei-page.js', 'widget/baofei-page_bg.wasm', 'widget/start.js', 'widget/prepaint.js',
+    // Issue 31: the standalone page's first look and English frame travel with it.
+    'widget/baofei-first.js', 'widget/baofei-first_bg.wasm', 'widget/frame-en.html']) await access(join(PKG, f));
+  // Issue 30 M8: the pack format's JSON Schema, exported, the same as docs/ (which a CLI test keeps generated).
+  assert.equal(pkg.exports['./pack.schema.json'], './pack.schema.json');
+  assert.equal(await readFile(join(PKG, 'pack.schema.json'), 'utf8'), await readFile(new URL('../../../docs/pack.schema.json', import.meta.url), 'utf8'));
 });
 
 test('security review F3: deep and cyclic input in Node never breaks the instance', async () => {

@@ -21,6 +21,15 @@ macro_rules! from_json_struct {
                 })
             }
         }
+        // The same field lists make the type's JSON Schema (issue 30 M8).
+        impl $crate::json::shape::Shape for $ty {
+            fn shape() -> String {
+                $crate::json::shape::object(&[
+                    $((stringify!($req), $crate::json::shape::field(|s: &$ty| &s.$req), true),)*
+                    $($((stringify!($opt), $crate::json::shape::field(|s: &$ty| &s.$opt), false),)*)?
+                ])
+            }
+        }
     };
 }
 
@@ -38,6 +47,16 @@ macro_rules! from_json_keys {
                         format!("未知的取值 {}，可用: {keys}", $crate::error::quoted(k)),
                     )
                 })
+            }
+        }
+        impl $crate::json::shape::Shape for $ty {
+            fn shape() -> String {
+                $crate::json::shape::keys($ty::ALL.map($ty::key))
+            }
+        }
+        impl $crate::json::shape::KeyShape for $ty {
+            fn key_shape() -> String {
+                <$ty as $crate::json::shape::Shape>::shape()
             }
         }
         impl $crate::json::FromJson for $ty {

@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 pub mod local;
-pub(crate) mod schema;
+pub mod schema;
 mod statutes;
 pub mod validate;
 

@@ -5,6 +5,7 @@
 use crate::citation::{Citation, Reference};
 use crate::domain::RiskTier;
 use crate::domain::{Line, Obligation, PremiumBasis, SizeClass};
+use crate::json::shape::{field, object, quote, Shape};
 use crate::json::{At, Fields, FromJson, Json, JsonError};
 use crate::rules::{
     ContractBand, ContractRow, Dated, Flag, FloatBand, GuidanceRule, LimitTier, LossRatioBand,
@@ -188,4 +189,94 @@ impl FromJson for Scheme {
             }
         })
     }
+}
+
+// The JSON Schema of the readings written by hand above (issue 30 M8): the same members, required or not,
+// as each reading (`Fields::new`'s list; `req` or `opt`).
+
+impl Shape for Citation {
+    fn shape() -> String {
+        object(&[
+            ("document", field(|c: &Citation| &c.document), true),
+            ("number", field(|c: &Citation| &c.number), false),
+            ("article", field(|c: &Citation| &c.article), false),
+            ("url", field(|c: &Citation| &c.url), false),
+        ])
+    }
+}
+
+impl Shape for crate::rules::FactorValue {
+    fn shape() -> String {
+        <rust_decimal::Decimal as Shape>::shape()
+    }
+}
+
+impl<T: Shape> Shape for Dated<T> {
+    fn shape() -> String {
+        object(&[
+            ("from", field(|d: &Dated<T>| &d.from), true),
+            ("until", field(|d: &Dated<T>| &d.until), false),
+            ("value", field(|d: &Dated<T>| &d.value), true),
+            ("source", field(|d: &Dated<T>| &d.source), true),
+            ("illustrative", field(|d: &Dated<T>| &d.illustrative), false),
+            ("note", field(|d: &Dated<T>| &d.note), false),
+            ("note_zh", field(|d: &Dated<T>| &d.note_zh), false),
+            ("reference", field(|d: &Dated<T>| &d.reference), false),
+        ])
+    }
+}
+
+impl<T: Shape> Shape for Param<T> {
+    fn shape() -> String {
+        object(&[
+            ("description", field(|p: &Param<T>| &p.description), true),
+            ("unit", field(|p: &Param<T>| &p.unit), true),
+            ("national", field(|p: &Param<T>| &p.national), false),
+            ("regions", field(|p: &Param<T>| &p.regions), false),
+        ])
+    }
+}
+
+/// One schema per `kind`, each with only its own members.
+impl Shape for Scheme {
+    fn shape() -> String {
+        let kind = |k: &str| format!(r#"{{"const":{}}}"#, quote(k));
+        let variants = [
+            object(&[
+                ("kind", kind("proportional"), true),
+                ("rate", <rust_decimal::Decimal as Shape>::shape(), true),
+            ]),
+            object(&[
+                ("kind", kind("per_tonne"), true),
+                (
+                    "yuan_per_tonne",
+                    <rust_decimal::Decimal as Shape>::shape(),
+                    true,
+                ),
+            ]),
+            object(&[
+                ("kind", kind("contract_table"), true),
+                ("bands", <Vec<ContractBand> as Shape>::shape(), true),
+                (
+                    "metro_factor",
+                    <Option<rust_decimal::Decimal> as Shape>::shape(),
+                    false,
+                ),
+            ]),
+            object(&[
+                ("kind", kind("limit_tiers"), true),
+                ("tiers", <Vec<LimitTier> as Shape>::shape(), true),
+            ]),
+        ];
+        format!(r#"{{"oneOf":[{}]}}"#, variants.join(","))
+    }
+}
+
+/// The pricing pack's schema as a document: `baofei pack schema`, `docs/pack.schema.json`.
+pub fn pack_schema() -> String {
+    let body = PricingPack::shape();
+    format!(
+        r#"{{"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Baofei pricing pack","description":"An insurer's rate tables for Baofei (docs/EMBEDDING.md, \"Insurer rule packs\"). Generated from the engine's own readers by `baofei pack schema`; every decimal is a string; `until` is the first day a value is no longer in force.",{}"#,
+        &body[1..]
+    )
 }
