@@ -155,6 +155,18 @@ pub fn check(path: Option<&Path>) -> Result<ExitCode, String> {
     for i in &illustrative {
         println!("  - {i}");
     }
+    // The same, by table (what `validatePack` reports): what to replace with filed figures before quotes
+    // stop saying "illustrative".
+    let tables = pack.illustrative_tables();
+    if tables.is_empty() {
+        println!("\nno table keeps a quote illustrative");
+    } else {
+        println!(
+            "\ntables that keep a quote illustrative ({}): {}",
+            tables.len(),
+            tables.join(", ")
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -129,9 +129,16 @@ fn pack_check_reports_coverage_and_errors() {
     assert!(
         out.contains("valid") && out.contains("illustrative parameters") && out.contains("hunan")
     );
-    assert!(baofei(&["pack", "check", "tests/cli/insurer-pack.json"])
-        .status
-        .success());
+    // Issue 30 M8: which tables keep a quote illustrative, by path (every national table of the
+    // reference pack; the Hunan construction table is published, so not listed).
+    assert!(
+        out.contains("tables that keep a quote illustrative (14): rates.work_safety.national,"),
+        "{out}"
+    );
+    assert!(!out.contains("rates.work_safety.regions.hunan"), "{out}");
+    let insurer = baofei(&["pack", "check", "tests/cli/insurer-pack.json"]);
+    assert!(insurer.status.success());
+    assert!(stdout(&insurer).contains("accident_factors.regions.hubei"));
     let bad = baofei(&["pack", "check", "tests/cli/broken-pack.json"]);
     assert_eq!(bad.status.code(), Some(1));
     let out = stdout(&bad);

@@ -74,7 +74,9 @@ export interface Assessment { tier: "low" | "medium" | "high"; answered: number;
   combined?: { id: "combined"; zh: string; en: string; premium_after: string; premium_change: string; source?: Citation } }
 export interface SectorInfo { id: string; group_zh: string; group_en: string; name_zh: string; name_en: string; basis: string;
   obligation: "encouraged" | "expected" | "compulsory"; basis_rules: Message[]; penalty?: Message }
-export interface PackReport { ok: boolean; id?: string; version?: string; errors: BaofeiError[] }
+export interface PackReport { ok: boolean; id?: string; version?: string;
+  /** Paths in the pack (`size_factors.national`, `rates.work_safety.regions.hunan`) that still hold illustrative values: a quote using one says so. */
+  illustrative: string[]; errors: BaofeiError[] }
 /** What `validateLocalRules` says of a host's local-rules file: every problem at once, at its path. */
 export interface LocalRulesReport { ok: boolean; region?: string; errors: BaofeiError[] }
 /** `createQuoter`'s options: an insurer's pack and a host's local rules (each an object or JSON text). */
@@ -478,6 +480,9 @@ struct PackReport {
     id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     version: Option<String>,
+    /// Where the pack still holds illustrative values (`PricingPack::illustrative_tables`): the tables
+    /// that keep a quote illustrative until the insurer puts its filed figures there.
+    illustrative: Vec<String>,
     errors: Vec<FieldError>,
 }
 
@@ -487,12 +492,14 @@ fn report(r: &Result<Rules, Errors>) -> PackReport {
             ok: true,
             id: Some(rules.pack().meta.id.clone()),
             version: Some(rules.pack().meta.version.clone()),
+            illustrative: rules.pack().illustrative_tables(),
             errors: vec![],
         },
         Err(e) => PackReport {
             ok: false,
             id: None,
             version: None,
+            illustrative: vec![],
             errors: e.0.clone(),
         },
     }

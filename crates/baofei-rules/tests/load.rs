@@ -735,3 +735,37 @@ fn the_combined_step_agrees_with_the_single_steps() {
         }
     }
 }
+
+/// Issue 30 M8: a pack lists where it still holds illustrative values, and only there.
+#[test]
+fn a_pack_names_the_tables_that_keep_quotes_illustrative() {
+    let reference = baofei_rules::parse_pack(&baofei_rules::pack_json()).unwrap();
+    let listed = reference.illustrative_tables();
+    assert!(
+        listed.contains(&"size_factors.national".to_string()),
+        "{listed:?}"
+    );
+    // With every value's flag cleared (an insurer's filed figures), nothing is listed; one regional value
+    // flagged again is named with its region.
+    let mut filed: serde_json::Value = serde_json::from_str(&baofei_rules::pack_json()).unwrap();
+    fn clear(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                m.remove("illustrative");
+                m.values_mut().for_each(clear);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(clear),
+            _ => {}
+        }
+    }
+    clear(&mut filed);
+    let pack = baofei_rules::parse_pack(&filed.to_string()).unwrap();
+    assert_eq!(pack.illustrative_tables(), Vec::<String>::new());
+    let hunan = &mut filed["rates"]["work_safety"]["regions"]["hunan"][0];
+    hunan["illustrative"] = true.into();
+    let pack = baofei_rules::parse_pack(&filed.to_string()).unwrap();
+    assert_eq!(
+        pack.illustrative_tables(),
+        vec!["rates.work_safety.regions.hunan".to_string()]
+    );
+}

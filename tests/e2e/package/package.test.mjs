@@ -81,6 +81,8 @@ test('security review F3: deep and cyclic input in Node never breaks the instanc
     assert.equal(api.quote(valid).premium, '54000.00');
   }
   assert.equal(api.validatePack(api.referencePack()).ok, true);
+  // Issue 30 M8: the tables that keep a quote illustrative, by path in the pack.
+  assert.ok(api.validatePack(api.referencePack()).illustrative.includes('size_factors.national'));
   assert.throws(() => api.quote({ ...valid, blacklist: true }), (e) => e.errors.some((x) => x.field === 'blacklist'));
 });
 

@@ -507,6 +507,51 @@ pub struct PricingPack {
     pub clean_floor: Param<FactorValue>,
 }
 
+impl PricingPack {
+    /// Where this pack still holds illustrative values (no published figure: this tool's or the
+    /// insurer's assumption), as paths in the pack's JSON (`size_factors.national`,
+    /// `rates.work_safety.regions.hunan`), in the pack's order: a quote that uses one of them says it
+    /// is illustrative. `baofei pack check` and `validatePack` list them (issue 30 M8), so an insurer
+    /// sees which tables to replace with its filed figures before its quotes stop saying so.
+    pub fn illustrative_tables(&self) -> Vec<String> {
+        fn scan<T>(name: &str, p: &Param<T>, out: &mut Vec<String>) {
+            if p.national.iter().any(|d| d.illustrative) {
+                out.push(format!("{name}.national"));
+            }
+            for (region, values) in p.regions.iter() {
+                if values.iter().any(|d| d.illustrative) {
+                    out.push(format!("{name}.regions.{region}"));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (line, p) in self.rates.iter() {
+            scan(&format!("rates.{}", line.key()), p, &mut out);
+        }
+        let tables: [(&str, &Param<FactorTable>); 10] = [
+            ("size_factors", &self.size_factors),
+            ("env_risk_factors", &self.env_risk_factors),
+            ("accident_factors", &self.accident_factors),
+            ("death_factors", &self.death_factors),
+            ("consecutive_fatal_factors", &self.consecutive_fatal_factors),
+            ("standardisation_factors", &self.standardisation_factors),
+            ("claim_free_factors", &self.claim_free_factors),
+            ("blacklist_factors", &self.blacklist_factors),
+            (
+                "refused_rectification_factors",
+                &self.refused_rectification_factors,
+            ),
+            ("env_credit_factors", &self.env_credit_factors),
+        ];
+        for (name, p) in tables {
+            scan(name, p, &mut out);
+        }
+        scan("loss_ratio_factors", &self.loss_ratio_factors, &mut out);
+        scan("clean_floor", &self.clean_floor, &mut out);
+        out
+    }
+}
+
 pub(crate) mod opt_dec {
     //! `Option<Decimal>` as an optional string.
     use rust_decimal::Decimal;
