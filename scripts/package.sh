@@ -46,7 +46,16 @@ cat > "$out/node.js" <<'JS'
 // initialised on import, so no init() call is needed. Same functions as the browser entry.
 import { readFileSync } from 'node:fs';
 import { initSync } from './baofei.js';
-const exports = initSync({ module: readFileSync(new URL('./baofei_bg.wasm', import.meta.url)) });
+// A server bundler that takes the package in (Next.js's Turbopack in a server component or route handler) turns
+// this URL into a web path, and the wasm is not there: say what to do rather than "Invalid URL" (found by
+// examples/next, issue 30 item 1; docs/PACKAGE.md).
+let bytes;
+try {
+  bytes = readFileSync(new URL('./baofei_bg.wasm', import.meta.url));
+} catch (e) {
+  throw new Error(`baofei: its wasm could not be read beside its Node entry (${e.message}). A bundler moved the package into its own output: keep it external (Next.js: serverExternalPackages: ['baofei'] in next.config; esbuild: --loader:.wasm=file or --external:baofei).`);
+}
+const exports = initSync({ module: bytes });
 export * from './baofei.js';
 // The browser entry's default export is its async init; the guide's `import init, { quote } from
 // 'baofei'` then works here too (integrator review 2026-12, M3): already initialised, it resolves at once.

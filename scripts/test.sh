@@ -4,7 +4,8 @@
 #   2. native unit, golden, property and integration tests (cargo nextest)
 #   3. wasm-bindgen-test tests in headless Chromium
 #   4. the release site and npm package (scripts/package.sh), then end-to-end tests of dist/ and pkg/
-#      in headless Chromium and Node, the same tests in Firefox ESR, and a WebKit suite (WebKitGTK)
+#      in headless Chromium and Node, the examples (examples/) installed from the tarball and built, the
+#      same end-to-end tests in Firefox ESR, and a WebKit suite (WebKitGTK)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -34,6 +35,12 @@ scripts/package.sh
 stage "end-to-end tests of dist/ in headless Chromium"
 (cd tests/e2e && timeout 1200 node --test --test-reporter=spec --test-concurrency=1 ./*/*.test.mjs) 2>&1 | tee "$logs/e2e"
 
+# Issue 30 item 1: the examples are tests (Next.js app router, Vite + React 19, Vite + Vue 3, a Node batch
+# script), each copied out, installed from its committed lockfile and the packed tarball as a user would,
+# built by its framework and checked in Chromium and Node. Needs the npm registry (as setup.sh does).
+stage "examples installed from the tarball (examples/)"
+(cd tests/examples && timeout 1500 node --test --test-reporter=spec --test-concurrency=1 ./*.test.mjs) 2>&1 | tee "$logs/examples"
+
 # Issue 28 point 4: the same tests in Firefox ESR (over WebDriver BiDi). The package group tests the npm
 # package in Node and in bundlers, the same whatever the browser, and runs once, above. Tests that need
 # a Chromium-only protocol (CDP, print-media emulation) are skipped there and counted as skipped.
@@ -54,6 +61,8 @@ counts() { # what, log
     "$(grep -oP '^ℹ pass \K\d+' "$2")" "$(grep -oP '^ℹ fail \K\d+' "$2")" "$(grep -oP '^ℹ skipped \K\d+' "$2")"
 }
 counts "end-to-end in Chromium (and the npm package in Node)" "$logs/e2e"
+counts "examples (examples/, from the tarball)" "$logs/examples"
+grep -oE "examples: .*" "$logs/examples" | sort -u || true
 counts "end-to-end in Firefox ESR" "$logs/firefox"
 counts "WebKit (WebKitGTK)" "$logs/webkit"
 echo "bundle: $(ls -1 dist | tr '\n' ' ')"

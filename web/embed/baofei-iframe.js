@@ -4,10 +4,11 @@
 // The framed page sends its height and quotes only to this page's origin (`?parent=`), and this
 // script accepts messages only from that frame's origin *and* window. Quotes are re-fired on the
 // container as `baofei-quote` CustomEvents.
-// Not `new URL('../index.html', import.meta.url)` written out: bundlers read that literal form as an asset to
-// resolve and bundle (Next.js failed on the element's; integrator review 2026-12, M1).
+// Cut from the module's URL as text, not `new URL('../index.html', import.meta.url)`: bundlers read that form as an
+// asset to resolve and bundle, also through a variable (Turbopack follows constants: Next.js 16.5 failed on the
+// element's; integrator review 2026-12, M1; examples/next).
 const HERE = import.meta.url;
-const DEFAULT_SRC = new URL('../index.html', HERE).href;
+const DEFAULT_SRC = `${HERE.slice(0, HERE.lastIndexOf('/', HERE.lastIndexOf('/') - 1) + 1)}index.html`;
 
 /** The custom properties a host may set on a framed page (`theme`), each a colour, a length or a font list. */
 export const THEME_KEYS = ['accent', 'accent-ink', 'ink', 'muted', 'line', 'bg', 'soft', 'font', 'radius', 'input-bg',

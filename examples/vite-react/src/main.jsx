@@ -1,0 +1,26 @@
+// The API in the browser and the element, with every asset imported as a URL (Vite copies them): nothing
+// is copied by hand. The element is defined before React renders, so React 19 sets `pack` as a property.
+import { createRoot } from 'react-dom/client';
+import init, { quote } from 'baofei';
+import apiWasm from 'baofei/baofei_bg.wasm?url';
+import { configure } from 'baofei/widget';
+import widgetWasm from 'baofei/widget/baofei-web_bg.wasm?url';
+import widgetCss from 'baofei/widget/styles.css?url';
+import pack from 'baofei/widget/embed/example-insurer-pack.json';
+
+configure({ wasm: widgetWasm, css: widgetCss });
+
+function App({ premium }) {
+  return (
+    <main>
+      <p>浏览器内 API 估算保费: <output id="api-premium">{premium}</output></p>
+      <baofei-quote lang="zh-CN" awaits-pack="" pack={pack}></baofei-quote>
+    </main>
+  );
+}
+
+init({ module_or_path: apiWasm }).then(() => {
+  const q = quote({ as_of: '2026-06-01', region: 'chongqing', line: 'work_safety',
+    sector: 'hazardous_chemicals.production', employees: 100, size_class: 'medium' });
+  createRoot(document.getElementById('root')).render(<App premium={q.premium} />);
+});
