@@ -38,6 +38,7 @@ cp docs/EMBEDDING.md "$out/EMBEDDING.md"
 # The pack format as JSON Schema (issue 30 M8), generated from the engine's readers (`baofei pack schema`;
 # a CLI test keeps docs/ in step): an insurer's editor or CI can check a pack before `validatePack`.
 cp docs/pack.schema.json "$out/pack.schema.json"
+cp docs/pack-format.md "$out/pack-format.md"
 cp LICENSE-MIT LICENSE-APACHE CHANGELOG.md "$out/"
 # Node: Node's fetch cannot read file: URLs, so the node entry reads the wasm from disk and initialises
 # synchronously; `import { quote } from 'baofei'` then works with no init call (integrator review 6).
@@ -82,7 +83,7 @@ cat > "$out/package.json" <<JSON
     "./iframe": { "types": "./widget/embed/baofei-iframe.d.ts", "default": "./widget/embed/baofei-iframe.js" },
     "./widget/*": "./widget/*"
   },
-  "files": ["baofei.js", "baofei.d.ts", "baofei_bg.wasm", "baofei_bg.wasm.d.ts", "node.js", "widget", "pack.schema.json", "README.md", "EMBEDDING.md", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"],
+  "files": ["baofei.js", "baofei.d.ts", "baofei_bg.wasm", "baofei_bg.wasm.d.ts", "node.js", "widget", "pack.schema.json", "README.md", "EMBEDDING.md", "pack-format.md", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"],
   "sideEffects": ["./node.js", "./widget/embed/baofei-embed.js"]
 }
 JSON

@@ -130,7 +130,7 @@ EXIT STATUS
 EXAMPLES
     baofei pack check                       # the built-in reference pack
     baofei pack check tests/cli/insurer-pack.json
-    baofei pack dump > my-pack.json         # start an insurer pack from the reference
+    baofei pack init > my-pack.json         # start an insurer pack: every table, your meta
     baofei pack schema > pack.schema.json   # the format as JSON Schema, for an editor or a CI check";
 
 /// Premium quotes for 安责险 and 环责险, natively: batch, explain, check packs.
@@ -282,6 +282,9 @@ enum PackCommand {
     Dump,
     /// Print the pack format's JSON Schema (generated from the engine's readers; docs/pack.schema.json).
     Schema,
+    /// Print a complete starting pack to edit: every table of the reference pack with its description,
+    /// sources, notes and illustrative flags, under your own `meta` (docs/pack-format.md).
+    Init,
 }
 
 fn main() -> ExitCode {
@@ -305,6 +308,10 @@ fn main() -> ExitCode {
             rules,
         } => check::outlook(&input, &lang, json, &rules),
         Command::Pack(PackCommand::Check { pack }) => pack::check(pack.as_deref()),
+        Command::Pack(PackCommand::Init) => {
+            println!("{}", pack::init());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Pack(PackCommand::Schema) => {
             println!("{}", pack::schema());
             Ok(ExitCode::SUCCESS)

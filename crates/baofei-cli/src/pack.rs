@@ -177,3 +177,18 @@ pub fn schema() -> String {
         .expect("the generated schema is JSON");
     serde_json::to_string_pretty(&v).expect("a JSON value prints")
 }
+
+/// A complete starting pack (`baofei pack init`): the reference pack's every table, pretty-printed, each value
+/// still carrying its description, source, note and `illustrative` flag (what `pack check` lists until the
+/// insurer's filed figures replace them), under a `meta` to fill in. It passes `pack check` as it is.
+pub fn init() -> String {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&baofei_rules::pack_json()).expect("the reference pack is JSON");
+    v["meta"] = serde_json::json!({
+        "id": "my-insurer",
+        "version": "2027.1",
+        "name_zh": "（保险公司名称）安责险·环责险费率",
+        "name_en": "(insurer's name) rates"
+    });
+    serde_json::to_string_pretty(&v).expect("a JSON value prints")
+}

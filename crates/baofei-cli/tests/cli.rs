@@ -705,3 +705,25 @@ fn the_pack_schema_is_generated_from_the_readers_committed_and_agrees_with_them(
         );
     }
 }
+
+/// Issue 30 M8: `pack init` gives a complete pack to edit, valid as it is, under the insurer's own meta, still
+/// listing what is illustrative.
+#[test]
+fn pack_init_writes_a_complete_valid_starting_pack() {
+    let o = baofei(&["pack", "init"]);
+    assert_eq!(o.status.code(), Some(0));
+    let pack: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(pack["meta"]["id"], "my-insurer");
+    let reference: serde_json::Value =
+        serde_json::from_str(&stdout(&baofei(&["pack", "dump"]))).unwrap();
+    let tables = |p: &serde_json::Value| p.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(tables(&pack), tables(&reference), "every table");
+    let path = std::env::temp_dir().join("baofei-pack-init.json");
+    std::fs::write(&path, stdout(&o)).unwrap();
+    let check = baofei(&["pack", "check", path.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", stdout(&check));
+    assert!(
+        stdout(&check).contains("my-insurer")
+            && stdout(&check).contains("tables that keep a quote illustrative")
+    );
+}

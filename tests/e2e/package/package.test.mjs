@@ -63,6 +63,9 @@ test('the package declares typed functions and ships the widget', async () => {
     'widget/baofei-first.js', 'widget/baofei-first_bg.wasm', 'widget/frame-en.html']) await access(join(PKG, f));
   // Issue 30 M8: the pack format's JSON Schema, exported, the same as docs/ (which a CLI test keeps generated).
   assert.equal(pkg.exports['./pack.schema.json'], './pack.schema.json');
+  // The guide the shipped EMBEDDING.md links to, beside it.
+  assert.match(await readFile(join(PKG, 'EMBEDDING.md'), 'utf8'), /\]\(pack-format\.md\)/);
+  await access(join(PKG, 'pack-format.md'));
   assert.equal(await readFile(join(PKG, 'pack.schema.json'), 'utf8'), await readFile(new URL('../../../docs/pack.schema.json', import.meta.url), 'utf8'));
 });
 
