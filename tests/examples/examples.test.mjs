@@ -103,7 +103,7 @@ async function until(url, what, log) {
   throw new Error(`${what} did not start: ${log()}`);
 }
 
-for (const [name, ownId] of [['vite-react', 'api-premium'], ['vite-vue', 'api-premium']]) {
+for (const [name, ownId] of [['vite-react', 'api-premium'], ['vite-react18', 'api-premium'], ['vite-vue', 'api-premium']]) {
   test(`examples/${name}: installed from the tarball, built by Vite, the API and the element (styled, with an insurer's pack) run`, async () => {
     const t0 = Date.now();
     const dir = await install(name);
@@ -161,6 +161,6 @@ test('examples/node-batch: a CSV quoted under an insurer\'s pack in Node, a bad 
 // The directories exist (a renamed example would otherwise be skipped silently).
 test('every example under examples/ is tested here', async () => {
   const names = (await readdir(join(ROOT, 'examples'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  assert.deepEqual(names, ['next', 'node-batch', 'vite-react', 'vite-vue']);
+  assert.deepEqual(names, ['next', 'node-batch', 'vite-react', 'vite-react18', 'vite-vue']);
   for (const n of names) await stat(join(ROOT, 'examples', n, 'package-lock.json'));
 });
