@@ -87,7 +87,7 @@ async function checkPage(url, ownId) {
 /** A server started in a process group of its own, stopped whole at the end (`next start` forks the
  *  server it runs: killing only the first process left it holding the test's pipes, and the file never ended). */
 function started(cmd, args, cwd, port) {
-  const child = spawn(cmd, args, { cwd, stdio: 'pipe', detached: true, env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' } });
+  const child = spawn(cmd, args, { cwd, stdio: 'pipe', detached: true, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' } });
   let log = '';
   child.stdout.on('data', (d) => { log += d; });
   child.stderr.on('data', (d) => { log += d; });
@@ -147,6 +147,27 @@ test('examples/next: the app router builds; a server component quotes, the clien
   console.log(`examples: next shipped ${(await shipped(next) / 1024).toFixed(1)} KB gzip (.next/static) + ${(await shipped(join(dir, 'public')) / 1024).toFixed(1)} KB (public/baofei), install+build+check ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 });
 
+test('examples/nuxt: a server route quotes and the page is server-rendered with its premium; the client plugin shows the element with the pack', async () => {
+  const t0 = Date.now();
+  const dir = await install('nuxt');
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: dir, stdio: 'pipe', timeout: 900000, env: { ...process.env, NUXT_TELEMETRY_DISABLED: '1' } });
+  const port = await freePort();
+  const app = started(process.execPath, [join(dir, '.output', 'server', 'index.mjs')], dir, port);
+  const base = `http://127.0.0.1:${port}/`;
+  await until(base, 'the Nuxt server', app.log);
+  const html = await (await fetch(base)).text();
+  assert.match(html, /<output id="server-premium">54000\.00<\/output>/, 'server-rendered');
+  const r = await checkPage(base, 'server-premium');
+  assert.deepEqual(r.errors, []);
+  assert.equal(r.container, 'inline-size', 'the widget is styled');
+  assert.match(r.label, /示例/);
+  assert.equal(r.yuan, await insurerPremium(dir, r.asOf));
+  const bad = await fetch(`${base}api/quote`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...INPUT, employees: 'abc' }) });
+  assert.equal(bad.status, 400);
+  assert.ok((await bad.json()).errors.some((e) => e.field === 'employees'));
+  console.log(`examples: nuxt shipped ${(await shipped(join(dir, '.output', 'public', '_nuxt')) / 1024).toFixed(1)} KB gzip (.output/public/_nuxt) + public/baofei, install+build+check ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+});
+
 test('examples/node-batch: a CSV quoted under an insurer\'s pack in Node, a bad row named at its field', async () => {
   const t0 = Date.now();
   const dir = await install('node-batch');
@@ -161,6 +182,6 @@ test('examples/node-batch: a CSV quoted under an insurer\'s pack in Node, a bad 
 // The directories exist (a renamed example would otherwise be skipped silently).
 test('every example under examples/ is tested here', async () => {
   const names = (await readdir(join(ROOT, 'examples'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  assert.deepEqual(names, ['next', 'node-batch', 'vite-react', 'vite-react18', 'vite-vue']);
+  assert.deepEqual(names, ['next', 'node-batch', 'nuxt', 'vite-react', 'vite-react18', 'vite-vue']);
   for (const n of names) await stat(join(ROOT, 'examples', n, 'package-lock.json'));
 });

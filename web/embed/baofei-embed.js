@@ -10,12 +10,20 @@ import init, { mount } from '../baofei-web.js';
 // Where the widget's wasm and styles are: next to this script's directory by default (a CDN copy or
 // the package served as files). A bundler that moves this script elsewhere hands over the asset URLs it
 // made with `configure` (integrator review 4): no file needs copying by hand.
-// The directory above this module's, cut from the module's URL as text: `new URL('..', import.meta.url)` is
-// the pattern bundlers read as an asset to resolve, and Next.js (Turbopack and webpack) failed the build on
+// The directory above this module's: the module's URL with its path edited. `new URL('..', import.meta.url)`
+// is the pattern bundlers read as an asset to resolve, and Next.js (Turbopack and webpack) failed the build on
 // '..' (integrator review 2026-12, M1; every Vite build warned, m4). Through a variable was not enough:
-// Turbopack follows constants, and Next.js 16.5 still failed (found by examples/next, issue 30 item 1).
+// Turbopack follows constants, and Next.js 16.5 still failed (found by examples/next, issue 30 item 1). At a
+// site's root the directory above is the root itself, as `..` resolves there (a bundle served as /main.js).
 const HERE = import.meta.url;
-let BASE = new URL(HERE.slice(0, HERE.lastIndexOf('/', HERE.lastIndexOf('/') - 1) + 1));
+const parentDir = (href) => {
+  const u = new URL(href);
+  u.pathname = u.pathname.replace(/[^/]*\/[^/]*$/, '');
+  u.search = '';
+  u.hash = '';
+  return u;
+};
+let BASE = parentDir(HERE);
 /** The elements on the page, which a later `configure()` restyles and, if their engine failed, restarts. */
 const live = new Set();
 let failed = false;

@@ -4,11 +4,14 @@
 // The framed page sends its height and quotes only to this page's origin (`?parent=`), and this
 // script accepts messages only from that frame's origin *and* window. Quotes are re-fired on the
 // container as `baofei-quote` CustomEvents.
-// Cut from the module's URL as text, not `new URL('../index.html', import.meta.url)`: bundlers read that form as an
+// The module's URL with its path edited, not `new URL('../index.html', import.meta.url)`: bundlers read that form as an
 // asset to resolve and bundle, also through a variable (Turbopack follows constants: Next.js 16.5 failed on the
 // element's; integrator review 2026-12, M1; examples/next).
-const HERE = import.meta.url;
-const DEFAULT_SRC = `${HERE.slice(0, HERE.lastIndexOf('/', HERE.lastIndexOf('/') - 1) + 1)}index.html`;
+const HERE = new URL(import.meta.url);
+HERE.pathname = HERE.pathname.replace(/[^/]*\/[^/]*$/, 'index.html');
+HERE.search = '';
+HERE.hash = '';
+const DEFAULT_SRC = HERE.href;
 
 /** The custom properties a host may set on a framed page (`theme`), each a colour, a length or a font list. */
 export const THEME_KEYS = ['accent', 'accent-ink', 'ink', 'muted', 'line', 'bg', 'soft', 'font', 'radius', 'input-bg',
