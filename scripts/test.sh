@@ -35,7 +35,7 @@ scripts/package.sh
 stage "end-to-end tests of dist/ in headless Chromium"
 (cd tests/e2e && timeout 1200 node --test --test-reporter=spec --test-concurrency=1 ./*/*.test.mjs) 2>&1 | tee "$logs/e2e"
 
-# Issue 30 item 1: the examples are tests (Next.js app router, Nuxt 4, Vite + React 19 and 18, Vite + Vue 3, a Node batch
+# Issue 30 item 1: the examples are tests (a plain page, Next.js app router, Nuxt 4, Vite + React 19 and 18, Vite + Vue 3, a Node batch
 # script), each copied out, installed from its committed lockfile and the packed tarball as a user would,
 # built by its framework and checked in Chromium and Node. Needs the npm registry (as setup.sh does).
 stage "examples installed from the tarball (examples/)"

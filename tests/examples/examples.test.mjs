@@ -168,6 +168,30 @@ test('examples/nuxt: a server route quotes and the page is server-rendered with 
   console.log(`examples: nuxt shipped ${(await shipped(join(dir, '.output', 'public', '_nuxt')) / 1024).toFixed(1)} KB gzip (.output/public/_nuxt) + public/baofei, install+build+check ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 });
 
+test('examples/plain: one script tag and the element, the package served as files, the pack by pack-src', async () => {
+  const t0 = Date.now();
+  const dir = await install('plain');
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: dir, stdio: 'pipe' });
+  const server = await serve(dir, {}, {}, { gzip: true });
+  cleanup.push(() => server.close());
+  browser ??= await launchChromium();
+  const page = await browser.newPage({ locale: 'zh-CN', serviceWorkers: 'block' });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${server.url}index.html`);
+  await page.locator('baofei-quote #pack-label').waitFor({ timeout: 60000 });
+  const r = await page.locator('baofei-quote').evaluate((el) => {
+    const root = el.shadowRoot ?? el;
+    return { yuan: root.querySelector('#premium').dataset.yuan, asOf: root.querySelector('#f-d')?.value,
+      container: getComputedStyle(root.querySelector('.bf')).containerType };
+  });
+  await page.close();
+  assert.deepEqual(errors, []);
+  assert.equal(r.container, 'inline-size', 'the widget is styled');
+  assert.equal(r.yuan, await insurerPremium(dir, r.asOf), "priced with the insurer's pack");
+  console.log(`examples: plain (the package's widget/ served as files) install+check ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+});
+
 test('examples/node-batch: a CSV quoted under an insurer\'s pack in Node, a bad row named at its field', async () => {
   const t0 = Date.now();
   const dir = await install('node-batch');
@@ -182,6 +206,6 @@ test('examples/node-batch: a CSV quoted under an insurer\'s pack in Node, a bad 
 // The directories exist (a renamed example would otherwise be skipped silently).
 test('every example under examples/ is tested here', async () => {
   const names = (await readdir(join(ROOT, 'examples'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  assert.deepEqual(names, ['next', 'node-batch', 'nuxt', 'vite-react', 'vite-react18', 'vite-vue']);
+  assert.deepEqual(names, ['next', 'node-batch', 'nuxt', 'plain', 'vite-react', 'vite-react18', 'vite-vue']);
   for (const n of names) await stat(join(ROOT, 'examples', n, 'package-lock.json'));
 });
