@@ -20,6 +20,10 @@ sed -i '/\[Symbol\.dispose\]/d' "$out/baofei.d.ts"
 # The iframe page loads start.js (integrator review 1: without it the iframe mode and share links
 # from the package were blank) and, through it, the page's own wasm (baofei-page).
 cp -r dist/baofei-web.js dist/baofei-web_bg.wasm dist/baofei-page.js dist/baofei-page_bg.wasm dist/baofei-first.js dist/baofei-first_bg.wasm dist/frame-en.html dist/baofei-web.compat* dist/baofei-page.compat* dist/styles.css dist/index.html dist/start.js dist/prepaint.js dist/watchdog.js dist/embed "$out/widget/"
+# The rules page the standalone page links to ("本地区当日有效的全部规定", integrator review m9: it was a 404 in the
+# package), with its script; like index.html, without the site's service worker.
+cp dist/rules.html dist/rules.js "$out/widget/"
+sed -i '/src="offline.js"/d' "$out/widget/rules.html"
 # The site's service worker is the site's own: a host's copy of the widget never registers one.
 sed -i '/Offline after the first visit/d; /src="offline.js"/d' "$out/widget/index.html"
 # Subresource-integrity hashes of what the element loads, for configure({ integrity }) and import maps

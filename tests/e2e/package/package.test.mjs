@@ -60,7 +60,10 @@ test('the package declares typed functions and ships the widget', async () => {
   for (const f of ['widget/embed/baofei-embed.js', 'widget/baofei-web_bg.wasm', 'widget/styles.css',
     'widget/baofei-page.js', 'widget/baofei-page_bg.wasm', 'widget/start.js', 'widget/prepaint.js',
     // Issue 31: the standalone page's first look and English frame travel with it.
-    'widget/baofei-first.js', 'widget/baofei-first_bg.wasm', 'widget/frame-en.html']) await access(join(PKG, f));
+    'widget/baofei-first.js', 'widget/baofei-first_bg.wasm', 'widget/frame-en.html',
+    // The rules page the standalone page links to (integrator review m9), without the site's service worker.
+    'widget/rules.html', 'widget/rules.js']) await access(join(PKG, f));
+  assert.doesNotMatch(await readFile(join(PKG, 'widget', 'rules.html'), 'utf8'), /offline\.js/);
   // Issue 30 M8: the pack format's JSON Schema, exported, the same as docs/ (which a CLI test keeps generated).
   assert.equal(pkg.exports['./pack.schema.json'], './pack.schema.json');
   // The guide the shipped EMBEDDING.md links to, beside it.
