@@ -110,22 +110,7 @@ pub fn check(path: Option<&Path>) -> Result<ExitCode, String> {
         }
     }
     println!("\nfactor tables");
-    let tables: [(&str, &Param<baofei_core::rules::FactorTable>); 10] = [
-        ("size_factors", &pack.size_factors),
-        ("env_risk_factors", &pack.env_risk_factors),
-        ("accident_factors", &pack.accident_factors),
-        ("death_factors", &pack.death_factors),
-        ("consecutive_fatal_factors", &pack.consecutive_fatal_factors),
-        ("standardisation_factors", &pack.standardisation_factors),
-        ("claim_free_factors", &pack.claim_free_factors),
-        ("blacklist_factors", &pack.blacklist_factors),
-        (
-            "refused_rectification_factors",
-            &pack.refused_rectification_factors,
-        ),
-        ("env_credit_factors", &pack.env_credit_factors),
-    ];
-    for (n, p) in tables {
+    for (n, p) in pack.factor_tables() {
         println!("{}", param_lines(n, p, &mut illustrative));
     }
     println!(

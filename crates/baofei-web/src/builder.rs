@@ -195,10 +195,10 @@ pub fn Builder() -> Html {
     let link = format!("{base}index.html#{fragment}");
     let attrs = presets
         .iter()
-        .map(|(_, a, v)| format!("{a}=\"{}\"", esc_attr(v)))
+        .map(|(_, a, v)| format!("{a}=\"{}\"", crate::model::esc_html(v)))
         .collect::<Vec<_>>()
         .join(" ");
-    let base_attr = esc_attr(&base);
+    let base_attr = crate::model::esc_html(&base);
     // Fallback content: the element's shadow root hides it once the script runs; where the script is
     // blocked (another origin without CORS, an old browser) the visitor gets a link to the full page
     // instead of nothing (newcomer 7.6).
@@ -207,7 +207,7 @@ pub fn Builder() -> Html {
     } else {
         "打开安责险、环责险保费测算"
     };
-    let link_attr = esc_attr(&link);
+    let link_attr = crate::model::esc_html(&link);
     let element = format!(
         "<script type=\"module\" src=\"{base_attr}embed/baofei-embed.js\"></script>\n<baofei-quote {attrs} lang=\"{lang}\"><a href=\"{link_attr}\">{fallback}</a></baofei-quote>"
     );
@@ -328,19 +328,4 @@ pub fn mount_builder(root: JsValue) -> Result<(), JsValue> {
     let root = crate::embed::element(root, "mountBuilder")?;
     yew::Renderer::<Builder>::with_root(root).render();
     Ok(())
-}
-
-/// A value inside a double-quoted HTML attribute of a snippet: `& < > "` escaped.
-fn esc_attr(v: &str) -> String {
-    let mut out = String::with_capacity(v.len());
-    for c in v.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -11,7 +11,7 @@
 //! values). The widget replaces it when it takes over. Plain Rust, tested natively.
 
 use crate::i18n::figures;
-use crate::model::{fmt_money, fmt_range, Form, Lang};
+use crate::model::{esc_html as esc, fmt_money, fmt_range, Form, Lang};
 use baofei_core::fields::Field as F;
 use baofei_core::map::SortedMap;
 use baofei_core::{Quote, Rules};
@@ -84,13 +84,7 @@ pub fn engine_answers(form: &Form) -> SortedMap<String, String> {
 fn render(rules: &Rules, form: &Form, source: Source, q: &Quote) -> String {
     let lang = form.lang;
     let tr = figures(lang);
-    let pick = |zh: &str, en: &str| {
-        if lang == Lang::En {
-            en.to_string()
-        } else {
-            zh.to_string()
-        }
-    };
+    let pick = |zh: &str, en: &str| crate::i18n::msg(lang, zh, en);
     let st = rules.statutes();
     let heading = match source {
         Source::Link => pick("本链接的测算结果", "This link's estimate"),
@@ -119,30 +113,9 @@ fn render(rules: &Rules, form: &Form, source: Source, q: &Quote) -> String {
         &format!("按 {} 的规定", q.as_of),
         &format!("rules as of {}", q.as_of),
     ));
-    let level = match q.obligation.level {
-        baofei_core::domain::Obligation::Encouraged => 0,
-        baofei_core::domain::Obligation::Expected => 1,
-        baofei_core::domain::Obligation::Compulsory => 2,
-    };
-    let project = st
-        .sector(&q.sector)
-        .is_some_and(|s| s.basis == baofei_core::domain::PremiumBasis::ContractValue);
-    let premium_label = if project {
-        pick(
-            "估算保费(按工程项目)",
-            "Estimated premium (for the project)",
-        )
-    } else {
-        tr.premium.to_string()
-    };
-    let range_label = if q.band.reference.is_some() {
-        pick(
-            "浮动范围(参照规定，以指导保费为基准)",
-            "Range around the guided premium (borrowed rule)",
-        )
-    } else {
-        tr.range.to_string()
-    };
+    let level = crate::model::obligation_index(q.obligation.level);
+    let premium_label = tr.premium_for(crate::model::contract_priced(st, &q.sector));
+    let range_label = tr.range_for(q.band.reference.is_some());
     let reference = q
         .band
         .reference
@@ -167,11 +140,11 @@ fn render(rules: &Rules, form: &Form, source: Source, q: &Quote) -> String {
     };
     let mut rows = format!(
         r#"<div class="bf-premium"><dt>{}</dt><dd><output id="first-premium" data-yuan="{}">{}</output>{}</dd></div><div><dt>{}</dt><dd>{}{}</dd></div>"#,
-        esc(&premium_label),
+        esc(premium_label),
         q.premium,
         esc(&fmt_money(q.premium, lang)),
         illustrative,
-        esc(&range_label),
+        esc(range_label),
         esc(&fmt_range(q.premium_low, q.premium_high, lang)),
         reference,
     );
@@ -243,22 +216,6 @@ fn cite(lang: Lang, c: &baofei_core::Citation) -> String {
         ),
         None => format!("<cite>{body}</cite>"),
     }
-}
-
-/// Text for HTML content and double-quoted attributes.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -3,6 +3,15 @@
 
 use crate::model::Lang;
 
+/// The text in the interface language.
+pub fn msg(lang: Lang, zh: &str, en: &str) -> String {
+    if lang == Lang::Zh {
+        zh.to_string()
+    } else {
+        en.to_string()
+    }
+}
+
 /// The interface strings. Each field is named after what it labels; arrays follow the order of the
 /// engine's enums (size classes, accident grades, standardisation grades...).
 #[allow(missing_docs)] // ~100 self-describing labels; a doc line each would only repeat the name.
@@ -322,6 +331,31 @@ pub struct Figures {
     pub minimum_limit: &'static str,
     pub no_minimum: &'static str,
     pub risk_tier: &'static str,
+    /// The premium's label when it is priced on a project's contract value (it covers the project, not a
+    /// year: newcomer review 2.4).
+    pub premium_project: &'static str,
+    /// The range's label when the band is borrowed or assumed (not "what the law allows" here).
+    pub range_borrowed: &'static str,
+}
+
+impl Figures {
+    /// The premium's label, for a premium priced on a project's contract value or not.
+    pub fn premium_for(&self, project: bool) -> &'static str {
+        if project {
+            self.premium_project
+        } else {
+            self.premium
+        }
+    }
+
+    /// The range's label, for a borrowed band or the law's own.
+    pub fn range_for(&self, borrowed: bool) -> &'static str {
+        if borrowed {
+            self.range_borrowed
+        } else {
+            self.range
+        }
+    }
 }
 
 /// The headline figures' labels in Chinese.
@@ -332,6 +366,8 @@ pub const FIGURES_ZH: Figures = Figures {
     minimum_limit: "法定最低每人限额",
     no_minimum: "无法定最低限额",
     risk_tier: "风险分级",
+    premium_project: "估算保费(按工程项目)",
+    range_borrowed: "浮动范围(参照规定，以指导保费为基准)",
 };
 
 /// The headline figures' labels in English.
@@ -342,6 +378,8 @@ pub const FIGURES_EN: Figures = Figures {
     minimum_limit: "Legal minimum per-person limit",
     no_minimum: "No statutory minimum",
     risk_tier: "Risk tier",
+    premium_project: "Estimated premium (for the project)",
+    range_borrowed: "Range around the guided premium (borrowed rule)",
 };
 
 /// The headline figures' labels for a language.

@@ -625,6 +625,41 @@ fn pct_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The index of an obligation level in `Figures::compulsory` and the `lvl-N` style classes: encouraged 0,
+/// expected 1, compulsory 2 (the result panel, the sticky bar and the first look's card).
+pub fn obligation_index(l: baofei_core::domain::Obligation) -> usize {
+    use baofei_core::domain::Obligation;
+    match l {
+        Obligation::Encouraged => 0,
+        Obligation::Expected => 1,
+        Obligation::Compulsory => 2,
+    }
+}
+
+/// Whether a sector's premium is priced on a project's contract value (it then covers the project's
+/// duration, not a policy year).
+pub fn contract_priced(st: &baofei_core::rules::Statutes, sector: &str) -> bool {
+    st.sector(sector)
+        .is_some_and(|s| s.basis == PremiumBasis::ContractValue)
+}
+
+/// Text for HTML content and double-quoted attributes written as markup (the builder's snippets, the first
+/// look's card): `& < > " '` escaped.
+pub fn esc_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// 54000.5 → "54,000.50".
 pub fn fmt_yuan(d: Decimal) -> String {
     baofei_core::money::grouped(d)

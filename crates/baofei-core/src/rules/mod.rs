@@ -508,6 +508,27 @@ pub struct PricingPack {
 }
 
 impl PricingPack {
+    /// The keyed factor tables (tier and float) with their names in the pack's JSON, in the pack's order:
+    /// what `illustrative_tables` and `baofei pack check` walk. (`validate` walks them in its own order,
+    /// with each table's keys.)
+    pub fn factor_tables(&self) -> [(&'static str, &Param<FactorTable>); 10] {
+        [
+            ("size_factors", &self.size_factors),
+            ("env_risk_factors", &self.env_risk_factors),
+            ("accident_factors", &self.accident_factors),
+            ("death_factors", &self.death_factors),
+            ("consecutive_fatal_factors", &self.consecutive_fatal_factors),
+            ("standardisation_factors", &self.standardisation_factors),
+            ("claim_free_factors", &self.claim_free_factors),
+            ("blacklist_factors", &self.blacklist_factors),
+            (
+                "refused_rectification_factors",
+                &self.refused_rectification_factors,
+            ),
+            ("env_credit_factors", &self.env_credit_factors),
+        ]
+    }
+
     /// Where this pack still holds illustrative values (no published figure: this tool's or the
     /// insurer's assumption), as paths in the pack's JSON (`size_factors.national`,
     /// `rates.work_safety.regions.hunan`), in the pack's order: a quote that uses one of them says it
@@ -528,22 +549,7 @@ impl PricingPack {
         for (line, p) in self.rates.iter() {
             scan(&format!("rates.{}", line.key()), p, &mut out);
         }
-        let tables: [(&str, &Param<FactorTable>); 10] = [
-            ("size_factors", &self.size_factors),
-            ("env_risk_factors", &self.env_risk_factors),
-            ("accident_factors", &self.accident_factors),
-            ("death_factors", &self.death_factors),
-            ("consecutive_fatal_factors", &self.consecutive_fatal_factors),
-            ("standardisation_factors", &self.standardisation_factors),
-            ("claim_free_factors", &self.claim_free_factors),
-            ("blacklist_factors", &self.blacklist_factors),
-            (
-                "refused_rectification_factors",
-                &self.refused_rectification_factors,
-            ),
-            ("env_credit_factors", &self.env_credit_factors),
-        ];
-        for (name, p) in tables {
+        for (name, p) in self.factor_tables() {
             scan(name, p, &mut out);
         }
         scan("loss_ratio_factors", &self.loss_ratio_factors, &mut out);

@@ -22,14 +22,7 @@ use baofei_core::map::SortedMap;
 use baofei_core::Citation;
 use yew::prelude::*;
 
-/// The text in the interface language.
-pub(crate) fn msg(lang: Lang, zh: &str, en: &str) -> String {
-    if lang == Lang::Zh {
-        zh.to_string()
-    } else {
-        en.to_string()
-    }
-}
+pub(crate) use crate::i18n::msg;
 
 /// A closed vocabulary as the options of a select: each value's key and its name in `lang`, in the
 /// vocabulary's own order (`keys!` in `baofei_core::domain`: no key or name typed here).

@@ -124,14 +124,6 @@ fn full_widget_link(cx: &Cx<'_>) -> Html {
     }
 }
 
-fn level_index(l: Obligation) -> usize {
-    match l {
-        Obligation::Encouraged => 0,
-        Obligation::Expected => 1,
-        Obligation::Compulsory => 2,
-    }
-}
-
 /// The facts the quote rests on, for the printed sheet.
 fn summary_view(tr: &T, lang: Lang, form: &Form) -> Html {
     let Ok(rules) = rules() else { return html! {} };
@@ -249,7 +241,7 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote, pack_label: Option<&(String, Stri
                 <div class="bf-premium">
                     // A premium priced on the project's contract value covers the project, not a year
                     // (newcomer review 2.4).
-                    <dt>{ if project_priced(q) { msg(lang, "估算保费(按工程项目)", "Estimated premium (for the project)") } else { tr.premium.to_string() } }</dt>
+                    <dt>{ crate::i18n::figures(lang).premium_for(rules().as_ref().is_ok_and(|r| crate::model::contract_priced(r.statutes(), &q.sector))) }</dt>
                     <dd><output id="premium" part="premium" data-yuan={q.premium.to_string()}>{ fmt_money(q.premium, lang) }</output>
                         if lang == Lang::Zh { <span class="bf-exact">{ format!(" ({} 元)", fmt_yuan(q.premium)) }</span> }
                         // On a phone a `title` never shows: the premium's badge says what it means in
@@ -262,10 +254,8 @@ fn figures_view(tr: &T, lang: Lang, q: &Quote, pack_label: Option<&(String, Stri
                         }
                     </dd>
                 </div>
-                <div><dt>{ if q.band.reference.is_some() {
-                    // A borrowed or assumed band is not "what the law allows" here: say so.
-                    msg(lang, "浮动范围(参照规定，以指导保费为基准)", "Range around the guided premium (borrowed rule)")
-                } else { tr.range.to_string() } }</dt><dd id="range">{ crate::model::fmt_range(q.premium_low, q.premium_high, lang) }</dd></div>
+                // A borrowed or assumed band is not "what the law allows" here: say so.
+                <div><dt>{ crate::i18n::figures(lang).range_for(q.band.reference.is_some()) }</dt><dd id="range">{ crate::model::fmt_range(q.premium_low, q.premium_high, lang) }</dd></div>
                 <div><dt>{ tr.guided }</dt><dd>{ fmt_money(q.guided_premium, lang) }</dd></div>
                 <div class="bf-wide"><dt>{ tr.band }</dt><dd id="band">{ format!(
                     "{} · {}–{}",
@@ -421,21 +411,11 @@ fn known_view(tr: &T, lang: Lang, k: &Known) -> Html {
 
 /// Whether insuring is compulsory, as a badge.
 fn status_view(tr: &T, l: Obligation) -> Html {
-    let level = level_index(l);
+    let level = crate::model::obligation_index(l);
     html! { <p class={classes!("bf-status", format!("lvl-{level}"))} id="obligation">{ tr.compulsory[level] }</p> }
 }
 
 /// The legal minimum per-person limit in force, cited.
-/// Whether the quote's premium is priced on a project's contract value (it covers the project's
-/// duration, not a policy year).
-fn project_priced(q: &Quote) -> bool {
-    rules()
-        .as_ref()
-        .ok()
-        .and_then(|r| r.statutes().sector(&q.sector))
-        .is_some_and(|s| s.basis == baofei_core::domain::PremiumBasis::ContractValue)
-}
-
 fn minimum_row(tr: &T, lang: Lang, min: Option<Decimal>, source: &Option<Citation>) -> Html {
     html! {
         <div class="bf-min"><dt>{ tr.minimum_limit }</dt><dd id="minimum">{
@@ -484,7 +464,7 @@ pub fn sticky_summary(
     }
     let body = match outcome {
         Ok((q, _)) => {
-            let level = level_index(q.obligation.level);
+            let level = crate::model::obligation_index(q.obligation.level);
             html! { <>
                 <span class="bf-sticky-premium" id="sticky-premium" key={q.premium.to_string()} data-yuan={q.premium.to_string()}>{ fmt_money(q.premium, lang) }</span>
                 <span class={classes!("bf-status", format!("lvl-{level}"))}>{ tr.compulsory[level] }</span>
