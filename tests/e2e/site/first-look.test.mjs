@@ -24,9 +24,11 @@ async function premiumFor(path, locale = 'zh-CN') {
 async function held(path, { locale = 'zh-CN', viewport = { width: 360, height: 740 } } = {}) {
   const ctx = await browser.newContext({ locale, viewport, serviceWorkers: 'block' });
   const page = await ctx.newPage();
-  let release;
+  let release, requested;
   const gate = new Promise((ok) => { release = ok; });
-  await page.route('**/baofei-page_bg.wasm', async (route) => { await gate; await route.continue(); });
+  // start.js asks for the widget only once the first look has finished (shown a card or not).
+  const widgetRequested = new Promise((ok) => { requested = ok; });
+  await page.route('**/baofei-page_bg.wasm', async (route) => { requested(); await gate; await route.continue(); });
   await page.addInitScript(() => {
     window.seen = [];
     const tick = () => {
@@ -40,7 +42,7 @@ async function held(path, { locale = 'zh-CN', viewport = { width: 360, height: 7
     requestAnimationFrame(tick);
   });
   await page.goto(`${server.url}${path}`, { keepPrerendered: true });
-  return { ctx, page, release };
+  return { ctx, page, release, widgetRequested };
 }
 
 const taken = (page) => page.waitForFunction(() => !document.querySelector('[data-prerendered]') && document.querySelector('.bf[data-ready] #premium'), null, { timeout: 30000 });
@@ -69,10 +71,10 @@ test("a link's first premium on screen is the link's own, before the widget, and
 });
 
 test('a state that cannot be priced has no card: the reader waits for the widget, which says why', async () => {
-  const { ctx, page, release } = await held('index.html#v=1&r=guangdong&e=abc');
-  // The first look has run when its engine has been fetched and the page still waits.
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('baofei-first_bg.wasm') && e.responseEnd > 0));
-  await page.waitForTimeout(300);
+  const { ctx, page, release, widgetRequested } = await held('index.html#v=1&r=guangdong&e=abc');
+  // The first look has finished once the widget's wasm is asked for (and is held): no card was put up.
+  await widgetRequested;
+  assert.ok(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('baofei-first_bg.wasm'))), 'the first look ran');
   assert.equal(await page.locator('#first-look').count(), 0);
   release();
   await page.locator('#f-e[aria-invalid=true]').waitFor({ timeout: 30000 });
