@@ -19,7 +19,7 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int "$out/baofei
 sed -i '/\[Symbol\.dispose\]/d' "$out/baofei.d.ts"
 # The iframe page loads start.js (integrator review 1: without it the iframe mode and share links
 # from the package were blank) and, through it, the page's own wasm (baofei-page).
-cp -r dist/baofei-web.js dist/baofei-web_bg.wasm dist/baofei-page.js dist/baofei-page_bg.wasm dist/baofei-first.js dist/baofei-first_bg.wasm dist/frame-en.html dist/baofei-web.compat* dist/baofei-page.compat* dist/styles.css dist/index.html dist/start.js dist/prepaint.js dist/watchdog.js dist/embed "$out/widget/"
+cp -r dist/baofei-web.js dist/baofei-web_bg.wasm dist/baofei-page.js dist/baofei-page_bg.wasm dist/baofei-first.js dist/baofei-first_bg.wasm dist/frame-en.html dist/baofei-web.compat* dist/baofei-page.compat* dist/styles.css dist/index.html dist/start.js dist/prepaint.js dist/watchdog.js dist/og.png dist/favicon.ico dist/embed "$out/widget/"
 # The rules page the standalone page links to ("本地区当日有效的全部规定", integrator review m9: it was a 404 in the
 # package), with its script; like index.html, without the site's service worker.
 cp dist/rules.html dist/rules.js "$out/widget/"
@@ -38,11 +38,16 @@ cat > "$out/widget/integrity.json" <<JSON
 }
 JSON
 cp docs/PACKAGE.md "$out/README.md"
-cp docs/EMBEDDING.md "$out/EMBEDDING.md"
+# The package's copies of the guides name only what the package holds (issue 30 m11): the spans between
+# <!-- repo --> and <!-- /repo --> describe the repository and the site and are left out, the
+# <!-- package: … --> lines are uncommented, and the remaining comments dropped.
+for doc in EMBEDDING.md pack-format.md; do
+  perl -0pe 's/^<!-- repo -->\n.*?^<!-- \/repo -->\n//gms; s/<!-- repo -->.*?<!-- \/repo -->//gs; s/<!-- package: (.*?) -->/$1/gs; s/^<!--.*?-->\n//gms; s/<!--.*?-->//gs' \
+    "docs/$doc" > "$out/$doc"
+done
 # The pack format as JSON Schema (issue 30 M8), generated from the engine's readers (`baofei pack schema`;
 # a CLI test keeps docs/ in step): an insurer's editor or CI can check a pack before `validatePack`.
 cp docs/pack.schema.json "$out/pack.schema.json"
-cp docs/pack-format.md "$out/pack-format.md"
 cp LICENSE-MIT LICENSE-APACHE CHANGELOG.md "$out/"
 # Node: Node's fetch cannot read file: URLs, so the node entry reads the wasm from disk and initialises
 # synchronously; `import { quote } from 'baofei'` then works with no init call (integrator review 6).
@@ -74,7 +79,7 @@ cat > "$out/package.json" <<JSON
   "license": "MIT OR Apache-2.0",
   "author": "The Baofei team",
   "keywords": ["安责险", "环责险", "insurance", "premium", "china", "webassembly"],
-  "engines": { "node": ">=18" },
+  "engines": { "node": ">=20.19" },
   "type": "module",
   "main": "./baofei.js",
   "types": "./baofei.d.ts",

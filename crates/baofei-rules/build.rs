@@ -3,8 +3,8 @@
 //! shipped rules fail the build, naming the place, instead of failing in a user's browser. The files
 //! under rules/ stay one concept each and pretty-printed for people.
 
-use baofei_core::json::{self, FromJson};
-use baofei_core::rules::{PricingPack, Statutes};
+use baofei_core::json::{self, packed, FromJson};
+use baofei_core::rules::{Param, PricingPack, Statutes};
 use baofei_core::Rules;
 use std::path::Path;
 
@@ -87,16 +87,73 @@ fn main() {
         );
     }
     std::fs::write(Path::new(&out).join("statutes.json"), &statutes).expect("write statutes");
-    // The first look's statutes (issue 31, `load_brief`): the same document without the guidance notes
-    // and the prevention services, which a brief quote (`quote_brief`) never reads; 6 KB less for a
-    // slow phone to fetch before a link's premium shows. Tests hold its figures equal to the full rules'.
-    let mut brief: serde_json::Value = serde_json::from_str(&statutes).expect("assembled statutes");
-    for key in ["guidance", "services"] {
-        brief[key] = serde_json::Value::Array(Vec::new());
-    }
-    let brief = brief.to_string();
-    read::<Statutes>("brief statutes", &brief);
-    std::fs::write(Path::new(&out).join("statutes-brief.json"), brief)
-        .expect("write brief statutes");
+    // The first look's rules (issue 31, `load_brief`): the statutes without the guidance notes and the
+    // prevention services, which a brief quote (`quote_brief`) never reads, and both documents without
+    // the texts only the explanations show (`for_the_card`), in their compact binary form
+    // (`json::packed`), so the first look's wasm carries no JSON reader. Tests hold the card's figures
+    // equal to those of the full rules.
+    let mut brief = read::<Statutes>("statutes", &statutes);
+    let mut brief_pack = read::<PricingPack>("pack", &pack);
+    for_the_card(&mut brief, &mut brief_pack);
+    std::fs::write(
+        Path::new(&out).join("statutes-brief.bin"),
+        packed::pack(&brief),
+    )
+    .expect("write brief statutes");
+    std::fs::write(
+        Path::new(&out).join("pack-brief.bin"),
+        packed::pack(&brief_pack),
+    )
+    .expect("write brief pack");
     std::fs::write(Path::new(&out).join("pack.json"), pack).expect("write pack");
+}
+
+/// Empties what only the explanations read, for the first look's card (issue 31): the guidance notes
+/// and services, each parameter's description and notes, the obligations' and penalties' wording. The
+/// card shows the figures, the status, the minimum with its citation and a borrowed band's name, so
+/// every value, date, source and reference stays.
+fn for_the_card(s: &mut Statutes, p: &mut PricingPack) {
+    fn blank<T>(p: &mut Param<T>) {
+        p.description.clear();
+        let regional = p.regions.values_mut().flat_map(|v| v.iter_mut());
+        for d in p.national.iter_mut().chain(regional) {
+            d.note = None;
+            d.note_zh = None;
+        }
+    }
+    s.guidance.clear();
+    s.services.clear();
+    for o in &mut s.obligations {
+        o.text_zh.clear();
+        o.text_en.clear();
+    }
+    for penalty in s.penalty.values_mut() {
+        blank(penalty);
+        let regional = penalty.regions.values_mut().flat_map(|v| v.iter_mut());
+        for d in penalty.national.iter_mut().chain(regional) {
+            d.value.text_zh.clear();
+            d.value.text_en.clear();
+        }
+    }
+    blank(&mut s.minimum_limit);
+    s.float_band.values_mut().for_each(blank);
+    s.prevention_min.values_mut().for_each(blank);
+    s.prevention_max.values_mut().for_each(blank);
+    p.rates.values_mut().for_each(blank);
+    for t in [
+        &mut p.size_factors,
+        &mut p.env_risk_factors,
+        &mut p.accident_factors,
+        &mut p.death_factors,
+        &mut p.consecutive_fatal_factors,
+        &mut p.standardisation_factors,
+        &mut p.claim_free_factors,
+        &mut p.blacklist_factors,
+        &mut p.refused_rectification_factors,
+        &mut p.env_credit_factors,
+    ] {
+        blank(t);
+    }
+    blank(&mut p.loss_ratio_factors);
+    blank(&mut p.clean_floor);
 }

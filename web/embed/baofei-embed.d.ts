@@ -47,7 +47,7 @@ export function configure(assets: {
 export function loadPack(src: string, options?: { maxBytes?: number; timeoutMs?: number }): Promise<{ text: string } | { error: { zh: string; en: string } }>;
 
 /** <baofei-quote>: presets as attributes (region, line, sector, employees, as-of, size-class, contract-value,
- *  tonnage, vehicles, seats, per-person-limit, standardisation, env-risk-grade, env-credit-grade, campaign,
+ *  tonnage, vehicles, seats, per-person-limit, aggregate-limit (万元), standardisation, env-risk-grade, env-credit-grade, campaign,
  *  lang, preset, pack-src, rules-src (a host's local-rules file, same-origin), mode="compact", awaits-pack,
  *  link-base: the page share links open; elder: the
  *  elder-friendly mode 长辈版; contrast="high": high-contrast colours, as `<html data-bf-contrast="high">`

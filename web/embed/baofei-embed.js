@@ -102,7 +102,7 @@ export function configure({ base, wasm, css, integrity, allowOrigins = [] } = {}
 const ATTRS = {
   region: 'r', line: 'l', sector: 's', employees: 'e', 'as-of': 'd', 'size-class': 'sz',
   'contract-value': 'cv', tonnage: 't', vehicles: 'veh', seats: 'seats', 'per-person-limit': 'pp',
-  standardisation: 'std', 'env-risk-grade': 'er', 'env-credit-grade': 'ec', campaign: 'c',
+  'aggregate-limit': 'agg', standardisation: 'std', 'env-risk-grade': 'er', 'env-credit-grade': 'ec', campaign: 'c',
 };
 let counter = 0;
 

@@ -264,7 +264,7 @@ pub const FIELDS: &[FieldSpec] = &[
     f(Field::HighRiskProject, "hr", None, t("高风险工程(超高、大跨度、隧道、地铁等)", "High-risk project (tall, long-span, tunnel, metro...)"), t("高风险工程", "The high-risk project flag"), Unit::None, Kind::Flag, Shown::Basis(PremiumBasis::ContractValue), ""),
     f(Field::Metro, "metro", None, t("地铁工程", "Metro works"), t("地铁工程", "The metro works flag"), Unit::None, Kind::Flag, Shown::Basis(PremiumBasis::ContractValue), ""),
     f(Field::PerPersonLimit, "pp", Some("per-person-limit"), t("每人死亡伤残限额", "Per-person death/disability limit"), t("每人限额", "The per-person limit"), Unit::Wan, Kind::Amount, WS, ""),
-    f(Field::AggregateLimit, "agg", None, t("累计赔偿限额(选填)", "Aggregate limit (optional)"), t("累计限额", "The aggregate limit"), Unit::Wan, Kind::Amount, Shown::Always, ""),
+    f(Field::AggregateLimit, "agg", Some("aggregate-limit"), t("累计赔偿限额(选填)", "Aggregate limit (optional)"), t("累计限额", "The aggregate limit"), Unit::Wan, Kind::Amount, Shown::Always, ""),
     f(Field::Standardisation, "std", Some("standardisation"), t("安全生产标准化等级", "Safety standardisation grade"), t("标准化等级", "The safety standardisation grade"), Unit::None, Kind::Choice(&StandardisationGrade::KEYS), WS, "none"),
     f(Field::Blacklisted, "bl", None, t("已被列入失信联合惩戒名单(黑名单)", "On the joint-punishment blacklist"), t("黑名单", "The blacklist status"), Unit::None, Kind::Flag, Shown::Always, ""),
     f(Field::RefusedRectification, "rr", None, t("对重大隐患拒不整改", "Refused to rectify a major hazard"), t("拒不整改", "Refusing to rectify a major hazard"), Unit::None, Kind::Flag, Shown::Always, ""),

@@ -39,5 +39,5 @@ pub use date::Date;
 pub use error::{ErrorCode, Errors, FieldError};
 pub use input::QuoteInput;
 pub use output::Quote;
-pub use quote::{quote, quote_brief, quote_enterprise};
+pub use quote::{quote, quote_brief, quote_enterprise, quote_figures};
 pub use rules::Rules;

@@ -35,13 +35,20 @@ fn validate(rules: &Rules, input: &QuoteInput) -> Result<Enterprise, Errors> {
 /// guidance notes, next steps, legal-basis texts, service list or source list (none of which a batch
 /// row shows), at a fraction of the cost. A property test checks the figures are the same.
 pub fn quote_brief(rules: &Rules, input: &QuoteInput) -> Result<Quote, Errors> {
-    price(rules, &validate(rules, input)?, false)
+    price::<{ pricing::BRIEF }>(rules, &validate(rules, input)?)
+}
+
+/// Every figure and flag of [`quote`] and nothing else: no warnings or assumptions either (what the
+/// first look's card shows, issue 31). A build that prices only through this carries none of the code
+/// that writes the engine's prose. A property test holds its figures equal to [`quote_brief`]'s.
+pub fn quote_figures(rules: &Rules, input: &QuoteInput) -> Result<Quote, Errors> {
+    price::<{ pricing::FIGURES }>(rules, &validate(rules, input)?)
 }
 
 /// Quotes an already validated enterprise: the price, then the guidance notes that apply and the next
 /// steps, each priced by running the engine again on the improved enterprise.
 pub fn quote_enterprise(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> {
-    let mut q = price(rules, e, true)?;
+    let mut q = price::<{ pricing::TRACE }>(rules, e)?;
     q.notes = guidance::notes(rules.statutes(), e, q.obligation.level);
     if let Some(n) = no_local_rules(rules, e) {
         q.notes.insert(0, n);

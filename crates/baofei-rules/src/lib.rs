@@ -5,15 +5,17 @@
 //! browser bundle needs no file access. build.rs validates both ([`baofei_core::Rules::new`]), so a bad
 //! shipped rule fails the build; an insurer's pack is validated when it is used ([`Rules::with_pack`]).
 
-use baofei_core::json::{self, FromJson};
+use baofei_core::json::{self, packed, FromJson};
 use baofei_core::rules::{PricingPack, Statutes};
 use baofei_core::{ErrorCode, Errors, FieldError, Rules};
 
 /// The statutes document as build.rs assembled and validated it.
 const STATUTES: &str = include_str!(concat!(env!("OUT_DIR"), "/statutes.json"));
 /// The statutes without what a brief quote never reads (guidance notes, prevention services), for the
-/// first look's wasm (issue 31; build.rs).
-const STATUTES_BRIEF: &str = include_str!(concat!(env!("OUT_DIR"), "/statutes-brief.json"));
+/// first look's wasm (issue 31; build.rs), in their compact binary form (`json::packed`).
+const STATUTES_BRIEF: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/statutes-brief.bin"));
+/// The reference pack for the first look's wasm, in its compact binary form (build.rs, `for_the_card`).
+const PACK_PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pack-brief.bin"));
 /// The reference pack document as build.rs assembled and validated it.
 const PACK: &str = include_str!(concat!(env!("OUT_DIR"), "/pack.json"));
 
@@ -106,12 +108,18 @@ pub fn load() -> Result<Rules, Errors> {
     Ok(Rules::validated_at_build(statutes, pack))
 }
 
-/// The shipped rules for a brief quote only (`baofei_core::quote::quote_brief`: every figure, flag and
-/// warning, no guidance notes, next steps or service list): the statutes without the guidance notes
-/// and the prevention services. For the first look's wasm (issue 31), which must be small; its
-/// figures are the full rules' (tested in `baofei_web::first`).
-pub fn load_brief() -> Result<Rules, Errors> {
-    let statutes: Statutes = read("statutes", STATUTES_BRIEF)?;
-    let pack = read("pack", PACK)?;
-    Ok(Rules::validated_at_build(statutes, pack))
+/// The shipped rules for the first look's card only (issue 31; `baofei_core::quote_figures`: every
+/// figure and flag, no prose): the statutes without the guidance notes and the prevention services,
+/// and both documents without the texts only explanations show (build.rs, `for_the_card`). For the
+/// first look's wasm, which must be small; the card's figures are the full rules' (tested in
+/// `baofei_web::first` for every region and sector).
+///
+/// Read from their compact binary form (`baofei_core::json::packed`), which build.rs wrote from the
+/// rules it had read and checked: the first look's wasm then carries no JSON reader. The bytes are
+/// this build's own, written from these very types (the tests read them), so there is no error to
+/// return: a mismatch would be a broken build, and stops the reader.
+pub fn load_brief() -> Rules {
+    let statutes = packed::unpack::<Statutes>(STATUTES_BRIEF);
+    let pack = packed::unpack::<PricingPack>(PACK_PACKED);
+    Rules::validated_at_build(statutes, pack)
 }

@@ -769,3 +769,38 @@ fn a_pack_names_the_tables_that_keep_quotes_illustrative() {
         vec!["rates.work_safety.regions.hunan".to_string()]
     );
 }
+
+/// The compact binary form the first look reads (issue 31, `json::packed`) gives back exactly what the
+/// JSON reader read: for the whole statutes and pack, not only the brief ones build.rs writes.
+#[test]
+fn the_packed_form_gives_back_what_the_json_gave() {
+    use baofei_core::json::packed;
+    let rules = baofei_rules::load().unwrap();
+    let st = packed::pack(rules.statutes());
+    assert_eq!(
+        &packed::unpack::<baofei_core::rules::Statutes>(&st),
+        rules.statutes()
+    );
+    let pack = packed::pack(rules.pack());
+    assert_eq!(
+        &packed::unpack::<baofei_core::rules::PricingPack>(&pack),
+        rules.pack()
+    );
+    // And the brief rules are the full ones without what only explanations read: same sectors,
+    // regions, rates and dates.
+    let brief = baofei_rules::load_brief();
+    assert_eq!(brief.statutes().sectors, rules.statutes().sectors);
+    assert_eq!(brief.statutes().regions, rules.statutes().regions);
+    assert!(brief.statutes().guidance.is_empty() && brief.statutes().services.is_empty());
+    for (line, p) in &rules.pack().rates {
+        let b = brief.pack().rates.get(line).unwrap();
+        let from = |p: &baofei_core::rules::Param<Vec<baofei_core::rules::RateEntry>>| {
+            let values = p
+                .national
+                .iter()
+                .map(|d| (d.from, d.until, d.value.clone()));
+            values.collect::<Vec<_>>()
+        };
+        assert_eq!(from(b), from(p), "{line:?}");
+    }
+}

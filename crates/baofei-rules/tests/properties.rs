@@ -261,7 +261,8 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     /// Batch quoting skips the explanations (trace, notes, next steps, legal-basis texts, services,
-    /// sources); no figure, flag or warning may differ.
+    /// sources), and the first look's quote the warnings and assumptions too; no figure or flag (and
+    /// in batch no warning) may differ.
     #[test]
     fn brief_quote_equals_full_quote(i in input()) {
         let full = q(&i);
@@ -277,6 +278,12 @@ proptest! {
             y
         };
         prop_assert_eq!(strip(&brief), strip(&full));
+        // The first look's quote (issue 31) records no warnings or assumptions either; its figures and
+        // flags are the brief quote's.
+        let figures = baofei_core::quote_figures(rules(), &i).unwrap();
+        prop_assert!(figures.warnings.is_empty() && figures.assumptions.is_empty());
+        let plain = |x: &Quote| Quote { warnings: vec![], assumptions: vec![], ..strip(x) };
+        prop_assert_eq!(plain(&figures), plain(&brief));
     }
 }
 

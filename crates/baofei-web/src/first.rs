@@ -6,8 +6,8 @@
 //! state, so `prepaint.js` hides that frame (its figures are not the link's). Without this the reader
 //! of a campaign link on a slow phone saw the title and "正在计算…" for the whole widget's download
 //! (2.5-3.4 s measured on the slow-phone profile). The card's figures come from the same engine call
-//! as the widget's (`quote_brief`, whose figures a property test holds equal to `quote`'s), never from
-//! a guess, and it says what they rest on (the inputs in one line, a borrowed band, illustrative
+//! as the widget's (`quote_figures`, whose figures property tests hold equal to `quote_brief`'s and
+//! `quote`'s), never from a guess, and it says what they rest on (the inputs in one line, a borrowed band, illustrative
 //! values). The widget replaces it when it takes over. Plain Rust, tested natively.
 
 use crate::i18n::figures;
@@ -54,12 +54,14 @@ pub fn card(
     let (mut form, _skipped) = Form::from_fragment(fragment, today).ok()?;
     form.lang = if english { Lang::En } else { Lang::Zh };
     let st = rules.statutes();
+    // As the widget starts from it (`state::initial_from`): a line's first sector where the link named
+    // none, and the fields the sector does not show dropped.
+    form.fit_sector(st);
     let basis = st.sector(form.value(F::Sector)).map(|s| s.basis);
-    // As the widget starts from it (`state::initial_from`): fields the sector does not show are dropped.
     form.drop_hidden(basis);
     let answers = engine_answers(&form);
     let input = baofei_core::assess::apply_answers(&form.to_input(), &answers);
-    let q = baofei_core::quote::quote_brief(rules, &input).ok()?;
+    let q = baofei_core::quote_figures(rules, &input).ok()?;
     Some(render(rules, &form, source, &q))
 }
 
@@ -231,6 +233,7 @@ mod tests {
     /// The widget's own figure for a fragment: `assess`, as `outcome::compute` calls it.
     fn widget_premium(r: &Rules, fragment: &str) -> String {
         let (mut form, _) = Form::from_fragment(fragment, TODAY).unwrap();
+        form.fit_sector(r.statutes());
         let basis = r.statutes().sector(form.value(F::Sector)).map(|s| s.basis);
         form.drop_hidden(basis);
         let a = engine_answers(&form);
@@ -252,6 +255,9 @@ mod tests {
             "v=1&r=hunan&s=hazardous_chemicals.storage&e=80",
             "v=1&r=jiangsu&l=environmental&s=heavy_metals.smelting&e=120&lang=en",
             "v=1&r=chongqing&e=30&h0.o=2&h1.l=1",
+            // A line without a sector opens on that line's first sector (integrator review m10), and the
+            // aggregate limit an environmental preset may give prices its tier.
+            "v=1&r=jiangsu&l=environmental&agg=500",
         ] {
             let c = super::card(&r, fragment, Source::Link, TODAY, false)
                 .unwrap_or_else(|| panic!("no card for {fragment}"));
@@ -267,7 +273,7 @@ mod tests {
     /// and both languages its card is the full rules' card, byte for byte.
     #[test]
     fn the_brief_rules_give_the_same_card() {
-        let (full, brief) = (rules(), baofei_rules::load_brief().unwrap());
+        let (full, brief) = (rules(), baofei_rules::load_brief());
         let st = full.statutes();
         let mut cards = 0;
         for r in &st.regions {

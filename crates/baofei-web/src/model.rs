@@ -179,6 +179,19 @@ pub fn shown(key: &str, env: bool, basis: Option<PremiumBasis>) -> bool {
 }
 
 impl Form {
+    /// Puts the line's first sector where a link named a line and no sector (`from_fragment` left it
+    /// empty), so the link opens priced instead of on an error no input explains (integrator review
+    /// m10); any other sector, right or wrong for the line, is the link's own and stays.
+    pub fn fit_sector(&mut self, st: &baofei_core::rules::Statutes) {
+        if !self.value(Field::Sector).is_empty() {
+            return;
+        }
+        let line = self.line();
+        if let Some(s) = st.sectors.iter().find(|s| s.line == line) {
+            self.put(Field::Sector, &s.id.clone());
+        }
+    }
+
     /// Resets each field the form does not show for its line and sector (`basis`) to its default, and
     /// returns the keys whose value was dropped: a restored link must never leave an error the user
     /// has no input to fix.
@@ -502,9 +515,12 @@ impl Form {
             return Ok((f, skipped));
         }
         let mut version = None;
+        let (mut line_given, mut sector_given) = (false, false);
         for pair in fragment.split('&').filter(|p| !p.is_empty()).take(200) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let (k, v) = (pct_decode(k), pct_decode(v));
+            line_given |= k == Field::Line.link();
+            sector_given |= k == Field::Sector.link();
             match k.as_str() {
                 "v" => version = Some(v),
                 "lang" => f.lang = if v == "en" { Lang::En } else { Lang::Zh },
@@ -515,6 +531,13 @@ impl Form {
                     }
                 }
             }
+        }
+        // A line without a sector (`l=environmental` alone, or an element with `line` and no `sector`)
+        // means that line's first sector, as choosing the line in the form does; the default sector
+        // is work safety's, which the other line would refuse (integrator review m10). Which sector
+        // is first is the statutes' to say: `fit_sector` fills it in.
+        if line_given && !sector_given {
+            f.put(Field::Sector, "");
         }
         match version.as_deref() {
             Some(LINK_VERSION) => Ok((f, skipped)),

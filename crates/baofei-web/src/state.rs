@@ -98,10 +98,12 @@ fn initial_from(source: Option<String>, today: &str, remember: bool) -> State {
     };
     match source.map(|f| Form::from_fragment(&f, today)) {
         Some(Ok((mut form, _skipped))) => {
-            let basis = rules()
-                .as_ref()
-                .ok()
-                .and_then(|r| r.statutes().sector(form.value(F::Sector)))
+            let statutes = rules().as_ref().ok().map(|r| r.statutes());
+            if let Some(st) = statutes {
+                form.fit_sector(st);
+            }
+            let basis = statutes
+                .and_then(|st| st.sector(form.value(F::Sector)))
                 .map(|s| s.basis);
             state.dropped = form.drop_hidden(basis);
             state.offer_open = form.has_offer();

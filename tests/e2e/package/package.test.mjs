@@ -72,6 +72,31 @@ test('the package declares typed functions and ships the widget', async () => {
   assert.equal(await readFile(join(PKG, 'pack.schema.json'), 'utf8'), await readFile(new URL('../../../docs/pack.schema.json', import.meta.url), 'utf8'));
 });
 
+test('issue 30 m11: the guides shipped in the package name only files the package holds, and no repository tool', async () => {
+  const files = new Set();
+  const walk = async (dir) => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) await walk(join(dir, e.name));
+      else files.add(e.name);
+    }
+  };
+  await walk(PKG);
+  // Names of the host's own files in the examples (its pack, its local rules), not the package's.
+  const hosts = new Set(['my-pack.json', 'local-rules.json']);
+  for (const doc of ['README.md', 'EMBEDDING.md', 'pack-format.md']) {
+    const text = (await readFile(join(PKG, doc), 'utf8')).replace(/https?:\/\/\S+/g, '');
+    assert.doesNotMatch(text, /<!--/, `${doc} keeps a source comment`);
+    for (const [name] of text.matchAll(/[\w.-]+\.(?:html|m?js|wasm|css|json|md|sh|png|ico|csv)\b/g)) {
+      const base = name.split('/').pop();
+      if (/^\.\w+$/.test(base) || hosts.has(base)) continue; // a bare extension (".wasm"), a host's file
+      assert.ok(files.has(base), `${doc} names ${name}, which the package does not hold`);
+    }
+    for (const repo of [/\bscripts\//, /\bdist\//, /\bcrates\//, /`baofei (?:pack|rules|explain|impact|quote)\b/, /BENCHMARKS\.md/]) {
+      assert.doesNotMatch(text, repo, `${doc} names the repository's ${repo}`);
+    }
+  }
+});
+
 test('security review F3: deep and cyclic input in Node never breaks the instance', async () => {
   const api = await import(join(PKG, 'baofei.js'));
   await api.default({ module_or_path: await readFile(join(PKG, 'baofei_bg.wasm')) });
@@ -164,6 +189,14 @@ test('installed from the tarball: Node needs no init; two quoters, two packs, on
         strict, unknown, blacklisted: assess(input, { blacklist: 'yes' }).quote.premium,
       }));`);
     const out = JSON.parse(execFileSync('node', ['main.mjs', join(PKG, 'widget', 'embed', 'example-insurer-pack.json')], { cwd: dir, encoding: 'utf8' }));
+    // Integrator review m17: an ES module package, which CommonJS loads with require() from Node 20.19
+    // (require(esm); `engines` says so) and with import() anywhere.
+    await writeFile(join(dir, 'main.cjs'), `
+      const { quote } = require('baofei');
+      import('baofei').then((m) => console.log(quote(${JSON.stringify({ as_of: '2026-06-01', region: 'chongqing', line: 'work_safety', sector: 'hazardous_chemicals.production', employees: 100, size_class: 'medium' })}).premium, m.quote === quote));
+    `);
+    assert.equal(execFileSync('node', ['main.cjs'], { cwd: dir, encoding: 'utf8' }).trim(), '54000.00 true');
+    assert.equal(JSON.parse(await readFile(join(dir, 'node_modules', 'baofei', 'package.json'), 'utf8')).engines.node, '>=20.19');
     assert.equal(out.premium, '54000.00', 'Node: no init call needed');
     assert.equal(out.ref, '54000.00');
     assert.notEqual(out.ins, out.ref, 'the insurer pack prices differently');

@@ -21,6 +21,19 @@ macro_rules! from_json_struct {
                 })
             }
         }
+        // The same field lists give the type's compact binary form (issue 31, `json::packed`).
+        impl $crate::json::packed::Packed for $ty {
+            fn pack(&self, out: &mut Vec<u8>) {
+                $($crate::json::packed::Packed::pack(&self.$req, out);)*
+                $($($crate::json::packed::Packed::pack(&self.$opt, out);)*)?
+            }
+            fn unpack(r: &mut $crate::json::packed::Reader<'_>) -> Self {
+                $ty {
+                    $($req: $crate::json::packed::Packed::unpack(r),)*
+                    $($($opt: $crate::json::packed::Packed::unpack(r),)*)?
+                }
+            }
+        }
         // The same field lists make the type's JSON Schema (issue 30 M8).
         impl $crate::json::shape::Shape for $ty {
             fn shape() -> String {
@@ -47,6 +60,16 @@ macro_rules! from_json_keys {
                         format!("未知的取值 {}，可用: {keys}", $crate::error::quoted(k)),
                     )
                 })
+            }
+        }
+        // Its index in `ALL` (issue 31, `json::packed`).
+        impl $crate::json::packed::Packed for $ty {
+            fn pack(&self, out: &mut Vec<u8>) {
+                let i = $ty::ALL.iter().position(|v| v == self).expect("a value of ALL");
+                out.push(i as u8);
+            }
+            fn unpack(r: &mut $crate::json::packed::Reader<'_>) -> Self {
+                $ty::ALL[usize::from(<u8 as $crate::json::packed::Packed>::unpack(r))]
             }
         }
         impl $crate::json::shape::Shape for $ty {

@@ -10,6 +10,7 @@
 //! refused at any depth (a lenient reader silently keeps one of them), numbers are kept as text (a
 //! decimal never passes through `f64`) and decimals must be JSON strings.
 
+pub mod packed;
 pub mod shape;
 
 mod macros;

@@ -29,12 +29,12 @@ pub fn loaded(e: &Enterprise) -> bool {
         || consecutive_fatal(e)
 }
 
-pub(crate) fn band(
+pub(crate) fn band<const D: u8>(
     st: &Statutes,
     pack: &PricingPack,
     e: &Enterprise,
     raw: Decimal,
-    cx: &mut Ctx<'_>,
+    cx: &mut Ctx<'_, D>,
 ) -> Result<Band, Errors> {
     let p = st.float_band.get(&e.line).ok_or_else(|| {
         err(
@@ -47,7 +47,7 @@ pub(crate) fn band(
     let d = cx.lookup(p)?;
     let b = &d.value;
     let clean = e.history.iter().all(|y| !y.any()) && usize::from(b.clean_years) <= e.history.len();
-    if clean {
+    if clean && cx.telling() {
         cx.assumptions.push(msg(
             "history_clean",
             "近三年未填写任何事故：按连续3年未发生事故计",

@@ -64,8 +64,8 @@ pub(crate) fn rate_entry<'p>(
 /// Base premium × sector differential × tier factor: the premium before the float.
 // One call site (the pipeline): inlined, as when it was written inside `price`.
 #[inline]
-pub(crate) fn guided(
-    cx: &mut Ctx<'_>,
+pub(crate) fn guided<const D: u8>(
+    cx: &mut Ctx<'_, D>,
     pack: &PricingPack,
     rates: &Dated<Vec<RateEntry>>,
     entry: &RateEntry,
@@ -122,7 +122,7 @@ pub(crate) fn guided(
     let tier = match e.line {
         Line::WorkSafety => {
             let (size, derived) = e.size_class;
-            if derived {
+            if derived && cx.telling() {
                 cx.assumptions.push(msg(
                     "size_from_employees",
                     format!(
@@ -205,8 +205,8 @@ fn need<T>(v: Option<T>, field: &str, zh: &str) -> Result<T, Errors> {
     })
 }
 
-fn base_premium(
-    cx: &mut Ctx<'_>,
+fn base_premium<const D: u8>(
+    cx: &mut Ctx<'_, D>,
     entry: &RateEntry,
     sector: &SectorDef,
     limits: &Limits,
@@ -223,11 +223,13 @@ fn base_premium(
     {
         // An aggregate that moves nothing must say so, or a reader raising it from 1亿 to 10亿 sees the
         // same premium and suspects the tool (newcomer 5.6).
-        cx.assumptions.push(msg(
+        if cx.telling() {
+            cx.assumptions.push(msg(
             "aggregate_unused",
             "所填累计赔偿限额不影响本估算：该行业的费率不按累计限额分档(投保时仍须在保单中核对累计限额)",
             "The aggregate limit entered does not change this estimate: this sector's rate does not vary with the aggregate limit (still check it in the policy)",
         ));
+        }
     }
     match &entry.scheme {
         Scheme::Proportional { rate } => {
@@ -351,7 +353,7 @@ fn base_premium(
                         "chosen limits exceed the table's highest row",
                     )
                 })?;
-            if row.per_person != pp || agg.is_some_and(|a| a != row.aggregate) {
+            if (row.per_person != pp || agg.is_some_and(|a| a != row.aggregate)) && cx.telling() {
                 cx.assumptions.push(msg(
                     "table_row",
                     format!(
@@ -374,11 +376,15 @@ fn base_premium(
                         rate = h;
                         col = "high_risk";
                     }
-                    None => cx.warnings.push(msg(
-                        "no_high_risk_column",
-                        "该费率表不区分高风险工程",
-                        "this table has no separate rate for high-risk projects",
-                    )),
+                    None => {
+                        if cx.telling() {
+                            cx.warnings.push(msg(
+                                "no_high_risk_column",
+                                "该费率表不区分高风险工程",
+                                "this table has no separate rate for high-risk projects",
+                            ));
+                        }
+                    }
                 }
             }
             let mut base = mul(v, rate)?;
@@ -445,7 +451,8 @@ fn base_premium(
             let agg = match limits.aggregate {
                 Some(a) => a,
                 None => {
-                    cx.assumptions.push(msg(
+                    if cx.telling() {
+                        cx.assumptions.push(msg(
                         "aggregate_default",
                         // No rule sets a minimum here: say the figure is only the table's first row,
                         // and what the choice should rest on (newcomer review 10.5).
@@ -458,6 +465,7 @@ fn base_premium(
                             crate::money::cny(first.limit)
                         ),
                     ));
+                    }
                     first.limit
                 }
             };

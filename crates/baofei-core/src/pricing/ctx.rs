@@ -39,7 +39,7 @@ macro_rules! step_ {
     ($cx:expr, $id:expr, $zh:expr, $en:expr, $param:expr, $value:expr, $src:expr, $ill:expr, $note:expr $(,)?) => {{
         let illustrative: bool = $ill;
         $cx.illustrative |= illustrative;
-        if $cx.tracing {
+        if $cx.tracing() {
             $cx.step($id, $zh, $en, $param, $value, $src, illustrative, $note);
         }
     }};
@@ -93,18 +93,27 @@ impl<'a> Notes<'a> {
 }
 
 /// The state one pricing run accumulates; stages read the enterprise from it and record into it.
-pub(crate) struct Ctx<'a> {
+/// `D` is how much the run records besides its figures (`super::detail`): a constant, so a build that
+/// never asks for the prose carries none of the code that writes it (the first look's engine, issue 31).
+pub(crate) struct Ctx<'a, const D: u8> {
     pub(crate) e: &'a Enterprise,
     /// The enterprise's region, then the regions it sits in (see `Statutes::chain`).
     pub(crate) chain: Vec<&'a str>,
-    pub(crate) tracing: bool,
     pub(crate) trace: Vec<Step>,
     pub(crate) warnings: Vec<Message>,
     pub(crate) assumptions: Vec<Message>,
     pub(crate) illustrative: bool,
 }
 
-impl Ctx<'_> {
+impl<const D: u8> Ctx<'_, D> {
+    /// Whether this run records the trace (its steps' prose and values).
+    pub(crate) const fn tracing(&self) -> bool {
+        D >= super::detail::TRACE
+    }
+    /// Whether this run records warnings and assumptions.
+    pub(crate) const fn telling(&self) -> bool {
+        D >= super::detail::BRIEF
+    }
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn step(
         &mut self,
@@ -138,7 +147,7 @@ impl Ctx<'_> {
     /// Records the last step's factor and what its table was read at, as data (the breakdown and
     /// chart read these, never the step's prose).
     pub(crate) fn typed(&mut self, factor: Decimal, choice: Option<(String, String)>) {
-        if let Some(s) = self.trace.last_mut().filter(|_| self.tracing) {
+        if let Some(s) = self.trace.last_mut().filter(|_| D >= super::detail::TRACE) {
             s.factor = Some(factor);
             if let Some((zh, en)) = choice {
                 s.choice_zh = Some(zh);
@@ -151,7 +160,7 @@ impl Ctx<'_> {
     /// with one that says what was borrowed: no 环责险 figure exists, and the environmental trace must
     /// not read as if the work-safety rule applied to it (newcomer review 10.2).
     pub(crate) fn borrowed_from_work_safety(&mut self, what_zh: &str, what_en: &str) {
-        if let Some(s) = self.trace.last_mut().filter(|_| self.tracing) {
+        if let Some(s) = self.trace.last_mut().filter(|_| D >= super::detail::TRACE) {
             let place = s.reference.as_ref().map(|r| (r.zh.clone(), r.en.clone()));
             s.reference = Some(Reference {
                 zh: format!("借用安责险{what_zh}(假设)"),
@@ -176,7 +185,7 @@ impl Ctx<'_> {
     }
     /// The last step's value in Chinese, where the value is a word rather than a figure.
     pub(crate) fn value_zh(&mut self, zh: &str) {
-        if let Some(s) = self.trace.last_mut().filter(|_| self.tracing) {
+        if let Some(s) = self.trace.last_mut().filter(|_| D >= super::detail::TRACE) {
             s.value_zh = Some(zh.into());
         }
     }
@@ -233,7 +242,7 @@ impl Ctx<'_> {
             d.illustrative,
             Notes::of(d),
         );
-        if self.tracing {
+        if self.tracing() {
             // A yes says nothing the step's label does not ("失信联合惩戒黑名单").
             let choice = (key != "yes").then(|| key_label(table, key, self.e.line));
             self.typed(f, choice);

@@ -10,7 +10,10 @@ use crate::money::fmt_factor;
 use crate::rules::PricingPack;
 use rust_decimal::Decimal;
 
-pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal, Errors> {
+pub(crate) fn float_raw<const D: u8>(
+    cx: &mut Ctx<'_, D>,
+    pack: &PricingPack,
+) -> Result<Decimal, Errors> {
     let e = cx.e;
     let mut f = Decimal::ONE;
     // The three years entered are read one way, as the band reads them (seed 002 二(五) loads the
@@ -181,7 +184,7 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
             ill,
             Notes::of(d),
         );
-        if cx.tracing {
+        if cx.tracing() {
             let below = below.map(|x| x.to_string()).unwrap_or_else(|| "∞".into());
             cx.typed(
                 factor,
@@ -233,7 +236,10 @@ pub(crate) fn float_raw(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal,
 
 /// The work-safety fatality factors: the year with the most deaths, and deaths in two consecutive
 /// years. Their product.
-fn work_safety_fatalities(cx: &mut Ctx<'_>, pack: &PricingPack) -> Result<Decimal, Errors> {
+fn work_safety_fatalities<const D: u8>(
+    cx: &mut Ctx<'_, D>,
+    pack: &PricingPack,
+) -> Result<Decimal, Errors> {
     let e = cx.e;
     let mut f = Decimal::ONE;
     let most_deaths = e.history.iter().map(|y| y.deaths).max().unwrap_or(0);

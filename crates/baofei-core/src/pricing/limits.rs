@@ -10,11 +10,11 @@ use crate::output::Limits;
 use crate::rules::{Dated, FactorValue, SectorDef, Statutes};
 use rust_decimal::Decimal;
 
-pub(crate) fn limits(
+pub(crate) fn limits<const D: u8>(
     st: &Statutes,
     e: &Enterprise,
     sector: &SectorDef,
-    cx: &mut Ctx<'_>,
+    cx: &mut Ctx<'_, D>,
 ) -> Result<Limits, Errors> {
     let (min, min_src) = if e.line == Line::WorkSafety {
         let pick = minimum(st, e.line, &cx.chain, e.as_of);
@@ -52,14 +52,16 @@ pub(crate) fn limits(
     let per_person = match (e.per_person_limit, min) {
         (Some(p), _) => Some(p),
         (None, Some(m)) => {
-            cx.assumptions.push(msg(
-                "per_person_default",
-                format!("每人限额未填写，按法定最低 {} 计", crate::money::wan(m)),
-                format!(
-                    "Per-person limit not given: the legal minimum of {} is used",
-                    crate::money::wan(m)
-                ),
-            ));
+            if cx.telling() {
+                cx.assumptions.push(msg(
+                    "per_person_default",
+                    format!("每人限额未填写，按法定最低 {} 计", crate::money::wan(m)),
+                    format!(
+                        "Per-person limit not given: the legal minimum of {} is used",
+                        crate::money::wan(m)
+                    ),
+                ));
+            }
             Some(m)
         }
         (None, None) if needs_pp => {
@@ -100,17 +102,19 @@ pub(crate) fn limits(
         (Some(a), _, _) => Some(a),
         (None, PremiumBasis::Headcount, Some(p)) => {
             let a = mul(p, Decimal::from(e.employees))?;
-            cx.assumptions.push(msg(
-                "aggregate_default",
-                format!(
-                    "累计限额未填写，按每人限额 × 从业人员数 = {} 计",
-                    crate::money::wan(a)
-                ),
-                format!(
-                    "Aggregate limit not given: per-person limit × employees = {} is used",
-                    crate::money::wan(a)
-                ),
-            ));
+            if cx.telling() {
+                cx.assumptions.push(msg(
+                    "aggregate_default",
+                    format!(
+                        "累计限额未填写，按每人限额 × 从业人员数 = {} 计",
+                        crate::money::wan(a)
+                    ),
+                    format!(
+                        "Aggregate limit not given: per-person limit × employees = {} is used",
+                        crate::money::wan(a)
+                    ),
+                ));
+            }
             Some(a)
         }
         _ => None,

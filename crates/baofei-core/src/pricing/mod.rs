@@ -16,6 +16,7 @@
 pub mod band;
 pub mod basis;
 pub(crate) mod ctx;
+pub mod detail;
 pub mod factors;
 pub mod limits;
 pub mod obligation;
@@ -31,13 +32,15 @@ use crate::money::{fmt_factor, round_fen};
 use crate::output::{Known, Prevention, Quote};
 use crate::rules::{Rules, SectorDef, Statutes};
 use ctx::{err, mul, step, Ctx, Notes};
+pub use detail::{BRIEF, FIGURES, TRACE};
 
 /// Engine version stamped on every quote.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The price and its trace, without notes or next steps (what trying an improvement needs).
-/// With `tracing` false no trace is built (the premium and every other field are the same).
-pub fn price(rules: &Rules, e: &Enterprise, tracing: bool) -> Result<Quote, Errors> {
+/// `D` says what it records besides the figures ([`FIGURES`], [`BRIEF`], [`TRACE`]); the figures are
+/// the same at every level.
+pub fn price<const D: u8>(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> {
     let st = rules.statutes();
     let pack = rules.pack();
     // One lookup each on the way through; the errors (from the same check the input's validation
@@ -54,10 +57,9 @@ pub fn price(rules: &Rules, e: &Enterprise, tracing: bool) -> Result<Quote, Erro
             "this sector belongs to the other insurance line",
         ));
     }
-    let mut cx = Ctx {
+    let mut cx: Ctx<'_, D> = Ctx {
         e,
         chain: st.chain(&e.region),
-        tracing,
         trace: Vec::new(),
         warnings: Vec::new(),
         assumptions: Vec::new(),
@@ -118,7 +120,9 @@ pub fn price(rules: &Rules, e: &Enterprise, tracing: bool) -> Result<Quote, Erro
 
     let risk_tier = tier::tier(&mut cx, &band);
     let prevention = prevention::prevention(st, e, premium, risk_tier, &mut cx)?;
-    warnings::warnings(st, e, &limits, &band, &mut cx);
+    if cx.telling() {
+        warnings::warnings(st, e, &limits, &band, &mut cx);
+    }
 
     Ok(Quote {
         engine_version: ENGINE_VERSION.into(),

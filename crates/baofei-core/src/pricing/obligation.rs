@@ -82,13 +82,13 @@ fn obligation_with(
     }
 }
 
-pub(crate) fn obligation(
+pub(crate) fn obligation<const D: u8>(
     st: &Statutes,
     e: &Enterprise,
     sector: &SectorDef,
-    cx: &mut Ctx<'_>,
+    cx: &mut Ctx<'_, D>,
 ) -> Result<ObligationResult, Errors> {
-    let res = obligation_with(st, &cx.chain, sector, e.as_of, cx.tracing);
+    let res = obligation_with(st, &cx.chain, sector, e.as_of, cx.tracing());
     let top = res.basis.first();
     step!(
         cx,

@@ -11,12 +11,12 @@ use crate::output::{Prevention, Service};
 use crate::rules::{applies, Dated, FactorValue, Param, ServiceRule, Statutes};
 use rust_decimal::Decimal;
 
-pub(crate) fn prevention(
+pub(crate) fn prevention<const D: u8>(
     st: &Statutes,
     e: &Enterprise,
     premium: Decimal,
     tier: RiskTier,
-    cx: &mut Ctx<'_>,
+    cx: &mut Ctx<'_, D>,
 ) -> Result<Prevention, Errors> {
     let mut sources = Vec::new();
     // The place, copied out of the context: the services' filter below borrows it while the
@@ -30,7 +30,7 @@ pub(crate) fn prevention(
      -> Result<Option<Decimal>, Errors> {
         let Some(d) = d else { return Ok(None) };
         let a = round_fen(mul(premium, d.value.0)?);
-        if cx.tracing {
+        if cx.tracing() {
             sources.push(d.source.clone());
         }
         step!(
@@ -80,7 +80,7 @@ pub(crate) fn prevention(
     .filter_map(|s| {
         cx.illustrative |= s.illustrative;
         // Batch quotes report no service list; the flag above still counts.
-        cx.tracing.then(|| service(s))
+        cx.tracing().then(|| service(s))
     })
     .collect();
     Ok(Prevention {

@@ -41,7 +41,7 @@ const TIER_NOTE_ZH: &str = "2024年通知要求风险分级，但未规定分级
 /// The tier, recorded as a trace step (our criteria, hence illustrative).
 // One call site (the pipeline): inlined, as when it was written inside `price`.
 #[inline]
-pub(crate) fn tier(cx: &mut Ctx<'_>, band: &Band) -> RiskTier {
+pub(crate) fn tier<const D: u8>(cx: &mut Ctx<'_, D>, band: &Band) -> RiskTier {
     let risk_tier = risk_tier(cx.e, band);
     step!(
         cx,

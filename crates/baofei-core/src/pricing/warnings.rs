@@ -7,12 +7,12 @@ use crate::money::fmt_factor;
 use crate::output::{Band, Limits, Message};
 use crate::rules::{applies, Statutes};
 
-pub(crate) fn warnings(
+pub(crate) fn warnings<const D: u8>(
     st: &Statutes,
     e: &Enterprise,
     limits: &Limits,
     band: &Band,
-    cx: &mut Ctx<'_>,
+    cx: &mut Ctx<'_, D>,
 ) {
     if let (true, Some(m), Some(asked)) = (
         limits.below_minimum,
@@ -132,7 +132,7 @@ pub(crate) fn warnings(
 
 /// Figures that are possible but look like a slip, each said at its field with what was done: an
 /// amount typed in 元 into a 万元 field, a size class that contradicts the headcount.
-fn plausibility(e: &Enterprise, limits: &Limits, cx: &mut Ctx<'_>) {
+fn plausibility<const D: u8>(e: &Enterprise, limits: &Limits, cx: &mut Ctx<'_, D>) {
     use rust_decimal::Decimal;
     let wan = crate::money::wan;
     let mut flag = |field: &str, code: &str, zh: String, en: String| {

@@ -5,6 +5,7 @@
 use crate::citation::{Citation, Reference};
 use crate::domain::RiskTier;
 use crate::domain::{Line, Obligation, PremiumBasis, SizeClass};
+use crate::json::packed::{malformed, Packed, Reader};
 use crate::json::shape::{field, object, quote, Shape};
 use crate::json::{At, Fields, FromJson, Json, JsonError};
 use crate::rules::{
@@ -279,4 +280,122 @@ pub fn pack_schema() -> String {
         r#"{{"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Baofei pricing pack","description":"An insurer's rate tables for Baofei (docs/EMBEDDING.md, \"Insurer rule packs\"). Generated from the engine's own readers by `baofei pack schema`; every decimal is a string; `until` is the first day a value is no longer in force.",{}"#,
         &body[1..]
     )
+}
+
+// The compact binary forms of the readings written by hand above (issue 31, `json::packed`): the same
+// members in the same order. `Citation::host` is not packed, like it is not read.
+
+impl Packed for Citation {
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.document.pack(out);
+        self.number.pack(out);
+        self.article.pack(out);
+        self.url.pack(out);
+    }
+    fn unpack(r: &mut Reader<'_>) -> Self {
+        Citation {
+            document: Packed::unpack(r),
+            number: Packed::unpack(r),
+            article: Packed::unpack(r),
+            url: Packed::unpack(r),
+            host: false,
+        }
+    }
+}
+
+impl Packed for crate::rules::FactorValue {
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.0.pack(out);
+    }
+    fn unpack(r: &mut Reader<'_>) -> Self {
+        crate::rules::FactorValue(Packed::unpack(r))
+    }
+}
+
+impl<T: Packed> Packed for Dated<T> {
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.from.pack(out);
+        self.until.pack(out);
+        self.value.pack(out);
+        self.source.pack(out);
+        self.illustrative.pack(out);
+        self.note.pack(out);
+        self.note_zh.pack(out);
+        self.reference.pack(out);
+    }
+    fn unpack(r: &mut Reader<'_>) -> Self {
+        Dated {
+            from: Packed::unpack(r),
+            until: Packed::unpack(r),
+            value: Packed::unpack(r),
+            source: Packed::unpack(r),
+            illustrative: Packed::unpack(r),
+            note: Packed::unpack(r),
+            note_zh: Packed::unpack(r),
+            reference: Packed::unpack(r),
+        }
+    }
+}
+
+impl<T: Packed> Packed for Param<T> {
+    fn pack(&self, out: &mut Vec<u8>) {
+        self.description.pack(out);
+        self.unit.pack(out);
+        self.national.pack(out);
+        self.regions.pack(out);
+    }
+    fn unpack(r: &mut Reader<'_>) -> Self {
+        Param {
+            description: Packed::unpack(r),
+            unit: Packed::unpack(r),
+            national: Packed::unpack(r),
+            regions: Packed::unpack(r),
+        }
+    }
+}
+
+/// The kind as one byte (its place in the JSON reading's list), then that kind's members.
+impl Packed for Scheme {
+    fn pack(&self, out: &mut Vec<u8>) {
+        match self {
+            Scheme::Proportional { rate } => {
+                out.push(0);
+                rate.pack(out);
+            }
+            Scheme::PerTonne { yuan_per_tonne } => {
+                out.push(1);
+                yuan_per_tonne.pack(out);
+            }
+            Scheme::ContractTable {
+                bands,
+                metro_factor,
+            } => {
+                out.push(2);
+                bands.pack(out);
+                metro_factor.pack(out);
+            }
+            Scheme::LimitTiers { tiers } => {
+                out.push(3);
+                tiers.pack(out);
+            }
+        }
+    }
+    fn unpack(r: &mut Reader<'_>) -> Self {
+        match u8::unpack(r) {
+            0 => Scheme::Proportional {
+                rate: Packed::unpack(r),
+            },
+            1 => Scheme::PerTonne {
+                yuan_per_tonne: Packed::unpack(r),
+            },
+            2 => Scheme::ContractTable {
+                bands: Packed::unpack(r),
+                metro_factor: Packed::unpack(r),
+            },
+            3 => Scheme::LimitTiers {
+                tiers: Packed::unpack(r),
+            },
+            _ => malformed(),
+        }
+    }
 }
