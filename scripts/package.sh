@@ -85,11 +85,14 @@ cat > "$out/package.json" <<JSON
   "types": "./baofei.d.ts",
   "exports": {
     ".": { "types": "./baofei.d.ts", "node": "./node.js", "default": "./baofei.js" },
-    "./baofei_bg.wasm": "./baofei_bg.wasm",
+    "./baofei_bg.wasm": { "types": "./widget/embed/asset.d.ts", "default": "./baofei_bg.wasm" },
     "./package.json": "./package.json",
     "./pack.schema.json": "./pack.schema.json",
     "./widget": { "types": "./widget/embed/baofei-embed.d.ts", "default": "./widget/embed/baofei-embed.js" },
     "./iframe": { "types": "./widget/embed/baofei-iframe.d.ts", "default": "./widget/embed/baofei-iframe.js" },
+    "./jsx": { "types": "./widget/embed/baofei-jsx.d.ts", "default": "./widget/embed/baofei-jsx.js" },
+    "./widget/*.wasm": { "types": "./widget/embed/asset.d.ts", "default": "./widget/*.wasm" },
+    "./widget/*.css": { "types": "./widget/embed/asset.d.ts", "default": "./widget/*.css" },
     "./widget/*": "./widget/*"
   },
   "files": ["baofei.js", "baofei.d.ts", "baofei_bg.wasm", "baofei_bg.wasm.d.ts", "node.js", "widget", "pack.schema.json", "README.md", "EMBEDDING.md", "pack-format.md", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"],

@@ -5,6 +5,7 @@
 
 use baofei_core::json::{self, packed, FromJson};
 use baofei_core::rules::{Param, PricingPack, Statutes};
+use baofei_core::Citation;
 use baofei_core::Rules;
 use std::path::Path;
 
@@ -113,7 +114,8 @@ fn main() {
 /// card shows the figures, the status, the minimum with its citation and a borrowed band's name, so
 /// every value, date, source and reference stays.
 fn for_the_card(s: &mut Statutes, p: &mut PricingPack) {
-    fn blank<T>(p: &mut Param<T>) {
+    // The texts of a parameter; `blank` its sources too (only the minimum's is cited on the card).
+    fn texts<T>(p: &mut Param<T>) {
         p.description.clear();
         let regional = p.regions.values_mut().flat_map(|v| v.iter_mut());
         for d in p.national.iter_mut().chain(regional) {
@@ -121,11 +123,37 @@ fn for_the_card(s: &mut Statutes, p: &mut PricingPack) {
             d.note_zh = None;
         }
     }
+    fn blank<T>(p: &mut Param<T>) {
+        texts(p);
+        let regional = p.regions.values_mut().flat_map(|v| v.iter_mut());
+        for d in p.national.iter_mut().chain(regional) {
+            d.source = uncited();
+        }
+    }
+    fn uncited() -> Citation {
+        Citation {
+            document: String::new(),
+            number: None,
+            article: None,
+            url: None,
+            host: false,
+        }
+    }
     s.guidance.clear();
     s.services.clear();
     for o in &mut s.obligations {
         o.text_zh.clear();
         o.text_en.clear();
+        o.source = uncited();
+    }
+    let offers = &mut s.offer_rules;
+    for p in [
+        &mut offers.commission_cap,
+        &mut offers.policy_term_years,
+        &mut offers.services_in_contract,
+        &mut offers.covered_items,
+    ] {
+        blank(p);
     }
     for penalty in s.penalty.values_mut() {
         blank(penalty);
@@ -135,7 +163,7 @@ fn for_the_card(s: &mut Statutes, p: &mut PricingPack) {
             d.value.text_en.clear();
         }
     }
-    blank(&mut s.minimum_limit);
+    texts(&mut s.minimum_limit);
     s.float_band.values_mut().for_each(blank);
     s.prevention_min.values_mut().for_each(blank);
     s.prevention_max.values_mut().for_each(blank);

@@ -192,6 +192,10 @@ const ElementBase = globalThis.HTMLElement ?? class {};
 export class BaofeiQuote extends ElementBase {
   static get observedAttributes() { return [...Object.keys(ATTRS), 'lang', 'elder', 'pack', 'preset', 'pack-src', 'rules-src', 'mode', 'awaits-pack', 'link-base']; }
   #widget; #root; #pack; #speech; #contrast; #pending = false; #generation = 0; #crashed = false;
+  // The visitor's inputs as the widget last reported them (a share-link fragment), and the attributes
+  // changed since the last mount: a remount starts from the first with only the second set from the
+  // host (integrator review m7: a host's 中文/English switch discarded what was typed).
+  #typed; #changed = new Set();
 
   /** The insurer pack in use (object or JSON text), or undefined for the reference pack. */
   get pack() { return this.#pack; }
@@ -287,7 +291,31 @@ export class BaofeiQuote extends ElementBase {
     this.#widget = undefined;
   }
 
-  attributeChangedCallback() { if (this.isConnected) this.#schedule(); }
+  attributeChangedCallback(name) {
+    this.#changed.add(name);
+    if (this.isConnected) this.#schedule();
+  }
+
+  /** The state a (re)mount starts from: the presets at first; after that what the visitor typed, with
+   *  only the fields whose attributes the host changed taken from them. A new `preset` is the host's
+   *  whole state and replaces what was typed; a new `line` without a new `sector` starts that line
+   *  on its first sector. Returns the fragment and whether the host's `lang` applies. */
+  #startFrom() {
+    const changed = this.#changed;
+    this.#changed = new Set();
+    if (this.#typed === undefined || changed.has('preset')) return { preset: this.presetFragment, lang: true };
+    const p = new URLSearchParams(this.#typed);
+    for (const [attr, key] of Object.entries(ATTRS)) {
+      if (!changed.has(attr)) continue;
+      const v = this.getAttribute(attr);
+      if (v === null) p.delete(key);
+      else p.set(key, v);
+    }
+    if (changed.has('line') && !changed.has('sector')) p.delete('s');
+    if (changed.has('lang')) p.delete('lang');
+    if (changed.has('elder')) p.delete('elder');
+    return { preset: p.toString(), lang: changed.has('lang') };
+  }
 
   // Several attribute changes in one task remount once.
   #schedule() {
@@ -371,9 +399,12 @@ export class BaofeiQuote extends ElementBase {
     if (generation !== this.#generation || !this.isConnected) return;
     this.#widget?.destroy();
     this.#root.replaceChildren();
+    const start = this.#startFrom();
     this.#widget = mountWidget(this.#root, {
-      preset: this.presetFragment,
-      lang: this.getAttribute('lang') ?? '',
+      preset: start.preset,
+      // The visitor's own language switch holds unless the host changed `lang`.
+      lang: start.lang ? this.getAttribute('lang') ?? '' : '',
+      onState: (fragment) => { if (generation === this.#generation) this.#typed = fragment; },
       // 长辈版 (elder-friendly mode): `elder` present and not "false".
       elder: this.hasAttribute('elder') && this.getAttribute('elder') !== 'false' ? '1' : '',
       instance: this.id || `baofei-${++counter}`,

@@ -4,6 +4,14 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+/// A decimal in plain notation ("12.5", "-3", "0.40"), as every reader here means one: rust_decimal's
+/// `FromStr` also reads scientific notation, so "1e5" typed as an amount was read as 100,000 instead
+/// of being refused at its field; and its scientific reader was 2.5 KB of the first look's engine
+/// (issue 31).
+pub fn parse_plain(s: &str) -> Option<Decimal> {
+    Decimal::from_str_radix(s, 10).ok()
+}
+
 /// Rounds an amount in 元 to the fen (0.01) half away from zero (四舍五入), the convention of Chinese
 /// premium notices. Applied once per reported amount, never to intermediate products. `-0` becomes `0`.
 pub fn round_fen(d: Decimal) -> Decimal {
@@ -106,6 +114,15 @@ pub fn cny(yuan: Decimal) -> String {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn plain_notation_only() {
+        assert_eq!(parse_plain("12.5"), Decimal::from_str("12.5").ok());
+        assert_eq!(parse_plain("-0.40"), Decimal::from_str("-0.40").ok());
+        for bad in ["1e5", "2.5E-3", "", " ", "abc", "NaN", "1.2.3"] {
+            assert_eq!(parse_plain(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn wan_rounds_half_away_from_zero_like_the_fen() {

@@ -38,11 +38,13 @@ pub fn quote_brief(rules: &Rules, input: &QuoteInput) -> Result<Quote, Errors> {
     price::<{ pricing::BRIEF }>(rules, &validate(rules, input)?)
 }
 
-/// Every figure and flag of [`quote`] and nothing else: no warnings or assumptions either (what the
-/// first look's card shows, issue 31). A build that prices only through this carries none of the code
-/// that writes the engine's prose. A property test holds its figures equal to [`quote_brief`]'s.
+/// Every figure and flag of [`quote`] and nothing else: no warnings or assumptions either, and errors
+/// with their field and code but no message (what the first look's card needs, issue 31: it shows a
+/// state's figures or nothing). A build that prices only through this carries none of the code that
+/// writes the engine's prose. Property tests hold its figures equal to [`quote_brief`]'s and its
+/// refusals to [`quote`]'s.
 pub fn quote_figures(rules: &Rules, input: &QuoteInput) -> Result<Quote, Errors> {
-    price::<{ pricing::FIGURES }>(rules, &validate(rules, input)?)
+    price::<{ pricing::FIGURES }>(rules, &input.validate_quietly()?)
 }
 
 /// Quotes an already validated enterprise: the price, then the guidance notes that apply and the next

@@ -250,9 +250,21 @@ proptest! {
     #[test]
     fn arbitrary_strings_never_panic(a in ".{0,12}", b in ".{0,12}", c in "[-0-9.eE]{0,30}", d in "[-0-9]{0,25}") {
         let i = QuoteInput { as_of: a.clone(), region: b.clone(), line: "work_safety".into(), sector: a, employees: d.clone(), contract_value: c.clone(), loss_ratio: c, per_person_limit: d, ..Default::default() };
-        if let Err(e) = quote(rules(), &i) {
+        let full = quote(rules(), &i);
+        if let Err(e) = &full {
             prop_assert!(!e.0.is_empty());
             prop_assert!(e.0.iter().all(|x| !x.field.is_empty() && !x.message_zh.is_empty() && !x.message_en.is_empty()));
+        }
+        // The first look's quiet quote (issue 31) refuses what the full one refuses, at the same fields
+        // and codes (the full one names an unknown region or sector beside other errors as well).
+        match (&full, baofei_core::quote_figures(rules(), &i)) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(a.premium, b.premium),
+            (Err(a), Err(b)) => {
+                let at = |x: &baofei_core::FieldError| format!("{} {:?}", x.field, x.code);
+                let full: Vec<String> = a.0.iter().map(at).collect();
+                prop_assert!(b.0.iter().all(|x| full.contains(&at(x)) && x.message_en.is_empty()), "{:?} vs {:?}", a, b);
+            }
+            (a, b) => prop_assert!(false, "{:?} vs {:?}", a.as_ref().map(|q| &q.premium), b.map(|q| q.premium)),
         }
     }
 }

@@ -68,6 +68,10 @@ pub struct AppProps {
     /// frame is hidden or was typed into before the mount.
     #[prop_or_default]
     pub stand_in: Option<StandIn>,
+    /// Told the visitor's inputs (the share-link fragment) whenever they change: the element keeps
+    /// them, so a host's attribute change remounts with what was typed (integrator review m7).
+    #[prop_or_default]
+    pub on_state: Option<Callback<AttrValue>>,
 }
 
 /// The widget.
@@ -120,6 +124,7 @@ pub fn App(props: &AppProps) -> Html {
         .stand_in
         .as_ref()
         .filter(|s| stage < STAGES && s.fragment == fragment_without_date(&fragment));
+    crate::hooks::host::use_state_report(props.on_state.clone(), AttrValue::from(fragment.clone()));
     use_share_link(props.standalone, props.storage, fragment, state.remember);
     use_print_opens_trace();
     let in_offers = crate::hooks::section::use_in_section("offer");

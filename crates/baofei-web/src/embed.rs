@@ -133,7 +133,9 @@ fn text_of(e: &JsValue, k: &str) -> String {
 /// pack could not be loaded; shown instead of a figure), `localRules` (a host's local-rules file,
 /// object or JSON text: issue 33), `localRulesError` (`{zh, en}`: why it could not be loaded; the
 /// shipped rules then apply, and the page says so), `linkBase` (URL of the standalone page for
-/// share links), `mode` (`"compact"`: form and result only).
+/// share links), `mode` (`"compact"`: form and result only), `onState` (a function told the
+/// visitor's inputs as a share-link fragment whenever they change: the element's, integrator
+/// review m7).
 ///
 /// A `root` that is not an element throws a `TypeError` (a panic would take down every widget on
 /// the page).
@@ -169,6 +171,14 @@ pub fn mount(root: JsValue, config: JsValue) -> Result<Widget, JsValue> {
         link_base: get_str(&config, "linkBase").map(Into::into),
         compact: get_str(&config, "mode").as_deref() == Some("compact"),
         stand_in: None,
+        on_state: js_sys::Reflect::get(&config, &"onState".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .map(|f| {
+                yew::Callback::from(move |fragment: yew::AttrValue| {
+                    let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&fragment));
+                })
+            }),
     };
     Ok(Widget {
         handle: Some(yew::Renderer::<App>::with_root_and_props(root, props).render()),

@@ -477,7 +477,7 @@ impl Form {
         let loss = if l.is_empty() {
             Some(Decimal::ZERO)
         } else {
-            wan_to_yuan(&l).parse::<Decimal>().ok()
+            baofei_core::money::parse_plain(&wan_to_yuan(&l))
         };
         Some(baofei_core::accident::grade(count(&d)?, count(&i)?, loss?))
     }
@@ -560,7 +560,7 @@ pub fn wan_to_yuan(s: &str) -> String {
             .map(|d| d.normalize().to_string())
             .unwrap_or_else(|| t.into());
     }
-    match n.parse::<Decimal>() {
+    match baofei_core::money::parse_plain(&n).ok_or(()) {
         Ok(d) => d
             .checked_mul(Decimal::from(10_000))
             .map(|x| x.normalize().to_string())
@@ -573,7 +573,7 @@ pub fn wan_to_yuan(s: &str) -> String {
 pub fn percent_to_ratio(s: &str) -> String {
     let t = s.trim();
     let n = baofei_core::input::plain_number(t.trim_end_matches(['%', '％']));
-    match n.parse::<Decimal>() {
+    match baofei_core::money::parse_plain(&n).ok_or(()) {
         Ok(d) => (d / Decimal::from(100)).normalize().to_string(),
         Err(_) => t.into(),
     }
@@ -784,6 +784,9 @@ mod tests {
         assert_eq!(wan_to_yuan("1.2亿"), "120000000");
         assert_eq!(wan_to_yuan("3000元"), "3000");
         assert_eq!(wan_to_yuan("1,2,3"), "1,2,3");
+        // Scientific notation is no amount: passed on as typed, for the engine to refuse at its field.
+        assert_eq!(wan_to_yuan("1e3"), "1e3");
+        assert_eq!(baofei_core::input::plain_amount("1e5"), None);
         assert_eq!(percent_to_ratio("４５％"), "0.45");
         assert_eq!(percent_to_ratio("45"), "0.45");
     }

@@ -41,6 +41,31 @@ test('two instances on one page are independent', async () => {
   await p.close();
 });
 
+test('a host\'s attribute change keeps what the visitor typed, except the field it sets (integrator review m7); a line without a sector starts on its first (m10)', async () => {
+  const { p, errors } = await page(`${a.url}demo.html`);
+  const yuan = (v) => p.waitForFunction((v) => document.querySelector('#themed').shadowRoot.querySelector('#premium')?.dataset.yuan === v, v);
+  await p.locator('#themed #premium').waitFor();
+  await p.locator('#themed #f-e').fill('100');
+  await yuan('45360.00');
+  // The host's 中文/English switch: the widget speaks English, the visitor's 100 employees stay.
+  await p.evaluate(() => document.querySelector('#themed').setAttribute('lang', 'en'));
+  await p.waitForFunction(() => /Work-safety/.test(document.querySelector('#themed').shadowRoot.querySelector('h1')?.textContent ?? ''));
+  assert.equal(await p.locator('#themed #f-e').inputValue(), '100');
+  await yuan('45360.00');
+  // The host sets the field itself: its value wins, the language the host chose stays.
+  await p.evaluate(() => document.querySelector('#themed').setAttribute('employees', '30'));
+  await p.waitForFunction(() => document.querySelector('#themed').shadowRoot.querySelector('#f-e')?.value === '30');
+  assert.match(await p.locator('#themed h1').textContent(), /Work-safety/);
+  // A new line without a new sector: that line's first sector, priced, no "other line" error.
+  await p.evaluate(() => document.querySelector('#themed').setAttribute('line', 'environmental'));
+  // (the statutes' first 环责险 sector; 30 employees do not price it, the limit tier does)
+  await p.waitForFunction(() => document.querySelector('#themed').shadowRoot.querySelector('#f-s')?.value === 'heavy_metals.mining');
+  await p.locator('#themed #premium').waitFor();
+  assert.doesNotMatch(await p.evaluate(() => document.querySelector('#themed').shadowRoot.textContent), /other insurance line|不属于所选险种/);
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
 test('every quote fires a baofei-quote event carrying the quote', async () => {
   const { p } = await page(`${a.url}demo.html`);
   await p.locator('#events li[data-instance=themed]').first().waitFor();

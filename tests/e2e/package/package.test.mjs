@@ -158,7 +158,7 @@ test('checkOffer in Node: the failed rule with its citation and question; bad of
 });
 
 // Integrator review 1, 6, 7, 9, 10: the tarball installed into a fresh project, used as an insurer would.
-import { mkdtemp, writeFile, rm, readdir, cp } from 'node:fs/promises';
+import { mkdtemp, writeFile, rm, readdir, cp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { serve, launch } from '../harness.mjs';
@@ -196,7 +196,6 @@ test('installed from the tarball: Node needs no init; two quoters, two packs, on
       import('baofei').then((m) => console.log(quote(${JSON.stringify({ as_of: '2026-06-01', region: 'chongqing', line: 'work_safety', sector: 'hazardous_chemicals.production', employees: 100, size_class: 'medium' })}).premium, m.quote === quote));
     `);
     assert.equal(execFileSync('node', ['main.cjs'], { cwd: dir, encoding: 'utf8' }).trim(), '54000.00 true');
-    assert.equal(JSON.parse(await readFile(join(dir, 'node_modules', 'baofei', 'package.json'), 'utf8')).engines.node, '>=20.19');
     assert.equal(out.premium, '54000.00', 'Node: no init call needed');
     assert.equal(out.ref, '54000.00');
     assert.notEqual(out.ins, out.ref, 'the insurer pack prices differently');
@@ -276,8 +275,40 @@ test('installed from the tarball: Node needs no init; two quoters, two packs, on
     let errors = '';
     try { execFileSync('node', [tsc, '-p', '.'], { cwd: dir, stdio: 'pipe' }); } catch (e) { errors = e.stdout.toString(); }
     assert.equal((errors.match(/error TS/g) ?? []).length, 4, errors);
+    // Integrator review m2 and m3: the guide's bundler imports of the assets (their URLs) and
+    // <baofei-quote> in React's JSX, with a ref typed as the element, type-check in a strict project
+    // resolving like a bundler; a wrong attribute value, a wrong mode and a file the package lacks fail.
+    await symlink(join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '@types'), join(dir, 'node_modules', '@types'), 'dir');
+    await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'esnext', moduleResolution: 'bundler', target: 'es2022', lib: ['es2022', 'dom'], jsx: 'react-jsx', types: [] }, files: ['app.tsx'] }));
+    const app = `
+      import init, { quote } from 'baofei';
+      import apiWasm from 'baofei/baofei_bg.wasm';
+      import { configure, type BaofeiQuote } from 'baofei/widget';
+      import widgetWasm from 'baofei/widget/baofei-web_bg.wasm';
+      import widgetCss from 'baofei/widget/styles.css';
+      import type {} from 'baofei/jsx';
+      import { useRef } from 'react';
+      configure({ wasm: widgetWasm, css: widgetCss });
+      await init({ module_or_path: apiWasm });
+      export function Estimate() {
+        const ref = useRef<BaofeiQuote>(null);
+        if (ref.current) ref.current.pack = '{}';
+        return <baofei-quote ref={ref} region="jilin" line="environmental" aggregate-limit={500} lang="en" awaits-pack mode="compact" />;
+      }
+      console.log(quote, apiWasm.length);
+    `;
+    await writeFile(join(dir, 'app.tsx'), app);
+    try { execFileSync('node', [tsc, '-p', '.'], { cwd: dir, stdio: 'pipe' }); } catch (e) { assert.fail(e.stdout.toString()); }
+    await writeFile(join(dir, 'app.tsx'), `${app}
+      export const wrong = [<baofei-quote line="marine" />, <baofei-quote mode="tiny" />];
+      import missing from 'baofei/widget/missing.txt';
+      console.log(missing);
+    `);
+    errors = '';
+    try { execFileSync('node', [tsc, '-p', '.'], { cwd: dir, stdio: 'pipe' }); } catch (e) { errors = e.stdout.toString(); }
+    assert.equal((errors.match(/error TS/g) ?? []).length, 3, errors);
     const pkg = JSON.parse(await readFile(join(dir, 'node_modules', 'baofei', 'package.json'), 'utf8'));
-    assert.equal(pkg.engines.node, '>=18');
+    assert.equal(pkg.engines.node, '>=20.19');
     assert.ok(pkg.author);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -48,19 +48,28 @@ impl QuoteInput {
     /// Checks every field and returns the validated enterprise or every problem found.
     /// Sector and region codes are checked later against the statutes.
     pub fn validate(&self) -> Result<Enterprise, Errors> {
-        let mut v = V::new();
+        self.validate_with(V::new())
+    }
+
+    /// The same checks, with each error's field and code but no message (the first look's engine,
+    /// issue 31, only asks whether a state can be priced: `quote_figures`).
+    pub fn validate_quietly(&self) -> Result<Enterprise, Errors> {
+        self.validate_with(V::quiet())
+    }
+
+    fn validate_with<const QUIET: bool>(&self, mut v: V<QUIET>) -> Result<Enterprise, Errors> {
         let as_of = if self.as_of.trim().is_empty() {
             v.missing("as_of");
             None
         } else {
             let d = Date::parse(self.as_of.trim());
             if d.is_none() {
-                v.push(
-                    "as_of",
-                    ErrorCode::Invalid,
-                    "日期格式应为 YYYY-MM-DD".into(),
-                    "The policy start date must be a real date, YYYY-MM-DD".into(),
-                );
+                v.say("as_of", ErrorCode::Invalid, |_| {
+                    (
+                        "日期格式应为 YYYY-MM-DD".into(),
+                        "The policy start date must be a real date, YYYY-MM-DD".into(),
+                    )
+                });
             }
             d
         };
@@ -83,12 +92,12 @@ impl QuoteInput {
             v.missing("employees");
         }
         if employees == Some(0) && line == Some(Line::WorkSafety) {
-            v.push(
-                "employees",
-                ErrorCode::TooSmall,
-                "从业人员数至少为 1".into(),
-                "The number of employees must be at least 1".into(),
-            );
+            v.say("employees", ErrorCode::TooSmall, |_| {
+                (
+                    "从业人员数至少为 1".into(),
+                    "The number of employees must be at least 1".into(),
+                )
+            });
         }
         let annual_revenue = v.money("annual_revenue", &self.annual_revenue, max_money);
         let sizes = SizeClass::ALL.map(|x| (x.key(), x));
@@ -108,21 +117,21 @@ impl QuoteInput {
             ("aggregate_limit", aggregate_limit),
         ] {
             if val.is_some_and(|d| d.is_zero()) {
-                v.push(
-                    f,
-                    ErrorCode::TooSmall,
-                    "限额须大于 0".into(),
-                    format!("{} must be greater than 0", label_en(f)),
-                );
+                v.say(f, ErrorCode::TooSmall, |_| {
+                    (
+                        "限额须大于 0".into(),
+                        format!("{} must be greater than 0", label_en(f)),
+                    )
+                });
             }
         }
         if self.history.len() > 3 {
-            v.push(
-                "history",
-                ErrorCode::TooLarge,
-                "事故记录最多三年".into(),
-                "The accident history covers at most three years".into(),
-            );
+            v.say("history", ErrorCode::TooLarge, |_| {
+                (
+                    "事故记录最多三年".into(),
+                    "The accident history covers at most three years".into(),
+                )
+            });
         }
         let mut history: [Year; 3] = Default::default();
         for (i, y) in self.history.iter().take(3).enumerate() {
@@ -148,18 +157,13 @@ impl QuoteInput {
             let allowed = 2 * o + 9 * l + 29 * s;
             if x == 0 && o + l + s > 0 && u64::from(year.deaths) > allowed {
                 let (yzh, yen) = YEARS[i];
-                v.push(
-                    &f("deaths"),
-                    ErrorCode::Invalid,
-                    format!(
+                v.say(&f("deaths"), ErrorCode::Invalid, |_| (format!(
                         "{yzh}死亡 {} 人，超出所填事故等级的上限(一般事故死亡不超过2人，较大不超过9人，重大不超过29人；国务院令第493号第三条)。请改正事故等级，或按事故情况填写由死亡人数定级",
                         year.deaths
-                    ),
-                    format!(
+                    ), format!(
                         "{yen}: {} deaths are more than the accidents entered allow (一般 at most 2 deaths, 较大 at most 9, 重大 at most 29; State Council Decree 493, Art. 3). Correct the grades, or enter each accident by its facts to grade it from its deaths",
                         year.deaths
-                    ),
-                );
+                    )));
             }
             for (j, a) in y.accidents.iter().enumerate() {
                 let af = |name: &str| format!("history.{i}.accidents.{j}.{name}");
@@ -183,12 +187,12 @@ impl QuoteInput {
             }
             let total: u64 = year.by_grade.iter().map(|n| u64::from(*n)).sum();
             if year.deaths > 0 && total == 0 {
-                v.push(
-                    &f("deaths"),
-                    ErrorCode::Unsupported,
-                    format!("{}有死亡人数但没有事故记录", YEARS[i].0),
-                    format!("{}: deaths are entered but no accident", YEARS[i].1),
-                );
+                v.say(&f("deaths"), ErrorCode::Unsupported, |_| {
+                    (
+                        format!("{}有死亡人数但没有事故记录", YEARS[i].0),
+                        format!("{}: deaths are entered but no accident", YEARS[i].1),
+                    )
+                });
             }
             history[i] = year;
         }

@@ -10,7 +10,11 @@ use super::types::*;
 /// Collects field errors while a validator walks its input (shared with [`crate::offer`]). Fields are
 /// named in messages from the registry ([`crate::fields`]) or, for another input's fields (an
 /// offer's), from the names its validator brings; never by their data key.
-pub(crate) struct V {
+///
+/// `QUIET` validators (`V::quiet`) record each error's field and code without its message: the first
+/// look's engine (issue 31) only asks whether a state can be priced, and a build that validates only
+/// quietly carries none of the messages' text and formatting.
+pub(crate) struct V<const QUIET: bool = false> {
     pub(crate) errs: Vec<FieldError>,
     /// Names of fields outside the registry: (key, name), or (prefix ending in `.`, name).
     pub(crate) names: &'static [(&'static str, Text)],
@@ -29,7 +33,19 @@ impl V {
             names,
         }
     }
+}
 
+impl V<true> {
+    /// A validator for the enterprise's input that records no messages.
+    pub(crate) fn quiet() -> V<true> {
+        V {
+            errs: Vec::new(),
+            names: &[],
+        }
+    }
+}
+
+impl<const QUIET: bool> V<QUIET> {
     /// The field's name in messages.
     fn name(&self, field: &str) -> Option<Text> {
         crate::fields::by_key(field).map(|f| f.name).or_else(|| {
@@ -41,13 +57,35 @@ impl V {
     }
 
     fn zh(&self, field: &str) -> String {
+        if QUIET {
+            return String::new();
+        }
         self.name(field)
             .map_or_else(|| field.to_string(), |t| t.zh.to_string())
     }
 
     pub(crate) fn en(&self, field: &str) -> String {
+        if QUIET {
+            return String::new();
+        }
         self.name(field)
             .map_or_else(|| label_en(field), |t| t.en.to_string())
+    }
+
+    /// Records an error at `field`; its message (Chinese, English) is written only by a validator
+    /// that keeps messages.
+    pub(crate) fn say(
+        &mut self,
+        field: &str,
+        code: ErrorCode,
+        message: impl FnOnce(&Self) -> (String, String),
+    ) {
+        let (zh, en) = if QUIET {
+            Default::default()
+        } else {
+            message(self)
+        };
+        self.errs.push(FieldError::new(field, code, zh, en));
     }
 }
 
@@ -108,7 +146,7 @@ pub fn plain_amount(s: &str) -> Option<Decimal> {
     } else {
         (t, Decimal::ONE)
     };
-    num.trim().parse::<Decimal>().ok()?.checked_mul(scale)
+    crate::money::parse_plain(num.trim())?.checked_mul(scale)
 }
 
 /// How a field is named in English messages (the Chinese label comes with each check): never the
@@ -157,7 +195,7 @@ fn grade_en(key: &str) -> &str {
     }
 }
 
-impl V {
+impl<const QUIET: bool> V<QUIET> {
     pub(crate) fn push(&mut self, field: &str, code: ErrorCode, zh: String, en: String) {
         self.errs.push(FieldError::new(field, code, zh, en));
     }
@@ -189,41 +227,38 @@ impl V {
         }
         let label = self.en(field);
         if s.starts_with('-') {
-            self.push(
-                field,
-                ErrorCode::TooSmall,
-                format!("{label_zh}不能为负数"),
-                format!("{label} cannot be negative"),
-            );
+            self.say(field, ErrorCode::TooSmall, |_| {
+                (
+                    format!("{label_zh}不能为负数"),
+                    format!("{label} cannot be negative"),
+                )
+            });
             return None;
         }
         match s.parse::<u64>() {
             Ok(n) if n <= u64::from(MAX_COUNT) => Some(n as u32),
             Ok(_) => {
-                self.push(
-                    field,
-                    ErrorCode::TooLarge,
-                    format!("{label_zh}过大(上限 {MAX_COUNT})"),
-                    format!("{label} is too large (at most {MAX_COUNT})"),
-                );
+                self.say(field, ErrorCode::TooLarge, |_| {
+                    (
+                        format!("{label_zh}过大(上限 {MAX_COUNT})"),
+                        format!("{label} is too large (at most {MAX_COUNT})"),
+                    )
+                });
                 None
             }
             Err(_) if s.bytes().all(|b| b.is_ascii_digit()) => {
-                self.push(
-                    field,
-                    ErrorCode::TooLarge,
-                    format!("{label_zh}过大"),
-                    format!("{label} is too large"),
-                );
+                self.say(field, ErrorCode::TooLarge, |_| {
+                    (format!("{label_zh}过大"), format!("{label} is too large"))
+                });
                 None
             }
             Err(_) => {
-                self.push(
-                    field,
-                    ErrorCode::Invalid,
-                    format!("{label_zh}须为整数"),
-                    format!("{label} must be a whole number"),
-                );
+                self.say(field, ErrorCode::Invalid, |_| {
+                    (
+                        format!("{label_zh}须为整数"),
+                        format!("{label} must be a whole number"),
+                    )
+                });
                 None
             }
         }
@@ -239,35 +274,35 @@ impl V {
             return None;
         }
         let label = self.en(field);
-        // Decimal::from_str accepts only plain decimal notation: no exponent, no NaN, no Infinity;
+        // money::parse_plain accepts only plain decimal notation: no exponent, no NaN, no Infinity;
         // plain_amount adds full-width digits, thousands separators and a 万/亿 suffix.
         match plain_amount(s).ok_or(()) {
             Ok(d) if d.is_sign_negative() && !d.is_zero() => {
-                self.push(
-                    field,
-                    ErrorCode::TooSmall,
-                    format!("{label_zh}不能为负数"),
-                    format!("{label} cannot be negative"),
-                );
+                self.say(field, ErrorCode::TooSmall, |_| {
+                    (
+                        format!("{label_zh}不能为负数"),
+                        format!("{label} cannot be negative"),
+                    )
+                });
                 None
             }
             Ok(d) if d > max => {
-                self.push(
-                    field,
-                    ErrorCode::TooLarge,
-                    format!("{label_zh}超出上限 {}", crate::money::wan(max)),
-                    format!("{label} exceeds the maximum of {}", crate::money::cny(max)),
-                );
+                self.say(field, ErrorCode::TooLarge, |_| {
+                    (
+                        format!("{label_zh}超出上限 {}", crate::money::wan(max)),
+                        format!("{label} exceeds the maximum of {}", crate::money::cny(max)),
+                    )
+                });
                 None
             }
             Ok(d) => Some(d.normalize()),
             Err(_) => {
-                self.push(
-                    field,
-                    ErrorCode::Invalid,
-                    format!("{label_zh}不是有效数字"),
-                    format!("{label} is not a valid number"),
-                );
+                self.say(field, ErrorCode::Invalid, |_| {
+                    (
+                        format!("{label_zh}不是有效数字"),
+                        format!("{label} is not a valid number"),
+                    )
+                });
                 None
             }
         }
@@ -286,26 +321,26 @@ impl V {
         let found = table.iter().find(|(k, _)| *k == s).map(|(_, v)| *v);
         if found.is_none() {
             let keys: Vec<&str> = table.iter().map(|(k, _)| *k).collect();
-            self.push(
-                field,
-                ErrorCode::Unknown,
-                format!("未知的{label_zh}: {s}"),
-                format!(
-                    "{} {} is not one of the known values ({})",
-                    self.en(field),
-                    quoted(s),
-                    keys.join(", ")
-                ),
-            );
+            self.say(field, ErrorCode::Unknown, |v| {
+                (
+                    format!("未知的{label_zh}: {s}"),
+                    format!(
+                        "{} {} is not one of the known values ({})",
+                        v.en(field),
+                        quoted(s),
+                        keys.join(", ")
+                    ),
+                )
+            });
         }
         found
     }
     pub(crate) fn missing_as(&mut self, field: &str, label_zh: &str) {
-        self.push(
-            field,
-            ErrorCode::Missing,
-            format!("请填写{label_zh}"),
-            format!("{} is required", self.en(field)),
-        );
+        self.say(field, ErrorCode::Missing, |v| {
+            (
+                format!("请填写{label_zh}"),
+                format!("{} is required", v.en(field)),
+            )
+        });
     }
 }

@@ -20,7 +20,6 @@ use crate::map::SortedMap;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::fmt::Write as _;
-use std::str::FromStr;
 
 /// A parsed JSON value, borrowing from the text where it can (keys and strings without escapes are
 /// not copied). Numbers keep their text; objects keep their members in order.
@@ -522,7 +521,7 @@ impl FromJson for u32 {
 impl FromJson for Decimal {
     fn from_json(v: &Json<'_>, at: &At<'_>) -> Result<Self, JsonError> {
         match v {
-            Json::Str(s) => Decimal::from_str(s).map_err(|_| {
+            Json::Str(s) => crate::money::parse_plain(s).ok_or(()).map_err(|_| {
                 at.error(
                     format!("invalid decimal {}", quoted(s)),
                     format!("无效的小数 {}", quoted(s)),

@@ -271,7 +271,7 @@ pub(super) fn percent(v: &mut V, s: &str) -> Option<Decimal> {
     if t.is_empty() {
         return None;
     }
-    match t.parse::<Decimal>() {
+    match crate::money::parse_plain(t).ok_or(()) {
         Ok(d) if d.is_sign_negative() && !d.is_zero() => {
             v.push(
                 "offer.commission",

@@ -47,6 +47,11 @@ pub fn price<const D: u8>(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors
     // uses) are built only when something is unknown.
     let known_region = st.regions.iter().any(|r| r.id == e.region);
     let (Some(sector), true) = (st.sector(&e.sector), known_region) else {
+        if D == FIGURES {
+            // Where it is refused is all a figures-only run reports (`quote_figures`).
+            let field = if known_region { "sector" } else { "region" };
+            return Err(err(field, ErrorCode::Unknown, "", ""));
+        }
         return Err(Errors(unknown_names(st, &e.region, &e.sector)));
     };
     if sector.line != e.line {

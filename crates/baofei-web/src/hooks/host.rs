@@ -224,6 +224,17 @@ pub fn use_host_events(
     });
 }
 
+/// Tells the element the visitor's inputs whenever they change (its `onState`), valid or not: a
+/// remount for a host's attribute change starts from them (integrator review m7).
+#[hook]
+pub fn use_state_report(on_state: Option<Callback<AttrValue>>, fragment: AttrValue) {
+    use_effect_with(fragment, move |f| {
+        if let Some(cb) = on_state {
+            cb.emit(f.clone());
+        }
+    });
+}
+
 /// In iframe mode, reports the height and obeys language messages from the parent origin.
 #[hook]
 pub fn use_iframe_bridge(parent: Option<AttrValue>, set_lang: Callback<Lang>) {

@@ -65,7 +65,7 @@ fn shown_value(lang: Lang, s: &Step) -> String {
     if let (Lang::Zh, Some(w)) = (lang, s.value_zh.as_deref()) {
         return w.to_string();
     }
-    match s.value.parse::<Decimal>() {
+    match baofei_core::money::parse_plain(&s.value).ok_or(()) {
         // The fen as the engine wrote it: "181440.00" keeps it, "400000" has none.
         Ok(d) if d.abs() >= Decimal::from(1000) && s.value.contains('.') => {
             baofei_core::money::grouped(d)
