@@ -68,7 +68,7 @@ pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextSt
                     better: Enterprise,
                     source: Option<Citation>|
      -> Result<(), Errors> {
-        let after = price::<{ crate::pricing::FIGURES }>(rules, &better)?.premium;
+        let after = price(rules, &better, crate::pricing::FIGURES)?.premium;
         let reference = source
             .as_ref()
             .and_then(|c| st.reference_for(&chain, e.line, c));
@@ -188,7 +188,7 @@ pub fn next_steps(rules: &Rules, e: &Enterprise, q: &Quote) -> Result<Vec<NextSt
     // what moves it (issue 13 point 7).
     let at_cap = q.band.clamped && q.band.factor == q.band.high;
     if at_cap && names.len() >= 2 {
-        let after = price::<{ crate::pricing::FIGURES }>(rules, &all)?.premium;
+        let after = price(rules, &all, crate::pricing::FIGURES)?.premium;
         // The best a single fix does: the words must not say "no fix alone lowers it" beside a fix
         // that does (found by a fresh-eyes review: leaving the blacklist alone saved 7,560 元).
         let best_single = out

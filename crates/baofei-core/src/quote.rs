@@ -35,7 +35,7 @@ fn validate(rules: &Rules, input: &QuoteInput) -> Result<Enterprise, Errors> {
 /// guidance notes, next steps, legal-basis texts, service list or source list (none of which a batch
 /// row shows), at a fraction of the cost. A property test checks the figures are the same.
 pub fn quote_brief(rules: &Rules, input: &QuoteInput) -> Result<Quote, Errors> {
-    price::<{ pricing::BRIEF }>(rules, &validate(rules, input)?)
+    price(rules, &validate(rules, input)?, pricing::BRIEF)
 }
 
 /// Every figure and flag of [`quote`] and nothing else: no warnings or assumptions either, and errors
@@ -44,13 +44,13 @@ pub fn quote_brief(rules: &Rules, input: &QuoteInput) -> Result<Quote, Errors> {
 /// writes the engine's prose. Property tests hold its figures equal to [`quote_brief`]'s and its
 /// refusals to [`quote`]'s.
 pub fn quote_figures(rules: &Rules, input: &QuoteInput) -> Result<Quote, Errors> {
-    price::<{ pricing::FIGURES }>(rules, &input.validate_quietly()?)
+    pricing::price_figures(rules, &input.validate_quietly()?)
 }
 
 /// Quotes an already validated enterprise: the price, then the guidance notes that apply and the next
 /// steps, each priced by running the engine again on the improved enterprise.
 pub fn quote_enterprise(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> {
-    let mut q = price::<{ pricing::TRACE }>(rules, e)?;
+    let mut q = price(rules, e, pricing::TRACE)?;
     q.notes = guidance::notes(rules.statutes(), e, q.obligation.level);
     if let Some(n) = no_local_rules(rules, e) {
         q.notes.insert(0, n);

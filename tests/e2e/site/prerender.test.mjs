@@ -217,6 +217,26 @@ test('on a slow network the stylesheet and the blocking prepaint script download
   assert.ok(t['styles.css'].start < t['prepaint.js'].end, `styles.css requested at ${t['styles.css'].start.toFixed(0)} ms, after prepaint.js arrived at ${t['prepaint.js'].end.toFixed(0)} ms`);
 });
 
+test('a link asks for its first look before the stylesheet has arrived: prepaint.js does not wait for the CSS (issue 31)', chromiumOnly('request interception holds the stylesheet'), async () => {
+  // A parser-blocking script runs only once the stylesheets before it have arrived; the stylesheet is
+  // therefore preloaded ahead of prepaint.js and linked after it. Held here until the engine is asked
+  // for: a page that made prepaint.js wait for the CSS would never ask, and the wait below would fail.
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  const engine = page.waitForRequest((r) => r.url().endsWith('/baofei-first_bg.wasm'), { timeout: 15000 });
+  let css = 0;
+  await page.route('**/styles.css', async (route) => {
+    css += 1;
+    await engine.catch(() => {});
+    await route.continue();
+  });
+  await page.goto(`${server.url}index.html#v=1&r=guangdong&e=250`, { waitUntil: 'commit' });
+  await engine;
+  await page.waitForFunction(() => document.querySelector('#first-premium') || document.querySelector('.bf[data-ready] #premium'), null, { timeout: 30000 });
+  assert.equal(css, 1, 'the preload and the stylesheet share one download');
+  await ctx.close();
+});
+
 test('the wasm is fetched after the static frame has painted, and nothing preloads it when the frame is shown', async () => {
   const html = await readFile(join(DIST, 'index.html'), 'utf8');
   assert.doesNotMatch(html, /rel="preload"[^>]*\.wasm/);

@@ -99,6 +99,8 @@ pub(crate) struct Ctx<'a, const D: u8> {
     pub(crate) e: &'a Enterprise,
     /// The enterprise's region, then the regions it sits in (see `Statutes::chain`).
     pub(crate) chain: Vec<&'a str>,
+    /// The level asked for at run time (read where `D` is `detail::ANY`).
+    pub(crate) detail: u8,
     pub(crate) trace: Vec<Step>,
     pub(crate) warnings: Vec<Message>,
     pub(crate) assumptions: Vec<Message>,
@@ -108,11 +110,19 @@ pub(crate) struct Ctx<'a, const D: u8> {
 impl<const D: u8> Ctx<'_, D> {
     /// Whether this run records the trace (its steps' prose and values).
     pub(crate) const fn tracing(&self) -> bool {
-        D >= super::detail::TRACE
+        self.level() >= super::detail::TRACE
+    }
+    /// The level: the constant, or the run's own where the constant is [`super::detail::ANY`].
+    const fn level(&self) -> u8 {
+        if D == super::detail::ANY {
+            self.detail
+        } else {
+            D
+        }
     }
     /// Whether this run records warnings and assumptions.
     pub(crate) const fn telling(&self) -> bool {
-        D >= super::detail::BRIEF
+        self.level() >= super::detail::BRIEF
     }
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn step(
@@ -147,7 +157,8 @@ impl<const D: u8> Ctx<'_, D> {
     /// Records the last step's factor and what its table was read at, as data (the breakdown and
     /// chart read these, never the step's prose).
     pub(crate) fn typed(&mut self, factor: Decimal, choice: Option<(String, String)>) {
-        if let Some(s) = self.trace.last_mut().filter(|_| D >= super::detail::TRACE) {
+        let tracing = self.tracing();
+        if let Some(s) = self.trace.last_mut().filter(|_| tracing) {
             s.factor = Some(factor);
             if let Some((zh, en)) = choice {
                 s.choice_zh = Some(zh);
@@ -160,7 +171,8 @@ impl<const D: u8> Ctx<'_, D> {
     /// with one that says what was borrowed: no 环责险 figure exists, and the environmental trace must
     /// not read as if the work-safety rule applied to it (newcomer review 10.2).
     pub(crate) fn borrowed_from_work_safety(&mut self, what_zh: &str, what_en: &str) {
-        if let Some(s) = self.trace.last_mut().filter(|_| D >= super::detail::TRACE) {
+        let tracing = self.tracing();
+        if let Some(s) = self.trace.last_mut().filter(|_| tracing) {
             let place = s.reference.as_ref().map(|r| (r.zh.clone(), r.en.clone()));
             s.reference = Some(Reference {
                 zh: format!("借用安责险{what_zh}(假设)"),
@@ -185,7 +197,8 @@ impl<const D: u8> Ctx<'_, D> {
     }
     /// The last step's value in Chinese, where the value is a word rather than a figure.
     pub(crate) fn value_zh(&mut self, zh: &str) {
-        if let Some(s) = self.trace.last_mut().filter(|_| D >= super::detail::TRACE) {
+        let tracing = self.tracing();
+        if let Some(s) = self.trace.last_mut().filter(|_| tracing) {
             s.value_zh = Some(zh.into());
         }
     }

@@ -32,15 +32,26 @@ use crate::money::{fmt_factor, round_fen};
 use crate::output::{Known, Prevention, Quote};
 use crate::rules::{Rules, SectorDef, Statutes};
 use ctx::{err, mul, step, Ctx, Notes};
-pub use detail::{BRIEF, FIGURES, TRACE};
+pub use detail::{ANY, BRIEF, FIGURES, TRACE};
 
 /// Engine version stamped on every quote.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The price and its trace, without notes or next steps (what trying an improvement needs).
-/// `D` says what it records besides the figures ([`FIGURES`], [`BRIEF`], [`TRACE`]); the figures are
+/// `detail` says what it records besides the figures ([`FIGURES`], [`BRIEF`], [`TRACE`]); the figures are
 /// the same at every level.
-pub fn price<const D: u8>(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> {
+pub fn price(rules: &Rules, e: &Enterprise, detail: u8) -> Result<Quote, Errors> {
+    pipeline::<ANY>(rules, e, detail)
+}
+
+/// [`price`] at [`FIGURES`], with the level a constant: a build that prices only through this (the
+/// first look's engine, issue 31) carries none of the code that writes the prose.
+pub fn price_figures(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors> {
+    pipeline::<FIGURES>(rules, e, FIGURES)
+}
+
+/// The pipeline at level `D` ([`detail`]; `detail` is read only where `D` is [`ANY`]).
+fn pipeline<const D: u8>(rules: &Rules, e: &Enterprise, detail: u8) -> Result<Quote, Errors> {
     let st = rules.statutes();
     let pack = rules.pack();
     // One lookup each on the way through; the errors (from the same check the input's validation
@@ -65,6 +76,7 @@ pub fn price<const D: u8>(rules: &Rules, e: &Enterprise) -> Result<Quote, Errors
     let mut cx: Ctx<'_, D> = Ctx {
         e,
         chain: st.chain(&e.region),
+        detail,
         trace: Vec::new(),
         warnings: Vec::new(),
         assumptions: Vec::new(),
