@@ -327,11 +327,19 @@ fn base_premium<const D: u8>(
                 .enumerate()
                 .find(|(_, b)| b.up_to.is_none_or(|u| v <= u))
                 .ok_or_else(|| {
+                    let top = bands
+                        .iter()
+                        .filter_map(|b| b.up_to)
+                        .max()
+                        .unwrap_or_default();
                     err(
                         "contract_value",
                         ErrorCode::TooLarge,
-                        "工程造价超出费率表范围",
-                        "contract value above the table's top band",
+                        format!("工程造价超出费率表范围(最高 {})", crate::money::wan(top)),
+                        format!(
+                            "contract value above the table's top band ({})",
+                            crate::money::cny(top)
+                        ),
                     )
                 })?;
             let pp = need(limits.per_person, "per_person_limit", "每人限额")?;
@@ -470,11 +478,17 @@ fn base_premium<const D: u8>(
                 }
             };
             let t = tiers.iter().find(|t| t.limit >= agg).ok_or_else(|| {
+                // The bound, so a batch can correct its rows without searching for it (integrator
+                // review m16).
+                let top = tiers.last().map(|t| t.limit).unwrap_or_default();
                 err(
                     "aggregate_limit",
                     ErrorCode::TooLarge,
-                    "累计限额高于费率表最高档",
-                    "aggregate limit above the table's highest tier",
+                    format!("累计限额高于费率表最高档({})", crate::money::wan(top)),
+                    format!(
+                        "aggregate limit above the table's highest tier ({})",
+                        crate::money::cny(top)
+                    ),
                 )
             })?;
             step!(
