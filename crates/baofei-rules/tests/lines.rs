@@ -277,3 +277,30 @@ fn jiangsu_hazardous_waste_is_told_its_own_law() {
     let src = n.source.as_ref().unwrap();
     assert!(src.document.contains("固体废物"), "{src:?}");
 }
+
+/// A figure above a rate table's range is refused with the table's bound in both languages, so a batch
+/// can correct its rows without searching for it (integrator review m16: found by bisection before).
+#[test]
+fn range_errors_name_the_tables_bound() {
+    let rules = baofei_rules::load().unwrap();
+    let env = baofei_core::QuoteInput {
+        as_of: "2026-06-01".into(),
+        region: "chongqing".into(),
+        line: "environmental".into(),
+        sector: "heavy_metals.smelting".into(),
+        aggregate_limit: "20000000".into(),
+        env_risk_grade: "general".into(),
+        env_credit_grade: "poor".into(),
+        ..Default::default()
+    };
+    let e = baofei_core::quote(&rules, &env).unwrap_err();
+    let f =
+        e.0.iter()
+            .find(|f| f.field == "aggregate_limit")
+            .unwrap_or_else(|| panic!("{e:?}"));
+    assert!(
+        f.message_en.contains("(CNY ") && f.message_zh.contains("万元)"),
+        "{f:?}"
+    );
+    // (The reference pack's contract tables have no top to exceed: their last band is open.)
+}
