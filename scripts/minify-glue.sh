@@ -34,7 +34,8 @@ fi
 for script in watchdog:es5 prepaint:es2015 start:es2020 offline:es2020; do
   js="$TRUNK_STAGING_DIR/${script%%:*}.js"
   [ -e "$js" ] || continue
-  esbuild "$js" --minify --target="${script##*:}" --log-level=warning --outfile="$js.min"
+  # (Top-level await only passes through: the benchmark's empty app's start.js uses it.)
+  esbuild "$js" --minify --target="${script##*:}" --supported:top-level-await=true --log-level=warning --outfile="$js.min"
   mv "$js.min" "$js"
 done
 if [ -e "$TRUNK_STAGING_DIR/index.html" ]; then
