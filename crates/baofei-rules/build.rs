@@ -88,6 +88,19 @@ fn main() {
         );
     }
     std::fs::write(Path::new(&out).join("statutes.json"), &statutes).expect("write statutes");
+    // The standalone page's rules (issue 31, `load_packed`): the whole documents in their compact
+    // binary form, so the page's wasm carries no JSON reader (it reads no pack and no host file: a
+    // page that must runs the widget's build).
+    std::fs::write(
+        Path::new(&out).join("statutes-full.bin"),
+        packed::pack(&read::<Statutes>("statutes", &statutes)),
+    )
+    .expect("write packed statutes");
+    std::fs::write(
+        Path::new(&out).join("pack-full.bin"),
+        packed::pack(&read::<PricingPack>("pack", &pack)),
+    )
+    .expect("write packed pack");
     // The first look's rules (issue 31, `load_brief`): the statutes without the guidance notes and the
     // prevention services, which a brief quote (`quote_brief`) never reads, and both documents without
     // the texts only the explanations show (`for_the_card`), in their compact binary form

@@ -125,7 +125,7 @@ export interface Outlook { rules_date: string; today: string; scenarios: Outlook
 
 thread_local! {
     /// The reference rules, loaded once.
-    static REFERENCE: Result<Rc<Rules>, Errors> = baofei_rules::load().map(Rc::new);
+    static REFERENCE: Result<Rc<Rules>, Errors> = Ok(Rc::new(baofei_rules::load_packed()));
     /// The rules in use: the reference pack or one passed to `loadPack`.
     static ACTIVE: RefCell<Option<Rc<Rules>>> = const { RefCell::new(None) };
 }

@@ -16,6 +16,11 @@ const STATUTES: &str = include_str!(concat!(env!("OUT_DIR"), "/statutes.json"));
 const STATUTES_BRIEF: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/statutes-brief.bin"));
 /// The reference pack for the first look's wasm, in its compact binary form (build.rs, `for_the_card`).
 const PACK_PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pack-brief.bin"));
+/// The whole statutes and reference pack in their compact binary form (build.rs), for the standalone
+/// page (issue 31, [`load_packed`]).
+const STATUTES_FULL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/statutes-full.bin"));
+/// See [`STATUTES_FULL`].
+const PACK_FULL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pack-full.bin"));
 /// The reference pack document as build.rs assembled and validated it.
 const PACK: &str = include_str!(concat!(env!("OUT_DIR"), "/pack.json"));
 
@@ -121,5 +126,16 @@ pub fn load() -> Result<Rules, Errors> {
 pub fn load_brief() -> Rules {
     let statutes = packed::unpack::<Statutes>(STATUTES_BRIEF);
     let pack = packed::unpack::<PricingPack>(PACK_PACKED);
+    Rules::validated_at_build(statutes, pack)
+}
+
+/// The statutes and the reference pack, whole (what [`load`] gives), read from their compact binary
+/// form (issue 31): for the standalone page's wasm, which reads no JSON at all (no insurer's pack, no
+/// host's file: a page that needs one runs the widget's build), so it carries no JSON reader. Like
+/// [`load_brief`], the bytes are this build's own and a mismatch stops the reader; a test holds the
+/// result equal to [`load`]'s.
+pub fn load_packed() -> Rules {
+    let statutes = packed::unpack::<Statutes>(STATUTES_FULL);
+    let pack = packed::unpack::<PricingPack>(PACK_FULL);
     Rules::validated_at_build(statutes, pack)
 }

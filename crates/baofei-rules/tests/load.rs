@@ -786,6 +786,10 @@ fn the_packed_form_gives_back_what_the_json_gave() {
         &packed::unpack::<baofei_core::rules::PricingPack>(&pack),
         rules.pack()
     );
+    // The page's rules (`load_packed`, build.rs's bytes) are the JSON's, whole.
+    let page = baofei_rules::load_packed();
+    assert_eq!(page.statutes(), rules.statutes());
+    assert_eq!(page.pack(), rules.pack());
     // And the brief rules are the full ones without what only explanations read: same sectors,
     // regions, rates and dates.
     let brief = baofei_rules::load_brief();

@@ -12,10 +12,12 @@ use baofei_core::{ErrorCode, Errors, FieldError, Quote, QuoteInput, Rules};
 use std::rc::Rc;
 use std::sync::OnceLock;
 
-/// The statutes and reference pack, parsed once.
+/// The statutes and reference pack, read once from their compact binary form (issue 31: the page's
+/// wasm then carries no JSON reader; a pack or a host's file is read only in the widget's build).
+/// Kept a `Result` because the instances' packs are, and the views take either alike.
 pub(crate) fn rules() -> &'static Result<Rules, Errors> {
     static R: OnceLock<Result<Rules, Errors>> = OnceLock::new();
-    R.get_or_init(baofei_rules::load)
+    R.get_or_init(|| Ok(baofei_rules::load_packed()))
 }
 
 /// A validated insurer pack for one instance, compared by identity.
