@@ -217,28 +217,146 @@ const MAX_JSON_UNITS: u32 = 256 * 1024;
 const MAX_ARG_UNITS: u32 = 256;
 
 /// Reads `T` from JSON text strictly: unknown fields are refused (a misspelt `blacklist` must not
-/// quietly price as "not blacklisted"), and nesting is capped by serde_json's recursion limit.
+/// quietly price as "not blacklisted"), and nesting is capped by serde_json's recursion limit. On a
+/// refusal every field at fault is reported at once, each at its path (`employees`, `offer.premium`,
+/// `offers.1.premium`) and named as the engine's messages name it ([`shape_errors`]).
 fn from_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, Errors> {
-    serde_json::from_str(text).map_err(|e| {
-        let msg = e.to_string();
-        match msg
-            .strip_prefix("unknown field `")
-            .and_then(|r| r.split_once('`'))
-        {
-            Some((field, _)) => Errors::one(FieldError::new(
-                // The offer's fields sit under `offer.` like the engine's own offer errors.
-                if what == "input" {
-                    field.to_string()
-                } else {
-                    format!("{what}.{field}")
-                },
-                ErrorCode::Unknown,
-                format!("未知字段 {field}(请检查拼写)"),
-                format!("unknown field {field:?} (check the spelling): {msg}"),
-            )),
-            None => input_error(what, msg),
+    serde_json::from_str(text).map_err(|e| shape_errors::<T>(text, what, &e))
+}
+
+/// Every field of the caller's object that `T` cannot read (integrator review m13: a number such as
+/// `100.5` was reported on "input" at a position in the library's own JSON text, with serde's English
+/// inside the Chinese message, and unknown fields one per call). Each field is read on its own (the
+/// input types default every field), so one mistake never hides the next; only the error path pays.
+fn shape_errors<T: serde::de::DeserializeOwned>(
+    text: &str,
+    what: &str,
+    first: &serde_json::Error,
+) -> Errors {
+    use serde_json::Value;
+    let mut out = Vec::new();
+    match (what, serde_json::from_str::<Value>(text)) {
+        ("offers", Ok(Value::Array(items))) => {
+            for (i, item) in items.into_iter().enumerate() {
+                let at = format!("offers.{i}");
+                let mut these = Vec::new();
+                match item {
+                    Value::Object(m) => field_errors::<baofei_core::offer::OfferInput>(
+                        m, &at, offer_name, &mut these,
+                    ),
+                    _ => these.push(not_an_object(&at)),
+                }
+                // Numbered as the engine numbers the offers' own errors (`compare_offers`).
+                out.extend(these.into_iter().map(|mut x| {
+                    x.message_zh = format!("报价 {}：{}", i + 1, x.message_zh);
+                    x.message_en = format!("Offer {}: {}", i + 1, x.message_en);
+                    x
+                }));
+            }
         }
-    })
+        ("offers", Ok(_)) => out.push(FieldError::new(
+            "offers",
+            ErrorCode::Invalid,
+            "报价须以数组传入(每份报价一个对象)",
+            "offers must be an array (one object per offer)",
+        )),
+        (_, Ok(Value::Object(m))) if what == "offer" => {
+            field_errors::<T>(m, "offer", offer_name, &mut out)
+        }
+        (_, Ok(Value::Object(m))) => field_errors::<T>(m, "", input_name, &mut out),
+        (_, Ok(_)) => out.push(not_an_object(what)),
+        (_, Err(_)) => {}
+    }
+    if out.is_empty() {
+        input_error(what, first)
+    } else {
+        Errors(out)
+    }
+}
+
+/// How messages name an enterprise field (the field registry's name), or a table the registry does
+/// not hold.
+fn input_name(key: &str) -> Option<baofei_core::text::Text> {
+    use baofei_core::text::Text;
+    match key {
+        "history" => Some(Text::new("事故记录", "The accident history")),
+        "accidents" => Some(Text::new("事故经过", "The accident facts")),
+        _ => baofei_core::fields::by_key(key).map(|f| f.name),
+    }
+}
+
+/// How messages name an offer's field.
+fn offer_name(key: &str) -> Option<baofei_core::text::Text> {
+    baofei_core::offer::field_name(&format!("offer.{key}"))
+}
+
+fn not_an_object(at: &str) -> FieldError {
+    FieldError::new(
+        at,
+        ErrorCode::Invalid,
+        "须为对象(字段名对应字段值)",
+        "must be an object (field names to values)",
+    )
+}
+
+/// The errors of each field of `m` that `T` refuses, at `prefix.key`.
+fn field_errors<T: serde::de::DeserializeOwned>(
+    m: serde_json::Map<String, serde_json::Value>,
+    prefix: &str,
+    name_of: fn(&str) -> Option<baofei_core::text::Text>,
+    out: &mut Vec<FieldError>,
+) {
+    use serde_json::Value;
+    for (key, value) in m {
+        let one = Value::Object(std::iter::once((key.clone(), value.clone())).collect());
+        let Err(e) = serde_json::from_value::<T>(one) else {
+            continue;
+        };
+        let path = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        let msg = e.to_string();
+        let Some(name) = name_of(&key) else {
+            out.push(FieldError::new(
+                path,
+                ErrorCode::Unknown,
+                format!("未知字段 {key}(请检查拼写)"),
+                format!("unknown field {key:?} (check the spelling)"),
+            ));
+            continue;
+        };
+        let (zh, en) = match &value {
+            Value::Null => (
+                format!("{}不能为 null：不填请省略该字段(NaN 和 Infinity 也会变成 null)", name.zh),
+                format!("{} cannot be null: leave the field out to leave it empty (NaN and Infinity become null too)", name.en),
+            ),
+            Value::Number(n) if !n.is_i64() && !n.is_u64() => (
+                format!("{}须为整数或字符串：小数请写成字符串，如 \"100.5\"(金额不经过浮点数)", name.zh),
+                format!("{} must be a whole number or a string: write decimals as strings, such as \"100.5\" (money never passes through floating point)", name.en),
+            ),
+            Value::Array(_) | Value::Object(_) if !msg.starts_with("invalid type: sequence") && !msg.starts_with("invalid type: map") => (
+                format!("{}中有格式不正确的值(数字须为整数或字符串，小数写成字符串)", name.zh),
+                format!("{} holds a malformed value: {msg}", name.en),
+            ),
+            _ => {
+                let (zh, en) = if msg.contains("expected a string or an integer") {
+                    ("须为字符串或整数", "a string or a whole number")
+                } else if msg.contains("expected a boolean") {
+                    ("须为 true 或 false", "true or false")
+                } else if msg.contains("expected a sequence") {
+                    ("须为数组", "an array")
+                } else if msg.contains("expected a string") {
+                    ("须为字符串", "a string")
+                } else {
+                    ("格式不正确", "a valid value")
+                };
+                (format!("{}{zh}", name.zh), format!("{} must be {en}", name.en))
+            }
+        };
+        out.push(FieldError::new(path, ErrorCode::Invalid, zh, en));
+    }
 }
 
 fn parse_input(input: JsValue) -> Result<QuoteInput, JsValue> {

@@ -120,6 +120,38 @@ test('security review F3: deep and cyclic input in Node never breaks the instanc
   assert.throws(() => api.quote({ ...valid, blacklist: true }), (e) => e.errors.some((x) => x.field === 'blacklist'));
 });
 
+test('integrator m13: malformed numbers, nulls and unknown fields are reported at once, each at its field and named, with no position in our JSON', async () => {
+  const api = await import(join(PKG, 'baofei.js'));
+  await api.default({ module_or_path: await readFile(join(PKG, 'baofei_bg.wasm')) });
+  const valid = { as_of: '2026-06-01', region: 'chongqing', line: 'work_safety', sector: 'hazardous_chemicals.production', employees: 100, size_class: 'medium' };
+  // A CSV row spread into quote(): a float, a NaN (null once stringified), a flag as text and two extra columns.
+  const row = { ...valid, employees: 100.5, annual_revenue: NaN, blacklisted: 'yes', id: 7, row: 2 };
+  assert.throws(() => api.quote(row), (e) => {
+    const by = Object.fromEntries(e.errors.map((x) => [x.field, x]));
+    assert.deepEqual(Object.keys(by).sort(), ['annual_revenue', 'blacklisted', 'employees', 'id', 'row']);
+    assert.match(by.employees.message_zh, /^从业人员数须为整数或字符串：小数请写成字符串/);
+    assert.match(by.employees.message_en, /^The number of employees must be a whole number or a string/);
+    assert.match(by.annual_revenue.message_zh, /不能为 null/);
+    assert.match(by.blacklisted.message_zh, /须为 true 或 false$/);
+    assert.equal(by.id.code, 'unknown');
+    for (const x of e.errors) {
+      assert.doesNotMatch(`${x.message_zh} ${x.message_en}`, /line \d+ column|invalid type|expected/, x.field);
+      assert.notEqual(x.field, 'input');
+    }
+    return true;
+  });
+  // An offer's and the offers' fields at their own paths.
+  const offer = { insurer: 'A', start: '2026-06-01', end: '2027-05-31', premium: 54000.5, per_person_limit: '500000' };
+  assert.throws(() => api.checkOffer(valid, { ...offer, comment: 'x' }), (e) =>
+    e.errors.length === 2 && e.errors.some((x) => x.field === 'offer.premium' && x.message_zh.startsWith('报价保费须为整数或字符串'))
+    && e.errors.some((x) => x.field === 'offer.comment' && x.code === 'unknown'));
+  assert.throws(() => api.compareOffers(valid, [{ ...offer, premium: '54000' }, { ...offer, premium: '54000', insured: true }]), (e) =>
+    e.errors.length === 1 && e.errors[0].field === 'offers.1.insured' && e.errors[0].message_zh === '报价 2：投保人数须为字符串或整数'
+    && e.errors[0].message_en === 'Offer 2: The number of people insured must be a string or a whole number');
+  // Still quoted once the row is mended.
+  assert.equal(api.quote({ ...valid, employees: '101' }).line, 'work_safety');
+});
+
 test('compareOffers and outlook in Node: lawful first, best marked among lawful offers, bad fields at their offer; three renewals in three courses', async () => {
   const api = await import(join(PKG, 'baofei.js'));
   await api.default({ module_or_path: await readFile(join(PKG, 'baofei_bg.wasm')) });

@@ -27,6 +27,15 @@ pub use check::{Check, OfferCheck, Verdict};
 pub use compare::{ComparedOffer, Comparison, Row};
 use cover::{all_employees, covered_items, minimum_limit, period};
 pub use input::{OfferInput, PromisedService, COVER_ITEMS, PAYERS};
+
+/// How messages name an offer's field (`offer.premium` → "报价保费" / "The offered premium"), for the
+/// edges that report a field before the engine reads it (the JS API's type errors).
+pub fn field_name(path: &str) -> Option<crate::text::Text> {
+    read::OFFER_NAMES
+        .iter()
+        .find(|(k, _)| *k == path)
+        .map(|(_, t)| *t)
+}
 use law::law;
 use price::premium;
 use read::read;
