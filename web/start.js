@@ -130,11 +130,20 @@ function parentPack() {
   });
 }
 
-/** Loads and starts the page's engine in the build this browser runs. */
-async function start(kind) {
-  const bin = rulesSrc || framedPack ? 'baofei-web' : 'baofei-page';
-  const pack = framedPack ? parentPack() : null;
-  const rules = rulesSrc ? hostRules(rulesSrc) : null;
+// Issue 31: the page's own wasm leaves out the offer check (about 30 KB gzip that every first visit
+// would load before its premium). A state that holds offers (a link or the remembered inputs) starts
+// the widget's build, which carries it; on the page, opening the offer panel hands over to it
+// (`window.baofeiOffers`, below).
+const offerKey = /(^|&)o\d?\./;
+function startsWithOffers() {
+  if (offerKey.test(location.hash.slice(1))) return true;
+  if (location.hash.length > 1 || window.parent !== window) return false;
+  try { return offerKey.test(localStorage.getItem('baofei.form') || ''); } catch (e) { return false; }
+}
+const withOffers = startsWithOffers();
+
+/** Loads a build (`bin`) of the engine in the form this browser runs, and gives its bindings. */
+async function load(bin, kind) {
   let bindings;
   if (kind === 'wasm') {
     // The wasm download starts at once, beside the glue's import (not after it).
@@ -153,7 +162,42 @@ async function start(kind) {
       bindings.initFromJs(asm.default);
     }
   }
-  if (rules || pack) bindings.startStandalone({ ...(rules ? await rules : {}), ...(pack ? await pack : {}) });
+  return bindings;
+}
+
+let handing = null;
+let pageStarted;
+const page = new Promise((resolve) => { pageStarted = resolve; });
+/**
+ * The page's offer panel was opened (`views::offer::OfferLoader` calls this): the widget's build is
+ * loaded, the page's own widget ends, and the widget's build starts from the same state (the address's
+ * fragment, which the page keeps current) with the panel open and focused. Once; a failure is said in
+ * the panel (offline before the build was ever loaded, say), and the page's widget stays.
+ */
+window.baofeiOffers = () => {
+  if (handing) return;
+  const kind = document.documentElement.dataset.bfEngine;
+  handing = Promise.all([page, load('baofei-web', kind)]).then(([own, widget]) => {
+    own.stopPage();
+    widget.startStandalone({ openOffers: true });
+  }).catch((e) => {
+    console.error(e);
+    handing = null;
+    const note = document.getElementById('offer-loading');
+    if (note) note.textContent = document.documentElement.lang === 'en'
+      ? 'The offer check could not load: reload the page when online. The premium and minimum limits above are not affected.'
+      : '报价核对未能载入：请联网后刷新页面重试。上方的保费与最低限额不受影响。';
+  });
+};
+
+/** Loads and starts the page's engine in the build this browser runs. */
+async function start(kind) {
+  const bin = rulesSrc || framedPack || withOffers ? 'baofei-web' : 'baofei-page';
+  const pack = framedPack ? parentPack() : null;
+  const rules = rulesSrc ? hostRules(rulesSrc) : null;
+  const bindings = await load(bin, kind);
+  if (bin === 'baofei-page') pageStarted(bindings);
+  else bindings.startStandalone({ ...(rules ? await rules : {}), ...(pack ? await pack : {}) });
 }
 
 /**

@@ -13,7 +13,7 @@ use crate::perf;
 use crate::state::{initial_state, Action};
 use crate::views::assessment::assessment_view;
 use crate::views::form::{form_view, link_notes_view};
-use crate::views::offer::offer_view;
+use crate::views::offer::{offer_view, OfferLoader};
 use crate::views::related::related_view;
 use crate::views::result::{local_rules_view, pack_error_view, result_panel, sticky_summary};
 use crate::views::share::share_view;
@@ -72,6 +72,10 @@ pub struct AppProps {
     /// them, so a host's attribute change remounts with what was typed (integrator review m7).
     #[prop_or_default]
     pub on_state: Option<Callback<AttrValue>>,
+    /// The offer check starts open and takes the focus once it is on screen: the standalone page's own
+    /// wasm handed over to this build because its reader opened the check (issue 31).
+    #[prop_or_default]
+    pub open_offers: bool,
 }
 
 /// The widget.
@@ -80,13 +84,15 @@ pub fn App(props: &AppProps) -> Html {
     let state = {
         let props = props.clone();
         use_reducer(move || {
-            initial_state(
+            let mut s = initial_state(
                 props.standalone,
                 props.storage,
                 props.preset.as_deref(),
                 props.lang.as_deref(),
                 props.elder,
-            )
+            );
+            s.offer_open |= props.open_offers;
+            s
         })
     };
     // The rules quotes use: the host's local rules when accepted (merged with the insurer's pack, if
@@ -106,6 +112,24 @@ pub fn App(props: &AppProps) -> Html {
     // prerendered page keeps its own copies of the parts not yet rendered on screen meanwhile, while
     // they show this very state (typing, a link or a remembered state start elsewhere).
     let stage = use_after_paint();
+    // Handed over from the page's own wasm (issue 31): the offer panel the reader opened gets the focus
+    // back once its stage has rendered it.
+    {
+        let open = props.open_offers;
+        use_effect_with(stage >= LATER_PANELS, move |ready| {
+            if open && *ready {
+                if let Some(s) = gloo::utils::document()
+                    .query_selector("#offer > summary")
+                    .ok()
+                    .flatten()
+                    .and_then(|s| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(s).ok())
+                {
+                    s.scroll_into_view();
+                    let _ = s.focus();
+                }
+            }
+        });
+    }
     // The outlook is ten more quotes: computed only where its panel is shown, and not before the later
     // panels' stage, so it never delays the first paint (nor runs at all in compact mode).
     let outlook_shown = stage >= LATER_PANELS && !props.compact;
@@ -354,7 +378,13 @@ pub fn App(props: &AppProps) -> Html {
                 { assessment_view(&cx, &outcome.0) }
                 { crate::views::outlook::outlook_view(&cx, outlook.as_ref().as_ref()) }
                 if !state.form.env() {
-                    { offer_view(&cx, state.offer_open, state.offers_shown, owed, offer.as_ref().as_ref()) }
+                    if cfg!(feature = "offers") {
+                        { offer_view(&cx, state.offer_open, state.offers_shown, owed, offer.as_ref().as_ref()) }
+                    } else {
+                        // The standalone page's own wasm has no offer check (issue 31): opening the
+                        // panel hands the page over to the widget's build, which has.
+                        <OfferLoader lang={lang} open={state.offer_open} standalone={cx.standalone} />
+                    }
                 } else {
                     // Said, not silently left out (newcomer review 10.3): the checks are the
                     // work-safety rules', and no 环责险 offer rule is in the data.

@@ -179,6 +179,7 @@ pub fn mount(root: JsValue, config: JsValue) -> Result<Widget, JsValue> {
                     let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&fragment));
                 })
             }),
+        open_offers: false,
     };
     Ok(Widget {
         handle: Some(yew::Renderer::<App>::with_root_and_props(root, props).render()),

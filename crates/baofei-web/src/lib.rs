@@ -89,6 +89,12 @@ pub fn start_standalone(config: wasm_bindgen::JsValue) {
         }
     }
     let local = embed::local_state(&config, pack.as_ref());
+    // The standalone page's own wasm handed over when its reader opened the offer check (issue 31):
+    // the panel starts open and takes the focus.
+    let open_offers = js_sys::Reflect::get(&config, &"openOffers".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
     // Not `mount_standalone`: the static frame of such a page is hidden (`prepaint.js`), so there is
     // nothing to take over or to carry typed input from, and the takeover's code stays out of the
     // widget's build (3.8 KB gzip measured).
@@ -96,9 +102,28 @@ pub fn start_standalone(config: wasm_bindgen::JsValue) {
     let props = app::AppProps {
         pack,
         local,
+        open_offers,
         ..standalone_props()
     };
     yew::Renderer::<app::App>::with_root_and_props(el, props).render();
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// The standalone page's widget, while it runs (so that [`stop_page`] can end it).
+    static PAGE_APP: std::cell::RefCell<Option<yew::AppHandle<app::App>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Ends the standalone page's widget (its DOM, listeners and effects), for `web/start.js` to hand the
+/// page over to the widget's build when the reader opens the offer check, which the page's own wasm
+/// leaves out (issue 31). The address's fragment keeps the state the widget's build starts from.
+/// Exported by the page's bin (`stopPage`).
+#[cfg(target_arch = "wasm32")]
+pub fn stop_page() {
+    if let Some(app) = PAGE_APP.with(|a| a.borrow_mut().take()) {
+        app.destroy();
+    }
 }
 
 /// Runs `f` in a task of its own (a zero timeout), after what is queued already.
@@ -164,7 +189,8 @@ fn mount_standalone(el: web_sys::Element) {
         stand_in,
         ..standalone_props()
     };
-    yew::Renderer::<app::App>::with_root_and_props(el, props).render();
+    let app = yew::Renderer::<app::App>::with_root_and_props(el, props).render();
+    PAGE_APP.with(|a| *a.borrow_mut() = Some(app));
     perf::measure_since("baofei:mount", "baofei:mount");
     if let Some(pin) = pin {
         pin.release_when_rendered();

@@ -129,7 +129,9 @@ impl OfferOutcome {
 
 /// The offer check for `form`, when it holds an offer (`None` otherwise, or when the pack was refused).
 pub fn check(form: &Form, pack: Option<&PackState>) -> Option<OfferOutcome> {
-    if !form.has_offer() {
+    // Without the feature (the standalone page's own wasm) no offer is checked here: the page hands
+    // over to the widget's build for that, and the offer engine stays out of its wasm.
+    if !cfg!(feature = "offers") || !form.has_offer() {
         return None;
     }
     let (rules, input) = prepared(form, pack)?;

@@ -54,8 +54,10 @@ const GENEROUS_GZIP = 340 * 1024;
 // validator, its own small allocator: 59.7 KB, guarded at 62 KB (the link's budget has about 5 KB of room).
 // Session 14: the page's and the widget's shipped rules read from the same packed form (`load_packed`): the
 // page carries no JSON reader at all (308.1 -> 291.4 KB), the widget keeps it for packs and host files but
-// not the statutes' reading (334.2 -> 332.6 KB). Guards 293 and 334.
-for (const [what, bin, kb, css = true] of [['the standalone page', 'baofei-page', 293], ['the widget for host pages', 'baofei-web', 334], ["the first look's engine", 'baofei-first', 62, false]]) {
+// not the statutes' reading (334.2 -> 332.6 KB). Then the offer check left out of the page's own wasm (its
+// panel hands the page over to the widget's build when opened; a link with an offer starts there): 258.0 KB,
+// the widget 333.1 KB. Guards 260 and 334 (issue 31's guard for the page, as bench.sh measures it, is 265).
+for (const [what, bin, kb, css = true] of [['the standalone page', 'baofei-page', 260], ['the widget for host pages', 'baofei-web', 334], ["the first look's engine", 'baofei-first', 62, false]]) {
   test(`${what} stays within its size guard (${kb} KB gzip) and the generous budget`, async () => {
     let total = 0;
     for (const f of [`${bin}_bg.wasm`, `${bin}.js`, ...(css ? ['styles.css'] : [])]) total += gzipSync(await readFile(join(DIST, f)), { level: 9 }).length;

@@ -67,7 +67,10 @@ test('focus stays visible on every control: never under the phone\'s sticky bar,
     const page = await browser.newPage({ viewport: { width: 360 / zoom, height: Math.round(740 / zoom) }, deviceScaleFactor: zoom, isMobile: true });
     await page.goto(`${server.url}index.html${hash}`);
     await page.locator('.bf[data-ready]').waitFor({ timeout: 30000 });
-    // Every panel open, so its controls are reached too.
+    // Every panel open, so its controls are reached too. Opening the offer check hands the page over
+    // to the widget's build (issue 31): its panels are opened again once it is there.
+    await page.evaluate(() => document.querySelectorAll('.bf details').forEach((d) => { d.open = true; }));
+    await page.locator('#offer-add').waitFor({ timeout: 30000 });
     await page.evaluate(() => document.querySelectorAll('.bf details').forEach((d) => { d.open = true; }));
     await page.focus('#lang-toggle');
     const problems = [], seen = new Set();

@@ -78,6 +78,9 @@ for (const [lang, hash] of [['zh', '#v=1&elder=1'], ['en', '#v=1&lang=en&elder=1
     test(`elder mode, ${lang}, ${name}: text >= ${mainText} px, premium >= 30 px, targets >= 60x60, AAA contrast, axe clean`, async () => {
       const p = await page(hash, viewport, { locale: lang === 'en' ? 'en-US' : 'zh-CN' });
       // Open everything a reader can open, so its text and targets are measured too.
+      // Opening the offer check hands the page over to the widget's build (issue 31): then once more.
+      await p.evaluate(() => document.querySelectorAll('.bf details').forEach((d) => { d.open = true; }));
+      await p.locator('#offer-add').waitFor({ timeout: 30000 });
       await p.evaluate(() => document.querySelectorAll('.bf details').forEach((d) => { d.open = true; }));
       const m = await measure(p);
       assert.ok(m.min >= mainText, `smallest text ${m.min}px: ${m.where}`);

@@ -48,6 +48,53 @@ test('an offer below the legal minimum: the failed check with its citation and t
   await again.close();
 });
 
+test('issue 31: the page\'s own wasm has no offer check; opening the panel hands over to the widget\'s build with what was typed, focused; a link with an offer starts there; a failed load is said', async () => {
+  // A first visit loads the page's own wasm only.
+  const { page, log } = await open(browser, `${server.url}#v=1&d=2026-06-01`);
+  const wasm = [];
+  page.on('request', (r) => { if (/\.wasm$/.test(r.url())) wasm.push(r.url().split('/').pop()); });
+  await type(page, '#f-e', '250');
+  await page.waitForFunction(() => /(^|&)e=250(&|$)/.test(location.hash.slice(1)));
+  assert.equal(await page.locator('#offer-add').count(), 0, 'no offer form before the panel is opened');
+  assert.deepEqual(wasm, []);
+  // Opened from the header's link, as a newcomer finds it.
+  await page.click('#offer-link');
+  await page.locator('#offer-add').waitFor();
+  assert.deepEqual(wasm, ['baofei-web_bg.wasm']);
+  await page.waitForFunction(() => document.activeElement?.matches('#offer > summary'));
+  assert.equal(await page.inputValue('#f-e'), '250', 'the enterprise as typed');
+  assert.equal(await page.locator('.bf').count(), 1, 'one widget on the page');
+  // The check works there.
+  await type(page, '#f-o-prem', '60000');
+  await type(page, '#f-o-pp', '30');
+  await page.locator('#offer-verdict').waitFor();
+  assert.equal(await page.getAttribute('#offer-verdict', 'data-verdict'), 'fails');
+  assert.deepEqual(log.errors, []);
+  await page.close();
+
+  // A link that carries an offer starts the widget's build: the page's own wasm is never fetched.
+  const linked = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const fetched = [];
+  linked.on('request', (r) => { if (/\.wasm$/.test(r.url())) fetched.push(r.url().split('/').pop()); });
+  await linked.goto(`${server.url}#v=1&d=2026-06-01&e=250&o.prem=60000&o.pp=30`);
+  await linked.locator('#offer-verdict').waitFor({ timeout: 30000 });
+  assert.ok(fetched.includes('baofei-web_bg.wasm') && !fetched.includes('baofei-page_bg.wasm'), fetched.join());
+  assert.equal(await linked.getAttribute('#offer-verdict', 'data-verdict'), 'fails');
+  await linked.close();
+
+  // The widget's build cannot be had (offline before it was ever loaded): the panel says so, and the
+  // page's own widget still computes.
+  const { page: cut } = await open(browser, `${server.url}#v=1&d=2026-06-01`);
+  await cut.locator('.bf[data-ready]').waitFor();
+  await cut.route('**/baofei-web_bg.wasm', (r) => r.abort());
+  await cut.click('#offer > summary');
+  await cut.waitForFunction(() => /未能载入/.test(document.querySelector('#offer-loading')?.textContent ?? ''));
+  await type(cut, '#f-e', '300');
+  await cut.waitForFunction(() => /(^|&)e=300(&|$)/.test(location.hash.slice(1)));
+  assert.match(await cut.textContent('.bf-result'), /保费/);
+  await cut.close();
+});
+
 test('a bad offer field is named at its field; clearing the offer closes nothing and removes it from the link', async () => {
   const { page } = await open(browser, `${server.url}#v=1&d=2026-06-01&o.prem=abc&o.c.rescue=1`);
   await page.locator('#offer-error').waitFor();

@@ -15,6 +15,15 @@ pub fn debug_panic() {
     baofei_web::debug_panic();
 }
 
+/// Ends the page's widget so that `web/start.js` can hand the page over to the widget's build (the
+/// offer check, issue 31; see [`baofei_web::stop_page`]). Exported here, not by the library, so that
+/// no other bin links the page's widget through it.
+#[cfg(all(target_arch = "wasm32", not(feature = "widget")))]
+#[wasm_bindgen(js_name = stopPage)]
+pub fn stop_page() {
+    baofei_web::stop_page();
+}
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     baofei_web::start();

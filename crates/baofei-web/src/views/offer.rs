@@ -76,6 +76,80 @@ pub fn offer_view(
     }
 }
 
+/// The offer panel of the standalone page's own wasm, which has no offer check (issue 31: about 30 KB
+/// gzip that a first visit would load before its premium). The panel looks as in the widget, closed;
+/// opening it (or a state that starts it open) asks `web/start.js` to hand the page over to the
+/// widget's build (`window.baofeiOffers`), which starts from the same state (the address's fragment)
+/// with the panel open and focused. Says so while it loads, and why when it cannot.
+#[function_component]
+pub fn OfferLoader(p: &OfferLoaderProps) -> Html {
+    let lang = p.lang;
+    let m = |zh: &str, en: &str| msg(lang, zh, en);
+    let failed = use_state(|| false);
+    let load = {
+        let failed = failed.clone();
+        Callback::from(move |()| {
+            if !hand_over() {
+                failed.set(true);
+            }
+        })
+    };
+    {
+        let load = load.clone();
+        use_effect_with(p.open, move |open| {
+            if *open {
+                load.emit(());
+            }
+        });
+    }
+    let ontoggle = Callback::from(move |e: Event| {
+        if e.target_dyn_into::<web_sys::Element>()
+            .is_some_and(|d| d.has_attribute("open"))
+        {
+            load.emit(());
+        }
+    });
+    html! {
+        <section class="bf-offer-wrap no-print" aria-labelledby={p.standalone.then_some("offer-h")}>
+        <details class="bf-offer" id="offer" open={p.open} {ontoggle}>
+            <summary><h2 id="offer-h">{ m("核对收到的报价", "Check an offer you received") }</h2></summary>
+            <p class="bf-hint">{ m(
+                "把保险公司报价单或保单草稿上的内容填进来，逐项对照法规核对；收到几家报价的，可逐一填入(最多 4 份)并排比较。",
+                "Copy what the insurer's offer or draft policy says; each item is checked against the rules. With offers from several insurers, enter each (up to 4) to compare them side by side.",
+            ) }</p>
+            <p class="bf-hint" id="offer-loading" role="status">{ if *failed {
+                m("报价核对未能载入：请联网后刷新页面重试。上方的保费与最低限额不受影响。",
+                  "The offer check could not load: reload the page when online. The premium and minimum limits above are not affected.")
+            } else {
+                m("正在载入报价核对……", "Loading the offer check…")
+            } }</p>
+        </details>
+        </section>
+    }
+}
+
+/// What [`OfferLoader`] shows.
+#[derive(Properties, PartialEq)]
+pub struct OfferLoaderProps {
+    /// The reader's language.
+    pub lang: Lang,
+    /// Whether the panel starts open (the state holds offers).
+    pub open: bool,
+    /// Whether this is the standalone page (which names its sections).
+    pub standalone: bool,
+}
+
+/// Asks the page's start script to hand over to the widget's build; false when there is no one to ask
+/// (a page without `web/start.js`) or it threw.
+fn hand_over() -> bool {
+    use wasm_bindgen::JsCast;
+    let w = gloo::utils::window();
+    js_sys::Reflect::get(&w, &"baofeiOffers".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .is_some_and(|f| f.call0(&w).is_ok())
+}
+
 /// The fields of offer `n` (from 0; its keys start `o.`, `o2.`…), under its own heading when several
 /// are open.
 fn offer_form(cx: &Cx<'_>, n: usize, shown: usize, owed: &[Service]) -> Html {

@@ -447,8 +447,12 @@ pub fn sticky_summary(
     offers: Option<&crate::outcome::OfferOutcome>,
 ) -> Html {
     let (tr, lang) = (cx.tr, cx.lang);
-    // In the offer check, the bar says what the reader is deciding about: each offer's verdict.
-    if let Some(verdicts) = offers.and_then(|o| offer_verdicts(lang, o)) {
+    // In the offer check, the bar says what the reader is deciding about: each offer's verdict (only
+    // in a build with the offer check: the page's own wasm leaves the verdicts' code out).
+    if let Some(verdicts) = offers
+        .filter(|_| cfg!(feature = "offers"))
+        .and_then(|o| offer_verdicts(lang, o))
+    {
         let onclick = Callback::from(|ev: MouseEvent| {
             ev.prevent_default();
             focus_near(&ev, "offer-result");
