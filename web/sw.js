@@ -11,6 +11,11 @@ var RULES_DATE = '';
 var FILES = ['./', 'index.html', 'rules.html', 'styles.css', 'start.js', 'watchdog.js', 'prepaint.js', 'teach.js',
   'rules.js', 'offline.js', 'baofei-page.js', 'baofei-page_bg.wasm', 'baofei-first.js', 'baofei-first_bg.wasm',
   'frame-en.html', 'favicon.ico'];
+// The widget's build, which the page loads only when its reader opens the offer check (issue 31): kept
+// in this release's cache once it has been fetched, so the offer check works offline after its first
+// use, and never downloaded for a visitor who does not use it.
+var ON_USE = ['baofei-web.js', 'baofei-web_bg.wasm', 'baofei-web.compat.js', 'baofei-web.compat_bg.wasm',
+  'baofei-web.compat.asm.js'];
 var CACHE = 'baofei-' + VERSION;
 
 self.addEventListener('install', function (event) {
@@ -42,6 +47,17 @@ self.addEventListener('fetch', function (event) {
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
   // The fragment never reaches here; a page's query (iframe.html?mode=compact) is the page's own.
   var path = url.pathname.slice(self.registration.scope.length - self.location.origin.length) || './';
+  if (FILES.indexOf(path) < 0 && ON_USE.indexOf(path) >= 0) {
+    event.respondWith(caches.open(CACHE).then(function (cache) {
+      return cache.match(req).then(function (hit) {
+        return hit || fetch(req).then(function (res) {
+          if (res.ok) cache.put(req, res.clone());
+          return res;
+        });
+      });
+    }));
+    return;
+  }
   if (FILES.indexOf(path) < 0 && !(req.mode === 'navigate' && (path === '' || path === './'))) return;
   event.respondWith(caches.open(CACHE).then(function (cache) {
     return cache.match(req, { ignoreSearch: req.mode === 'navigate' }).then(function (hit) {

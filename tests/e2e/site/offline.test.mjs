@@ -35,7 +35,22 @@ test('after one visit the calculator and the rules page work with no network, an
   assert.ok(cached.urls.length >= 10 && cached.urls.every((u) => u.startsWith(server.url)), cached.urls.join('\n'));
   assert.ok(cached.urls.some((u) => u.endsWith('baofei-page_bg.wasm')) && cached.urls.some((u) => u.endsWith('rules.html')));
 
+  // The widget's build (the offer check, issue 31) is not downloaded with the rest; it is kept once used.
+  assert.ok(!cached.urls.some((u) => /baofei-web/.test(u)), 'the offer check only on use');
+  await page.click('#offer > summary');
+  await page.locator('#offer-add').waitFor({ timeout: 30000 });
+  await page.waitForFunction(async () => {
+    const urls = (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => r.url)))).flat();
+    return urls.some((u) => u.endsWith('baofei-web_bg.wasm'));
+  });
+
   await context.setOffline(true);
+  await page.goto(`${server.url}index.html#v=1`);
+  await page.reload();
+  await page.locator('.bf[data-ready]').waitFor({ timeout: 30000 });
+  // The offer check opens offline, from the cache.
+  await page.click('#offer > summary');
+  await page.locator('#offer-add').waitFor({ timeout: 30000 });
   await page.reload();
   await page.locator('.bf[data-ready]').waitFor({ timeout: 30000 });
   const before = await page.locator('#premium').textContent();
