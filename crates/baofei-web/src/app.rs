@@ -126,6 +126,13 @@ pub fn App(props: &AppProps) -> Html {
                 {
                     s.scroll_into_view();
                     let _ = s.focus();
+                    // The panels above lay out their real heights once on screen (`content-visibility`)
+                    // and the later stages render: the panel is brought to the top again a frame later.
+                    let again = wasm_bindgen::closure::Closure::once_into_js(move || {
+                        s.scroll_into_view();
+                    });
+                    let _ = gloo::utils::window()
+                        .request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&again));
                 }
             }
         });
