@@ -17,6 +17,15 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int "$out/baofei
 # wasm-bindgen declares `[Symbol.dispose]()` on classes, which a strict TypeScript project compiles only
 # with lib `esnext.disposable`; `free()` does the same and is declared beside it.
 sed -i '/\[Symbol\.dispose\]/d' "$out/baofei.d.ts"
+# A call before init() (integrator review m14: "Cannot read properties of undefined (reading 'quote')")
+# says what to do: until the wasm is loaded, the glue's `wasm` is a stand-in that throws a plain sentence
+# on any use, and isBaofeiError answers false (nothing can have thrown a BaofeiError yet). Each edit is
+# checked: a wasm-bindgen whose glue reads differently stops the build here instead of shipping without it.
+perl -0pi -e '
+  s/^let wasmModule, wasmInstance, wasm;$/let wasmModule, wasmInstance, wasm = notLoaded();\nfunction notLoaded() {\n    return new Proxy({}, { get(_, name) {\n        throw new Error(`baofei: the wasm is not loaded yet: await init() (the default export) before calling the API (used: \${String(name)}). In Node the package loads it on import.`);\n    } });\n}\nconst NOT_LOADED = wasm;/m or die "glue: no wasm declaration\n";
+  (s/if \(wasm !== undefined\) return wasm;/if (wasm !== NOT_LOADED) return wasm;/g) == 2 or die "glue: init checks\n";
+  s/(export function isBaofeiError\(e\) \{\n)/$1    if (wasm === NOT_LOADED) return false;\n/ or die "glue: no isBaofeiError\n";
+' "$out/baofei.js"
 # The iframe page loads start.js (integrator review 1: without it the iframe mode and share links
 # from the package were blank) and, through it, the page's own wasm (baofei-page).
 cp -r dist/baofei-web.js dist/baofei-web_bg.wasm dist/baofei-page.js dist/baofei-page_bg.wasm dist/baofei-first.js dist/baofei-first_bg.wasm dist/frame-en.html dist/baofei-web.compat* dist/baofei-page.compat* dist/styles.css dist/index.html dist/start.js dist/prepaint.js dist/watchdog.js dist/og.png dist/favicon.ico dist/embed "$out/widget/"

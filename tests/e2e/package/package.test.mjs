@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, access } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const PKG = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'pkg');
 
@@ -118,6 +118,16 @@ test('security review F3: deep and cyclic input in Node never breaks the instanc
   // Issue 30 M8: the tables that keep a quote illustrative, by path in the pack.
   assert.ok(api.validatePack(api.referencePack()).illustrative.includes('size_factors.national'));
   assert.throws(() => api.quote({ ...valid, blacklist: true }), (e) => e.errors.some((x) => x.field === 'blacklist'));
+});
+
+test('integrator m14: a call before init() says to await init(); isBaofeiError answers false; init() then works', async () => {
+  // A module instance of its own (the query), not initialised by the tests before it.
+  const api = await import(`${pathToFileURL(join(PKG, 'baofei.js')).href}?before-init`);
+  assert.throws(() => api.quote({}), (e) => e instanceof Error && /await init\(\)/.test(e.message) && /quote/.test(e.message));
+  assert.throws(() => api.sectors(), /the wasm is not loaded yet/);
+  assert.equal(api.isBaofeiError(new Error('x')), false);
+  await api.default({ module_or_path: await readFile(join(PKG, 'baofei_bg.wasm')) });
+  assert.throws(() => api.quote({ employees: '-1' }), (e) => api.isBaofeiError(e));
 });
 
 test('integrator m13: malformed numbers, nulls and unknown fields are reported at once, each at its field and named, with no position in our JSON', async () => {
