@@ -26,6 +26,9 @@ test('custom element: attribute presets and a CSS-custom-property theme', async 
   assert.equal(color, 'rgb(178, 34, 34)', 'the host page theme reaches the shadow DOM');
   const unthemed = await p.locator('#insurer #premium').evaluate((el) => getComputedStyle(el).color);
   assert.notEqual(unthemed, color);
+  // Links take the accent too (integrator review m6: a dark theme's compact link kept the browser's blue).
+  const link = await p.locator('#themed #offer-link').evaluate((el) => getComputedStyle(el).color);
+  assert.equal(link, 'rgb(178, 34, 34)', 'a link in the themed element');
   assert.deepEqual(errors, []);
   await p.close();
 });
