@@ -17,6 +17,16 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int "$out/baofei
 # wasm-bindgen declares `[Symbol.dispose]()` on classes, which a strict TypeScript project compiles only
 # with lib `esnext.disposable`; `free()` does the same and is declared beside it.
 sed -i '/\[Symbol\.dispose\]/d' "$out/baofei.d.ts"
+# Integrator review m12, in the declarations wasm-bindgen writes: the init functions name DOM and
+# WebAssembly types (RequestInfo, Response, BufferSource), so a Node-only project (lib ES2022, no DOM)
+# failed to compile them; the file now brings the DOM library itself. `isBaofeiError` was declared twice
+# (the guard above, and wasm-bindgen's `boolean`); `InitOutput` listed the module's internals (the raw
+# exports and the glue's allocator), now only its memory. Each edit is checked, as for the glue.
+perl -0pi -e '
+  s/\A/\/\/\/ <reference lib="dom" \/>\n/;
+  s/\/\*\*(?:(?!\*\/).)*?\*\/\nexport function isBaofeiError\(e: any\): boolean;\n\n?//s or die "d.ts: no second isBaofeiError\n";
+  s/export interface InitOutput \{\n.*?\n\}/export interface InitOutput {\n    \/** The module\x27s memory; the rest of what init() returns is internal. *\/\n    readonly memory: WebAssembly.Memory;\n}/s or die "d.ts: no InitOutput\n";
+' "$out/baofei.d.ts"
 # A call before init() (integrator review m14: "Cannot read properties of undefined (reading 'quote')")
 # says what to do: until the wasm is loaded, the glue's `wasm` is a stand-in that throws a plain sentence
 # on any use, and isBaofeiError answers false (nothing can have thrown a BaofeiError yet). Each edit is

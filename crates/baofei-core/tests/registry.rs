@@ -71,3 +71,29 @@ fn the_typescript_input_type_names_every_field_and_every_vocabulary_value() {
         }
     }
 }
+
+/// The JS API's `SectorInfo.basis` union is the premium bases' vocabulary (integrator review m12: it was
+/// `string`).
+#[test]
+fn the_typescript_sector_basis_is_the_vocabulary() {
+    let lib = read("crates/baofei-js/src/lib.rs");
+    let start = lib
+        .find("export interface SectorInfo {")
+        .expect("SectorInfo type");
+    let body = &lib[start..start + lib[start..].find('}').unwrap()];
+    let at = body.find(" basis:").expect("SectorInfo.basis");
+    let decl = &body[at..at + body[at..].find(';').unwrap()];
+    let union: Vec<String> = decl
+        .split_once(':')
+        .unwrap()
+        .1
+        .split('|')
+        .map(unquote)
+        .filter(|k| !k.is_empty())
+        .collect();
+    assert_eq!(
+        union,
+        baofei_core::domain::PremiumBasis::KEYS,
+        "SectorInfo.basis in the .d.ts disagrees with PremiumBasis"
+    );
+}

@@ -24,11 +24,13 @@ export interface QuoteInput {
   employees?: string | number; annual_revenue?: string; size_class?: "" | "large" | "medium" | "small" | "micro";
   contract_value?: string; tonnage?: string; vehicles?: string | number; seats?: string | number;
   high_risk_project?: boolean; metro?: boolean; per_person_limit?: string; aggregate_limit?: string;
+  /** Accidents by year, the most recent first: [0] is the last year, [1] the year before, [2] the one before that (at most three). */
   history?: HistoryYear[]; standardisation?: "grade1" | "grade2" | "grade3" | "none";
   blacklisted?: boolean; refused_rectification?: boolean; loss_ratio?: string;
   env_risk_grade?: "general" | "larger" | "major"; env_credit_grade?: "trustworthy" | "good" | "warning" | "poor";
   other_cover?: "" | "employer_liability" | "carrier_liability" | "construction_group_accident"; risk_deposit?: boolean;
 }
+/** One year of the accident record: counts by grade (一般 ordinary, 较大 larger, 重大 serious, 特别重大 especially serious), or the facts of each accident, from which the engine derives the grade. */
 export interface HistoryYear {
   ordinary?: string | number; larger?: string | number; serious?: string | number; especially_serious?: string | number;
   deaths?: string | number; accidents?: { deaths?: string | number; serious_injuries?: string | number; direct_loss?: string }[];
@@ -72,7 +74,9 @@ export interface Assessment { tier: "low" | "medium" | "high"; answered: number;
   gaps: { question: string; fix_zh: string; fix_en: string; source: Citation; reference?: Reference; premium_after: string | null; premium_change: string | null }[];
   /** At the band's cap, where no one fix moves the premium: the fixes together. */
   combined?: { id: "combined"; zh: string; en: string; premium_after: string; premium_change: string; source?: Citation } }
-export interface SectorInfo { id: string; group_zh: string; group_en: string; name_zh: string; name_en: string; basis: string;
+export interface SectorInfo { id: string; group_zh: string; group_en: string; name_zh: string; name_en: string;
+  /** What the rate multiplies: the input field the sector needs (`employees` for headcount, `contract_value`, …). */
+  basis: "headcount" | "contract_value" | "tonnage" | "vehicles" | "seats" | "aggregate_limit";
   obligation: "encouraged" | "expected" | "compulsory"; basis_rules: Message[]; penalty?: Message }
 export interface PackReport { ok: boolean; id?: string; version?: string;
   /** Paths in the pack (`size_factors.national`, `rates.work_safety.regions.hunan`) that still hold illustrative values: a quote using one says so. */
@@ -503,7 +507,7 @@ pub fn questions() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(unchecked_return_type = "SectorInfo[]")]
 pub fn sectors(
     #[wasm_bindgen(unchecked_param_type = "string")] region: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] line: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "\"work_safety\" | \"environmental\"")] line: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (region, line, date) = (
@@ -762,7 +766,7 @@ impl Quoter {
     pub fn sectors(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] region: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] line: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "\"work_safety\" | \"environmental\"")] line: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (region, line, date) = (

@@ -320,6 +320,27 @@ test('installed from the tarball: Node needs no init; two quoters, two packs, on
     let errors = '';
     try { execFileSync('node', [tsc, '-p', '.'], { cwd: dir, stdio: 'pipe' }); } catch (e) { errors = e.stdout.toString(); }
     assert.equal((errors.match(/error TS/g) ?? []).length, 4, errors);
+    // Integrator review m12: a Node-only project (lib ES2022 and no DOM, the libraries' declarations
+    // checked too) compiles against the API; a line argument and a sector's basis are unions.
+    await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022'], types: [], skipLibCheck: false }, files: ['node.ts'] }));
+    const nodeGood = `
+      import init, { quote, sectors, isBaofeiError, type InitOutput } from 'baofei';
+      export async function run(): Promise<void> {
+        const out: InitOutput = await init();
+        const basis: 'headcount' | 'contract_value' | 'tonnage' | 'vehicles' | 'seats' | 'aggregate_limit' = sectors('chongqing', 'work_safety', '2026-06-01')[0].basis;
+        try { quote({ as_of: '2026-06-01', region: 'chongqing', line: 'work_safety', sector: 'x' }); } catch (e) { if (isBaofeiError(e)) console.log(e.errors.length, basis, out.memory); }
+      }
+    `;
+    await writeFile(join(dir, 'node.ts'), nodeGood);
+    try { execFileSync('node', [tsc, '-p', '.'], { cwd: dir, stdio: 'pipe' }); } catch (e) { assert.fail(e.stdout.toString()); }
+    await writeFile(join(dir, 'node.ts'), `${nodeGood}
+      sectors('chongqing', 'work-safety', '2026-06-01');
+      const b: 'per_head' = sectors('chongqing', 'work_safety', '2026-06-01')[0].basis;
+      export async function bad(): Promise<unknown> { return (await init()).quote; }
+    `);
+    errors = '';
+    try { execFileSync('node', [tsc, '-p', '.'], { cwd: dir, stdio: 'pipe' }); } catch (e) { errors = e.stdout.toString(); }
+    assert.equal((errors.match(/error TS/g) ?? []).length, 3, errors);
     // Integrator review m2 and m3: the guide's bundler imports of the assets (their URLs) and
     // <baofei-quote> in React's JSX, with a ref typed as the element, type-check in a strict project
     // resolving like a bundler; a wrong attribute value, a wrong mode and a file the package lacks fail.
