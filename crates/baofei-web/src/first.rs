@@ -12,6 +12,7 @@
 
 use crate::i18n::figures;
 use crate::model::{esc_html as esc, fmt_money, fmt_range, Form, Lang};
+use baofei_core::domain::PremiumBasis;
 use baofei_core::fields::Field as F;
 use baofei_core::map::SortedMap;
 use baofei_core::{Quote, Rules};
@@ -104,12 +105,33 @@ fn render(rules: &Rules, form: &Form, source: Source, q: &Quote) -> String {
             &format!("{} · {}", s.group_en, s.name_en),
         ));
     }
-    let employees = form.value(F::Employees).trim();
-    if !employees.is_empty() {
-        facts.push(pick(
-            &format!("{employees} 人"),
-            &format!("{employees} employees"),
-        ));
+    // The figure the premium rests on (the sector's premium basis): employees for a per-head sector,
+    // else its own measure, so an environmental card never names a headcount it does not price by.
+    let basis = st.sector(form.value(F::Sector)).map(|s| s.basis);
+    let field = match basis {
+        None | Some(PremiumBasis::Headcount) => F::Employees,
+        Some(PremiumBasis::ContractValue) => F::ContractValue,
+        Some(PremiumBasis::Tonnage) => F::Tonnage,
+        Some(PremiumBasis::Vehicles) => F::Vehicles,
+        Some(PremiumBasis::Seats) => F::Seats,
+        Some(PremiumBasis::AggregateLimit) => F::AggregateLimit,
+    };
+    let value = form.value(field).trim();
+    if !value.is_empty() {
+        let spec = field.spec();
+        let unit = spec.unit.text();
+        facts.push(if field == F::Employees {
+            pick(&format!("{value} 人"), &format!("{value} employees"))
+        } else {
+            pick(
+                &format!("{} {value}{}", spec.name.zh, unit.zh),
+                &format!(
+                    "{}: {value} ({})",
+                    spec.label.en.trim_end_matches(" (optional)"),
+                    unit.en
+                ),
+            )
+        });
     }
     facts.push(pick(
         &format!("按 {} 的规定", q.as_of),
@@ -266,6 +288,41 @@ mod tests {
         }
         let c = super::card(&r, "v=1&r=guangdong&e=250", Source::Link, TODAY, false).unwrap();
         assert!(c.contains("广东省") && c.contains("250 人"), "{c}");
+        // The measure the sector is priced by, not a headcount it does not read (an environmental sector's
+        // aggregate limit; a construction project's contract value).
+        let c = super::card(
+            &r,
+            "v=1&r=jiangsu&l=environmental&agg=500&e=100",
+            Source::Link,
+            TODAY,
+            false,
+        )
+        .unwrap();
+        assert!(
+            c.contains("累计限额 500万元") && !c.contains("100 人"),
+            "{c}"
+        );
+        let c = super::card(
+            &r,
+            "v=1&r=jiangsu&l=environmental&agg=500",
+            Source::Link,
+            TODAY,
+            true,
+        )
+        .unwrap();
+        assert!(c.contains("Aggregate limit: 500 (× CNY 10,000)"), "{c}");
+        let c = super::card(
+            &r,
+            "v=1&r=hunan&s=construction.general&cv=800",
+            Source::Link,
+            TODAY,
+            true,
+        )
+        .unwrap();
+        assert!(
+            c.contains("Project contract value: 800 (× CNY 10,000)") && !c.contains("employees"),
+            "{c}"
+        );
         assert!(c.contains(r#"class="bf-status lvl-"#), "{c}");
     }
 
