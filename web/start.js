@@ -134,13 +134,20 @@ function parentPack() {
 // would load before its premium). A state that holds offers (a link or the remembered inputs) starts
 // the widget's build, which carries it; on the page, opening the offer panel hands over to it
 // (`window.baofeiOffers`, below).
-const offerKey = /(^|&)o\d?\./;
-function startsWithOffers() {
-  if (offerKey.test(location.hash.slice(1))) return true;
-  if (location.hash.length > 1 || window.parent !== window) return false;
-  try { return offerKey.test(localStorage.getItem('baofei.form') || ''); } catch (e) { return false; }
+/**
+ * The state the widget starts from (`state::initial_state`): the address's fragment ('link'), else (not
+ * framed) the remembered inputs ('saved'), else the default; prepaint.js read the same two.
+ */
+function startingState() {
+  if (location.hash.length > 1) return { source: location.hash.slice(1), kind: 'link' };
+  let source = '';
+  if (window.parent === window) {
+    try { source = localStorage.getItem('baofei.form') || ''; } catch (e) { source = ''; }
+  }
+  return { source, kind: source ? 'saved' : 'default' };
 }
-const withOffers = startsWithOffers();
+const starting = startingState();
+const withOffers = /(^|&)o\d?\./.test(starting.source);
 
 /** Loads a build (`bin`) of the engine in the form this browser runs, and gives its bindings. */
 async function load(bin, kind) {
@@ -171,10 +178,10 @@ const page = new Promise((resolve) => { pageStarted = resolve; });
 /**
  * The page's offer panel was opened (`views::offer::OfferLoader` calls this): the widget's build is
  * loaded, the page's own widget ends, and the widget's build starts from the same state (the address's
- * fragment, which the page keeps current) with the panel open and focused. Once; a failure is said in
- * the panel (offline before the build was ever loaded, say), and the page's widget stays.
+ * fragment, which the page keeps current) with the panel open and focused. Once; on a failure (offline
+ * before the build was ever loaded, say) `failed` is called, the panel says so, and the page's widget stays.
  */
-window.baofeiOffers = () => {
+window.baofeiOffers = (failed) => {
   if (handing) return;
   const kind = document.documentElement.dataset.bfEngine;
   handing = Promise.all([page, load('baofei-web', kind)]).then(([own, widget]) => {
@@ -183,10 +190,7 @@ window.baofeiOffers = () => {
   }).catch((e) => {
     console.error(e);
     handing = null;
-    const note = document.getElementById('offer-loading');
-    if (note) note.textContent = document.documentElement.lang === 'en'
-      ? 'The offer check could not load: reload the page when online. The premium and minimum limits above are not affected.'
-      : '报价核对未能载入：请联网后刷新页面重试。上方的保费与最低限额不受影响。';
+    if (typeof failed === 'function') failed();
   });
 };
 
@@ -214,14 +218,7 @@ async function firstLook() {
   try {
     const head = box.querySelector('[data-prerendered] > .bf-head');
     if (!head) return;
-    // The state the widget starts from (`state::initial_state`): the address's fragment, else (not
-    // framed) the remembered inputs; prepaint.js read the same two.
-    let source = location.hash.length > 1 ? location.hash.slice(1) : '';
-    let kind = source ? 'link' : 'default';
-    if (!source && window.parent === window) {
-      try { source = localStorage.getItem('baofei.form') || ''; } catch (e) { source = ''; }
-      if (source) kind = 'saved';
-    }
+    const { source, kind } = starting;
     const d = new Date();
     const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     const first = await import('./baofei-first.js');

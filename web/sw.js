@@ -47,21 +47,15 @@ self.addEventListener('fetch', function (event) {
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
   // The fragment never reaches here; a page's query (iframe.html?mode=compact) is the page's own.
   var path = url.pathname.slice(self.registration.scope.length - self.location.origin.length) || './';
-  if (FILES.indexOf(path) < 0 && ON_USE.indexOf(path) >= 0) {
-    event.respondWith(caches.open(CACHE).then(function (cache) {
-      return cache.match(req).then(function (hit) {
-        return hit || fetch(req).then(function (res) {
-          if (res.ok) cache.put(req, res.clone());
-          return res;
-        });
-      });
-    }));
-    return;
-  }
-  if (FILES.indexOf(path) < 0 && !(req.mode === 'navigate' && (path === '' || path === './'))) return;
+  // A file fetched on use is stored on its first fetch; the release's own files were stored at install.
+  var onUse = FILES.indexOf(path) < 0 && ON_USE.indexOf(path) >= 0;
+  if (FILES.indexOf(path) < 0 && !onUse && !(req.mode === 'navigate' && (path === '' || path === './'))) return;
   event.respondWith(caches.open(CACHE).then(function (cache) {
     return cache.match(req, { ignoreSearch: req.mode === 'navigate' }).then(function (hit) {
-      return hit || fetch(req);
+      return hit || fetch(req).then(function (res) {
+        if (onUse && res.ok) cache.put(req, res.clone());
+        return res;
+      });
     });
   }));
 });

@@ -78,10 +78,12 @@ fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let statutes = assemble("statutes", STATUTES);
     let pack = assemble("pricing", PACK);
-    if let Err(errors) = Rules::new(
+    // Read once: checked whole, written whole and brief below.
+    let (read_statutes, read_pack) = (
         read::<Statutes>("statutes", &statutes),
         read::<PricingPack>("pack", &pack),
-    ) {
+    );
+    if let Err(errors) = Rules::new(read_statutes.clone(), read_pack.clone()) {
         panic!(
             "the shipped rules are invalid:\n{}",
             errors.to_string().replace("; ", "\n")
@@ -93,12 +95,12 @@ fn main() {
     // page that must runs the widget's build).
     std::fs::write(
         Path::new(&out).join("statutes-full.bin"),
-        packed::pack(&read::<Statutes>("statutes", &statutes)),
+        packed::pack(&read_statutes),
     )
     .expect("write packed statutes");
     std::fs::write(
         Path::new(&out).join("pack-full.bin"),
-        packed::pack(&read::<PricingPack>("pack", &pack)),
+        packed::pack(&read_pack),
     )
     .expect("write packed pack");
     // The first look's rules (issue 31, `load_brief`): the statutes without the guidance notes and the
@@ -106,8 +108,7 @@ fn main() {
     // the texts only the explanations show (`for_the_card`), in their compact binary form
     // (`json::packed`), so the first look's wasm carries no JSON reader. Tests hold the card's figures
     // equal to those of the full rules.
-    let mut brief = read::<Statutes>("statutes", &statutes);
-    let mut brief_pack = read::<PricingPack>("pack", &pack);
+    let (mut brief, mut brief_pack) = (read_statutes, read_pack);
     for_the_card(&mut brief, &mut brief_pack);
     std::fs::write(
         Path::new(&out).join("statutes-brief.bin"),

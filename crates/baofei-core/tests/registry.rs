@@ -12,6 +12,17 @@ fn read(rel: &str) -> String {
 }
 
 /// `'quoted'` or bare words, as a JS object literal's keys and string values are written.
+/// The values of a TypeScript union declaration (`name?: "a" | "b"`), unquoted, empty ones left out.
+fn union_of(decl: &str) -> Vec<String> {
+    decl.split_once(':')
+        .unwrap()
+        .1
+        .split('|')
+        .map(unquote)
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
 fn unquote(s: &str) -> String {
     s.trim().trim_matches(['\'', '"']).to_string()
 }
@@ -55,16 +66,9 @@ fn the_typescript_input_type_names_every_field_and_every_vocabulary_value() {
             .unwrap_or_else(|| panic!("QuoteInput in the .d.ts lacks {}", f.key));
         let decl = &body[at..at + body[at..].find(';').unwrap()];
         if let Kind::Choice(keys) = f.kind {
-            let union: Vec<String> = decl
-                .split_once(':')
-                .unwrap()
-                .1
-                .split('|')
-                .map(unquote)
-                .filter(|k| !k.is_empty())
-                .collect();
             assert_eq!(
-                union, keys,
+                union_of(decl),
+                keys,
                 "the .d.ts union for {} disagrees with the vocabulary",
                 f.key
             );
@@ -83,16 +87,8 @@ fn the_typescript_sector_basis_is_the_vocabulary() {
     let body = &lib[start..start + lib[start..].find('}').unwrap()];
     let at = body.find(" basis:").expect("SectorInfo.basis");
     let decl = &body[at..at + body[at..].find(';').unwrap()];
-    let union: Vec<String> = decl
-        .split_once(':')
-        .unwrap()
-        .1
-        .split('|')
-        .map(unquote)
-        .filter(|k| !k.is_empty())
-        .collect();
     assert_eq!(
-        union,
+        union_of(decl),
         baofei_core::domain::PremiumBasis::KEYS,
         "SectorInfo.basis in the .d.ts disagrees with PremiumBasis"
     );

@@ -290,35 +290,17 @@ mod tests {
         assert!(c.contains("广东省") && c.contains("250 人"), "{c}");
         // The measure the sector is priced by, not a headcount it does not read (an environmental sector's
         // aggregate limit; a construction project's contract value).
-        let c = super::card(
-            &r,
-            "v=1&r=jiangsu&l=environmental&agg=500&e=100",
-            Source::Link,
-            TODAY,
-            false,
-        )
-        .unwrap();
+        let link = |fragment: &str, english: bool| {
+            super::card(&r, fragment, Source::Link, TODAY, english).unwrap()
+        };
+        let c = link("v=1&r=jiangsu&l=environmental&agg=500&e=100", false);
         assert!(
             c.contains("累计限额 500万元") && !c.contains("100 人"),
             "{c}"
         );
-        let c = super::card(
-            &r,
-            "v=1&r=jiangsu&l=environmental&agg=500",
-            Source::Link,
-            TODAY,
-            true,
-        )
-        .unwrap();
+        let c = link("v=1&r=jiangsu&l=environmental&agg=500", true);
         assert!(c.contains("Aggregate limit: 500 (× CNY 10,000)"), "{c}");
-        let c = super::card(
-            &r,
-            "v=1&r=hunan&s=construction.general&cv=800",
-            Source::Link,
-            TODAY,
-            true,
-        )
-        .unwrap();
+        let c = link("v=1&r=hunan&s=construction.general&cv=800", true);
         assert!(
             c.contains("Project contract value: 800 (× CNY 10,000)") && !c.contains("employees"),
             "{c}"

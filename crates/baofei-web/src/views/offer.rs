@@ -88,11 +88,7 @@ pub fn OfferLoader(p: &OfferLoaderProps) -> Html {
     let failed = use_state(|| false);
     let load = {
         let failed = failed.clone();
-        Callback::from(move |()| {
-            if !hand_over() {
-                failed.set(true);
-            }
-        })
+        Callback::from(move |()| hand_over(failed.clone()))
     };
     {
         let load = load.clone();
@@ -139,15 +135,23 @@ pub struct OfferLoaderProps {
     pub standalone: bool,
 }
 
-/// Asks the page's start script to hand over to the widget's build; false when there is no one to ask
-/// (a page without `web/start.js`) or it threw.
-fn hand_over() -> bool {
+/// Asks the page's start script to hand over to the widget's build; `failed` is set when there is no one
+/// to ask (a page without `web/start.js`), when it threw, or when it calls back that the build could not
+/// be loaded (the panel then says why, in the reader's language; opening it again retries).
+fn hand_over(failed: UseStateHandle<bool>) {
     use wasm_bindgen::JsCast;
     let w = gloo::utils::window();
-    js_sys::Reflect::get(&w, &"baofeiOffers".into())
+    let asked = js_sys::Reflect::get(&w, &"baofeiOffers".into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .is_some_and(|f| f.call0(&w).is_ok())
+        .is_some_and(|f| {
+            let on_fail = {
+                let failed = failed.clone();
+                wasm_bindgen::closure::Closure::once_into_js(move || failed.set(true))
+            };
+            f.call1(&w, &on_fail).is_ok()
+        });
+    failed.set(!asked);
 }
 
 /// The fields of offer `n` (from 0; its keys start `o.`, `o2.`…), under its own heading when several
