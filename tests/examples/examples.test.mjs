@@ -147,7 +147,7 @@ test('examples/next: the app router builds; a server component quotes, the clien
   console.log(`examples: next shipped ${(await shipped(next) / 1024).toFixed(1)} KB gzip (.next/static) + ${(await shipped(join(dir, 'public')) / 1024).toFixed(1)} KB (public/baofei), install+build+check ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 });
 
-test('examples/nuxt: a server route quotes and the page is server-rendered with its premium; the client plugin shows the element with the pack', async () => {
+test('examples/nuxt: a server route quotes; the page and the element are server-rendered; the element, upgraded before configure(), ends styled and priced with the pack', async () => {
   const t0 = Date.now();
   const dir = await install('nuxt');
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: dir, stdio: 'pipe', timeout: 900000, env: { ...process.env, NUXT_TELEMETRY_DISABLED: '1' } });
@@ -157,6 +157,9 @@ test('examples/nuxt: a server route quotes and the page is server-rendered with 
   await until(base, 'the Nuxt server', app.log);
   const html = await (await fetch(base)).text();
   assert.match(html, /<output id="server-premium">54000\.00<\/output>/, 'server-rendered');
+  // M4: the element itself is in the server's HTML, so it upgrades before the plugin's configure() runs
+  // (it was wrapped in <ClientOnly>, which hid the problem); it must still end styled and priced below.
+  assert.match(html, /<baofei-quote id="bq"/, 'the element is server-rendered');
   const r = await checkPage(base, 'server-premium');
   assert.deepEqual(r.errors, []);
   assert.equal(r.container, 'inline-size', 'the widget is styled');

@@ -3,7 +3,7 @@
 //! against it here, so a new field or vocabulary value that misses either fails the suite.
 
 use baofei_core::fields::{Kind, FIELDS};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 fn read(rel: &str) -> String {
@@ -52,23 +52,32 @@ fn the_embed_element_takes_exactly_the_registry_attributes() {
     );
 }
 
+/// `QuoteInput` is a union keyed on `line` (integrator review m12): the fields both lines take, then each
+/// line's own. A field may be declared in more than one of them (`line`, the environmental grades, which
+/// the work-safety input leaves empty); together its declarations hold exactly the vocabulary.
 #[test]
 fn the_typescript_input_type_names_every_field_and_every_vocabulary_value() {
     let lib = read("crates/baofei-js/src/lib.rs");
     let start = lib
-        .find("export interface QuoteInput {")
-        .expect("QuoteInput type");
-    let body = &lib[start..start + lib[start..].find("\n}").unwrap()];
+        .find("export interface QuoteInputBase {")
+        .expect("QuoteInputBase type");
+    let end = start
+        + lib[start..]
+            .find("export type QuoteInput = WorkSafetyInput | EnvironmentalInput;")
+            .expect("QuoteInput, the union of the two lines' inputs");
+    let body = &lib[start..end];
     for f in FIELDS {
-        let at = body
-            .find(&format!(" {}?:", f.key))
-            .or_else(|| body.find(&format!(" {}:", f.key)))
-            .unwrap_or_else(|| panic!("QuoteInput in the .d.ts lacks {}", f.key));
-        let decl = &body[at..at + body[at..].find(';').unwrap()];
+        let decls: Vec<&str> = [format!(" {}?:", f.key), format!(" {}:", f.key)]
+            .iter()
+            .flat_map(|pat| body.match_indices(pat.as_str()).map(|(at, _)| at))
+            .map(|at| &body[at..at + body[at..].find([';', '}']).unwrap()])
+            .collect();
+        assert!(!decls.is_empty(), "QuoteInput in the .d.ts lacks {}", f.key);
         if let Kind::Choice(keys) = f.kind {
+            let declared: BTreeSet<String> = decls.iter().flat_map(|d| union_of(d)).collect();
+            let want: BTreeSet<String> = keys.iter().map(|k| k.to_string()).collect();
             assert_eq!(
-                union_of(decl),
-                keys,
+                declared, want,
                 "the .d.ts union for {} disagrees with the vocabulary",
                 f.key
             );

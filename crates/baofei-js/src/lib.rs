@@ -18,18 +18,26 @@ use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
-/** Decimal amounts and counts are strings ("400000", "0.45"); counts may also be integers. */
-export interface QuoteInput {
-  as_of: string; region: string; line: "work_safety" | "environmental"; sector: string;
+/** A region id as the shipped rules list them (`regions()`), or a city a host's local rules add (any other string). */
+export type RegionId = "national" | "beijing" | "tianjin" | "hebei" | "shanxi" | "inner_mongolia" | "liaoning" | "jilin" | "heilongjiang" | "shanghai" | "jiangsu" | "jiangsu_wuxi" | "jiangsu_suzhou" | "zhejiang" | "anhui" | "anhui_fuyang" | "fujian" | "jiangxi" | "shandong" | "henan" | "hubei" | "hunan" | "guangdong" | "guangdong_zhongshan" | "guangdong_meizhou" | "guangxi" | "hainan" | "chongqing" | "sichuan" | "guizhou" | "yunnan" | "tibet" | "shaanxi" | "gansu" | "qinghai" | "ningxia" | "xinjiang" | (string & {});
+/** Decimal amounts and counts are strings ("400000", "0.45"); counts may also be integers. The fields both lines take. */
+export interface QuoteInputBase {
+  as_of: string; region: RegionId; sector: string;
   employees?: string | number; annual_revenue?: string; size_class?: "" | "large" | "medium" | "small" | "micro";
   contract_value?: string; tonnage?: string; vehicles?: string | number; seats?: string | number;
   high_risk_project?: boolean; metro?: boolean; per_person_limit?: string; aggregate_limit?: string;
   /** Accidents by year, the most recent first: [0] is the last year, [1] the year before, [2] the one before that (at most three). */
   history?: HistoryYear[]; standardisation?: "grade1" | "grade2" | "grade3" | "none";
   blacklisted?: boolean; refused_rectification?: boolean; loss_ratio?: string;
-  env_risk_grade?: "general" | "larger" | "major"; env_credit_grade?: "trustworthy" | "good" | "warning" | "poor";
   other_cover?: "" | "employer_liability" | "carrier_liability" | "construction_group_accident"; risk_deposit?: boolean;
 }
+/** 安责险: the environmental grades do not apply (empty or absent). */
+export interface WorkSafetyInput extends QuoteInputBase { line: "work_safety"; env_risk_grade?: ""; env_credit_grade?: "" }
+/** 环责险: the environmental risk grade and credit grade are required. */
+export interface EnvironmentalInput extends QuoteInputBase { line: "environmental";
+  env_risk_grade: "general" | "larger" | "major"; env_credit_grade: "trustworthy" | "good" | "warning" | "poor" }
+/** One enterprise, keyed on `line`, so the compiler checks the environmental grades that line requires. */
+export type QuoteInput = WorkSafetyInput | EnvironmentalInput;
 /** One year of the accident record: counts by grade (一般 ordinary, 较大 larger, 重大 serious, 特别重大 especially serious), or the facts of each accident, from which the engine derives the grade. */
 export interface HistoryYear {
   ordinary?: string | number; larger?: string | number; serious?: string | number; especially_serious?: string | number;
@@ -45,7 +53,7 @@ export interface Step { id: string; label_zh: string; label_en: string; paramete
   /** A floating factor's value (read figures here, never from the prose of value or parameter). */
   factor?: string; choice_zh?: string; choice_en?: string }
 export interface Quote {
-  engine_version: string; statutes_version: string; pack: string; as_of: string; region: string;
+  engine_version: string; statutes_version: string; pack: string; as_of: string; region: RegionId;
   line: "work_safety" | "environmental"; sector: string;
   obligation: { level: "encouraged" | "expected" | "compulsory"; basis: Message[]; penalty?: Message };
   limits: { minimum_per_person: string | null; minimum_source?: Citation; minimum_from?: string; requested_per_person?: string; per_person: string | null; aggregate: string | null; below_minimum: boolean };
@@ -90,7 +98,7 @@ export interface Question { id: string; line: "work_safety" | "environmental" | 
   kind: { yes_no: { good: boolean } } | "standardisation" | "env_credit";
   fix_zh: string; fix_en: string; severe: boolean; source: Citation }
 /** A region: a province, or a city under its province (`parent`). `local_rules`: the data hold rules of its own. */
-export interface RegionInfo { id: string; name_zh: string; name_en: string; parent?: string; local_rules: boolean }
+export interface RegionInfo { id: RegionId; name_zh: string; name_en: string; parent?: string; local_rules: boolean }
 /** An insurer's 安责险 offer as the enterprise reads it. Empty or absent means "not stated". Amounts in 元. */
 export interface OfferInput {
   insurer?: string; start?: string; end?: string; premium?: string | number;
@@ -506,7 +514,7 @@ pub fn questions() -> Result<JsValue, JsValue> {
 /// The sectors of a line, each with its compulsory status in `region` on `date` (YYYY-MM-DD).
 #[wasm_bindgen(unchecked_return_type = "SectorInfo[]")]
 pub fn sectors(
-    #[wasm_bindgen(unchecked_param_type = "string")] region: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RegionId")] region: JsValue,
     #[wasm_bindgen(unchecked_param_type = "\"work_safety\" | \"environmental\"")] line: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -765,7 +773,7 @@ impl Quoter {
     #[wasm_bindgen(unchecked_return_type = "SectorInfo[]")]
     pub fn sectors(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] region: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RegionId")] region: JsValue,
         #[wasm_bindgen(unchecked_param_type = "\"work_safety\" | \"environmental\"")] line: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
     ) -> Result<JsValue, JsValue> {

@@ -808,3 +808,32 @@ fn the_packed_form_gives_back_what_the_json_gave() {
         assert_eq!(from(b), from(p), "{line:?}");
     }
 }
+
+/// The package's `RegionId` type lists the shipped regions, in the data's order, and stays open to the
+/// cities a host's local rules add (integrator review m12: `region` was a bare `string`, no completion).
+#[test]
+fn the_typescript_region_ids_are_the_shipped_regions() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let lib = std::fs::read_to_string(root.join("crates/baofei-js/src/lib.rs")).unwrap();
+    let start = lib.find("export type RegionId = ").expect("RegionId type")
+        + "export type RegionId = ".len();
+    let decl = &lib[start..start + lib[start..].find(';').unwrap()];
+    let mut ids: Vec<&str> = decl.split('|').map(str::trim).collect();
+    assert_eq!(
+        ids.pop(),
+        Some("(string & {})"),
+        "open to local rules' cities"
+    );
+    let ids: Vec<&str> = ids.iter().map(|i| i.trim_matches('"')).collect();
+    let rules = baofei_rules::load().unwrap();
+    let shipped: Vec<&str> = rules
+        .statutes()
+        .regions
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(
+        ids, shipped,
+        "RegionId in the .d.ts disagrees with regions.json"
+    );
+}

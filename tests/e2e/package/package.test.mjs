@@ -307,7 +307,10 @@ test('installed from the tarball: Node needs no init; two quoters, two packs, on
       if (el) el.pack = '{}';
       document.addEventListener('baofei-quote', (e) => { const d: BaofeiQuoteDetail = e.detail; console.log(d.premium, d.campaign, d.quote.risk_tier); });
       const frame: FrameHandle = mountFrame(document.body, { mode: 'compact', lang: 'en' });
-      console.log(premium, min, v, legal, parent, other, tier, frame.frame.src);
+      // m12: the input is keyed on its line; a region completes from the shipped ids and stays open to local rules'.
+      const env: Quote = quote({ as_of: '2026-06-01', region: 'guangdong', line: 'environmental', sector: 'heavy_metals.smelting', employees: 100, env_risk_grade: 'larger', env_credit_grade: 'good' });
+      const city: RegionInfo['id'] = 'jiangsu_shifan';
+      console.log(premium, min, v, legal, parent, other, tier, frame.frame.src, env.premium, city);
     `;
     await writeFile(join(dir, 'consumer.ts'), good);
     try { execFileSync('node', [tsc, '-p', '.'], { cwd: dir, stdio: 'pipe' }); } catch (e) { assert.fail(e.stdout.toString()); }
@@ -316,10 +319,12 @@ test('installed from the tarball: Node needs no init; two quoters, two packs, on
       checkOffer(input, { covers: ['everything'] });
       const w: Verdict = 'maybe';
       mountFrame(document.body, { mode: 'tiny' });
+      quote({ as_of: '2026-06-01', region: 'guangdong', line: 'environmental', sector: 'heavy_metals.smelting', employees: 100 });
     `);
     let errors = '';
     try { execFileSync('node', [tsc, '-p', '.'], { cwd: dir, stdio: 'pipe' }); } catch (e) { errors = e.stdout.toString(); }
-    assert.equal((errors.match(/error TS/g) ?? []).length, 4, errors);
+    assert.equal((errors.match(/error TS/g) ?? []).length, 5, errors);
+    assert.match(errors, /env_risk_grade/, 'the environmental line without its grades');
     // Integrator review m12: a Node-only project (lib ES2022 and no DOM, the libraries' declarations
     // checked too) compiles against the API; a line argument and a sector's basis are unions.
     await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022'], types: [], skipLibCheck: false }, files: ['node.ts'] }));

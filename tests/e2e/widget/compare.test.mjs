@@ -30,7 +30,10 @@ test('three offers on a phone: found from the top, a unit trap at its field, ran
   const link = page.locator('#offer-link');
   assert.ok((await link.boundingBox()).y < 400, 'within the first screen');
   await link.click();
-  await page.waitForFunction(() => document.querySelector('#offer').open);
+  // Opening the panel hands the page over to the widget's build: the panel is briefly absent, so wait for
+  // the offer form it brings (a query on '#offer' alone can land between the two widgets).
+  await page.locator('#offer-add').waitFor();
+  await page.waitForFunction(() => document.querySelector('#offer')?.open);
   await offer(page, 1, { prem: '60000', pp: '40', pay: 'enterprise' });
   await page.click('#offer-add');
   await offer(page, 2, { prem: '40000', pp: '40', pay: 'employees' });
