@@ -60,7 +60,7 @@ const freePort = () => new Promise((ok) => { const s = createServer(); s.listen(
 
 /** Checks the element on `url`: its premium shows, styled, under the insurer's pack; and the page's own
  *  `#server-premium` or `#api-premium`. */
-async function checkPage(url, ownId) {
+async function checkPage(url, ownId, name) {
   browser ??= await launchChromium();
   const page = await browser.newPage({ locale: 'zh-CN', serviceWorkers: 'block' });
   const errors = [];
@@ -80,8 +80,21 @@ async function checkPage(url, ownId) {
       weight: getComputedStyle(premium).fontWeight,
     };
   });
+  await shots(page, name);
   await page.close();
   return { own, ...r, errors };
+}
+
+/** With BAOFEI_EXAMPLE_SHOTS=dir, each example's page as a reader sees it (360 px phone and desktop, the
+ *  first screen), for looking at: the checks above cannot tell a cramped or broken layout. */
+async function shots(page, name) {
+  const dir = process.env.BAOFEI_EXAMPLE_SHOTS;
+  if (!dir) return;
+  for (const [w, h, kind] of [[360, 740, 'phone'], [1280, 900, 'desktop']]) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    await page.screenshot({ path: join(dir, `${name}-${kind}.png`) });
+  }
 }
 
 /** A server started in a process group of its own, stopped whole at the end (`next start` forks the
@@ -110,7 +123,7 @@ for (const [name, ownId] of [['vite-react', 'api-premium'], ['vite-react18', 'ap
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: dir, stdio: 'pipe', timeout: 600000 });
     const server = await serve(join(dir, 'dist'), {}, {}, { gzip: true });
     cleanup.push(() => server.close());
-    const r = await checkPage(`${server.url}index.html`, ownId);
+    const r = await checkPage(`${server.url}index.html`, ownId, name);
     assert.deepEqual(r.errors, []);
     assert.equal(r.own, '54000.00', 'the API in the browser');
     assert.equal(r.container, 'inline-size', 'the widget is styled');
@@ -132,7 +145,7 @@ test('examples/next: the app router builds; a server component quotes, the clien
   // Server-rendered: the premium is in the HTML before any script runs.
   const html = await (await fetch(base)).text();
   assert.match(html, /<output id="server-premium">54000\.00<\/output>/);
-  const r = await checkPage(base, 'server-premium');
+  const r = await checkPage(base, 'server-premium', 'next');
   assert.deepEqual(r.errors, []);
   assert.equal(r.container, 'inline-size', 'the widget is styled');
   assert.match(r.label, /示例/);
@@ -160,7 +173,7 @@ test('examples/nuxt: a server route quotes; the page and the element are server-
   // M4: the element itself is in the server's HTML, so it upgrades before the plugin's configure() runs
   // (it was wrapped in <ClientOnly>, which hid the problem); it must still end styled and priced below.
   assert.match(html, /<baofei-quote id="bq"/, 'the element is server-rendered');
-  const r = await checkPage(base, 'server-premium');
+  const r = await checkPage(base, 'server-premium', 'nuxt');
   assert.deepEqual(r.errors, []);
   assert.equal(r.container, 'inline-size', 'the widget is styled');
   assert.match(r.label, /示例/);
@@ -188,6 +201,7 @@ test('examples/plain: one script tag and the element, the package served as file
     return { yuan: root.querySelector('#premium').dataset.yuan, asOf: root.querySelector('#f-d')?.value,
       container: getComputedStyle(root.querySelector('.bf')).containerType };
   });
+  await shots(page, 'plain');
   await page.close();
   assert.deepEqual(errors, []);
   assert.equal(r.container, 'inline-size', 'the widget is styled');
