@@ -110,6 +110,7 @@ cat > "$out/package.json" <<JSON
     "./widget": { "types": "./widget/embed/baofei-embed.d.ts", "default": "./widget/embed/baofei-embed.js" },
     "./iframe": { "types": "./widget/embed/baofei-iframe.d.ts", "default": "./widget/embed/baofei-iframe.js" },
     "./jsx": { "types": "./widget/embed/baofei-jsx.d.ts", "default": "./widget/embed/baofei-jsx.js" },
+    "./vue": { "types": "./widget/embed/baofei-vue.d.ts", "default": "./widget/embed/baofei-vue.js" },
     "./widget/*.wasm": { "types": "./widget/embed/asset.d.ts", "default": "./widget/*.wasm" },
     "./widget/*.css": { "types": "./widget/embed/asset.d.ts", "default": "./widget/*.css" },
     "./widget/*": "./widget/*"

@@ -80,9 +80,11 @@ async function checkPage(url, ownId, name) {
       weight: getComputedStyle(premium).fontWeight,
     };
   });
+  // An app that listens to the element's event shows the premium it heard (examples/vite-vue).
+  const heard = await page.locator('#event-premium').count() ? await page.locator('#event-premium').textContent() : undefined;
   await shots(page, name);
   await page.close();
-  return { own, ...r, errors };
+  return { own, heard, ...r, errors };
 }
 
 /** With BAOFEI_EXAMPLE_SHOTS=dir, each example's page as a reader sees it (360 px phone and desktop, the
@@ -130,6 +132,7 @@ for (const [name, ownId] of [['vite-react', 'api-premium'], ['vite-react18', 'ap
     assert.equal(r.weight, '700');
     assert.match(r.label, /示例/, `the insurer's pack is named: ${r.label}`);
     assert.equal(r.yuan, await insurerPremium(dir, r.asOf), 'the element prices with the insurer\'s pack');
+    if (name === 'vite-vue') assert.equal(r.heard, r.yuan, 'the app heard the element\'s baofei-quote event (typed by baofei/vue)');
     console.log(`examples: ${name} shipped ${(await shipped(join(dir, 'dist')) / 1024).toFixed(1)} KB gzip, install+build+check ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   });
 }

@@ -46,6 +46,39 @@ export function configure(assets: {
 /** Loads a same-origin pack for `pack-src`: the text, or why not in both languages. */
 export function loadPack(src: string, options?: { maxBytes?: number; timeoutMs?: number }): Promise<{ text: string } | { error: { zh: string; en: string } }>;
 
+/** The element's attributes (EMBEDDING.md, "The custom element"). Numbers are read as the form reads
+ *  them (万元 for money, as in share links). */
+export interface BaofeiQuoteAttributes {
+  region?: string;
+  line?: 'work_safety' | 'environmental';
+  sector?: string;
+  employees?: string | number;
+  'as-of'?: string;
+  'size-class'?: string;
+  'contract-value'?: string | number;
+  tonnage?: string | number;
+  vehicles?: string | number;
+  seats?: string | number;
+  'per-person-limit'?: string | number;
+  'aggregate-limit'?: string | number;
+  standardisation?: string;
+  'env-risk-grade'?: string;
+  'env-credit-grade'?: string;
+  campaign?: string;
+  lang?: 'zh' | 'en';
+  preset?: string;
+  'pack-src'?: string;
+  'rules-src'?: string;
+  mode?: 'compact';
+  'awaits-pack'?: boolean;
+  'link-base'?: string;
+  elder?: boolean;
+  contrast?: 'high';
+  /** A property, never an attribute: React 19 sets it as the element's property; React 18 would write it
+   *  as an attribute (an error the element reports), so set it through a ref there; Vue: `:pack.prop`. */
+  pack?: object | string;
+}
+
 /** <baofei-quote>: presets as attributes (region, line, sector, employees, as-of, size-class, contract-value,
  *  tonnage, vehicles, seats, per-person-limit, aggregate-limit (万元), standardisation, env-risk-grade, env-credit-grade, campaign,
  *  lang, preset, pack-src, rules-src (a host's local-rules file, same-origin), mode="compact", awaits-pack,

@@ -1,0 +1,2 @@
+// Nothing at run time: `baofei/vue` is types for Vue projects (baofei-vue.d.ts).
+export {};
