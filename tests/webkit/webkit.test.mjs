@@ -2,10 +2,10 @@
 // on an iPhone) driven by its WebDriver, WebKitWebDriver, under xvfb-run (scripts/test.sh). Playwright's
 // WebKit needs its own patched build, which cannot be downloaded here, so these tests speak classic
 // WebDriver (./webdriver.mjs). Each figure is compared with the one Chromium shows for the same page.
-import { test, before, after } from 'node:test';
+import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -14,6 +14,39 @@ import { serve, DIST, launchChromium } from '../../tools/browser.mjs';
 import { startDriver, Session } from './webdriver.mjs';
 
 let server, held, driver, s, chromium;
+
+// Every page these servers send starts with one same-origin script that records the page's errors and
+// warnings (window.__errs), so a wait that times out says why (Session.state). WebKitGTK's wasm engine
+// on x86-64 Linux sometimes faults in code that runs correctly everywhere else, more often with its
+// in-place interpreter (startDriver turns that tier off): "RuntimeError: Out of bounds memory access"
+// in a closure call, or the first look's module failing. A test that timed out on such an engine fault
+// is run once more and the fault is printed; any other failure, or the same test failing twice, fails.
+const DIAG = `window.__errs = [];
+addEventListener('error', function (e) { __errs.push('error: ' + e.message); });
+addEventListener('unhandledrejection', function (e) { __errs.push('rejection: ' + String(e.reason && e.reason.message || e.reason)); });
+['error', 'warn'].forEach(function (k) { var f = console[k]; console[k] = function () { __errs.push(k + ': ' + Array.prototype.map.call(arguments, String).join(' ')); return f.apply(console, arguments); }; });`;
+async function diagnosed() {
+  const routes = { '/webkit-diag.js': (req, res) => { res.writeHead(200, { 'content-type': 'text/javascript' }); res.end(DIAG); } };
+  for (const name of (await readdir(DIST)).filter((f) => f.endsWith('.html'))) {
+    const html = (await readFile(join(DIST, name), 'utf8')).replace('<head>', '<head><script src="/webkit-diag.js"></script>');
+    const send = (req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(html); };
+    routes[`/${name}`] = send;
+    if (name === 'index.html') routes['/'] = send;
+  }
+  return routes;
+}
+const ENGINE_FAULT = /RuntimeError|first look unavailable/;
+function test(name, fn) {
+  return nodeTest(name, async (t) => {
+    try {
+      await fn(t);
+    } catch (e) {
+      if (!ENGINE_FAULT.test(String(e?.message))) throw e;
+      console.log(`# WebKit engine fault in "${name}", run again: ${e.message.slice(0, 400)}`);
+      await fn(t);
+    }
+  });
+}
 // The page's wasm, held back until a test releases it: the reader meets the prerendered page first, as
 // on a slow phone.
 let release = () => {};
@@ -21,8 +54,9 @@ const gate = () => new Promise((ok) => { release = ok; });
 let opened = Promise.resolve();
 
 before(async () => {
-  server = await serve(DIST);
-  held = await serve(DIST, {}, {
+  const diag = await diagnosed();
+  server = await serve(DIST, {}, diag);
+  held = await serve(DIST, {}, { ...diag,
     '/baofei-page_bg.wasm': async (req, res) => {
       await opened;
       res.writeHead(200, { 'content-type': 'application/wasm', 'cache-control': 'no-store' });
