@@ -192,7 +192,7 @@ fn input_error(what: &str, e: impl std::fmt::Display) -> Errors {
 
 /// A caller's value as JSON text. Nothing the caller passes is walked by Rust: `JSON.stringify` runs
 /// in JavaScript, where a cycle, a BigInt or absurd nesting throws a JS error that is caught here, and
-/// serde_json then reads the text with its recursion limit (128). Walking a `JsValue` recursively
+/// the engine's reader then reads the text within its limits (nesting, length). Walking a `JsValue` recursively
 /// from wasm overflowed the stack on deep nesting and, after a few calls, broke the instance for good
 /// (security review F3).
 fn json_text(v: &JsValue, what: &str) -> Result<String, Errors> {
@@ -228,152 +228,11 @@ const MAX_JSON_UNITS: u32 = 256 * 1024;
 /// The longest string argument (a region or line id, a language): ids are a few dozen characters.
 const MAX_ARG_UNITS: u32 = 256;
 
-/// Reads `T` from JSON text strictly: unknown fields are refused (a misspelt `blacklist` must not
-/// quietly price as "not blacklisted"), and nesting is capped by serde_json's recursion limit. On a
-/// refusal every field at fault is reported at once, each at its path (`employees`, `offer.premium`,
-/// `offers.1.premium`) and named as the engine's messages name it ([`shape_errors`]).
-fn from_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, Errors> {
-    serde_json::from_str(text).map_err(|e| shape_errors::<T>(text, what, &e))
-}
-
-/// Every field of the caller's object that `T` cannot read (integrator review m13: a number such as
-/// `100.5` was reported on "input" at a position in the library's own JSON text, with serde's English
-/// inside the Chinese message, and unknown fields one per call). Each field is read on its own (the
-/// input types default every field), so one mistake never hides the next; only the error path pays.
-fn shape_errors<T: serde::de::DeserializeOwned>(
-    text: &str,
-    what: &str,
-    first: &serde_json::Error,
-) -> Errors {
-    use serde_json::Value;
-    let mut out = Vec::new();
-    match (what, serde_json::from_str::<Value>(text)) {
-        ("offers", Ok(Value::Array(items))) => {
-            for (i, item) in items.into_iter().enumerate() {
-                let at = format!("offers.{i}");
-                let mut these = Vec::new();
-                match item {
-                    Value::Object(m) => field_errors::<baofei_core::offer::OfferInput>(
-                        m, &at, offer_name, &mut these,
-                    ),
-                    _ => these.push(not_an_object(&at)),
-                }
-                // Numbered as the engine numbers the offers' own errors (`compare_offers`).
-                out.extend(these.into_iter().map(|mut x| {
-                    x.message_zh = format!("报价 {}：{}", i + 1, x.message_zh);
-                    x.message_en = format!("Offer {}: {}", i + 1, x.message_en);
-                    x
-                }));
-            }
-        }
-        ("offers", Ok(_)) => out.push(FieldError::new(
-            "offers",
-            ErrorCode::Invalid,
-            "报价须以数组传入(每份报价一个对象)",
-            "offers must be an array (one object per offer)",
-        )),
-        (_, Ok(Value::Object(m))) if what == "offer" => {
-            field_errors::<T>(m, "offer", offer_name, &mut out)
-        }
-        (_, Ok(Value::Object(m))) => field_errors::<T>(m, "", input_name, &mut out),
-        (_, Ok(_)) => out.push(not_an_object(what)),
-        (_, Err(_)) => {}
-    }
-    if out.is_empty() {
-        input_error(what, first)
-    } else {
-        Errors(out)
-    }
-}
-
-/// How messages name an enterprise field (the field registry's name), or a table the registry does
-/// not hold.
-fn input_name(key: &str) -> Option<baofei_core::text::Text> {
-    use baofei_core::text::Text;
-    match key {
-        "history" => Some(Text::new("事故记录", "The accident history")),
-        "accidents" => Some(Text::new("事故经过", "The accident facts")),
-        _ => baofei_core::fields::by_key(key).map(|f| f.name),
-    }
-}
-
-/// How messages name an offer's field.
-fn offer_name(key: &str) -> Option<baofei_core::text::Text> {
-    baofei_core::offer::field_name(&format!("offer.{key}"))
-}
-
-fn not_an_object(at: &str) -> FieldError {
-    FieldError::new(
-        at,
-        ErrorCode::Invalid,
-        "须为对象(字段名对应字段值)",
-        "must be an object (field names to values)",
-    )
-}
-
-/// The errors of each field of `m` that `T` refuses, at `prefix.key`.
-fn field_errors<T: serde::de::DeserializeOwned>(
-    m: serde_json::Map<String, serde_json::Value>,
-    prefix: &str,
-    name_of: fn(&str) -> Option<baofei_core::text::Text>,
-    out: &mut Vec<FieldError>,
-) {
-    use serde_json::Value;
-    for (key, value) in m {
-        let one = Value::Object(std::iter::once((key.clone(), value.clone())).collect());
-        let Err(e) = serde_json::from_value::<T>(one) else {
-            continue;
-        };
-        let path = if prefix.is_empty() {
-            key.clone()
-        } else {
-            format!("{prefix}.{key}")
-        };
-        let msg = e.to_string();
-        let Some(name) = name_of(&key) else {
-            out.push(FieldError::new(
-                path,
-                ErrorCode::Unknown,
-                format!("未知字段 {key}(请检查拼写)"),
-                format!("unknown field {key:?} (check the spelling)"),
-            ));
-            continue;
-        };
-        let (zh, en) = match &value {
-            Value::Null => (
-                format!("{}不能为 null：不填请省略该字段(NaN 和 Infinity 也会变成 null)", name.zh),
-                format!("{} cannot be null: leave the field out to leave it empty (NaN and Infinity become null too)", name.en),
-            ),
-            Value::Number(n) if !n.is_i64() && !n.is_u64() => (
-                format!("{}须为整数或字符串：小数请写成字符串，如 \"100.5\"(金额不经过浮点数)", name.zh),
-                format!("{} must be a whole number or a string: write decimals as strings, such as \"100.5\" (money never passes through floating point)", name.en),
-            ),
-            Value::Array(_) | Value::Object(_) if !msg.starts_with("invalid type: sequence") && !msg.starts_with("invalid type: map") => (
-                format!("{}中有格式不正确的值(数字须为整数或字符串，小数写成字符串)", name.zh),
-                format!("{} holds a malformed value: {msg}", name.en),
-            ),
-            _ => {
-                let (zh, en) = if msg.contains("expected a string or an integer") {
-                    ("须为字符串或整数", "a string or a whole number")
-                } else if msg.contains("expected a boolean") {
-                    ("须为 true 或 false", "true or false")
-                } else if msg.contains("expected a sequence") {
-                    ("须为数组", "an array")
-                } else if msg.contains("expected a string") {
-                    ("须为字符串", "a string")
-                } else {
-                    ("格式不正确", "a valid value")
-                };
-                (format!("{}{zh}", name.zh), format!("{} must be {en}", name.en))
-            }
-        };
-        out.push(FieldError::new(path, ErrorCode::Invalid, zh, en));
-    }
-}
-
+/// Reads the caller's enterprise strictly, every bad field at once at its path
+/// (`baofei_core::input::read`).
 fn parse_input(input: JsValue) -> Result<QuoteInput, JsValue> {
     json_text(&input, "input")
-        .and_then(|t| from_json(&t, "input"))
+        .and_then(|t| baofei_core::input::read::quote_input(&t))
         .map_err(|e| throw(&e))
 }
 
@@ -428,8 +287,8 @@ pub fn check_offer(
 
 fn check_offer_in(rules: &Rules, input: JsValue, offer: JsValue) -> Result<JsValue, JsValue> {
     let input = parse_input(input)?;
-    let offer: baofei_core::offer::OfferInput = json_text(&offer, "offer")
-        .and_then(|t| from_json(&t, "offer"))
+    let offer = json_text(&offer, "offer")
+        .and_then(|t| baofei_core::input::read::offer_input(&t))
         .map_err(|e| throw(&e))?;
     let c = baofei_core::offer::check_offer(rules, &input, &offer).map_err(|e| throw(&e))?;
     to_js(&c)
@@ -448,8 +307,8 @@ pub fn compare_offers(
 
 fn compare_offers_in(rules: &Rules, input: JsValue, offers: JsValue) -> Result<JsValue, JsValue> {
     let input = parse_input(input)?;
-    let offers: Vec<baofei_core::offer::OfferInput> = json_text(&offers, "offers")
-        .and_then(|t| from_json(&t, "offers"))
+    let offers = json_text(&offers, "offers")
+        .and_then(|t| baofei_core::input::read::offer_inputs(&t))
         .map_err(|e| throw(&e))?;
     let c = baofei_core::offer::compare_offers(rules, &input, &offers).map_err(|e| throw(&e))?;
     to_js(&c)
@@ -485,7 +344,7 @@ fn assess_in(rules: &Rules, input: JsValue, answers: JsValue) -> Result<JsValue,
         SortedMap::new()
     } else {
         json_text(&answers, "answers")
-            .and_then(|t| from_json::<std::collections::BTreeMap<String, String>>(&t, "answers"))
+            .and_then(|t| baofei_core::input::read::answers(&t))
             .map_err(|e| throw(&e))?
             .into_iter()
             .collect()

@@ -3,6 +3,7 @@
 //! Numbers arrive as strings (JSON integers are accepted for counts), so that money never passes through
 //! a binary float and every bad field can be named in the error.
 
+pub mod read;
 mod types;
 mod validate;
 mod validator;
