@@ -149,6 +149,26 @@ impl Reader {
         );
     }
 
+    /// `v` is not what the field takes: `null` is refused with its own message, anything else with
+    /// `zh`/`en` (what the field must be).
+    fn wrong<T>(&mut self, v: &Json<'_>, at: &str, name: &Name, zh: &str, en: &str) -> Option<T> {
+        if matches!(v, Json::Null) {
+            self.null(at, name);
+        } else {
+            self.refuse(at, name, zh, en);
+        }
+        None
+    }
+
+    /// A text field: a count or an amount (`numeric`, which may also be a whole JSON number) or text only.
+    fn text(&mut self, v: &Json<'_>, at: &str, name: &Name, numeric: bool) -> Option<String> {
+        if numeric {
+            self.string_or_int(v, at, name)
+        } else {
+            self.string(v, at, name)
+        }
+    }
+
     /// An object's members, or a refusal at `at`.
     fn object<'v, 'a>(
         &mut self,
@@ -172,14 +192,7 @@ impl Reader {
     fn array<'v, 'a>(&mut self, v: &'v Json<'a>, at: &str, name: &Name) -> Option<&'v [Json<'a>]> {
         match v {
             Json::Array(items) => Some(items),
-            Json::Null => {
-                self.null(at, name);
-                None
-            }
-            _ => {
-                self.refuse(at, name, "须为数组", "must be an array");
-                None
-            }
+            _ => self.wrong(v, at, name, "须为数组", "must be an array"),
         }
     }
 
@@ -187,14 +200,7 @@ impl Reader {
     fn string(&mut self, v: &Json<'_>, at: &str, name: &Name) -> Option<String> {
         match v {
             Json::Str(s) => Some(s.to_string()),
-            Json::Null => {
-                self.null(at, name);
-                None
-            }
-            _ => {
-                self.refuse(at, name, "须为字符串", "must be a string");
-                None
-            }
+            _ => self.wrong(v, at, name, "须为字符串", "must be a string"),
         }
     }
 
@@ -215,33 +221,20 @@ impl Reader {
                 );
                 None
             }
-            Json::Null => {
-                self.null(at, name);
-                None
-            }
-            _ => {
-                self.refuse(
-                    at,
-                    name,
-                    "须为字符串或整数",
-                    "must be a string or a whole number",
-                );
-                None
-            }
+            _ => self.wrong(
+                v,
+                at,
+                name,
+                "须为字符串或整数",
+                "must be a string or a whole number",
+            ),
         }
     }
 
     fn flag(&mut self, v: &Json<'_>, at: &str, name: &Name) -> Option<bool> {
         match v {
             Json::Bool(b) => Some(*b),
-            Json::Null => {
-                self.null(at, name);
-                None
-            }
-            _ => {
-                self.refuse(at, name, "须为 true 或 false", "must be true or false");
-                None
-            }
+            _ => self.wrong(v, at, name, "须为 true 或 false", "must be true or false"),
         }
     }
 
@@ -275,12 +268,7 @@ impl Reader {
                     }
                 }
                 Some(Slot::Text(s, numeric)) => {
-                    let read = if numeric {
-                        self.string_or_int(value, at, &name)
-                    } else {
-                        self.string(value, at, &name)
-                    };
-                    if let Some(x) = read {
+                    if let Some(x) = self.text(value, at, &name, numeric) {
                         *s = x;
                     }
                 }
@@ -414,12 +402,7 @@ impl Reader {
                     continue;
                 }
             };
-            let read = if numeric {
-                self.string_or_int(value, &path, &name)
-            } else {
-                self.string(value, &path, &name)
-            };
-            if let Some(x) = read {
+            if let Some(x) = self.text(value, &path, &name, numeric) {
                 *slot = x;
             }
         }
