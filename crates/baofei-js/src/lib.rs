@@ -288,7 +288,7 @@ pub fn check_offer(
 fn check_offer_in(rules: &Rules, input: JsValue, offer: JsValue) -> Result<JsValue, JsValue> {
     let input = parse_input(input)?;
     let offer = json_text(&offer, "offer")
-        .and_then(|t| baofei_core::input::read::offer_input(&t))
+        .and_then(|t| baofei_core::offer::from_json::offer_input(&t))
         .map_err(|e| throw(&e))?;
     let c = baofei_core::offer::check_offer(rules, &input, &offer).map_err(|e| throw(&e))?;
     to_js(&c)
@@ -308,7 +308,7 @@ pub fn compare_offers(
 fn compare_offers_in(rules: &Rules, input: JsValue, offers: JsValue) -> Result<JsValue, JsValue> {
     let input = parse_input(input)?;
     let offers = json_text(&offers, "offers")
-        .and_then(|t| baofei_core::input::read::offer_inputs(&t))
+        .and_then(|t| baofei_core::offer::from_json::offer_inputs(&t))
         .map_err(|e| throw(&e))?;
     let c = baofei_core::offer::compare_offers(rules, &input, &offers).map_err(|e| throw(&e))?;
     to_js(&c)

@@ -1,5 +1,6 @@
-//! Reading a caller's JSON into the input types: an enterprise, one offer, a list of offers, a set of
-//! self-assessment answers (the JS API's arguments, after `JSON.stringify`).
+//! Reading a caller's JSON into the input types: an enterprise and a set of self-assessment answers
+//! (the JS API's arguments, after `JSON.stringify`); `offer::from_json` reads offers with the same
+//! [`Reader`] (offers are a layer above).
 //!
 //! Why not serde_json: it and its monomorphised readers were about 120 KB of the API's wasm (integrator
 //! review m19, docs/size-steps.md), and it stopped at the first bad field, so a second reading per
@@ -14,7 +15,6 @@
 use super::types::{AccidentFacts, HistoryYear, QuoteInput, YEARS};
 use crate::error::{ErrorCode, Errors, FieldError};
 use crate::json::{parse, Json, Limits};
-use crate::offer::{OfferInput, PromisedService};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -26,7 +26,7 @@ const INPUT_LIMITS: Limits = Limits {
 };
 
 /// A field's label in both languages.
-type Name = (String, String);
+pub(crate) type Name = (String, String);
 
 /// Reads an enterprise (`QuoteInput`) from JSON text.
 pub fn quote_input(text: &str) -> Result<QuoteInput, Errors> {
@@ -34,44 +34,6 @@ pub fn quote_input(text: &str) -> Result<QuoteInput, Errors> {
     let mut r = Reader::default();
     let input = r.quote_input(&root);
     r.done(input)
-}
-
-/// Reads one offer from JSON text; its fields at `offer.<field>`.
-pub fn offer_input(text: &str) -> Result<OfferInput, Errors> {
-    let root = document(text, "offer")?;
-    let mut r = Reader::default();
-    let offer = r.offer(&root, "offer");
-    r.done(offer)
-}
-
-/// Reads a list of offers from JSON text; offer `n`'s fields at `offers.<n>.<field>`, each message
-/// starting with the offer's number as the comparison numbers them ("报价 2：" / "Offer 2: ").
-pub fn offer_inputs(text: &str) -> Result<Vec<OfferInput>, Errors> {
-    let root = document(text, "offers")?;
-    let Json::Array(items) = &root else {
-        return Err(Errors::one(FieldError::new(
-            "offers",
-            ErrorCode::Invalid,
-            "报价须以数组传入(每份报价一个对象)",
-            "offers must be an array (one object per offer)",
-        )));
-    };
-    let mut out = Vec::with_capacity(items.len());
-    let mut errs = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let mut r = Reader::default();
-        out.push(r.offer(item, &format!("offers.{i}")));
-        errs.extend(r.errs.into_iter().map(|mut e| {
-            e.message_zh = format!("报价 {}：{}", i + 1, e.message_zh);
-            e.message_en = format!("Offer {}: {}", i + 1, e.message_en);
-            e
-        }));
-    }
-    if errs.is_empty() {
-        Ok(out)
-    } else {
-        Err(Errors(errs))
-    }
 }
 
 /// Reads self-assessment answers (question id to answer text) from JSON text; which ids and answers
@@ -95,7 +57,7 @@ pub fn answers(text: &str) -> Result<BTreeMap<String, String>, Errors> {
 /// The parsed document, or one error at `what` saying why it is no JSON this reader takes (only the
 /// limits can refuse what `JSON.stringify` wrote). The position is left out: it is in our text, not
 /// the caller's object.
-fn document<'a>(text: &'a str, what: &str) -> Result<Json<'a>, Errors> {
+pub(crate) fn document<'a>(text: &'a str, what: &str) -> Result<Json<'a>, Errors> {
     parse(text, INPUT_LIMITS).map_err(|e| {
         Errors::one(FieldError::new(
             what,
@@ -108,12 +70,12 @@ fn document<'a>(text: &'a str, what: &str) -> Result<Json<'a>, Errors> {
 
 /// Collects every refusal while it reads.
 #[derive(Default)]
-struct Reader {
-    errs: Vec<FieldError>,
+pub(crate) struct Reader {
+    pub(crate) errs: Vec<FieldError>,
 }
 
 impl Reader {
-    fn done<T>(self, value: T) -> Result<T, Errors> {
+    pub(crate) fn done<T>(self, value: T) -> Result<T, Errors> {
         if self.errs.is_empty() {
             Ok(value)
         } else {
@@ -121,7 +83,7 @@ impl Reader {
         }
     }
 
-    fn refuse(&mut self, at: &str, name: &Name, zh: &str, en: &str) {
+    pub(crate) fn refuse(&mut self, at: &str, name: &Name, zh: &str, en: &str) {
         self.errs.push(FieldError::new(
             at,
             ErrorCode::Invalid,
@@ -130,7 +92,7 @@ impl Reader {
         ));
     }
 
-    fn unknown(&mut self, at: &str, key: &str) {
+    pub(crate) fn unknown(&mut self, at: &str, key: &str) {
         self.errs.push(FieldError::new(
             at,
             ErrorCode::Unknown,
@@ -161,7 +123,13 @@ impl Reader {
     }
 
     /// A text field: a count or an amount (`numeric`, which may also be a whole JSON number) or text only.
-    fn text(&mut self, v: &Json<'_>, at: &str, name: &Name, numeric: bool) -> Option<String> {
+    pub(crate) fn text(
+        &mut self,
+        v: &Json<'_>,
+        at: &str,
+        name: &Name,
+        numeric: bool,
+    ) -> Option<String> {
         if numeric {
             self.string_or_int(v, at, name)
         } else {
@@ -170,7 +138,7 @@ impl Reader {
     }
 
     /// An object's members, or a refusal at `at`.
-    fn object<'v, 'a>(
+    pub(crate) fn object<'v, 'a>(
         &mut self,
         v: &'v Json<'a>,
         at: &str,
@@ -189,7 +157,12 @@ impl Reader {
         }
     }
 
-    fn array<'v, 'a>(&mut self, v: &'v Json<'a>, at: &str, name: &Name) -> Option<&'v [Json<'a>]> {
+    pub(crate) fn array<'v, 'a>(
+        &mut self,
+        v: &'v Json<'a>,
+        at: &str,
+        name: &Name,
+    ) -> Option<&'v [Json<'a>]> {
         match v {
             Json::Array(items) => Some(items),
             _ => self.wrong(v, at, name, "须为数组", "must be an array"),
@@ -197,7 +170,7 @@ impl Reader {
     }
 
     /// Text only (a date, an id, a choice).
-    fn string(&mut self, v: &Json<'_>, at: &str, name: &Name) -> Option<String> {
+    pub(crate) fn string(&mut self, v: &Json<'_>, at: &str, name: &Name) -> Option<String> {
         match v {
             Json::Str(s) => Some(s.to_string()),
             _ => self.wrong(v, at, name, "须为字符串", "must be a string"),
@@ -206,7 +179,7 @@ impl Reader {
 
     /// A count or an amount: text, or a whole JSON number kept as written. A number with a fraction
     /// or an exponent is refused: it has already passed through a binary float in the caller's hands.
-    fn string_or_int(&mut self, v: &Json<'_>, at: &str, name: &Name) -> Option<String> {
+    pub(crate) fn string_or_int(&mut self, v: &Json<'_>, at: &str, name: &Name) -> Option<String> {
         match v {
             Json::Str(s) => Some(s.to_string()),
             Json::Number(n) if n.parse::<i64>().is_ok() || n.parse::<u64>().is_ok() => {
@@ -348,93 +321,6 @@ impl Reader {
         }
         facts
     }
-
-    /// One offer at `at` (`offer` or `offers.<n>`), named as the offer check names its fields.
-    fn offer(&mut self, v: &Json<'_>, at: &str) -> OfferInput {
-        let mut offer = OfferInput::default();
-        let Some(members) = self.object(v, at) else {
-            return offer;
-        };
-        for (key, value) in members {
-            let path = format!("{at}.{key}");
-            let Some(name) = crate::offer::field_name(&format!("offer.{key}")) else {
-                self.unknown(&path, key);
-                continue;
-            };
-            let name = (name.zh.to_string(), name.en.to_string());
-            let (slot, numeric) = match &**key {
-                "insurer" => (&mut offer.insurer, false),
-                "start" => (&mut offer.start, false),
-                "end" => (&mut offer.end, false),
-                "uniform" => (&mut offer.uniform, false),
-                "written" => (&mut offer.written, false),
-                "payer" => (&mut offer.payer, false),
-                "lapse" => (&mut offer.lapse, false),
-                "premium" => (&mut offer.premium, true),
-                "per_person_limit" => (&mut offer.per_person_limit, true),
-                "aggregate_limit" => (&mut offer.aggregate_limit, true),
-                "per_accident_limit" => (&mut offer.per_accident_limit, true),
-                "insured" => (&mut offer.insured, true),
-                "prevention_spend" => (&mut offer.prevention_spend, true),
-                "commission" => (&mut offer.commission, true),
-                "covers" => {
-                    if let Some(items) = self.array(value, &path, &name) {
-                        offer.covers = items
-                            .iter()
-                            .enumerate()
-                            .filter_map(|(k, c)| self.string(c, &format!("{path}.{k}"), &name))
-                            .collect();
-                    }
-                    continue;
-                }
-                "services" => {
-                    if let Some(items) = self.array(value, &path, &name) {
-                        offer.services = items
-                            .iter()
-                            .enumerate()
-                            .map(|(k, s)| self.service(s, &format!("{path}.{k}"), &name))
-                            .collect();
-                    }
-                    continue;
-                }
-                _ => {
-                    self.unknown(&path, key);
-                    continue;
-                }
-            };
-            if let Some(x) = self.text(value, &path, &name, numeric) {
-                *slot = x;
-            }
-        }
-        offer
-    }
-
-    /// A promised service `{ id, per_year }`, at `<offer>.services.<k>`.
-    fn service(&mut self, v: &Json<'_>, at: &str, services: &Name) -> PromisedService {
-        let mut s = PromisedService::default();
-        let Some(members) = self.object(v, at) else {
-            return s;
-        };
-        for (key, value) in members {
-            let path = format!("{at}.{key}");
-            match &**key {
-                "id" => {
-                    if let Some(x) = self.string(value, &path, services) {
-                        s.id = x;
-                    }
-                }
-                "per_year" => {
-                    let name = crate::offer::field_name("offer.services.")
-                        .map_or_else(|| services.clone(), |t| (t.zh.into(), t.en.into()));
-                    if let Some(x) = self.string_or_int(value, &path, &name) {
-                        s.per_year = x;
-                    }
-                }
-                _ => self.unknown(&path, key),
-            }
-        }
-        s
-    }
 }
 
 /// Where an enterprise field's value goes: text (`true`: a count or an amount, which may also be a
@@ -512,12 +398,6 @@ mod tests {
             quote_input(text).unwrap(),
             serde_json::from_str::<QuoteInput>(text).unwrap()
         );
-        let offers = r#"[{"insurer":"A","premium":54000,"covers":["rescue","medical"],
-            "services":[{"id":"training","per_year":2}],"payer":"enterprise"},{}]"#;
-        assert_eq!(
-            offer_inputs(offers).unwrap(),
-            serde_json::from_str::<Vec<OfferInput>>(offers).unwrap()
-        );
     }
 
     #[test]
@@ -568,24 +448,7 @@ mod tests {
     }
 
     #[test]
-    fn offers_are_numbered_and_answers_must_be_text() {
-        let e = offer_inputs(
-            r#"[{"premium":"54000"},{"premium":"54000","insured":true,"comment":"x"}]"#,
-        )
-        .unwrap_err();
-        assert_eq!(e.0.len(), 2);
-        assert_eq!(e.0[0].field, "offers.1.insured");
-        assert_eq!(e.0[0].message_zh, "报价 2：投保人数须为字符串或整数");
-        assert_eq!(
-            e.0[0].message_en,
-            "Offer 2: The number of people insured must be a string or a whole number"
-        );
-        assert_eq!(e.0[1].field, "offers.1.comment");
-        assert_eq!(offer_inputs("{}").unwrap_err().0[0].field, "offers");
-        let e = offer_input(r#"{"services":[{"id":"training","per_year":1.5}],"covers":[1]}"#)
-            .unwrap_err();
-        let fields: Vec<&str> = e.0.iter().map(|x| x.field.as_str()).collect();
-        assert_eq!(fields, ["offer.services.0.per_year", "offer.covers.0"]);
+    fn answers_must_be_text() {
         assert_eq!(
             answers(r#"{"blacklist":"yes"}"#).unwrap()["blacklist"],
             "yes"

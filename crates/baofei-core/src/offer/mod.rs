@@ -11,6 +11,7 @@
 mod check;
 mod compare;
 mod cover;
+pub mod from_json;
 mod input;
 mod law;
 mod price;
